@@ -1,0 +1,158 @@
+"""Data that crosses from the analysis to the layers above it.
+
+Every offset is a Python string index into the cleaned text (``Analysis.text``), half-open.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+REQUIRED_CODES: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "next_year_plan")
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass
+class LoadedDocument:
+    """A report file turned into plain text, before cleaning."""
+
+    source: str
+    format: str  # "txt" | "html" | "docx" | "pdf"
+    encoding: str | None
+    raw_text: str
+    page_count: int | None = None
+
+
+@dataclass
+class PageMeta:
+    """Metadata lines read from web-page chrome before it is hidden."""
+
+    publish_date: str | None = None  # YYYY-MM-DD
+    source: str | None = None  # 信息来源 / 来源 / 发布机构
+    index_no: str | None = None  # 索引号
+    doc_number: str | None = None  # 文号
+    title: str | None = None  # 标题 / 名称 in the metadata block
+    generated_date: str | None = None  # 生成日期 / 成文日期, YYYY-MM-DD
+
+
+@dataclass
+class CleanedText:
+    text: str
+    page_meta: PageMeta = field(default_factory=PageMeta)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    unit: str | None = None
+    level: str | None = None  # "乡镇街道" | "县区" | "地市" | "省" | "部门"
+    report_year: int | None = None
+    publish_date: str | None = None
+    sign_date: str | None = None
+    recipient: str | None = None
+    doc_number: str | None = None
+    title_span: tuple[int, int] | None = None
+    sign_span: tuple[int, int] | None = None  # signature line + date
+
+
+@dataclass
+class Section:
+    level: int  # 1 = 一、 ; 2 = (一) ; 3 = 1. ; 4 = (1)
+    num: str  # the number as written, without punctuation: "一", "3"
+    title: str
+    start: int  # heading span (number through title)
+    end: int
+    body_end: int = 0  # where this section's content ends (next heading at same or higher level)
+    style: str = ""  # numbering style, e.g. "一、", "(一)", "1.", "(1)"
+
+
+@dataclass
+class Figure:
+    text: str
+    value: float
+    unit: str
+    approx: bool
+    subject: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class RequiredPart:
+    code: str
+    present: bool
+    start: int | None = None  # span of the text that satisfies it
+    end: int | None = None
+    how: str | None = None  # "heading" | "sentence"
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    source: str
+    format: str
+    encoding: str | None
+    text: str
+    metadata: Metadata
+    sections: list[Section]
+    figures: list[Figure]
+    required: dict[str, RequiredPart]
+    findings: list[Finding]
+    page_meta: PageMeta = field(default_factory=PageMeta)
+    analyzer_version: str = ""
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The headless contract (shared/docs/analysis-json.md), plus extra keys."""
+        meta = asdict(self.metadata)
+        for key in ("title_span", "sign_span"):
+            meta[key] = list(meta[key]) if meta[key] else None
+        return {
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "text_chars": len(self.text),
+            "analyzer_version": self.analyzer_version,
+            "metadata": meta,
+            "page_meta": asdict(self.page_meta),
+            "sections": [asdict(s) for s in self.sections],
+            "figures": [_figure_dict(f) for f in self.figures],
+            "required": {code: self.required[code].present for code in REQUIRED_CODES},
+            "required_spans": {
+                code: asdict(self.required[code]) for code in REQUIRED_CODES
+            },
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+def _figure_dict(figure: Figure) -> dict[str, Any]:
+    data = asdict(figure)
+    value = figure.value
+    data["value"] = int(value) if float(value).is_integer() else value
+    return data
+
+
+FINDING_CODES: dict[str, str] = {
+    "missing_required": "缺少必备内容",
+    "published_late": "公开时间晚于规定",
+    "signed_early": "落款日期早于年度结束",
+    "heading_repeated": "标题序号重复",
+    "heading_skipped": "标题序号跳号",
+    "heading_out_of_order": "标题序号顺序错乱",
+    "sum_mismatch": "分项之和与合计不符",
+    "rate_mismatch": "比率与数据不符",
+    "damaged_number": "数字疑似损坏",
+    "broken_bracket": "文号括号残缺",
+    "title_missing_year": "标题未写明年度",
+    "title_missing_unit": "标题未写明单位",
+    "title_year_mismatch": "标题年度与正文不一致",
+}
+"""Every finding code the checks emit, with its Chinese label. Reviewer-added findings use "manual"."""

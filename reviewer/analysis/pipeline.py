@@ -1,0 +1,49 @@
+"""The whole analysis of one report, from file to findings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.analysis.checks import run_checks
+from reviewer.analysis.clean import clean
+from reviewer.analysis.figures import extract_figures
+from reviewer.analysis.load import load_bytes, load_path
+from reviewer.analysis.metadata import extract_metadata
+from reviewer.analysis.model import Analysis, LoadedDocument
+from reviewer.analysis.outline import extract_sections
+from reviewer.analysis.required import find_required_parts
+
+ANALYZER_VERSION = "1"
+"""Bump when the analysis output changes, so stored reports can be re-analysed."""
+
+
+def analyze_document(doc: LoadedDocument) -> Analysis:
+    cleaned = clean(doc.raw_text)
+    text = cleaned.text
+    sections = extract_sections(text)
+    metadata = extract_metadata(text, cleaned.page_meta, sections)
+    figures = extract_figures(text, sections)
+    required = find_required_parts(text, sections)
+    findings = run_checks(text, metadata, sections, figures, required)
+    return Analysis(
+        source=doc.source,
+        format=doc.format,
+        encoding=doc.encoding,
+        text=text,
+        metadata=metadata,
+        sections=sections,
+        figures=figures,
+        required=required,
+        findings=findings,
+        page_meta=cleaned.page_meta,
+        analyzer_version=ANALYZER_VERSION,
+    )
+
+
+def analyze_path(path: str | Path) -> Analysis:
+    """Raises :class:`reviewer.analysis.errors.LoadError` for files that cannot be read."""
+    return analyze_document(load_path(path))
+
+
+def analyze_bytes(data: bytes, filename: str) -> Analysis:
+    """Analyse a file's content; ``filename`` gives the format by its extension."""
+    return analyze_document(load_bytes(data, filename))

@@ -1,0 +1,30 @@
+"""``reviewer analyze FILE... --json``: the headless analysis, one JSON line per file."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reviewer.analysis import LoadError, analyze_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("analyze", help="分析报告文件并输出结果 (analyse report files)")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="JSON Lines output (the default and only format)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = False
+    out = sys.stdout
+    for source in args.files:
+        try:
+            record = analyze_path(source).to_json_dict()
+            record["source"] = source
+        except LoadError as error:
+            failed = True
+            record = {"source": source, "error": error.to_dict()}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    return 1 if failed else 0
