@@ -1,0 +1,258 @@
+"""The per-report review sheet (审阅意见单), A4 portrait."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from reviewer.summary.data import (
+    CHECK_FAIL,
+    FIGURE_CORRECTED,
+    FIGURE_PENDING,
+    UNREVIEWED_VERDICT,
+    FigureRow,
+    NoteRow,
+    SummaryData,
+)
+from reviewer.summary.fonts import PdfFonts, pdf_fonts
+from reviewer.summary.layout import (
+    FAIL_COLOR,
+    GROUP_FILL,
+    HEAD_FILL,
+    MARGIN_X,
+    MUTED,
+    SheetStart,
+    SheetStyles,
+    para,
+    render_pdf,
+    ruled_table,
+    sheet_styles,
+)
+from reviewer.summary.markup import literal
+
+SHEET_TITLE = "法治政府建设年度报告审阅意见单"
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+_FIGURE_STATE_LABELS = {"accepted": "已确认", FIGURE_CORRECTED: "已更正", FIGURE_PENDING: "待确认"}
+_BLANK = "—"
+
+_WIDTH = A4[0] - 2 * MARGIN_X
+
+
+def build_report_pdf(data: SummaryData, out: str | Path | BinaryIO | None = None) -> bytes:
+    """One report's 审阅意见单 as PDF bytes; also written to ``out`` (a path or binary file) if given."""
+    return build_reports_pdf([data], out)
+
+
+def build_reports_pdf(sheets: Sequence[SummaryData], out: str | Path | BinaryIO | None = None) -> bytes:
+    """Several 审阅意见单 in one PDF, each starting on a new page with its own page count."""
+    fonts = pdf_fonts()
+    styles = sheet_styles(fonts)
+    story: list[Flowable] = []
+    for index, data in enumerate(sheets):
+        if index:
+            story.append(PageBreak())
+        story.extend(report_story(data, styles, fonts))
+    title = SHEET_TITLE if len(sheets) != 1 else f"{SHEET_TITLE}：{_report_name(sheets[0])}"
+    return render_pdf(story, out, A4, title, fonts)
+
+
+def _report_name(data: SummaryData) -> str:
+    return data.header.title or data.header.file_name
+
+
+def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> list[Flowable]:
+    header = data.header
+    running_left = " ".join(
+        part for part in (header.unit or "单位未识别", f"{header.report_year}年度" if header.report_year else "") if part
+    )
+    running_right = SHEET_TITLE if data.reviewed else f"{SHEET_TITLE}（机器分析，未经审阅）"
+    story: list[Flowable] = [
+        SheetStart(running_left, running_right),
+        para(SHEET_TITLE, styles.title),
+        para(_report_name(data), styles.subtitle),
+    ]
+    if not data.reviewed:
+        story.append(_unreviewed_notice(styles))
+    story.append(_header_table(data, styles))
+    story += _section("一、检查清单", styles)
+    story.append(_checks_table(data, styles))
+    story += _section("二、主要数据", styles)
+    story += _figures_block(data, styles)
+    story += _section("三、问题与批注", styles)
+    story += _notes_block(data, styles)
+    story += _section("四、审阅意见", styles)
+    story.append(para(data.remarks.strip() or "（未填写）", styles.body))
+    story.append(_signature_block(data, styles))
+    return story
+
+
+def _section(title: str, styles: SheetStyles) -> list[Flowable]:
+    return [CondPageBreak(40 * mm), para(title, styles.heading)]
+
+
+def _unreviewed_notice(styles: SheetStyles) -> Flowable:
+    text = "本意见单仅含机器分析结果，尚未经审阅人确认；数据与检查结论均须人工核实。"
+    return ruled_table(
+        [[para(text, styles.cell_center, FAIL_COLOR)]],
+        [_WIDTH],
+        header_rows=0,
+        extra_styles=[("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("TOPPADDING", (0, 0), (-1, -1), 4)],
+    )
+
+
+def _or_blank(value: object) -> str:
+    return _BLANK if value in (None, "") else str(value)
+
+
+def _header_table(data: SummaryData, styles: SheetStyles) -> Flowable:
+    h = data.header
+    label = styles.cell_head
+    cell = styles.cell
+    verdict = h.verdict or (UNREVIEWED_VERDICT if not data.reviewed else "未定")
+
+    def row(*pairs: tuple[str, object]) -> list[object]:
+        cells: list[object] = []
+        for name, value in pairs:
+            cells += [para(name, label), para(_or_blank(value), cell)]
+        return cells
+
+    source = h.file_name + (f"（SHA-256 {h.short_hash}）" if h.short_hash else "")
+    rows = [
+        row(("报告标题", h.title)) + ["", ""],
+        row(("报送单位", h.unit), ("单位层级", h.level)),
+        row(("报告年度", f"{h.report_year}年" if h.report_year else None), ("公开日期", h.publish_date)),
+        row(("落款日期", h.sign_date), ("审阅状态", h.review_status or (None if data.reviewed else "未审阅"))),
+        row(("源文件", source)) + ["", ""],
+        row(("审阅人", h.reviewer), ("审阅日期", h.review_date)),
+        [para("审阅结论", label), Paragraph(f"<b>{literal(verdict)}</b>", styles.cell_group), "", ""],
+    ]
+    label_width = 22 * mm
+    value_width = (_WIDTH - 2 * label_width) / 2
+    spans = [("SPAN", (1, r), (3, r)) for r in (0, 4, 6)]
+    shading = [("BACKGROUND", (c, 0), (c, -1), HEAD_FILL) for c in (0, 2)]
+    return ruled_table(rows, [label_width, value_width, label_width, value_width], 0, spans + shading)
+
+
+def _result_cell(result: str, styles: SheetStyles) -> Paragraph:
+    if result == CHECK_FAIL:
+        return para(result, styles.cell_head, FAIL_COLOR)
+    return para(result, styles.cell_center)
+
+
+def _checks_table(data: SummaryData, styles: SheetStyles) -> Flowable:
+    rows: list[list[object]] = [[para(t, styles.cell_head) for t in ("序号", "检查项目", "结论", "依据（引文或缺失说明）")]]
+    for number, check in enumerate(data.checks, 1):
+        evidence = literal(check.evidence)
+        if check.note:
+            evidence += f'<br/><font color="{MUTED.hexval()}">{literal(check.note)}</font>'
+        rows.append([
+            para(str(number), styles.cell_center),
+            para(check.item, styles.cell),
+            _result_cell(check.result, styles),
+            Paragraph(evidence or _BLANK, styles.cell),
+        ])
+    return ruled_table(rows, [10 * mm, 42 * mm, 17 * mm, _WIDTH - 69 * mm])
+
+
+def _figure_counts_note(data: SummaryData) -> str:
+    counts = {state: 0 for state in _FIGURE_STATE_LABELS}
+    for figure in data.figures:
+        counts[figure.state] = counts.get(figure.state, 0) + 1
+    parts = [f"{label} {counts[state]} 项" for state, label in _FIGURE_STATE_LABELS.items()]
+    note = f"列出 {len(data.figures)} 项（" + "，".join(parts) + "）"
+    if counts[FIGURE_PENDING]:
+        note += "；灰色为尚待确认的机器识别值"
+    if data.rejected_figures:
+        note += f"；另有 {data.rejected_figures} 项经审阅人否定，未列出"
+    return note + "。按报告章节排列；已更正的数值后附机器原识别值。"
+
+
+def _figure_cells(figure: FigureRow, number: int, styles: SheetStyles) -> list[object]:
+    style = styles.cell_muted if figure.state == FIGURE_PENDING else styles.cell
+    center = styles.cell_muted_center if figure.state == FIGURE_PENDING else styles.cell_center
+    value = literal(figure.value)
+    if figure.state == FIGURE_CORRECTED:
+        value = f"<b>{value}</b>"  # the heading face: 黑体 stands for bold
+        if figure.machine_value:
+            value += f'<br/><font size="7.5" color="{MUTED.hexval()}">原识别：{literal(figure.machine_value)}</font>'
+    return [
+        para(str(number), center),
+        para(figure.text, style),
+        Paragraph(value, style),
+        para(figure.unit, center),
+        para(figure.subject or _BLANK, style),
+        para(_FIGURE_STATE_LABELS.get(figure.state, figure.state), center),
+    ]
+
+
+def _figures_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
+    if not data.figures:
+        note = "未列出数据。"
+        if data.rejected_figures:
+            note = f"未列出数据（{data.rejected_figures} 项经审阅人否定）。"
+        return [para(note, styles.body)]
+    head = ["序号", "原文", "数值", "单位", "统计对象", "状态"]
+    rows: list[list[object]] = [[para(t, styles.cell_head) for t in head]]
+    extra: list[tuple] = []
+    current_section: str | None = None
+    for number, figure in enumerate(data.figures, 1):
+        if figure.section != current_section:
+            current_section = figure.section
+            extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("BACKGROUND", (0, len(rows)), (-1, len(rows)), GROUP_FILL)]
+            rows.append([para(figure.section or "（正文开头，未在标题下）", styles.cell_group), "", "", "", "", ""])
+        rows.append(_figure_cells(figure, number, styles))
+    widths = [10 * mm, 38 * mm, 30 * mm, 14 * mm, 0, 17 * mm]
+    widths[4] = _WIDTH - sum(widths)
+    return [para(_figure_counts_note(data), styles.note), Spacer(1, 2 * mm), ruled_table(rows, widths, 1, extra)]
+
+
+def _note_category(note: NoteRow) -> str:
+    severity = SEVERITY_LABELS.get(note.severity, note.severity)
+    return f"{note.source}·{note.label}（{severity}）" if severity else f"{note.source}·{note.label}"
+
+
+def _notes_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    if data.notes:
+        rows: list[list[object]] = [[para(t, styles.cell_head) for t in ("序号", "类别", "原文引述", "说明及审阅意见")]]
+        for number, note in enumerate(data.notes, 1):
+            explanation = literal(note.message)
+            if note.comment:
+                explanation += ("<br/>" if explanation else "") + f"审阅意见：{literal(note.comment)}"
+            if note.state:
+                explanation += f'<br/><font color="{MUTED.hexval()}">{literal(note.state)}</font>'
+            rows.append([
+                para(str(number), styles.cell_center),
+                para(_note_category(note), styles.cell),
+                para(note.quote or "（针对全文）", styles.cell),
+                Paragraph(explanation or _BLANK, styles.cell),
+            ])
+        flowables.append(ruled_table(rows, [10 * mm, 34 * mm, 58 * mm, _WIDTH - 102 * mm]))
+    else:
+        flowables.append(para("无。", styles.body))
+    if data.rejected_findings:
+        flowables.append(para(f"另有 {data.rejected_findings} 项机器检查提示经审阅人否定，未列出。", styles.note))
+    return flowables
+
+
+def _signature_block(data: SummaryData, styles: SheetStyles) -> Flowable:
+    """审阅结论, then 审阅人签字 and 日期 on ruled blanks to sign by hand."""
+    verdict = data.header.verdict or (UNREVIEWED_VERDICT if not data.reviewed else "")
+    rows = [
+        [para("审阅结论：", styles.signature), para(verdict, styles.signature), "", ""],
+        [para("审阅人签字：", styles.signature), "", para("日期：", styles.signature), ""],
+    ]
+    lines = Table(rows, colWidths=[26 * mm, 58 * mm, 16 * mm, 45 * mm], hAlign="LEFT")
+    lines.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 14),
+        ("LINEBELOW", (1, 1), (1, 1), 0.6, colors.black),
+        ("LINEBELOW", (3, 1), (3, 1), 0.6, colors.black),
+    ]))
+    generated = para(f"本意见单由审阅助手于 {data.generated_at:%Y-%m-%d %H:%M} 生成。", styles.note)
+    return KeepTogether([Spacer(1, 8 * mm), lines, Spacer(1, 6 * mm), generated])
