@@ -13,6 +13,8 @@ from reviewer import __version__
 
 COMMAND_MODULES: tuple[str, ...] = (
     "reviewer.cli.analyze",
+    "reviewer.cli.self_test",
+    "reviewer.cli.summary_command",
 )
 
 
@@ -25,6 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
+    parser.add_argument(
+        "--self-test",
+        dest="func",
+        action="store_const",
+        const=importlib.import_module("reviewer.cli.self_test").run,
+        help="同 self-test 命令 (same as the self-test command)",
+    )
     return parser
 
 
