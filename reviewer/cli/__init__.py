@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reviewer.cli.analyze",
     "reviewer.cli.self_test",
     "reviewer.cli.summary_command",
+    "reviewer.cli.workspace_commands",
 )
 
 

@@ -1,0 +1,33 @@
+"""The workspace: every report and every review decision in one local SQLite file.
+
+Everything above this layer (summary, UI, CLI) goes through :class:`Workspace` and the dataclasses
+in :mod:`reviewer.workspace.model`; see docs/design/workspace-api.md.
+"""
+from reviewer.workspace.errors import AnalysisFailed, WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WorkspaceTooNew
+from reviewer.workspace.migrations import SCHEMA_VERSION
+from reviewer.workspace.model import (
+    KINDS,
+    REVIEW_STATUSES,
+    STATES,
+    TAGS,
+    VERDICTS,
+    Annotation,
+    HistoryEntry,
+    ImportResult,
+    NotReanchored,
+    ReanalyzeResult,
+    ReportReview,
+    ReportSummary,
+    RestoredBackup,
+    ReviewItem,
+    SearchHit,
+    StoredReport,
+)
+from reviewer.workspace.workspace import Workspace
+
+__all__ = [
+    "KINDS", "REVIEW_STATUSES", "SCHEMA_VERSION", "STATES", "TAGS", "VERDICTS",
+    "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
+    "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
+    "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",
+]

@@ -1,0 +1,132 @@
+"""Importing many files: analysis in a process pool, writing in the calling thread.
+
+Worker processes are started with "spawn" on every platform: the UI calls this from a QThread, and
+forking a process that runs Qt threads is unsafe. Each file is stored in its own transaction as soon
+as its analysis arrives (in the order the files were given), so a cancelled or interrupted import
+keeps every file finished before it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewer.analysis import LoadError
+from reviewer.analysis.errors import MAX_FILE_BYTES
+from reviewer.workspace.errors import AnalysisFailed
+from reviewer.workspace.model import ImportResult
+from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
+
+if TYPE_CHECKING:
+    from reviewer.workspace.workspace import Workspace
+
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
+IN_FLIGHT_PER_WORKER = 4
+"""Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
+
+Outcome = ImportResult | LoadError | AnalysisFailed
+_Failure = tuple[str, str, str]  # ("load", code, message) | ("analysis", file name, error)
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the report files inside folders (recursively, sorted); Office lock files
+    (``~$…``) are skipped."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(
+                found
+                for found in sorted(path.rglob("*"))
+                if found.suffix.lower() in REPORT_SUFFIXES and found.is_file() and not found.name.startswith("~$")
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def read_report_file(path: Path) -> bytes:
+    """The file's bytes; :class:`LoadError` if it cannot be read or is too large to be a report."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                "too_large", f"文件太大（{size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）：{path.name}"
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise LoadError("not_found", f"无法读取文件：{path}（{error.strerror or error}）") from error
+
+
+def prepare_in_worker(data: bytes, file_name: str, source_path: str) -> PreparedReport | _Failure:
+    """Runs in a worker process; failures come back as plain tuples (the exceptions do not pickle)."""
+    try:
+        return prepare_report(data, file_name, source_path)
+    except LoadError as error:
+        return ("load", error.code, error.message)
+    except Exception as error:  # the analyser failed on this file: report it, go on with the rest
+        return ("analysis", file_name, f"{type(error).__name__}: {error}")
+
+
+def import_files(
+    workspace: Workspace,
+    paths: Iterable[str | Path],
+    progress: Callable[[int, int, Path, Outcome], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> list[tuple[Path, Outcome]]:
+    files = collect_files(paths)
+    workers = max(1, workers or os.cpu_count() or 1)
+    results: list[tuple[Path, Outcome]] = []
+
+    def finish(path: Path, outcome: Outcome) -> None:
+        results.append((path, outcome))
+        if progress is not None:
+            progress(len(results), len(files), path, outcome)
+
+    def store(path: Path, prepared: PreparedReport | _Failure) -> None:
+        finish(path, _failure(prepared) if isinstance(prepared, tuple) else workspace.store_prepared(prepared))
+
+    executor = None
+    if workers > 1 and len(files) > 1:
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    in_flight: deque[tuple[Path, Future[Any]]] = deque()
+    cancelled = False
+    try:
+        for path in files:
+            if cancel is not None and cancel():
+                cancelled = True
+                break
+            try:
+                data = read_report_file(path)
+            except LoadError as error:
+                finish(path, error)
+                continue
+            duplicate = workspace.find_duplicate(sha256_of(data))
+            if duplicate is not None:
+                finish(path, duplicate)
+                continue
+            if executor is None:
+                store(path, prepare_in_worker(data, path.name, str(path.absolute())))
+                continue
+            in_flight.append((path, executor.submit(prepare_in_worker, data, path.name, str(path.absolute()))))
+            while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER:
+                done_path, future = in_flight.popleft()
+                store(done_path, future.result())
+        while in_flight and not cancelled:
+            if cancel is not None and cancel():
+                break
+            done_path, future = in_flight.popleft()
+            store(done_path, future.result())
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return results
+
+
+def _failure(failure: _Failure) -> LoadError | AnalysisFailed:
+    kind, first, message = failure
+    return LoadError(first, message) if kind == "load" else AnalysisFailed(first, message)

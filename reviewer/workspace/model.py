@@ -1,0 +1,167 @@
+"""Data that crosses from the workspace to the layers above it (summary, UI, CLI).
+
+Offsets are Python string indices into a report's cleaned text (``Analysis.text``), half-open.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from reviewer.analysis.model import Analysis
+
+KINDS: tuple[str, ...] = ("section", "figure", "finding", "metadata", "required")
+ORIGINS: tuple[str, ...] = ("machine", "manual")
+STATES: tuple[str, ...] = ("pending", "accepted", "rejected", "corrected")
+STATE_LABELS: dict[str, str] = {"pending": "待审", "accepted": "已确认", "rejected": "已否决", "corrected": "已更正"}
+TAGS: tuple[str, ...] = ("问题", "亮点", "待核实", "其他")
+VERDICTS: tuple[str, ...] = ("通过", "需修改", "不通过")
+REVIEW_STATUSES: tuple[str, ...] = ("未审", "审阅中", "已审")
+IMPORT_STATUSES: tuple[str, ...] = ("new", "duplicate", "new_version")
+
+
+@dataclass
+class NotReanchored:
+    """Review work that could not be placed on the new text; it is kept, stored as unanchored."""
+
+    target: str  # "item" | "annotation"
+    id: int  # the unanchored row on the (new) report
+    kind: str  # item kind, or "annotation"
+    quote: str  # the text it was attached to
+    label: str  # what it is, for people: the comment, or the item's effective text
+
+
+@dataclass
+class ImportResult:
+    report_id: int
+    status: str  # "new" | "duplicate" | "new_version"
+    replaced_report_id: int | None = None
+    not_reanchored: list[NotReanchored] = field(default_factory=list)
+
+
+@dataclass
+class ReanalyzeResult:
+    report_id: int
+    old_analyzer_version: str
+    new_analyzer_version: str
+    kept_decisions: int  # reviewer decisions carried to items of the new analysis
+    new_items: int  # items the new analysis found that the old one did not
+    not_reanchored: list[NotReanchored] = field(default_factory=list)
+
+
+@dataclass
+class ReportSummary:
+    id: int
+    file_name: str
+    title: str | None  # metadata values as corrected by the reviewer, else as extracted
+    unit: str | None
+    level: str | None
+    report_year: int | None
+    publish_date: str | None
+    status: str  # "未审" | "审阅中" | "已审"
+    verdict: str | None
+    open_findings: int  # findings (machine and manual) not rejected
+    pending_items: int  # items still in state "pending"
+    imported_at: str
+
+
+@dataclass
+class StoredReport:
+    id: int
+    file_name: str
+    source_path: str | None
+    sha256: str
+    format: str
+    encoding: str | None
+    imported_at: str
+    analysis: Analysis
+    _load_original: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @property
+    def original(self) -> bytes:
+        """The imported file's bytes, read from the workspace on access."""
+        return self._load_original()
+
+    def original_bytes(self) -> bytes:
+        return self._load_original()
+
+
+@dataclass
+class ReviewItem:
+    id: int
+    report_id: int
+    kind: str  # KINDS
+    origin: str  # "machine" | "manual"
+    key: str  # kind, normalised text and occurrence: survives offset shifts and re-analysis
+    machine: dict[str, Any]  # what the analysis said, never overwritten ({} for manual items)
+    corrected: dict[str, Any] | None  # the reviewer's values, same keys as machine
+    state: str  # STATES
+    start: int | None
+    end: int | None
+    reviewer: str | None
+    updated_at: str | None
+    anchored: bool = True  # False: carried from an older text/analysis and not found again
+
+    @property
+    def effective(self) -> dict[str, Any]:
+        return self.corrected if self.corrected is not None else self.machine
+
+
+@dataclass
+class Annotation:
+    id: int
+    report_id: int
+    start: int | None  # None: on the whole report
+    end: int | None
+    quote: str
+    prefix: str
+    suffix: str
+    comment: str
+    tag: str  # TAGS
+    severity: str  # "error" | "warning" | "info"
+    anchored: bool
+    created_at: str
+    updated_at: str
+    author: str | None
+
+
+@dataclass
+class ReportReview:
+    report_id: int
+    verdict: str | None  # VERDICTS
+    remarks: str
+    reviewer: str | None
+    status: str  # REVIEW_STATUSES
+    started_at: str | None
+    finished_at: str | None
+    updated_at: str | None
+
+
+@dataclass
+class HistoryEntry:
+    id: int
+    report_id: int | None
+    target: str  # "item" | "annotation" | "review" | "report" | "settings"
+    target_id: int | None
+    action: str
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+    at: str
+    who: str
+
+
+@dataclass
+class SearchHit:
+    report_id: int
+    title: str | None
+    unit: str | None
+    snippet: str
+    start: int  # offsets of the match in the report's cleaned text
+    end: int
+    snippet_match: tuple[int, int] = (0, 0)  # offsets of the match inside ``snippet``
+
+
+@dataclass
+class RestoredBackup:
+    backup: Path  # the backup now in place
+    damaged_copy: Path | None  # where the damaged file was moved (never deleted); None if there was none

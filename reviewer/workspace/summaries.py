@@ -1,0 +1,69 @@
+"""The report list: one :class:`ReportSummary` per current report, with the reviewer's metadata
+corrections laid over what the analysis extracted."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from reviewer.workspace.model import ReportSummary
+
+METADATA_COLUMNS: tuple[str, ...] = ("title", "unit", "level", "report_year", "publish_date")
+"""Metadata fields copied onto the reports table for listing and sorting."""
+
+CURRENT = "r.superseded_by IS NULL AND r.deleted_at IS NULL"
+"""SQL condition on ``reports r``: reports shown in the list (not replaced by a newer version, not deleted)."""
+
+
+def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
+    """report id → {field: value} for metadata fields the reviewer corrected or added."""
+    sql = (
+        "SELECT report_id, corrected FROM items WHERE kind = 'metadata' AND corrected IS NOT NULL "
+        "AND state != 'rejected' AND anchored = 1"
+    )
+    params: list[int] = []
+    if report_ids is not None:
+        sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
+        params = report_ids
+    result: dict[int, dict[str, Any]] = {}
+    for report_id, corrected in conn.execute(sql + " ORDER BY id", params):
+        values = json.loads(corrected)
+        if "field" in values:
+            result.setdefault(report_id, {})[values["field"]] = values.get("value")
+    return result
+
+
+def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
+    counts = {
+        report_id: (open_findings, pending)
+        for report_id, open_findings, pending in conn.execute(
+            "SELECT report_id, sum(kind = 'finding' AND state != 'rejected'), sum(state = 'pending') "
+            "FROM items WHERE anchored = 1 GROUP BY report_id"
+        )
+    }
+    corrections = corrected_metadata(conn)
+    summaries = []
+    for row in conn.execute(
+        "SELECT r.id, r.file_name, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
+        f"v.status, v.verdict FROM reports r LEFT JOIN reviews v ON v.report_id = r.id WHERE {CURRENT} "
+        "ORDER BY r.id"
+    ):
+        metadata = {column: row[column] for column in METADATA_COLUMNS} | corrections.get(row["id"], {})
+        open_findings, pending = counts.get(row["id"], (0, 0))
+        summaries.append(
+            ReportSummary(
+                id=row["id"],
+                file_name=row["file_name"],
+                title=metadata["title"],
+                unit=metadata["unit"],
+                level=metadata["level"],
+                report_year=metadata["report_year"],
+                publish_date=metadata["publish_date"],
+                status=row["status"] or "未审",
+                verdict=row["verdict"],
+                open_findings=open_findings or 0,
+                pending_items=pending or 0,
+                imported_at=row["imported_at"],
+            )
+        )
+    return summaries

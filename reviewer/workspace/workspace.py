@@ -1,0 +1,660 @@
+"""The workspace: one SQLite file holding every report and every review decision.
+
+See docs/design/workspace-api.md for the contract. Every public method that changes something runs
+one write transaction, commits it before returning, and writes one history row for the change.
+"""
+from __future__ import annotations
+
+import getpass
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
+from reviewer.analysis.model import SEVERITIES
+from reviewer.workspace import backup, bulk, export, history, reports, search
+from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
+from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
+from reviewer.workspace.db import connect, now, quick_check, to_json, write_transaction
+from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace.items import build_items, manual_key
+from reviewer.workspace.lock import WorkspaceLock
+from reviewer.workspace.migrations import SCHEMA_VERSION
+from reviewer.workspace.model import (
+    KINDS,
+    REVIEW_STATUSES,
+    STATES,
+    TAGS,
+    VERDICTS,
+    Annotation,
+    HistoryEntry,
+    ImportResult,
+    ReanalyzeResult,
+    ReportReview,
+    ReportSummary,
+    RestoredBackup,
+    ReviewItem,
+    SearchHit,
+    StoredReport,
+)
+from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
+from reviewer.workspace.reanchor import anchor_at
+from reviewer.workspace.rows import annotation_from_row, item_from_row, review_from_row
+from reviewer.workspace.schema import is_workspace, stored_version, upgrade
+from reviewer.workspace.summaries import CURRENT, report_summaries
+
+DECISION_FIELDS = ["state", "corrected", "reviewer", "updated_at"]
+REVIEW_FIELDS = ["verdict", "remarks", "reviewer", "status", "started_at", "finished_at", "updated_at"]
+ANNOTATION_EDITABLE = ("comment", "tag", "severity", "start", "end")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+_MANUAL_DEFAULTS: dict[str, dict[str, Any]] = {
+    "figure": {"value": None, "unit": None, "approx": False, "subject": None},
+    "finding": {"code": "manual", "severity": "warning", "message": "", "detail": {}},
+    "section": {"level": 1, "num": "", "title": ""},
+    "metadata": {"field": "", "value": None},
+    "required": {"code": "", "present": True},
+}
+
+
+class Workspace:
+    """Open with :meth:`open`; one object per thread (background workers open their own with lock=False)."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WorkspaceLock | None) -> None:
+        self._path = path
+        self._db = db
+        self._conn = db.conn
+        self._lock = lock
+        self._reviewer_name: str | None = None
+        self._last_change_id: int | None = None
+
+    # --- opening and closing --------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, lock: bool = True) -> Workspace:
+        """Creates the file if missing. The owner (``lock=True``) takes the lock, checks integrity,
+        upgrades an older schema after a backup, and takes the rotating backup."""
+        path = Path(path).expanduser().absolute()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        holder = WorkspaceLock(path) if lock else None
+        if holder is not None:
+            holder.acquire()
+        try:
+            db = _open_checked(path, owner=lock)
+        except BaseException:
+            if holder is not None:
+                holder.release()
+            raise
+        return cls(path, db, holder)
+
+    @staticmethod
+    def restore_backup(path: str | Path, backup_file: str | Path | None = None) -> RestoredBackup:
+        """Replace a damaged workspace by ``backup_file`` (one of ``WorkspaceCorrupt.backups``), or by
+        the newest backup that passes the integrity check. The damaged file is moved aside next to it
+        (``<name>.damaged-<time>``), never deleted."""
+        path = Path(path).expanduser().absolute()
+        holder = WorkspaceLock(path)
+        holder.acquire()
+        try:
+            if backup_file is None:
+                sound = backup.sound_backups(path)
+                if not sound:
+                    raise WorkspaceError(f"没有可用于恢复的完好备份：{backup.backups_dir(path)}")
+                backup_file = sound[0]
+            elif not backup.is_sound(Path(backup_file)):
+                raise WorkspaceError(f"这个备份也已损坏，不能用来恢复：{backup_file}")
+            return backup.restore(path, Path(backup_file))
+        finally:
+            holder.release()
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            if self._lock is not None:
+                self._conn.execute("PRAGMA optimize")
+        finally:
+            self._conn.close()
+            self._conn = None
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def last_change_id(self) -> int | None:
+        """History id of the last change made through this object (for the UI's undo stack)."""
+        return self._last_change_id
+
+    # --- reviewer name ------------------------------------------------------------------------
+
+    @property
+    def reviewer_name(self) -> str:
+        if self._reviewer_name is None:
+            row = self._conn.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()
+            self._reviewer_name = row[0] if row else _login_name()
+        return self._reviewer_name
+
+    def set_reviewer_name(self, name: str) -> None:
+        name = name.strip()
+        with write_transaction(self._db) as conn:
+            old = {"reviewer_name": self.reviewer_name}
+            new = {"reviewer_name": name}
+            _write_settings(conn, new)
+            self._record(conn, None, "settings", None, "set", old, new, who=name)
+        self._reviewer_name = name
+
+    # --- reports -----------------------------------------------------------------------------
+
+    def import_file(self, path: str | Path) -> ImportResult:
+        """Raises :class:`reviewer.analysis.LoadError` for files that cannot be read as a report."""
+        path = Path(path)
+        data = bulk.read_report_file(path)
+        return self.import_bytes(data, path.name, str(path.absolute()))
+
+    def import_bytes(self, data: bytes, filename: str, source_path: str | None = None) -> ImportResult:
+        duplicate = self.find_duplicate(sha256_of(data))
+        if duplicate is not None:
+            return duplicate
+        return self.store_prepared(prepare_report(data, filename, source_path))
+
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        progress: Callable[[int, int, Path, Any], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        workers: int | None = None,
+    ) -> list[tuple[Path, ImportResult | Exception]]:
+        """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
+        process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
+        gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
+        return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers)
+
+    def find_duplicate(self, sha256: str) -> ImportResult | None:
+        """The stored report with these bytes (its current version), or None."""
+        row = self._conn.execute("SELECT id, deleted_at FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None or row["deleted_at"] is not None:
+            return None
+        return ImportResult(reports.latest_version(self._conn, row["id"]), "duplicate")
+
+    def store_prepared(self, prepared: PreparedReport) -> ImportResult:
+        """Store an analysed file (see :func:`reviewer.workspace.prepare.prepare_report`)."""
+        at = now()
+        with write_transaction(self._db) as conn:
+            existing = reports.by_sha256(conn, prepared.sha256)
+            if existing is not None and existing["deleted_at"] is None:
+                return ImportResult(reports.latest_version(conn, existing["id"]), "duplicate")
+            if existing is not None:
+                reports.set_deleted(conn, existing["id"], None)
+                self._record(conn, existing["id"], "report", existing["id"], "restore",
+                             {"deleted_at": existing["deleted_at"]}, {"deleted_at": None})
+                return ImportResult(existing["id"], "new")
+            predecessor = reports.find_predecessor(conn, prepared)
+            report_id, item_ids = reports.insert_report(conn, prepared, at)
+            described = {"file_name": prepared.file_name, "sha256": prepared.sha256}
+            if predecessor is None:
+                self._record(conn, report_id, "report", report_id, "import", None, described, at=at)
+                return ImportResult(report_id, "new")
+            carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
+                                 reports.stored_text(conn, predecessor), prepared.analysis.text)
+            reports.supersede(conn, predecessor, report_id)
+            self._record(conn, report_id, "report", report_id, "new_version",
+                         {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
+            return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id))
+
+    def reports(self) -> list[ReportSummary]:
+        return report_summaries(self._conn)
+
+    def report(self, report_id: int) -> StoredReport:
+        row = self._conn.execute(
+            "SELECT r.*, t.text, t.analysis FROM reports r JOIN report_texts t ON t.report_id = r.id WHERE r.id = ?",
+            (report_id,),
+        ).fetchone()
+        if row is None:
+            raise _missing("报告", report_id)
+        conn = self._conn
+        return StoredReport(
+            id=row["id"],
+            file_name=row["file_name"],
+            source_path=row["source_path"],
+            sha256=row["sha256"],
+            format=row["format"],
+            encoding=row["encoding"],
+            imported_at=row["imported_at"],
+            analysis=analysis_from_json(row["analysis"], row["text"]),
+            _load_original=lambda: conn.execute(
+                "SELECT data FROM report_files WHERE report_id = ?", (report_id,)
+            ).fetchone()[0],
+        )
+
+    def delete_report(self, report_id: int) -> None:
+        """Takes the report out of the list and the search; undo brings it back with its review work."""
+        at = now()
+        with write_transaction(self._db) as conn:
+            self._require(conn, "reports", report_id, "报告")
+            reports.set_deleted(conn, report_id, at)
+            self._record(conn, report_id, "report", report_id, "delete", {"deleted_at": None}, {"deleted_at": at}, at=at)
+
+    def reanalyze(self, report_id: int) -> ReanalyzeResult:
+        """Analyse the stored file again with this program's analyzer, keeping every decision whose
+        item is found again; the rest stay stored, unanchored, and are listed."""
+        stored = self._conn.execute(
+            "SELECT r.file_name, r.analyzer_version, f.data FROM reports r JOIN report_files f ON f.report_id = r.id "
+            "WHERE r.id = ?",
+            (report_id,),
+        ).fetchone()
+        if stored is None:
+            raise _missing("报告", report_id)
+        analysis = analyze_bytes(stored["data"], stored["file_name"])
+        drafts = build_items(analysis)
+        at = now()
+        with write_transaction(self._db) as conn:
+            old_text = reports.stored_text(conn, report_id)
+            kept, added = carry_within_report(conn, report_id, drafts, old_text, analysis.text)
+            if analysis.text != old_text and reports.is_current(conn, report_id):
+                search.remove(conn, report_id, old_text)
+                search.add(conn, report_id, analysis.text)
+            conn.execute(
+                "UPDATE report_texts SET text = ?, analysis = ? WHERE report_id = ?",
+                (analysis.text, analysis_to_json(analysis), report_id),
+            )
+            columns = reports.metadata_columns(analysis) | {
+                "analyzer_version": analysis.analyzer_version, "analyzed_at": at,
+                "format": analysis.format, "encoding": analysis.encoding,
+            }
+            conn.execute(
+                f"UPDATE reports SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                [*columns.values(), report_id],
+            )
+            self._record(conn, report_id, "report", report_id, "reanalyze",
+                         {"analyzer_version": stored["analyzer_version"]},
+                         {"analyzer_version": analysis.analyzer_version}, at=at)
+            return ReanalyzeResult(report_id, stored["analyzer_version"], analysis.analyzer_version,
+                                   kept, added, not_reanchored(conn, report_id))
+
+    def reports_needing_reanalysis(self) -> list[int]:
+        """Current reports analysed by an older analyzer than this program's."""
+        current = _version_key(ANALYZER_VERSION)
+        return [
+            row["id"]
+            for row in self._conn.execute(f"SELECT r.id, r.analyzer_version FROM reports r WHERE {CURRENT} ORDER BY r.id")
+            if _version_key(row["analyzer_version"]) < current
+        ]
+
+    # --- review items --------------------------------------------------------------------------
+
+    def items(self, report_id: int, kind: str | None = None, include_unanchored: bool = False) -> list[ReviewItem]:
+        """Items in text order (items without a span last). Unanchored items (carried from an older
+        text and not found again) only with ``include_unanchored``."""
+        sql = "SELECT * FROM items WHERE report_id = ?"
+        params: list[Any] = [report_id]
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(_checked(kind, KINDS, "条目类型"))
+        if not include_unanchored:
+            sql += " AND anchored = 1"
+        sql += " ORDER BY start IS NULL, start, ordinal, id"
+        return [item_from_row(row) for row in self._conn.execute(sql, params)]
+
+    def item(self, item_id: int) -> ReviewItem:
+        row = self._conn.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise _missing("条目", item_id)
+        return item_from_row(row)
+
+    def set_item_state(self, item_id: int, state: str, corrected: dict[str, Any] | None = None) -> ReviewItem:
+        """``corrected`` (for state "corrected") holds the reviewer's values; keys it leaves out keep
+        the machine's. The machine's values are never changed."""
+        _checked(state, STATES, "审阅状态")
+        at = now()
+        with write_transaction(self._db) as conn:
+            item = self.item(item_id)
+            if corrected is not None and item.origin == "machine":
+                unknown = set(corrected) - set(item.machine)
+                if unknown:
+                    raise ValueError(f"unknown fields for a {item.kind} item: {sorted(unknown)}")
+            if item.origin == "manual":
+                new_corrected = {**(item.corrected or {}), **(corrected or {})}
+            elif state == "corrected":
+                if corrected is None and item.corrected is None:
+                    raise WorkspaceError("标记为“已更正”时需要给出更正后的内容。")
+                new_corrected = {**item.machine, **(item.corrected or {}), **(corrected or {})}
+            else:
+                new_corrected = None
+            old = history.snapshot(conn, "item", item_id, DECISION_FIELDS)
+            new = {"state": state, "corrected": new_corrected, "reviewer": self.reviewer_name, "updated_at": at}
+            history.apply(conn, "item", item_id, new)
+            self._record(conn, item.report_id, "item", item_id, "set_state", old, new, at=at)
+        return self.item(item_id)
+
+    def add_item(self, report_id: int, kind: str, start: int, end: int, values: dict[str, Any]) -> ReviewItem:
+        """An item the machine missed, from a selected span: origin "manual", state "accepted", its
+        values in ``corrected`` (``machine`` is empty). A figure's ``text`` defaults to the span's text."""
+        _checked(kind, KINDS, "条目类型")
+        at = now()
+        with write_transaction(self._db) as conn:
+            self._require(conn, "reports", report_id, "报告")
+            text = reports.stored_text(conn, report_id)
+            _check_span(text, start, end)
+            full = {**_MANUAL_DEFAULTS[kind], **values}
+            if kind == "figure":
+                full.setdefault("text", text[start:end])
+            ordinal = conn.execute(
+                "SELECT coalesce(max(ordinal), -1) + 1 FROM items WHERE report_id = ?", (report_id,)
+            ).fetchone()[0]
+            item_id = reports.insert_item(conn, {
+                "report_id": report_id, "kind": kind, "origin": "manual",
+                "key": manual_key(kind, full, text, start, end), "ordinal": ordinal, "machine": {},
+                "corrected": full, "state": "accepted", "start": start, "end": end, "anchored": 1,
+                "reviewer": self.reviewer_name, "updated_at": at,
+            })
+            self._record(conn, report_id, "item", item_id, "add", None, history.snapshot(conn, "item", item_id), at=at)
+        return self.item(item_id)
+
+    def delete_item(self, item_id: int) -> None:
+        """Manual items only: what the machine found stays, the reviewer rejects it instead."""
+        with write_transaction(self._db) as conn:
+            item = self.item(item_id)
+            if item.origin != "manual":
+                raise WorkspaceError("只能删除人工添加的条目；机器识别的条目请标记为“否决”。")
+            old = history.snapshot(conn, "item", item_id)
+            history.apply(conn, "item", item_id, None)
+            self._record(conn, item.report_id, "item", item_id, "delete", old, None)
+
+    # --- annotations ---------------------------------------------------------------------------
+
+    def annotations(self, report_id: int) -> list[Annotation]:
+        """All of them, unanchored ones included (``anchored`` False, no offsets), in text order."""
+        rows = self._conn.execute(
+            "SELECT * FROM annotations WHERE report_id = ? ORDER BY start IS NULL, start, id", (report_id,)
+        )
+        return [annotation_from_row(row) for row in rows]
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        row = self._conn.execute("SELECT * FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        if row is None:
+            raise _missing("批注", annotation_id)
+        return annotation_from_row(row)
+
+    def add_annotation(
+        self,
+        report_id: int,
+        start: int | None,
+        end: int | None,
+        comment: str,
+        tag: str = "问题",
+        severity: str = "warning",
+    ) -> Annotation:
+        """On ``text[start:end]``, or on the whole report when start and end are None."""
+        _checked(tag, TAGS, "批注标签")
+        _checked(severity, SEVERITIES, "严重程度")
+        at = now()
+        with write_transaction(self._db) as conn:
+            self._require(conn, "reports", report_id, "报告")
+            placed = _annotation_span(reports.stored_text(conn, report_id), start, end)
+            cursor = conn.execute(
+                'INSERT INTO annotations (report_id, start, "end", quote, prefix, suffix, comment, tag, severity, '
+                "anchored, created_at, updated_at, author) VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?)",
+                (report_id, placed["start"], placed["end"], placed["quote"], placed["prefix"], placed["suffix"],
+                 comment, tag, severity, at, at, self.reviewer_name),
+            )
+            annotation_id = cursor.lastrowid
+            new = history.snapshot(conn, "annotation", annotation_id)
+            self._record(conn, report_id, "annotation", annotation_id, "add", None, new, at=at)
+        return self.annotation(annotation_id)
+
+    def update_annotation(self, annotation_id: int, **fields: Any) -> Annotation:
+        """Any of comment, tag, severity, start, end. Giving start/end moves the annotation (and places
+        an unanchored one again); None for both puts it on the whole report."""
+        unknown = set(fields) - set(ANNOTATION_EDITABLE)
+        if unknown:
+            raise ValueError(f"cannot update annotation fields {sorted(unknown)}")
+        if "tag" in fields:
+            _checked(fields["tag"], TAGS, "批注标签")
+        if "severity" in fields:
+            _checked(fields["severity"], SEVERITIES, "严重程度")
+        at = now()
+        with write_transaction(self._db) as conn:
+            current = self.annotation(annotation_id)
+            changes = {k: v for k, v in fields.items() if k in ("comment", "tag", "severity")}
+            if "start" in fields or "end" in fields:
+                start = fields.get("start", current.start)
+                end = fields.get("end", current.end)
+                changes |= _annotation_span(reports.stored_text(conn, current.report_id), start, end)
+                changes["anchored"] = 1
+            changes["updated_at"] = at
+            old = history.snapshot(conn, "annotation", annotation_id, list(changes))
+            history.apply(conn, "annotation", annotation_id, changes)
+            self._record(conn, current.report_id, "annotation", annotation_id, "update", old, changes, at=at)
+        return self.annotation(annotation_id)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        with write_transaction(self._db) as conn:
+            current = self.annotation(annotation_id)
+            old = history.snapshot(conn, "annotation", annotation_id)
+            history.apply(conn, "annotation", annotation_id, None)
+            self._record(conn, current.report_id, "annotation", annotation_id, "delete", old, None)
+
+    # --- per-report review ----------------------------------------------------------------------
+
+    def review(self, report_id: int) -> ReportReview:
+        row = self._conn.execute("SELECT * FROM reviews WHERE report_id = ?", (report_id,)).fetchone()
+        if row is None:
+            self._require(self._conn, "reports", report_id, "报告")
+            return ReportReview(report_id, None, "", None, "未审", None, None, None)
+        return review_from_row(row)
+
+    def set_review(self, report_id: int, **fields: Any) -> ReportReview:
+        """Any of verdict (VERDICTS or None), remarks, status (REVIEW_STATUSES). The reviewer name is
+        recorded; started_at is set by the first change, finished_at while the status is 已审."""
+        unknown = set(fields) - {"verdict", "remarks", "status"}
+        if unknown:
+            raise ValueError(f"cannot set review fields {sorted(unknown)}")
+        if fields.get("verdict") is not None:
+            _checked(fields["verdict"], VERDICTS, "审阅结论")
+        if "status" in fields:
+            _checked(fields["status"], REVIEW_STATUSES, "审阅进度")
+        at = now()
+        with write_transaction(self._db) as conn:
+            current = self.review(report_id)
+            status = fields.get("status", current.status)
+            if "status" not in fields and status == "未审" and fields:
+                status = "审阅中"
+            new = dict(fields) | {
+                "status": status,
+                "reviewer": self.reviewer_name,
+                "started_at": current.started_at or (at if status != "未审" else None),
+                "finished_at": (current.finished_at or at) if status == "已审" else None,
+                "updated_at": at,
+            }
+            old = history.snapshot(conn, "review", report_id, list(new))
+            if old is None:
+                conn.execute("INSERT INTO reviews (report_id) VALUES (?)", (report_id,))
+                old = history.snapshot(conn, "review", report_id, list(new))
+            history.apply(conn, "review", report_id, new)
+            self._record(conn, report_id, "review", report_id, "set", old, new, at=at)
+        return self.review(report_id)
+
+    # --- history, undo, redo ----------------------------------------------------------------------
+
+    def history(self, report_id: int | None = None, limit: int | None = None) -> list[HistoryEntry]:
+        """Newest first."""
+        sql = "SELECT * FROM history"
+        params: list[Any] = []
+        if report_id is not None:
+            sql += " WHERE report_id = ?"
+            params.append(report_id)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [history.entry_from_row(row) for row in self._conn.execute(sql, params)]
+
+    def undo(self, history_id: int) -> HistoryEntry:
+        """Put back the state before change ``history_id``; recorded as a new "undo" row."""
+        return self._reapply(history_id, before=True)
+
+    def redo(self, history_id: int) -> HistoryEntry:
+        """Apply change ``history_id`` again; recorded as a new "redo" row."""
+        return self._reapply(history_id, before=False)
+
+    def _reapply(self, history_id: int, before: bool) -> HistoryEntry:
+        with write_transaction(self._db) as conn:
+            change = history.entry(conn, history_id)
+            if change.action in history.NOT_UNDOABLE:
+                raise WorkspaceError("导入和重新分析不能撤销；如需去掉报告，请删除该报告。")
+            target_values = change.old if before else change.new
+            partial = change.old is not None and change.new is not None
+            fields = list((change.old or change.new or {}).keys()) if partial else None
+            current = self._snapshot(conn, change.target, change.target_id, fields)
+            self._apply(conn, change.target, change.target_id, target_values)
+            new_id = self._record(conn, change.report_id, change.target, change.target_id,
+                                  "undo" if before else "redo", current, target_values)
+            return history.entry(conn, new_id)
+
+    def _snapshot(self, conn: sqlite3.Connection, target: str, target_id: int | None,
+                  fields: list[str] | None) -> dict[str, Any] | None:
+        if target == "settings":
+            rows = conn.execute("SELECT key, value FROM settings").fetchall()
+            values = {key: value for key, value in rows}
+            return {name: values.get(name) for name in fields or values}
+        return history.snapshot(conn, target, target_id, fields)
+
+    def _apply(self, conn: sqlite3.Connection, target: str, target_id: int | None,
+               values: dict[str, Any] | None) -> None:
+        if target == "settings":
+            _write_settings(conn, values or {})
+            self._reviewer_name = None
+        elif target == "report":
+            self._require(conn, "reports", target_id, "报告")
+            reports.set_deleted(conn, target_id, (values or {}).get("deleted_at"))
+        else:
+            history.apply(conn, target, target_id, values)
+
+    # --- search and export ------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Every whitespace-separated term of ``query`` must occur; hits newest report first, at most
+        five per report; offsets into the cleaned text."""
+        return search.search(self._conn, query, limit=limit)
+
+    def export_json(self) -> dict[str, Any]:
+        return export.export_json(self)
+
+    def export_figures_csv(self, path: str | Path) -> int:
+        """Figures of every current report with their review state; UTF-8 with BOM. Returns the row count."""
+        return export.write_figures_csv(self, Path(path))
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _record(self, conn: sqlite3.Connection, report_id: int | None, target: str, target_id: int | None,
+                action: str, old: dict[str, Any] | None, new: dict[str, Any] | None,
+                at: str | None = None, who: str | None = None) -> int:
+        history_id = history.record(conn, report_id, target, target_id, action, old, new,
+                                    at or now(), self.reviewer_name if who is None else who)
+        self._last_change_id = history_id
+        return history_id
+
+    @staticmethod
+    def _require(conn: sqlite3.Connection, table: str, row_id: int | None, what: str) -> None:
+        if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
+            raise _missing(what, row_id)
+
+
+def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:
+    existed = path.exists() and path.stat().st_size > 0
+    if existed and not _has_sqlite_header(path):
+        backups = backup.sound_backups(path)
+        if backups:
+            raise WorkspaceCorrupt(path, "文件头已损坏", backups)
+        raise WorkspaceError(f"这个文件不是审阅工作区：{path}")
+    try:
+        db = connect(path)
+    except sqlite3.OperationalError as error:
+        raise WorkspaceError(f"无法打开工作区：{path}（{error}）") from error
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceCorrupt(path, str(error), backup.sound_backups(path)) from error
+    try:
+        conn = db.conn
+        problem = quick_check(conn) if existed and owner else None
+        if problem is not None:
+            raise WorkspaceCorrupt(path, problem, backup.sound_backups(path))
+        if not is_workspace(conn):
+            raise WorkspaceError(f"这个数据库不是审阅工作区：{path}")
+        version = stored_version(conn)
+        if version > SCHEMA_VERSION:
+            raise WorkspaceTooNew(path, version, SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            if not owner:
+                raise WorkspaceError("工作区需要升级，请先在主程序中打开它。")
+            if version > 0:
+                backup.take_backup(conn, path, f"before-v{SCHEMA_VERSION}", backup.history_mark(conn))
+            upgrade(db)
+        if owner and existed:
+            backup.backup_on_open(conn, path)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _write_settings(conn: sqlite3.Connection, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if value is None:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        else:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def _missing(what: str, row_id: Any) -> WorkspaceError:
+    return WorkspaceError(f"找不到{what}（编号 {row_id}）。")
+
+
+def _checked(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{what} must be one of {allowed}, not {value!r}")
+    return value
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not (0 <= start <= end <= len(text)):
+        raise ValueError(f"span {start}..{end} outside the text (0..{len(text)})")
+
+
+def _annotation_span(text: str, start: int | None, end: int | None) -> dict[str, Any]:
+    if start is None and end is None:
+        return {"start": None, "end": None, "quote": "", "prefix": "", "suffix": ""}
+    if start is None or end is None:
+        raise ValueError("give both start and end, or neither (whole report)")
+    _check_span(text, start, end)
+    anchor = anchor_at(text, start, end)
+    return {"start": start, "end": end, "quote": anchor.quote, "prefix": anchor.prefix, "suffix": anchor.suffix}
+
+
+def _version_key(version: str | None) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version or ""))
