@@ -1,0 +1,281 @@
+"""Who reports, about which year, when: title, unit and its level, years, dates, addressee, document number.
+
+The unit is the reporting body's short name: the innermost administrative unit named (``衢州市柯城区`` →
+``柯城区``), or for a department that unit plus the department (``天门市司法局``). It comes from the
+title, else the signature, else the page's 来源/发布机构. The level follows from how the name ends; a
+``…市`` is a 县级市 (``县区``) when a parent city is named before it or in the body (``在宁波市委…领导下``),
+else ``地市`` (so a 省直管 city such as 天门市 counts as ``地市``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reviewer.analysis.model import Metadata, PageMeta, Section
+from reviewer.analysis.numerals import chinese_to_int
+from reviewer.analysis.signature import ORG_SUFFIX, find_signature
+
+_TOP_LINES = 8
+_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
+"""A line without its surrounding spaces."""
+_MAX_TITLE = 100
+_TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|情况)|(?:报告|总结)$")
+_TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
+_ORG_ONLY_RE = re.compile(rf"[^\s，,。：:]{{2,40}}{ORG_SUFFIX}")
+_PROSE_RE = re.compile(r"[。；;]|[，,].{40}")
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
+_LEADING_YEAR_RE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
+_SELF_REFERENCE_RE = re.compile(r"[我本全][镇乡市县区局委办州盟旗]")
+_UNIT_END_RE = re.compile(r"关于|(?:19|20)\d{2}|[〇○零一二]{4}年|年度|法治|依法行政|法制|全面依法")
+
+_ADMIN_SUFFIX = "自治县|自治州|自治区|自治旗|特别行政区|林区|特区|新区|开发区|省|市|州|盟|地区|县|区|旗|镇|乡|街道|苏木"
+_ADMIN_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{1,10}}?(?:{_ADMIN_SUFFIX})(?![镇乡州旗盟苏]|[市县区](?![场政民直级属域委]))"
+)
+"""One administrative unit at the start of a name: the shortest name ending in a unit suffix that is not
+itself the start of a longer unit name (衢州|市 → 衢州市, 新乡|市 → 新乡市; but 县|市场监督管理局)."""
+_NOT_ADMIN_START = ("城市", "市场", "城乡", "城区管", "区域", "市政", "县域", "乡村", "镇村", "街道办事处")
+_GOVERNMENT_SUFFIX_RE = re.compile(r"(?:人民政府|政府)$")
+_SUBDISTRICT_OFFICE_RE = re.compile(r"街道办事处$")
+_JOINT_SEPARATOR_RE = re.compile(r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)")
+_PARTY_RE = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$|(?:县|市|区|镇|乡|旗)委(?:员会)?$")
+_ORG_TAIL_RE = re.compile(rf"{ORG_SUFFIX}$")
+_NOT_A_SOURCE = frozenset(("本网", "本站", "本网站", "原创", "网站", "政府网"))
+
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+"""The four 直辖市: provincial level although their names end in 市."""
+_TOWNSHIP_SUFFIX = ("镇", "乡", "街道", "苏木")
+_COUNTY_SUFFIX = ("自治县", "自治旗", "林区", "特区", "新区", "开发区", "县", "区", "旗")
+_PREFECTURE_SUFFIX = ("自治州", "州", "盟", "地区", "市")
+_PROVINCE_SUFFIX = ("省", "自治区", "特别行政区")
+_PARENT_CITY_RE = re.compile(r"在([^\s，,、。和及省政府]{2,4})(?:市委|州委|盟委)")
+_PARENT_CITY_SEARCH_CHARS = 3000
+"""The opening part of a report, where ``在XX市委、市政府的正确领导下`` stands."""
+
+_OPENING_YEAR_RE = re.compile(
+    r"^(?:过去的|刚刚过去的)?((?:19|20)\d{2})年度?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)"
+)
+_FIRST_SENTENCE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年度?(?:以来|[，,]|是|我|全|在|里|中|内)")
+_BOOK_TITLE_RE = re.compile(r"《[^》\n]*》")
+_YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~至到]\s*(?:19|20)\d{2}")
+_YEAR_MENTION_RE = re.compile(r"((?:19|20)\d{2})年")
+_MIN_DOMINANT_MENTIONS = 3
+_YEAR_END_SIGNING_MONTH = 10
+"""A report signed from October on (and with no other clue) is taken to be about that same year."""
+
+_RECIPIENT_RE = re.compile(r"([^，,。；;：:]{2,40})[:：]")
+_RECIPIENT_WORDS = re.compile(r"政府|委|局|人大|办|厅|部|院|会|组|领导|党")
+_NOT_RECIPIENT_RE = re.compile(r"如下|现将|报告|情况")
+_DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
+)
+
+
+def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) -> Metadata:
+    top = _top_lines(text, sections)
+    title, title_span = _find_title(text, top, page_meta)
+    signature = find_signature(text)
+    full_unit = _full_unit(title, signature.org if signature else None, page_meta.source)
+    unit = short_unit(full_unit) if full_unit else None
+    publish_date = page_meta.publish_date
+    sign_date = signature.date if signature else None
+    body = body_year(text, sections, title_span[1] if title_span else 0)
+    return Metadata(
+        title=title,
+        unit=unit,
+        level=unit_level(full_unit, text) if full_unit else None,
+        report_year=_report_year(title, body, publish_date, sign_date),
+        publish_date=publish_date,
+        sign_date=sign_date,
+        recipient=_recipient(text, top, title_span),
+        doc_number=_doc_number(text, top, page_meta),
+        title_span=title_span,
+        sign_span=(signature.start, signature.end) if signature else None,
+    )
+
+
+def _top_lines(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """(start, end) of the lines before the body: up to the first prose paragraph or heading."""
+    limit = sections[0].start if sections else len(text)
+    spans: list[tuple[int, int]] = []
+    for match in _LINE_RE.finditer(text, 0, limit):
+        if _PROSE_RE.search(match.group()) or len(spans) >= _TOP_LINES:
+            break
+        spans.append(match.span())
+    return spans
+
+
+def _find_title(
+    text: str, top: list[tuple[int, int]], page_meta: PageMeta
+) -> tuple[str | None, tuple[int, int] | None]:
+    lines = [text[s:e] for s, e in top]
+    candidates = [i for i, line in enumerate(lines) if len(line) <= _MAX_TITLE and not line.endswith((":", "："))]
+    chosen = next((i for i in candidates if _TITLE_RE.search(lines[i])), None)
+    if chosen is None and page_meta.title:
+        chosen = next((i for i in candidates if lines[i] == page_meta.title.strip()), None)
+    if chosen is None and candidates and candidates[0] == 0:
+        chosen = 0
+    if chosen is None:
+        return (page_meta.title or None), None
+    first = last = chosen
+    if first > 0 and _ORG_ONLY_RE.fullmatch(lines[first - 1]) and lines[first].startswith("关于"):
+        first -= 1
+    elif (
+        last + 1 < len(lines) and not lines[last].endswith(("报告", "总结"))
+        and _TITLE_CONTINUES_RE.search(lines[last + 1]) and len(lines[last + 1]) <= _MAX_TITLE
+    ):
+        last += 1
+    title = "".join(lines[first:last + 1])
+    return title, (top[first][0], top[last][1])
+
+
+def year_in_title(title: str | None) -> int | None:
+    """The first year the title names (``2018年度`` or ``二〇一八年``)."""
+    if not title:
+        return None
+    match = _YEAR_RE.search(title)
+    if not match:
+        return None
+    year = match.group(1)
+    return int(year) if year.isdigit() else chinese_to_int(year)
+
+
+def unit_in_title(title: str | None) -> str | None:
+    """The reporting body named at the start of the title (before 关于 / the year / 法治…), as written."""
+    if not title:
+        return None
+    title = _LEADING_YEAR_RE.sub("", title)
+    end = _UNIT_END_RE.search(title)
+    prefix = title[:end.start()] if end else ""
+    parts = [
+        p for p in _JOINT_SEPARATOR_RE.split(prefix)
+        if p and not _PARTY_RE.search(p) and not _SELF_REFERENCE_RE.fullmatch(p)
+    ]
+    return next((p for p in reversed(parts) if _ORG_TAIL_RE.search(p)), None)
+
+
+def _full_unit(title: str | None, signer: str | None, source: str | None) -> str | None:
+    named = unit_in_title(title)
+    if named:
+        return named
+    if signer and not _PARTY_RE.search(signer):
+        return signer
+    if source and source not in _NOT_A_SOURCE and _ORG_TAIL_RE.search(source):
+        return source
+    return None
+
+
+def _admin_parts(name: str) -> tuple[list[str], str]:
+    """Split a body's name into its administrative units, outermost first, and the department after them."""
+    name = _SUBDISTRICT_OFFICE_RE.sub("街道", _GOVERNMENT_SUFFIX_RE.sub("", name))
+    units: list[str] = []
+    position = 0
+    while not name.startswith(_NOT_ADMIN_START, position):
+        match = _ADMIN_RE.match(name, position)
+        if not match:
+            break
+        units.append(match.group())
+        position = match.end()
+    return units, name[position:]
+
+
+def short_unit(name: str) -> str:
+    """``衢州市柯城区人民政府`` → ``柯城区``; ``衢州市柯城区司法局`` → ``柯城区司法局``; ``龙山镇`` → ``龙山镇``."""
+    units, department = _admin_parts(name)
+    if not units:
+        return department or name
+    return units[-1] + department
+
+
+def unit_level(name: str, text: str = "") -> str | None:
+    """乡镇街道 / 县区 / 地市 / 省 / 部门 for a body's name; ``text`` helps tell a 县级市 from a 地级市."""
+    units, department = _admin_parts(name)
+    if department:
+        return "部门"
+    if not units:
+        return None
+    unit = units[-1]
+    if unit in _MUNICIPALITIES:
+        return "省"
+    if unit.endswith(_TOWNSHIP_SUFFIX):
+        return "乡镇街道"
+    if unit.endswith(_PROVINCE_SUFFIX):
+        return "省"
+    if unit.endswith(_COUNTY_SUFFIX):
+        return "县区"
+    if unit.endswith("市") and (
+        any(parent.endswith(_PREFECTURE_SUFFIX) for parent in units[:-1]) or _names_parent_city(unit, text)
+    ):
+        return "县区"
+    if unit.endswith(_PREFECTURE_SUFFIX):
+        return "地市"
+    return None
+
+
+def _names_parent_city(unit: str, text: str) -> bool:
+    return any(
+        match.group(1) + "市" != unit for match in _PARENT_CITY_RE.finditer(text, 0, _PARENT_CITY_SEARCH_CHARS)
+    )
+
+
+def body_year(text: str, sections: list[Section], after: int = 0) -> int | None:
+    """The year the body says it is about: the opening paragraph's ``2018年，我镇…`` / ``2018年以来``,
+    else a year that clearly dominates the body's year mentions."""
+    opening_end = sections[0].start if sections else len(text)
+    for match in _LINE_RE.finditer(text, after, opening_end):
+        paragraph = match.group()
+        if not _PROSE_RE.search(paragraph):
+            continue
+        found = _OPENING_YEAR_RE.match(paragraph)
+        if found:
+            return int(found.group(1))
+        first_sentence = _BOOK_TITLE_RE.sub("", paragraph.split("。", 1)[0])
+        found = _FIRST_SENTENCE_YEAR_RE.search(first_sentence)
+        if found:
+            return int(found.group(1))
+        break
+    return _dominant_year(text)
+
+
+def _dominant_year(text: str) -> int | None:
+    plain = _YEAR_RANGE_RE.sub("", _BOOK_TITLE_RE.sub("", text))
+    counts = Counter(int(m.group(1)) for m in _YEAR_MENTION_RE.finditer(plain)).most_common(2)
+    if not counts or counts[0][1] < _MIN_DOMINANT_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
+        return None
+    return counts[0][0]
+
+
+def _report_year(title: str | None, body: int | None, publish_date: str | None, sign_date: str | None) -> int | None:
+    year = year_in_title(title) or body
+    if year:
+        return year
+    if publish_date:
+        return int(publish_date[:4]) - 1
+    if sign_date:
+        signed_late_in_year = int(sign_date[5:7]) >= _YEAR_END_SIGNING_MONTH
+        return int(sign_date[:4]) - (0 if signed_late_in_year else 1)
+    return None
+
+
+def _recipient(text: str, top: list[tuple[int, int]], title_span: tuple[int, int] | None) -> str | None:
+    after = title_span[1] if title_span else 0
+    for start, end in top:
+        if start < after:
+            continue
+        match = _RECIPIENT_RE.fullmatch(text[start:end])
+        if match and _RECIPIENT_WORDS.search(match.group(1)) and not _NOT_RECIPIENT_RE.search(match.group(1)):
+            return match.group(1).strip()
+    return None
+
+
+def _doc_number(text: str, top: list[tuple[int, int]], page_meta: PageMeta) -> str | None:
+    if page_meta.doc_number and _DOC_NUMBER_RE.search(page_meta.doc_number):
+        return page_meta.doc_number.strip()
+    for start, end in top:
+        match = _DOC_NUMBER_RE.search(text, start, end)
+        if match:
+            return match.group()
+    return None

@@ -1,0 +1,194 @@
+"""The four checkable required parts of an annual report (domain.md), each pointing at what satisfied it.
+
+Headings are looked for first, outermost level first; the wording varies (存在的问题 / 不足 / 短板 / 差距,
+下一步打算 / 2022年工作计划 …) so each part has a pattern for the heading phrase. A part that is not a
+heading is often a sentence:
+- measures: a report organised purely by topic has no "measures" heading — its top-level parts before the
+  shortcomings / plan part are the measures;
+- shortcomings: ``虽然……但仍存在一些问题`` / ``在取得成效的同时，依然存在一些短板``;
+- first_responsible: ``党政主要负责人……履行推进法治建设第一责任人职责`` anywhere in the text;
+- next_year_plan: a closing paragraph such as ``下一步，我局将……`` or ``2019年我市将继续……``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reviewer.analysis.model import REQUIRED_CODES, RequiredPart, Section
+
+Hit = tuple[tuple[int, int], str]
+"""The span that satisfied a part and how: "heading" or "sentence"."""
+
+_MAX_PART_HEADING = 30
+"""A part's keyword counts anywhere in a short heading; in a longer one only at its start."""
+
+_MEASURES_RE = re.compile(
+    r"主要(?:举措|做法|措施|工作|成效|成绩)|(?:工作|推进|进展|完成|开展|落实|建设)情况|基本情况|总体情况"
+    r"|取得的?(?:成效|成绩|进展)|工作成效|(?:举措|做法|措施)[和及与、]成效|成效[和及与、](?:做法|举措)|工作回顾"
+)
+_SHORTCOMINGS_RE = re.compile(
+    r"(?:存在|面临)的?(?:主要)?(?:问题|不足|困难|短板|差距|薄弱)|问题[和及与、](?:不足|困难|差距|短板)"
+    r"|不足[和及与、](?:原因|问题|差距)|(?:不足|短板|差距|问题)之处|薄弱环节|^(?:问题|不足|短板|差距)$"
+)
+_NOT_SHORTCOMINGS_RE = re.compile(r"整改|解决|补齐|补足|弥补|破解|针对|聚焦|化解|查找")
+_PLAN_RE = re.compile(
+    r"下一步|下一年|下年度|明年|今后|下步|展望|努力方向"
+    r"|(?:19|20)\d{2}年度?的?(?:工作)?(?:计划|安排|打算|思路|重点|要点|目标|主要任务)"
+    r"|工作(?:计划|安排|打算|思路|设想|要点)"
+)
+_PLAN_REPORTED_RE = re.compile(r"[^，,；;]{0,6}?(?:完成|落实|执行|推进)?情况")
+"""After a plan keyword: ``工作要点完成情况`` reports on last year's plan, it is not a plan."""
+_FIRST_RESPONSIBLE_RE = re.compile(
+    r"第一责任人|(?:主要负责人|主要领导|一把手)[^。]{0,30}(?:法治|职责|重要组织者|推动者|实践者)"
+)
+_OTHER_MATTERS_RE = re.compile(r"其他(?:需要)?(?:报告|说明)?的?(?:事项|情况)")
+
+_SENTENCE_BREAK = "。！？!?\n"
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_LEAD_IN_RE = re.compile(r"如下[：:。]?$")
+_FIRST_RESPONSIBLE_SENTENCE_RE = re.compile(
+    r"第一责任人|(?:主要负责人|主要领导|一把手)[^。\n]{0,30}(?:重要组织者|推动者|实践者)"
+)
+_LEADER_RE = re.compile(r"主要负责人|主要领导|一把手|党政|书记|[镇乡县区市旗]长|局长|主任|法治建设第一责任人")
+_RULE_OF_LAW_RE = re.compile(r"法治|法制|依法")
+_SHORTCOMINGS_SENTENCE_RE = re.compile(
+    r"(?<!不)(?:还|仍|仍然|也|依然|依旧|尚)(?:存在|有)着?[^。！？\n]{0,24}?(?:问题|不足|短板|差距|薄弱环节|困难|弱项)"
+)
+_CONTRAST_RE = re.compile(r"但|同时|然而|不过|虽然|虽|尽管|当然|看到|认识到")
+_FUTURE = r"(?:继续|进一步|持续|着力|重点|围绕|坚持|全面|深入|不断|紧紧|切实|加快|大力|努力|力争|按照|以)"
+_PLAN_PARAGRAPH_RE = re.compile(
+    rf"^(?:下一步|下一阶段|下阶段|今后|明年|新的一年|下一年度?)"
+    rf"|^(?:19|20)\d{{2}}年度?[，,]?[^，,。\n]{{0,10}}?将{_FUTURE}"
+    rf"|^(?:我们|我[镇乡市县区局委办])将{_FUTURE}",
+    re.MULTILINE,
+)
+
+
+def find_required_parts(text: str, sections: list[Section]) -> dict[str, RequiredPart]:
+    found = {
+        "measures": _measures(text, sections),
+        "shortcomings": _heading(sections, _is_shortcomings_heading) or _shortcomings_sentence(text),
+        "first_responsible": _heading(sections, _is_first_responsible_heading) or _first_responsible_sentence(text),
+        "next_year_plan": _heading(sections, _is_plan_heading) or _plan_paragraph(text),
+    }
+    parts: dict[str, RequiredPart] = {}
+    for code in REQUIRED_CODES:
+        hit = found[code]
+        if hit:
+            (start, end), how = hit
+            parts[code] = RequiredPart(code, True, start, end, how)
+        else:
+            parts[code] = RequiredPart(code, False)
+    return parts
+
+
+def _keyword_in_heading(pattern: re.Pattern[str], title: str) -> re.Match[str] | None:
+    match = pattern.search(title)
+    if match and (match.start() == 0 or len(title) <= _MAX_PART_HEADING):
+        return match
+    return None
+
+
+def _is_shortcomings_heading(title: str) -> bool:
+    match = _keyword_in_heading(_SHORTCOMINGS_RE, title)
+    return bool(match) and not _NOT_SHORTCOMINGS_RE.search(title[:match.start()])
+
+
+def _is_plan_heading(title: str) -> bool:
+    match = _keyword_in_heading(_PLAN_RE, title)
+    return bool(match) and not _PLAN_REPORTED_RE.match(title, match.end())
+
+
+def _is_first_responsible_heading(title: str) -> bool:
+    return _FIRST_RESPONSIBLE_RE.search(title) is not None and bool(
+        _LEADER_RE.search(title) or _RULE_OF_LAW_RE.search(title)
+    )
+
+
+def _is_measures_heading(title: str) -> bool:
+    return (
+        _keyword_in_heading(_MEASURES_RE, title) is not None
+        and not _is_shortcomings_heading(title) and not _is_plan_heading(title)
+    )
+
+
+def _ends_measures(title: str) -> bool:
+    return _is_shortcomings_heading(title) or _is_plan_heading(title) or bool(_OTHER_MATTERS_RE.search(title))
+
+
+def _heading(sections: list[Section], accepts: Callable[[str], bool], levels: list[int] | None = None) -> Hit | None:
+    """The first heading ``accepts`` takes, looking at the outermost level first."""
+    for level in sorted({s.level for s in sections}) if levels is None else levels:
+        for section in sections:
+            if section.level == level and accepts(section.title):
+                return (section.start, section.end), "heading"
+    return None
+
+
+def _measures(text: str, sections: list[Section]) -> Hit | None:
+    """A measures heading; else the first topical top-level part; else the first paragraph of prose that
+    reports work done, before any shortcomings or plan part (reports written without numbered parts)."""
+    levels = sorted({s.level for s in sections})
+    if levels:
+        top = levels[0]
+        found = _heading(sections, _is_measures_heading, [top])
+        if found:
+            return found
+        for section in sections:
+            if section.level != top:
+                continue
+            if _ends_measures(section.title):
+                break
+            if not _is_first_responsible_heading(section.title):
+                return (section.start, section.end), "heading"
+        found = _heading(sections, _is_measures_heading, levels[1:])
+        if found:
+            return found
+    return _work_paragraph(text, sections[0].start if sections else len(text))
+
+
+def _work_paragraph(text: str, limit: int) -> Hit | None:
+    for match in _PARAGRAPH_RE.finditer(text, 0, limit):
+        paragraph = match.group()
+        if "。" not in paragraph or _LEAD_IN_RE.search(paragraph):
+            continue
+        if _SHORTCOMINGS_SENTENCE_RE.search(paragraph) or _PLAN_PARAGRAPH_RE.match(paragraph):
+            return None
+        return _sentence_span(text, match.start()), "sentence"
+    return None
+
+
+def _sentence_span(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, position) for ch in _SENTENCE_BREAK) + 1
+    ends = [i for ch in _SENTENCE_BREAK if (i := text.find(ch, position)) >= 0]
+    end = min(ends) if ends else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _starts_paragraph(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
+
+
+def _shortcomings_sentence(text: str) -> Hit | None:
+    for match in _SHORTCOMINGS_SENTENCE_RE.finditer(text):
+        start, end = _sentence_span(text, match.start())
+        if _starts_paragraph(text, start) or _CONTRAST_RE.search(text, start, match.start()):
+            return (start, end), "sentence"
+    return None
+
+
+def _first_responsible_sentence(text: str) -> Hit | None:
+    for match in _FIRST_RESPONSIBLE_SENTENCE_RE.finditer(text):
+        start, end = _sentence_span(text, match.start())
+        sentence = text[start:end]
+        if _LEADER_RE.search(sentence) and _RULE_OF_LAW_RE.search(sentence):
+            return (start, end), "sentence"
+    return None
+
+
+def _plan_paragraph(text: str) -> Hit | None:
+    """A paragraph in the second half of the report that opens with what will be done next."""
+    match = _PLAN_PARAGRAPH_RE.search(text, len(text) // 2)
+    return (_sentence_span(text, match.start()), "sentence") if match else None

@@ -1,0 +1,184 @@
+"""clean(): page chrome hidden, metadata read first, whitespace tidied, body sentences untouched."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.analysis.clean import clean
+
+BODY = "2019年，我镇坚持依法行政，全面推进法治政府建设，取得明显成效。现将有关情况报告如下："
+
+
+def _sample(samples_dir: Path, prefix: str) -> str:
+    return next(samples_dir.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_breadcrumb_buttons_and_metadata_line_above_the_title_are_hidden_and_read() -> None:
+    raw = "\n".join([
+        "您当前所在的位置：首页 > 政务公开 > 法治政府建设",
+        "【打印】【关闭】 字体:[大 中 小] 分享到：",
+        "青溪镇2019年法治政府建设工作报告",
+        "发布日期：2020年3月5日  信息来源：青溪镇人民政府  浏览次数：128",
+        BODY,
+        "一、主要举措和成效",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == f"青溪镇2019年法治政府建设工作报告\n\n{BODY}\n\n一、主要举措和成效"
+    assert cleaned.page_meta.publish_date == "2020-03-05"
+    assert cleaned.page_meta.source == "青溪镇人民政府"
+
+
+def test_metadata_block_with_spaced_labels_and_no_colons_is_read_into_page_meta() -> None:
+    raw = "\n".join([
+        "索 引 号 MB1A08302/2020-137271 主题分类 其他",
+        "发布机构 明湖县人民政府 文 号",
+        "标 题: 明湖县2018年法治政府建设情况工作报告",
+        "生成日期：2019/02/01  文号：明政〔2019〕3号",
+        "明湖县2018年法治政府建设情况工作报告",
+        "发布时间:2019-02-03 17:45",
+        BODY,
+    ])
+    cleaned = clean(raw)
+    meta = cleaned.page_meta
+    assert cleaned.text == f"明湖县2018年法治政府建设情况工作报告\n\n{BODY}"
+    assert meta.index_no == "MB1A08302/2020-137271"
+    assert meta.source == "明湖县人民政府"
+    assert meta.title == "明湖县2018年法治政府建设情况工作报告"
+    assert meta.generated_date == "2019-02-01"
+    assert meta.doc_number == "明政〔2019〕3号"
+    assert meta.publish_date == "2019-02-03"
+
+
+def test_leave_site_prompt_and_bulleted_timestamp_lines_are_chrome() -> None:
+    raw = "\n".join([
+        "您访问的链接即将离开“某镇栏目”门户网站 是否继续?",
+        "继续访问放弃",
+        "您现在所在的位置 : 首页 > 街镇 > 专题",
+        "云岭市2021年法治政府建设年度报告",
+        "  • 2022-01-25 15:43",
+        "  • 来源: 本网",
+        "  • 【字体:    打印",
+        BODY,
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == f"云岭市2021年法治政府建设年度报告\n\n{BODY}"
+    assert cleaned.page_meta.publish_date == "2022-01-25"
+
+
+def test_site_menus_one_entry_per_line_or_in_a_row_are_chrome() -> None:
+    raw = "\n".join([
+        "首页", "政务公开", "走进明湖", "首页 政务公开 政务服务 互动交流 走进明湖",
+        "明湖县2019年法治政府建设年度报告",
+        "索引号\t001/2020-01\t主题分类\t法治",
+        BODY,
+        "明湖县人民政府",
+        "2020年2月1日",
+        "上一篇：明湖县2018年法治政府建设年度报告",
+        "【大】【中】【小】",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == f"明湖县2019年法治政府建设年度报告\n\n{BODY}\n\n明湖县人民政府\n\n2020年2月1日"
+    assert cleaned.page_meta.index_no == "001/2020-01"
+
+
+def test_footer_after_the_signature_is_hidden_and_signature_kept() -> None:
+    raw = "\n".join([
+        "河西区2020年法治政府建设年度报告",
+        BODY,
+        "河西区人民政府",
+        "2021年1月21日",
+        "",
+        "扫一扫在手机上查看当前页面",
+        "版权所有：河西区人民政府办公室  主办：河西区政务服务中心",
+        "河西区大数据中心建设管理",
+        "网站标识码：4290060001  鄂ICP备05005537号-1  鄂公网安备42900602000138号",
+    ])
+    assert clean(raw).text.endswith(f"{BODY}\n\n河西区人民政府\n\n2021年1月21日")
+
+
+def test_body_sentences_that_mention_sources_and_dates_are_kept() -> None:
+    lines = [
+        "东关街道2022年法治政府建设工作报告",
+        BODY,
+        "来源于群众的意见建议共128条，均已办理答复。",
+        "发布日期：全年通过政府网站主动公开信息356条，版权所有意识明显增强。",
+        "主办法治讲座12场，承办全市普法骨干培训1期。",
+    ]
+    assert clean("\n".join(lines)).text == "\n\n".join(lines)
+
+
+def test_whitespace_is_tidied_into_one_paragraph_per_line_with_single_blank_lines() -> None:
+    raw = "\ufeff\u3000\u3000标题报告 \r\n\r\n\r\n\xa0\xa0" + BODY + "\u3000\n\n\n\n  一、主要举措\u200b和成效  \n \n"
+    assert clean(raw).text == f"标题报告\n\n{BODY}\n\n一、主要举措和成效"
+
+
+def test_pdf_page_number_lines_and_symbol_lines_are_dropped_anywhere() -> None:
+    raw = "\n".join([BODY, "- 3 -", "第 4 页 共 10 页", "•", "二、存在的问题"])
+    assert clean(raw).text == f"{BODY}\n\n二、存在的问题"
+
+
+def test_text_without_chrome_is_unchanged_apart_from_spacing() -> None:
+    text = f"某局2019年法治政府建设工作报告\n\n{BODY}\n\n某局\n\n2020年1月6日"
+    cleaned = clean(text)
+    assert cleaned.text == text
+    assert cleaned.page_meta.publish_date is None
+
+
+PAGE_ALPHABET = st.sampled_from(
+    list("一二三四五六七八九十0123456789、，,。:：()（）>【】\n\n \u3000\xa0•")
+    + list("首页您当前所在的位置发布日期来源索引号文号版权所有主办打印关闭字体大中小镇人民政府年月日报告2020-01-10")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=PAGE_ALPHABET, max_size=300))
+def test_cleaning_twice_changes_nothing_more(raw: str) -> None:
+    once = clean(raw).text
+    assert clean(once).text == once
+    assert "\n\n\n" not in once
+
+
+def test_sample_000_keeps_title_addressee_body_signature(samples_dir: Path) -> None:
+    cleaned = clean(_sample(samples_dir, "000"))
+    lines = cleaned.text.split("\n\n")
+    assert lines[:2] == ["龙山镇关于2018年度法治政府建设工作推进情况的报告", "慈溪市人民政府:"]
+    assert lines[-2:] == ["龙山镇人民政府", "2018年12月7日"]
+    assert "发布日期" not in cleaned.text
+    assert (cleaned.page_meta.publish_date, cleaned.page_meta.source) == ("2020-01-10", "龙山镇")
+
+
+def test_sample_002_metadata_block_and_footer(samples_dir: Path) -> None:
+    cleaned = clean(_sample(samples_dir, "002"))
+    meta = cleaned.page_meta
+    assert cleaned.text.startswith("衢州市柯城区2017年度法治政府建设(依法行政)工作报告\n\n2017年,柯城区")
+    assert cleaned.text.endswith("衢州市柯城区人民政府\n\n2018330")
+    assert meta.doc_number == "柯政〔2018〕9号"
+    assert meta.index_no == "330802-018-070100-2018-0001"
+    assert meta.generated_date == "2018-03-31"
+    assert meta.title == "衢州市柯城区2017年度法治政府建设(依法行政)工作报告"
+    assert meta.publish_date is None
+
+
+def test_sample_003_leave_prompt_and_footer(samples_dir: Path) -> None:
+    cleaned = clean(_sample(samples_dir, "003"))
+    assert cleaned.text.startswith("常平镇2021年法治政府建设年度报告\n\n2021年是中国共产党成立100周年")
+    assert cleaned.text.endswith("用群众喜闻乐见的方式讲好“法治故事”。")
+    assert cleaned.page_meta.publish_date == "2022-01-25"
+
+
+def test_sample_004_and_001_headers(samples_dir: Path) -> None:
+    tianmen = clean(_sample(samples_dir, "004"))
+    assert tianmen.text.startswith("天门市2018年法治政府建设情况工作报告\n\n2018年以来")
+    assert tianmen.text.endswith("天门市人民政府\n\n2019年1月21日")
+    assert tianmen.page_meta.publish_date == "2019-01-28"
+    assert tianmen.page_meta.source == "天门市人民政府"
+    assert tianmen.page_meta.doc_number is None
+    puchang = clean(_sample(samples_dir, "001"))
+    assert puchang.text.startswith("蒲场镇2024年法治政府建设工作报告\n\n蒲场镇2024年法治政府建设工作报告\n\n2024年,我镇")
+    assert puchang.page_meta.publish_date == "2025-03-14"
+    for sample in ("000", "001", "002", "003", "004"):
+        text = clean(_sample(samples_dir, sample)).text
+        assert "\n\n\n" not in text
+        assert all(line == line.strip() for line in text.split("\n"))

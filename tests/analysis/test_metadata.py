@@ -1,0 +1,169 @@
+"""extract_metadata(): title, unit and level, years, dates, addressee, document number."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.analysis.clean import clean
+from reviewer.analysis.metadata import body_year, extract_metadata, short_unit, unit_in_title, unit_level
+from reviewer.analysis.model import Metadata, PageMeta
+from reviewer.analysis.outline import extract_sections
+
+
+def _metadata(text: str, page_meta: PageMeta | None = None) -> Metadata:
+    return extract_metadata(text, page_meta or PageMeta(), extract_sections(text))
+
+
+def _sample_metadata(samples_dir: Path, prefix: str) -> Metadata:
+    cleaned = clean(next(samples_dir.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8"))
+    return extract_metadata(cleaned.text, cleaned.page_meta, extract_sections(cleaned.text))
+
+
+def test_town_report_with_addressee_signature_and_date() -> None:
+    text = "\n\n".join([
+        "青溪镇关于2019年度法治政府建设工作情况的报告",
+        "明湖县人民政府：",
+        "2019年，我镇认真贯彻落实上级部署，法治政府建设取得明显成效。现报告如下：",
+        "一、主要举措和成效",
+        "全年开展普法活动12场。",
+        "青溪镇人民政府",
+        "2020年1月8日",
+    ])
+    meta = _metadata(text, PageMeta(publish_date="2020-02-10"))
+    assert meta.title == "青溪镇关于2019年度法治政府建设工作情况的报告"
+    assert text[slice(*meta.title_span)] == meta.title
+    assert (meta.unit, meta.level, meta.report_year) == ("青溪镇", "乡镇街道", 2019)
+    assert meta.recipient == "明湖县人民政府"
+    assert meta.publish_date == "2020-02-10"
+    assert meta.sign_date == "2020-01-08"
+    assert text[slice(*meta.sign_span)] == "青溪镇人民政府\n\n2020年1月8日"
+
+
+def test_chinese_numeral_sign_date_and_doc_number_near_the_title() -> None:
+    text = "\n\n".join([
+        "明政〔2020〕5号",
+        "明湖县人民政府关于2019年法治政府建设情况的报告",
+        "2019年,我县坚持以习近平法治思想为指导,全面推进依法行政。",
+        "明湖县人民政府",
+        "二〇二〇年一月二十一日",
+    ])
+    meta = _metadata(text)
+    assert meta.doc_number == "明政〔2020〕5号"
+    assert (meta.unit, meta.level) == ("明湖县", "县区")
+    assert meta.sign_date == "2020-01-21"
+    assert meta.recipient is None
+
+
+def test_a_short_lead_in_ending_with_a_colon_is_not_an_addressee() -> None:
+    text = "明湖县2019年法治政府建设情况报告\n\n现将2019年法治政府建设情况报告如下：\n\n一、主要举措和成效"
+    assert _metadata(text).recipient is None
+
+
+def test_title_split_over_two_lines_is_joined() -> None:
+    text = "云岭市司法局\n\n关于2021年度法治政府建设情况的报告\n\n2021年，我局全面推进依法行政，成效明显。"
+    meta = _metadata(text)
+    assert meta.title == "云岭市司法局关于2021年度法治政府建设情况的报告"
+    assert meta.title_span == (0, text.index("报告") + 2)
+    assert (meta.unit, meta.level, meta.report_year) == ("云岭市司法局", "部门", 2021)
+
+
+def test_unit_falls_back_to_signature_then_page_source() -> None:
+    signed = "关于2019年法治政府建设情况的报告\n\n2019年，我区依法行政工作取得新进展。\n\n河西区人民政府\n\n2020年2月1日"
+    assert _metadata(signed).unit == "河西区"
+    unsigned = "关于2019年法治政府建设情况的报告\n\n2019年，全局依法行政工作取得新进展。"
+    assert _metadata(unsigned, PageMeta(source="明湖县市场监督管理局")).unit == "明湖县市场监督管理局"
+    assert _metadata(unsigned, PageMeta(source="本网")).unit is None
+
+
+def test_report_year_from_the_body_opening_then_publish_year() -> None:
+    from_body = "法治政府建设工作报告\n\n2018年以来，我市坚持依法行政，成效明显，现将情况报告如下。"
+    assert _metadata(from_body).report_year == 2018
+    from_publish = "法治政府建设工作报告\n\n过去一年，我市坚持依法行政，成效明显，现将情况报告如下。"
+    assert _metadata(from_publish, PageMeta(publish_date="2021-03-02")).report_year == 2020
+    assert _metadata(from_publish).report_year is None
+
+
+def test_body_year_ignores_book_titles_and_month_dates() -> None:
+    text = "标题\n\n严格按照《慈溪市2018年度法治政府建设工作要点》要求，2019年我镇扎实推进依法行政，成效明显。"
+    assert body_year(text, []) == 2019
+    dated = "标题\n\n2020年3月，我镇召开会议，部署全年依法行政工作，成效明显。"
+    assert body_year(dated, []) is None
+
+
+@pytest.mark.parametrize(("name", "short", "level"), [
+    ("衢州市柯城区人民政府", "柯城区", "县区"),
+    ("东莞市常平镇", "常平镇", "乡镇街道"),
+    ("杭州市西湖区北山街道办事处", "北山街道", "乡镇街道"),
+    ("天门市", "天门市", "地市"),
+    ("宁波市慈溪市", "慈溪市", "县区"),
+    ("恩施土家族苗族自治州", "恩施土家族苗族自治州", "地市"),
+    ("浙江省人民政府", "浙江省", "省"),
+    ("上海市", "上海市", "省"),
+    ("广西壮族自治区", "广西壮族自治区", "省"),
+    ("明湖县市场监督管理局", "明湖县市场监督管理局", "部门"),
+    ("市司法局", "市司法局", "部门"),
+    ("浙江省司法厅", "浙江省司法厅", "部门"),
+    ("内蒙古自治区鄂尔多斯市准格尔旗", "准格尔旗", "县区"),
+])
+def test_short_unit_and_level_follow_from_the_name(name: str, short: str, level: str) -> None:
+    assert short_unit(name) == short
+    assert unit_level(name) == level
+
+
+def test_a_city_is_county_level_when_the_body_names_its_parent_city() -> None:
+    text = "2019年，我市在宁波市委、市政府的正确领导下，扎实推进法治政府建设。"
+    assert unit_level("慈溪市", text) == "县区"
+    assert unit_level("天门市", "2018年以来，在省委、省政府的正确领导下推进法治建设。") == "地市"
+
+
+@pytest.mark.parametrize(("title", "unit"), [
+    ("中共青溪镇委员会 青溪镇人民政府关于2018年度法治政府建设情况的报告", "青溪镇人民政府"),
+    ("2019年度东关街道法治政府建设工作报告", "东关街道"),
+    ("明湖县发展和改革委员会2020年度法治政府建设工作报告", "明湖县发展和改革委员会"),
+    ("关于2019年法治政府建设情况的报告", None),
+    ("我市2019年法治政府建设报告", None),
+])
+def test_unit_in_title(title: str, unit: str | None) -> None:
+    assert unit_in_title(title) == unit
+
+
+def test_sample_000(samples_dir: Path) -> None:
+    meta = _sample_metadata(samples_dir, "000")
+    assert meta.title == "龙山镇关于2018年度法治政府建设工作推进情况的报告"
+    assert (meta.unit, meta.level, meta.report_year) == ("龙山镇", "乡镇街道", 2018)
+    assert (meta.publish_date, meta.sign_date) == ("2020-01-10", "2018-12-07")
+    assert meta.recipient == "慈溪市人民政府"
+    assert meta.doc_number is None
+
+
+def test_sample_001(samples_dir: Path) -> None:
+    meta = _sample_metadata(samples_dir, "001")
+    assert meta.title == "蒲场镇2024年法治政府建设工作报告"
+    assert (meta.unit, meta.level, meta.report_year) == ("蒲场镇", "乡镇街道", 2024)
+    assert (meta.publish_date, meta.sign_date, meta.sign_span) == ("2025-03-14", None, None)
+    assert meta.recipient is None
+
+
+def test_sample_002(samples_dir: Path) -> None:
+    meta = _sample_metadata(samples_dir, "002")
+    assert meta.title == "衢州市柯城区2017年度法治政府建设(依法行政)工作报告"
+    assert (meta.unit, meta.level, meta.report_year) == ("柯城区", "县区", 2017)
+    assert meta.publish_date is None
+    assert meta.sign_date == "2018-03-30"
+    assert meta.doc_number == "柯政〔2018〕9号"
+
+
+def test_sample_003(samples_dir: Path) -> None:
+    meta = _sample_metadata(samples_dir, "003")
+    assert meta.title == "常平镇2021年法治政府建设年度报告"
+    assert (meta.unit, meta.level, meta.report_year) == ("常平镇", "乡镇街道", 2021)
+    assert (meta.publish_date, meta.sign_date) == ("2022-01-25", None)
+
+
+def test_sample_004(samples_dir: Path) -> None:
+    meta = _sample_metadata(samples_dir, "004")
+    assert meta.title == "天门市2018年法治政府建设情况工作报告"
+    assert (meta.unit, meta.level, meta.report_year) == ("天门市", "地市", 2018)
+    assert (meta.publish_date, meta.sign_date) == ("2019-01-28", "2019-01-21")
+    assert meta.doc_number is None
