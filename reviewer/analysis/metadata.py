@@ -78,7 +78,9 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     signature = find_signature(text)
     full_unit = _full_unit(title, signature.org if signature else None, page_meta.source)
     unit = short_unit(full_unit) if full_unit else None
-    publish_date = page_meta.publish_date
+    # Disclosure catalogues (政府信息公开目录) often show only 生成日期/成文日期: the date the
+    # page was generated is then the best evidence of when the report was made public.
+    publish_date = page_meta.publish_date or page_meta.generated_date
     sign_date = signature.date if signature else None
     body = body_year(text, sections, title_span[1] if title_span else 0)
     return Metadata(

@@ -149,7 +149,7 @@ def test_sample_002(samples_dir: Path) -> None:
     meta = _sample_metadata(samples_dir, "002")
     assert meta.title == "衢州市柯城区2017年度法治政府建设(依法行政)工作报告"
     assert (meta.unit, meta.level, meta.report_year) == ("柯城区", "县区", 2017)
-    assert meta.publish_date is None
+    assert meta.publish_date == "2018-03-31"  # 生成日期 of the disclosure page
     assert meta.sign_date == "2018-03-30"
     assert meta.doc_number == "柯政〔2018〕9号"
 
@@ -167,3 +167,11 @@ def test_sample_004(samples_dir: Path) -> None:
     assert (meta.unit, meta.level, meta.report_year) == ("天门市", "地市", 2018)
     assert (meta.publish_date, meta.sign_date) == ("2019-01-28", "2019-01-21")
     assert meta.doc_number is None
+
+
+def test_generated_date_stands_in_for_a_missing_publish_date() -> None:
+    text = "明湖县2021年法治政府建设年度报告\n\n2021年，我县坚持依法行政。"
+    only_generated = extract_metadata(text, PageMeta(generated_date="2022-03-25"), [])
+    both = extract_metadata(text, PageMeta(publish_date="2022-04-02", generated_date="2022-03-25"), [])
+    assert only_generated.publish_date == "2022-03-25"
+    assert both.publish_date == "2022-04-02"
