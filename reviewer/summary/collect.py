@@ -1,0 +1,273 @@
+"""Fill the summary data from a workspace (the reviewer's decisions applied) or from a bare analysis.
+
+Figures: corrected and accepted ones are listed, rejected ones left out (counted), pending ones listed as
+待确认 (printed grey). The batch indicators use the same values: corrected > accepted > pending.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reviewer.analysis.model import FINDING_CODES, Analysis
+from reviewer.summary.checklist import (
+    REQUIRED_LABELS,
+    checklist,
+    open_findings,
+    quote,
+    reviewed_metadata,
+)
+from reviewer.summary.data import (
+    CHECK_FAIL,
+    CHECK_PASS,
+    CHECK_VERIFY,
+    FIGURE_CORRECTED,
+    FIGURE_PENDING,
+    UNREVIEWED_VERDICT,
+    BatchData,
+    BatchRow,
+    FigureRow,
+    NoteRow,
+    SheetHeader,
+    SummaryData,
+)
+from reviewer.summary.indicators import INDICATOR_NAMES, IndicatorFigure, indicator_cells, sentence_before
+from reviewer.summary.review_view import Item, ReviewView, view_from_analysis, view_from_workspace
+
+if TYPE_CHECKING:
+    from reviewer.workspace import Workspace
+
+SHORT_HASH_CHARS = 12
+SECTION_TITLE_CHARS = 24
+_FINDING_STATES = {"pending": "待确认", "accepted": "已确认", "corrected": "审阅人已修改"}
+_SECTION_STYLES = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+GROUPING_LEVELS = 2
+"""Figures are grouped under the heading path down to this level (一、 and （一）)."""
+
+
+def collect_report(ws: Workspace, report_id: int) -> SummaryData:
+    """The review sheet of one workspace report."""
+    return summary_from_view(view_from_workspace(ws, report_id))
+
+
+def collect_analysis(analysis: Analysis, file_name: str | None = None, sha256: str | None = None) -> SummaryData:
+    """The sheet of a report never imported: machine analysis only, marked 未审阅."""
+    return summary_from_view(view_from_analysis(analysis, file_name, sha256))
+
+
+def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> BatchData:
+    """The batch summary of ``report_ids`` (in that order), or of every report in the workspace."""
+    if report_ids is None:
+        ids = [r.id for r in sorted(ws.reports(), key=lambda r: (r.unit or "", r.report_year or 0, r.id))]
+        scope = "工作区全部报告"
+    else:
+        ids, scope = list(report_ids), "选定报告"
+    return BatchData(
+        rows=[batch_row_from_view(view_from_workspace(ws, report_id)) for report_id in ids],
+        indicator_names=list(INDICATOR_NAMES),
+        scope=scope,
+        reviewer=ws.reviewer_name or None,
+    )
+
+
+def collect_analyses_batch(analyses: Sequence[Analysis]) -> BatchData:
+    """A batch summary of reports never imported (machine values only)."""
+    return BatchData(
+        rows=[batch_row_from_view(view_from_analysis(a)) for a in analyses],
+        indicator_names=list(INDICATOR_NAMES),
+        scope="未导入的报告（仅机器分析）",
+    )
+
+
+def _is_reviewed(view: ReviewView) -> bool:
+    review = view.review
+    if review is None:
+        return False
+    touched = any(item.state != "pending" for item in view.items)
+    return touched or bool(view.annotations) or review.verdict is not None or bool(review.remarks.strip()) \
+        or review.status != "未审"
+
+
+def _header(view: ReviewView) -> SheetHeader:
+    metadata = reviewed_metadata(view)
+    review = view.review
+    review_date = None
+    if review is not None:
+        review_date = (review.finished_at or review.updated_at or "")[:10] or None
+    year = metadata["report_year"]
+    return SheetHeader(
+        file_name=view.file_name,
+        title=_text_or_none(metadata["title"]),
+        unit=_text_or_none(metadata["unit"]),
+        level=_text_or_none(metadata["level"]),
+        report_year=year if isinstance(year, int) else None,
+        publish_date=_text_or_none(metadata["publish_date"]),
+        sign_date=_text_or_none(metadata["sign_date"]),
+        short_hash=view.sha256[:SHORT_HASH_CHARS] if view.sha256 else None,
+        reviewer=(review.reviewer if review else None) or view.reviewer_name or None,
+        review_date=review_date,
+        verdict=review.verdict if review else UNREVIEWED_VERDICT,
+        review_status=review.status if review else None,
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def format_value(value: object) -> str:
+    """A figure's value for print: integers without ``.0``, decimals as written."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else f"{number:.6g}"
+    return str(value)
+
+
+def _section_paths(view: ReviewView) -> list[tuple[int, str]]:
+    """(start offset, heading path label) of each heading down to GROUPING_LEVELS, in text order."""
+    headings = []
+    for item in view.of_kind("section"):
+        if item.state == "rejected" or item.start is None:
+            continue
+        values = item.effective
+        level = int(values.get("level") or 1)
+        label = _SECTION_STYLES.get(level, "{} ").format(values.get("num", "")) + _short(values.get("title") or "")
+        headings.append((item.start, level, label))
+    headings.sort()
+    paths: list[tuple[int, str]] = []
+    stack: list[tuple[int, str]] = []
+    for start, level, label in headings:
+        if level > GROUPING_LEVELS:
+            continue
+        stack = [entry for entry in stack if entry[0] < level] + [(level, label)]
+        paths.append((start, " ".join(part for _, part in stack)))
+    return paths
+
+
+def _short(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= SECTION_TITLE_CHARS else title[: SECTION_TITLE_CHARS - 1] + "…"
+
+
+def _path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
+    label = ""
+    for start, path in paths:
+        if offset is None or start > offset:
+            break
+        label = path
+    return label
+
+
+def _listed_figures(view: ReviewView) -> list[Item]:
+    figures = [item for item in view.of_kind("figure") if item.state != "rejected"]
+    return sorted(figures, key=lambda item: (item.start is None, item.start or 0))
+
+
+def _figure_display(values: dict) -> str:
+    approx = "约" if values.get("approx") else ""
+    return approx + format_value(values.get("value"))
+
+
+def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
+    values = item.effective
+    text = item.machine.get("text") or values.get("text") or quote(view, item.start, item.end)
+    machine_value = None
+    if item.state == FIGURE_CORRECTED:
+        differences = []
+        if (item.machine.get("value"), item.machine.get("unit")) != (values.get("value"), values.get("unit")):
+            differences.append(f"{_figure_display(item.machine)} {item.machine.get('unit') or ''}".strip())
+        if item.machine.get("subject") != values.get("subject") and item.machine.get("subject"):
+            differences.append(f"统计对象 {item.machine['subject']}")
+        machine_value = "；".join(differences) or None
+    state = item.state if item.state in (FIGURE_CORRECTED, FIGURE_PENDING) else "accepted"
+    return FigureRow(
+        section=section,
+        text=str(text),
+        value=_figure_display(values),
+        unit=str(values.get("unit") or ""),
+        subject=str(values.get("subject") or ""),
+        state=state,
+        machine_value=machine_value,
+    )
+
+
+def _notes(view: ReviewView) -> list[NoteRow]:
+    positioned: list[tuple[int, NoteRow]] = []
+    for item in open_findings(view):
+        values = item.effective
+        code = values.get("code") or ""
+        manual = item.origin == "manual"
+        positioned.append((item.start if item.end and item.start is not None and item.end > item.start else -1, NoteRow(
+            source="人工" if manual else "检查",
+            label=FINDING_CODES.get(code, values.get("label") or ("审阅人提出" if manual else code)),
+            severity=str(values.get("severity") or "warning"),
+            quote=quote(view, item.start, item.end, 150),
+            message=str(values.get("message") or ""),
+            state="" if manual else _FINDING_STATES.get(item.state, ""),
+        )))
+    for annotation in view.annotations:
+        positioned.append((annotation.start if annotation.start is not None else -1, NoteRow(
+            source="批注",
+            label=annotation.tag,
+            severity=annotation.severity,
+            quote=" ".join(annotation.quote.split())[:150] if annotation.start is not None else "",
+            message="",
+            comment=annotation.comment,
+            state="" if annotation.anchored else "原文已变动，未能重新定位",
+        )))
+    positioned.sort(key=lambda pair: pair[0])
+    return [note for _, note in positioned]
+
+
+def summary_from_view(view: ReviewView) -> SummaryData:
+    paths = _section_paths(view)
+    figures = [_figure_row(view, item, _path_at(paths, item.start)) for item in _listed_figures(view)]
+    return SummaryData(
+        header=_header(view),
+        checks=checklist(view),
+        figures=figures,
+        notes=_notes(view),
+        remarks=view.review.remarks if view.review else "",
+        reviewed=_is_reviewed(view),
+        rejected_figures=sum(1 for item in view.of_kind("figure") if item.state == "rejected"),
+        rejected_findings=sum(1 for item in view.of_kind("finding") if item.state == "rejected"),
+    )
+
+
+def _indicator_figures(view: ReviewView) -> list[IndicatorFigure]:
+    text = view.analysis.text
+    result = []
+    for item in _listed_figures(view):
+        values = item.effective
+        unit = str(values.get("unit") or "")
+        result.append(IndicatorFigure(
+            display=_figure_display(values) + unit,
+            unit=unit,
+            subject=str(values.get("subject") or ""),
+            context=sentence_before(text, item.start) if item.start is not None else "",
+            pending=item.state == FIGURE_PENDING,
+        ))
+    return result
+
+
+def batch_row_from_view(view: ReviewView) -> BatchRow:
+    summary = summary_from_view(view)
+    required_rows = [row for row in summary.checks if row.item in REQUIRED_LABELS.values()]
+    results = {row.result for row in required_rows}
+    required = CHECK_FAIL if CHECK_FAIL in results else CHECK_VERIFY if CHECK_VERIFY in results else CHECK_PASS
+    timeliness = next(row.result for row in summary.checks if row.item == "公开及时性")
+    header = summary.header
+    return BatchRow(
+        unit=header.unit,
+        report_year=header.report_year,
+        publish_date=header.publish_date,
+        timeliness=timeliness,
+        required=required,
+        missing_parts=[row.item for row in required_rows if row.result != CHECK_PASS],
+        open_findings=len(open_findings(view)),
+        verdict=header.verdict or header.review_status,
+        title=header.title,
+        file_name=header.file_name,
+        indicators=indicator_cells(_indicator_figures(view)),
+    )

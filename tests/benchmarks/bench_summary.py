@@ -1,0 +1,62 @@
+"""Benchmark of the summary PDFs: ``python tests/benchmarks/bench_summary.py [N]``.
+
+Analyses the sample reports (../shared/samples, else the bundled demo reports) once, then times:
+the one-time font discovery and loading; one 审阅意见单 (collect + PDF) per sample, best of 3; and a
+汇总表 of N (default 1000) reports made by repeating the samples' analyses (collect + PDF), once.
+Targets: one sheet ≤ 0.5 s, the 1,000-report batch ≤ 15 s.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reviewer.analysis import analyze_path  # noqa: E402
+from reviewer.summary import BatchData, build_batch_pdf, build_report_pdf, collect_analysis  # noqa: E402
+from reviewer.summary.collect import batch_row_from_view  # noqa: E402
+from reviewer.summary.fonts import pdf_fonts  # noqa: E402
+from reviewer.summary.indicators import INDICATOR_NAMES  # noqa: E402
+from reviewer.summary.review_view import view_from_analysis  # noqa: E402
+
+
+def sample_paths() -> list[Path]:
+    for folder in (ROOT.parent / "shared" / "samples", ROOT / "resources" / "demo"):
+        paths = sorted(folder.glob("*.txt"))
+        if paths:
+            return paths
+    raise SystemExit("no sample or demo reports found")
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    analyses = [analyze_path(path) for path in sample_paths()]
+
+    started = time.perf_counter()
+    fonts = pdf_fonts()
+    print(f"fonts: {time.perf_counter() - started:.3f} s once per process "
+          f"({'embedded ' + str(fonts.body_file) if fonts.embedded else 'CID fallback'})")
+
+    for analysis in analyses:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            data = collect_analysis(analysis)
+            pdf = build_report_pdf(data)
+            timings.append(time.perf_counter() - started)
+        print(f"one sheet {Path(analysis.source).name}: {min(timings):.3f} s "
+              f"({len(data.figures)} figures, {len(data.notes)} notes, {len(pdf) // 1024} KB)")
+
+    started = time.perf_counter()
+    rows = [batch_row_from_view(view_from_analysis(analyses[i % len(analyses)])) for i in range(count)]
+    collected = time.perf_counter() - started
+    pdf = build_batch_pdf(BatchData(rows=rows, indicator_names=list(INDICATOR_NAMES), scope="基准测试"))
+    total = time.perf_counter() - started
+    print(f"batch of {count} reports: {total:.2f} s (collect {collected:.2f} s, PDF {total - collected:.2f} s, "
+          f"{len(pdf) // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()
