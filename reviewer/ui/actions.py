@@ -1,0 +1,93 @@
+"""Every window action with its text, shortcut, icon and tooltip (the tooltip names the shortcut)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+class WindowActions(QObject):
+    """Created once per window; the window connects ``triggered`` and builds menus and tool bars."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        style = window.style()
+
+        def icon(standard: QStyle.StandardPixmap, theme: QIcon.ThemeIcon | None = None) -> QIcon:
+            fallback = style.standardIcon(standard)
+            return QIcon.fromTheme(theme, fallback) if theme is not None else fallback
+
+        SP, TI = QStyle.StandardPixmap, QIcon.ThemeIcon
+        a = self._action
+        self.open_files = a(self.tr("打开报告…"), Key.Open, icon(SP.SP_DialogOpenButton, TI.DocumentOpen),
+                            self.tr("导入一个或多个报告文件（txt、html、docx、pdf）"))
+        self.open_folder = a(self.tr("打开文件夹…"), "Ctrl+Shift+O", icon(SP.SP_DirOpenIcon, TI.FolderOpen),
+                             self.tr("导入一个文件夹（含子文件夹）中的全部报告"))
+        self.open_workspace = a(self.tr("打开工作区…"), None, None, self.tr("打开或新建另一个审阅工作区文件"))
+        self.clear_recent = a(self.tr("清除最近打开记录"), None, None)
+        self.print_summary = a(self.tr("打印审阅意见单…"), Key.Print, icon(SP.SP_FileIcon, TI.DocumentPrint))
+        self.print_preview = a(self.tr("打印预览…"), None, icon(SP.SP_FileDialogContentsView, TI.DocumentPrintPreview))
+        self.export_pdf = a(self.tr("导出审阅意见单 PDF…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton))
+        self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None,
+                                  self.tr("把工作区中全部报告的审阅结果汇总为一张表"))
+        self.export_csv = a(self.tr("导出数据表（CSV）…"), None, None)
+        self.quit = a(self.tr("退出"), Key.Quit, None)
+
+        self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind))
+        self.search_all = a(self.tr("在全部报告中搜索…"), "Ctrl+Shift+F", icon(SP.SP_FileDialogContentsView, TI.EditFind))
+
+        self.next_pending = a(self.tr("下一个待审项"), "F8", icon(SP.SP_ArrowDown, TI.GoDown),
+                              self.tr("转到下一个待审的数据、标题或问题"))
+        self.previous_pending = a(self.tr("上一个待审项"), "Shift+F8", icon(SP.SP_ArrowUp, TI.GoUp))
+        self.accept = a(self.tr("确认"), "Ctrl+Return", icon(SP.SP_DialogApplyButton),
+                        self.tr("选中的项目无误，确认后转到下一个待审项"))
+        self.reject = a(self.tr("否决"), "Ctrl+Delete", icon(SP.SP_DialogCancelButton),
+                        self.tr("选中的项目识别有误，否决后转到下一个待审项"))
+        self.edit = a(self.tr("更正…"), "F2", icon(SP.SP_FileDialogDetailedView),
+                      self.tr("修改选中项目的数值、单位、统计对象或标题"))
+        self.reset = a(self.tr("恢复待审"), "Ctrl+Backspace", None, self.tr("撤回对选中项目的审阅决定"))
+        self.add_figure = a(self.tr("从选中文字添加数据…"), "Ctrl+D", None,
+                            self.tr("把正文中选中的文字作为一项数据"))
+        self.add_annotation = a(self.tr("添加批注…"), "Ctrl+M", icon(SP.SP_MessageBoxInformation),
+                                self.tr("对正文中选中的文字（未选中时对整份报告）写批注"))
+        self.delete = a(self.tr("删除批注或手工添加的项目"), Key.Delete, icon(SP.SP_TrashIcon))
+        self.mark_reviewed = a(self.tr("标记为已审"), "Ctrl+Shift+Return", icon(SP.SP_DialogYesButton),
+                               self.tr("这份报告审阅完毕"))
+        self.reanalyze = a(self.tr("重新分析过时的报告"), None, icon(SP.SP_BrowserReload),
+                           self.tr("用当前版本的分析程序重新分析旧报告，保留已有的审阅决定"))
+
+        self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
+        self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)
+        self.about = a(self.tr("关于…"), None, None)
+
+    def _action(self, text: str, shortcut, icon: QIcon | None, tip: str | None = None) -> QAction:
+        action = QAction(text, self._window)
+        if icon is not None:
+            action.setIcon(icon)
+        if shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
+                                else [QKeySequence(shortcut)])
+        set_tooltip(action, tip)
+        return action
+
+    def review_actions(self) -> list[QAction]:
+        """Actions that need an open report."""
+        return [
+            self.next_pending, self.previous_pending, self.accept, self.reject, self.edit, self.reset,
+            self.add_figure, self.add_annotation, self.delete, self.mark_reviewed, self.find_in_report,
+            self.print_summary, self.print_preview, self.export_pdf,
+        ]
+
+
+def set_tooltip(action: QAction, tip: str | None = None) -> None:
+    """Tooltip and status tip: the description (or the action's name) followed by its shortcut."""
+    name = action.text().replace("…", "").replace("&", "")
+    text = tip or name
+    shortcut = action.shortcut()
+    if not shortcut.isEmpty():
+        text += f"（{shortcut.toString(QKeySequence.SequenceFormat.NativeText)}）"
+    action.setToolTip(text)
+    action.setStatusTip(tip or name)

@@ -1,0 +1,100 @@
+"""Start the window: Qt in Chinese, the workspace (a default one with demo reports on first start), the
+window restored as it was left, files given on the command line imported, jieba warmed up afterwards."""
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reviewer import __version__
+from reviewer.paths import resource_path
+from reviewer.ui.settings import UiSettings
+from reviewer.ui.translations import install_qt_translations
+from reviewer.ui.workspace_opening import default_workspace_path, open_workspace_interactively
+
+
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+DEMO_FOLDER = "demo"
+
+
+def create_application() -> QApplication:
+    """The QApplication, named, with its icon and Qt's own texts in Chinese."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reviewer"])
+    app.setOrganizationName("reviewer")
+    app.setApplicationName("reviewer")
+    app.setApplicationDisplayName(app.translate("app", "法治政府建设年度报告审阅助手"))
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    install_qt_translations(app)
+    return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        png = resource_path("icons", f"reviewer-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
+
+
+def demo_reports() -> list[Path]:
+    folder = resource_path(DEMO_FOLDER)
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm", ".docx", ".pdf"))
+
+
+def warm_up_analysis_in_background() -> threading.Thread:
+    """Load jieba's dictionary on a daemon thread so the first import does not wait for it."""
+    from reviewer.analysis.subject import warm_up
+
+    thread = threading.Thread(target=warm_up, name="reviewer-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def open_worker_workspace(path: Path):
+    from reviewer.workspace import Workspace
+
+    return Workspace.open(path, lock=False)
+
+
+def start_window(argv: list[str], settings: UiSettings | None = None):
+    """Open the workspace and show the window (None when the reviewer chose to quit instead).
+
+    On first start (no workspace yet) the default workspace is created and the demo reports imported.
+    """
+    settings = settings or UiSettings()
+    path = settings.workspace_path or default_workspace_path()
+    first_start = not path.exists()
+    ws = open_workspace_interactively(path)
+    if ws is None:
+        return None
+    settings.workspace_path = ws.path
+
+    from reviewer.ui.main_window import MainWindow
+
+    window = MainWindow(ws, settings, open_worker_workspace)
+    window.restore_state()
+    window.show()
+    if first_start and ws.path == path:
+        window.imports.import_paths(demo_reports())
+    if argv:
+        window.import_paths([str(Path(arg).resolve()) for arg in argv])
+    QTimer.singleShot(0, warm_up_analysis_in_background)
+    return window
+
+
+def run_app(argv: list[str]) -> int:
+    """Run the window; ``argv`` are files or folders to import (e.g. from "open with")."""
+    from reviewer.ui.crash import install_excepthook
+
+    app = create_application()
+    install_excepthook()
+    window = start_window(argv)
+    if window is None:
+        return 0
+    return app.exec()

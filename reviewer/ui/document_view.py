@@ -1,0 +1,171 @@
+"""The report's cleaned text, read-only, with highlights drawn as extra selections (no re-layout)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from reviewer.ui.fonts import reading_font
+from reviewer.ui.highlight import Highlight, styles
+from reviewer.ui.text_positions import TextPositions
+
+LINE_HEIGHT_PERCENT = 150
+PARAGRAPH_SPACING = 0.0
+
+
+class DocumentView(QTextEdit):
+    """Shows one report. Offsets in and out are Python string indices into the cleaned text."""
+
+    offsetClicked = Signal(int)
+    """A plain click (no drag selection) on the character at this offset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setFont(reading_font())
+        self.document().setDocumentMargin(font_margin(self))
+        self._keep_selection_visible_unfocused()
+        self._text = ""
+        self._positions = TextPositions("")
+        self._formats = {name: style.char_format() for name, style in styles().items()}
+        self._context_actions: list[QAction] = []
+        self._press_pos: QPoint | None = None
+        self.setPlaceholderText(self.tr("在左侧报告库中选择一份报告，或通过“文件→打开”导入报告。"))
+
+    def _keep_selection_visible_unfocused(self) -> None:
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
+        self.setPalette(palette)
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        self._context_actions = list(actions)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def show_text(self, text: str, highlights: Sequence[Highlight]) -> None:
+        """Replace the shown report (scrolled to the top)."""
+        self._text = text
+        self._positions = TextPositions(text)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        self.setExtraSelections([])
+        self.setPlainText(text)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setBottomMargin(PARAGRAPH_SPACING)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        self.set_highlights(highlights)
+
+    def clear_report(self) -> None:
+        self._text = ""
+        self._positions = TextPositions("")
+        self.setExtraSelections([])
+        self.clear()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        doc = self.document()
+        selections = []
+        for highlight in highlights:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(self._positions.to_qt(highlight.start))
+            cursor.setPosition(self._positions.to_qt(highlight.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = self._formats[highlight.style]
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def select_span(self, start: int, end: int, center: bool = True) -> None:
+        """Select text[start:end]; with ``center``, scroll it to the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        bar = self.verticalScrollBar()
+        kept = bar.value()
+        self.setTextCursor(cursor)
+        if center:
+            self.center_on(start)
+        else:
+            bar.setValue(kept)
+
+    def center_on(self, offset: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._positions.to_qt(offset))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self._positions.to_python(cursor.selectionStart()),
+            self._positions.to_python(cursor.selectionEnd()),
+        )
+
+    def first_visible_offset(self) -> int:
+        position = self.cursorForPosition(QPoint(0, 0)).position()
+        return self._positions.to_python(position)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the first visible one."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self._positions.to_qt(max(offset, 0)), self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """Offset of the character under a viewport point (not the caret position nearest to it)."""
+        if not self._text:
+            return None
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.cursorRect(cursor).x() and position > cursor.block().position():
+            position -= 1
+        offset = self._positions.to_python(position)
+        return offset if offset < len(self._text) else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self._press_pos is None:
+            return
+        moved = (event.position().toPoint() - self._press_pos).manhattanLength()
+        self._press_pos = None
+        if self.textCursor().hasSelection() and moved > 2:
+            return
+        offset = self.offset_at(event.position().toPoint())
+        if offset is not None:
+            self.offsetClicked.emit(offset)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self._context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            for action in self._context_actions:
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def font_margin(widget: QWidget) -> float:
+    """A reading margin proportional to the font, so it scales with HiDPI and font size."""
+    return widget.fontMetrics().height() * 1.2

@@ -1,0 +1,132 @@
+"""Colours of highlighted text (headings, figures, findings, annotations, review states) and their legend."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+
+@dataclass(frozen=True)
+class HighlightStyle:
+    label: str
+    background: str | None = None
+    foreground: str | None = None
+    underline: str | None = None
+    wavy: bool = False
+    strike: bool = False
+
+    def char_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if self.background:
+            fmt.setBackground(QColor(self.background))
+        if self.foreground:
+            fmt.setForeground(QColor(self.foreground))
+        if self.underline:
+            fmt.setUnderlineColor(QColor(self.underline))
+            fmt.setUnderlineStyle(
+                QTextCharFormat.UnderlineStyle.WaveUnderline
+                if self.wavy
+                else QTextCharFormat.UnderlineStyle.SingleUnderline
+            )
+        if self.strike:
+            fmt.setFontStrikeOut(True)
+        return fmt
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("highlight", text)
+
+
+def styles() -> dict[str, HighlightStyle]:
+    """Style name → style, in legend order. Names: section, figure, error, warning, info, annotation,
+    corrected, rejected."""
+    return {
+        "section": HighlightStyle(_tr("标题"), background="#e3ecf9", foreground="#1b4f91"),
+        "figure": HighlightStyle(_tr("数据"), background="#d4f0de", foreground="#11602f"),
+        "error": HighlightStyle(_tr("问题·错误"), background="#fde3e3", underline="#d32f2f", wavy=True),
+        "warning": HighlightStyle(_tr("问题·警告"), background="#fff0d9", underline="#e07b00", wavy=True),
+        "info": HighlightStyle(_tr("问题·提示"), underline="#1e78d2", wavy=True),
+        "annotation": HighlightStyle(_tr("批注"), background="#fff59a", underline="#b59b00"),
+        "corrected": HighlightStyle(_tr("已更正"), background="#eadcf7", foreground="#5b2a86"),
+        "rejected": HighlightStyle(_tr("已否决"), foreground="#9a9a9a", strike=True),
+    }
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of the cleaned text (Python indices) drawn in one style."""
+
+    start: int
+    end: int
+    style: str
+
+
+HIGHLIGHTED_KINDS = ("section", "figure", "finding")
+
+
+def item_style(kind: str, state: str, severity: str | None = None) -> str | None:
+    """Style name of a review item, or None when it is not highlighted."""
+    if kind not in HIGHLIGHTED_KINDS:
+        return None
+    if state == "rejected":
+        return "rejected"
+    if state == "corrected":
+        return "corrected"
+    if kind == "finding":
+        return severity if severity in ("error", "warning", "info") else "warning"
+    return kind
+
+
+def item_highlights(items: Iterable, annotations: Iterable) -> list[Highlight]:
+    """Highlights for review items and annotations, ordered so findings and annotations draw last."""
+    order = {"section": 0, "figure": 1, "annotation": 2, "finding": 3}
+    result: list[tuple[int, Highlight]] = []
+    for item in items:
+        if item.start is None or item.end is None or item.end <= item.start:
+            continue
+        style = item_style(item.kind, item.state, item.machine.get("severity"))
+        if style:
+            result.append((order[item.kind], Highlight(item.start, item.end, style)))
+    for note in annotations:
+        if note.start is None or note.end is None or note.end <= note.start or not note.anchored:
+            continue
+        result.append((order["annotation"], Highlight(note.start, note.end, "annotation")))
+    result.sort(key=lambda pair: pair[0])
+    return [h for _, h in result]
+
+
+class LegendBar(QWidget):
+    """A row of colour samples naming what each highlight means."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(12)
+        layout.addWidget(QLabel(self.tr("图例:")))
+        for name, style in styles().items():
+            sample = QLabel(style.label)
+            sample.setObjectName(f"legend-{name}")
+            sample.setStyleSheet(_sample_css(style))
+            if style.strike:
+                font = sample.font()
+                font.setStrikeOut(True)
+                sample.setFont(font)
+            sample.setToolTip(style.label)
+            layout.addWidget(sample)
+        layout.addStretch(1)
+
+
+def _sample_css(style: HighlightStyle) -> str:
+    parts = ["padding: 1px 4px", "border-radius: 3px"]
+    if style.background:
+        parts.append(f"background: {style.background}")
+    if style.foreground:
+        parts.append(f"color: {style.foreground}")
+    if style.underline:
+        parts.append(f"border-bottom: 2px {'dotted' if style.wavy else 'solid'} {style.underline}")
+    return "; ".join(parts)
+

@@ -1,0 +1,100 @@
+"""Table model of the workspace's reports (one row per ReportSummary)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+ReportIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+STATUS_COLOURS = {"未审": "#8a8a8a", "审阅中": "#b86e00", "已审": "#1c7c3a"}
+VERDICT_COLOURS = {"通过": "#1c7c3a", "需修改": "#b86e00", "不通过": "#c62828"}
+
+
+@dataclass(frozen=True)
+class LibraryColumn:
+    header: str
+    display: Callable[[Any], str]
+    sort_key: Callable[[Any], Any]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryModel", text)
+
+
+def _columns() -> list[LibraryColumn]:
+    return [
+        LibraryColumn(_tr("单位"), lambda r: r.unit or r.title or r.file_name, lambda r: r.unit or ""),
+        LibraryColumn(
+            _tr("年度"), lambda r: str(r.report_year) if r.report_year else "", lambda r: r.report_year or 0
+        ),
+        LibraryColumn(_tr("状态"), lambda r: r.status, lambda r: ("未审", "审阅中", "已审").index(r.status)
+                      if r.status in ("未审", "审阅中", "已审") else 9),
+        LibraryColumn(_tr("结论"), lambda r: r.verdict or "", lambda r: r.verdict or ""),
+        LibraryColumn(_tr("待处理问题"), lambda r: str(r.open_findings), lambda r: r.open_findings),
+        LibraryColumn(_tr("文件"), lambda r: r.file_name, lambda r: r.file_name),
+    ]
+
+
+COLUMN_STATUS = 2
+COLUMN_VERDICT = 3
+COLUMN_OPEN_FINDINGS = 4
+
+
+class LibraryModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._columns = _columns()
+        self._reports: list = []
+
+    def set_reports(self, reports: list) -> None:
+        """Replace the rows; a row whose report id is still present keeps its place in views."""
+        self.beginResetModel()
+        self._reports = list(reports)
+        self.endResetModel()
+
+    def report(self, row: int):
+        return self._reports[row]
+
+    def row_of(self, report_id: int) -> int | None:
+        return next((row for row, r in enumerate(self._reports) if r.id == report_id), None)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._reports)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        report = self._reports[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(report)
+        if role == SortRole:
+            return column.sort_key(report)
+        if role == ReportIdRole:
+            return report.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return report.title or report.file_name
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = None
+            if index.column() == COLUMN_STATUS:
+                colour = STATUS_COLOURS.get(report.status)
+            elif index.column() == COLUMN_VERDICT:
+                colour = VERDICT_COLOURS.get(report.verdict or "")
+            elif index.column() == COLUMN_OPEN_FINDINGS and report.open_findings:
+                colour = "#c62828"
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, COLUMN_OPEN_FINDINGS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

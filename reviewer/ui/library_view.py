@@ -1,0 +1,97 @@
+"""The library pane: every report in the workspace, sortable, with a filter box."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from reviewer.ui.library_model import LibraryModel, ReportIdRole, SortRole
+
+
+class LibraryView(QWidget):
+    reportActivated = Signal(int)
+    """The reviewer chose a report (click, arrow keys or Enter)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("libraryFilter")
+        self.filter_edit.setPlaceholderText(self.tr("筛选：单位、年度、状态、结论…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView()
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("libraryCount")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._update_count()
+
+    def set_reports(self, reports: list, current_id: int | None = None) -> None:
+        blocker = self.table.selectionModel().blockSignals(True)
+        self.model.set_reports(reports)
+        self.table.resizeColumnsToContents()
+        if current_id is not None:
+            self.select_report(current_id, emit=False)
+        self.table.selectionModel().blockSignals(blocker)
+
+    def select_report(self, report_id: int, emit: bool = True) -> None:
+        row = self.model.row_of(report_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        selection = self.table.selectionModel()
+        blocker = selection.blockSignals(not emit)
+        selection.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.blockSignals(blocker)
+        self.table.scrollTo(index)
+
+    def current_report_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ReportIdRole) if index.isValid() else None
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.reportActivated.emit(current.data(ReportIdRole))
+
+    def _update_count(self, *_args) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("共 %n 份报告", "", total))
+        else:
+            self.count_label.setText(self.tr("显示 {shown} / {total} 份报告").format(shown=shown, total=total))

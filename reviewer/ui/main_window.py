@@ -1,0 +1,512 @@
+"""The main window: library on the left, the open report in the middle, its extractions on the right."""
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
+
+from reviewer.ui.about import show_about
+from reviewer.ui.actions import WindowActions
+from reviewer.ui.dialogs import choose_workspace_file, show_error
+from reviewer.ui.import_controller import ImportController
+from reviewer.ui.import_worker import REPORT_EXTENSIONS
+from reviewer.ui.library_view import LibraryView
+from reviewer.ui.open_report import OpenReport
+from reviewer.ui.report_pane import ReportPane
+from reviewer.ui.review_controller import ReviewController
+from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, Hit, SearchDialog
+from reviewer.ui.settings import (
+    KEY_GEOMETRY,
+    KEY_LAST_FOLDER,
+    KEY_LAST_POSITION,
+    KEY_LAST_REPORT,
+    KEY_LIBRARY_HEADER,
+    KEY_MAIN_SPLITTER,
+    KEY_REPORT_SPLITTER,
+    KEY_SIDE_SPLITTER,
+    KEY_SIDE_TAB,
+    KEY_STATE,
+    UiSettings,
+)
+from reviewer.ui.summary_output import batch_pdf, print_pdf, report_pdf, save_pdf
+from reviewer.ui.workspace_opening import open_workspace_interactively
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 200
+SNIPPET_CONTEXT = 24
+
+
+class MainWindow(QMainWindow):
+    """Owns the workspace it is given: closing the window closes the workspace."""
+
+    def __init__(self, ws, settings: UiSettings, open_worker_workspace: Callable[[Path], object]) -> None:
+        super().__init__()
+        self.ws = ws
+        self.settings = settings
+        self.report: OpenReport | None = None
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+
+        self.undo_stack = QUndoStack(self)
+        self.actions = WindowActions(self)
+        self.library = LibraryView()
+        self.library.setObjectName("library")
+        self.pane = ReportPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.setCentralWidget(self.splitter)
+
+        self.imports = ImportController(self, lambda: self.ws.path, open_worker_workspace)
+        self.imports.libraryChanged.connect(self.refresh_library)
+        self.imports.openRequested.connect(self.open_report)
+        self.imports.batchFinished.connect(self._batch_finished)
+        self.review = ReviewController(self, self.pane, self.undo_stack, lambda: self.ws, self._report_changed)
+        self._search_dialog: SearchDialog | None = None
+        self._closed = False
+
+        self._build_undo_actions()
+        self._build_menus()
+        self._build_tool_bar()
+        self._connect_actions()
+        self.pane.document.set_context_actions([self.actions.add_figure, self.actions.add_annotation])
+        self.pane.annotations.set_hint(
+            self.tr("在正文中选中文字后按 {key} 或右键“添加批注”；双击批注可修改。").format(
+                key=self.actions.add_annotation.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.pane.review_form.set_finish_action(self.actions.mark_reviewed)
+        self.library.reportActivated.connect(self.open_report)
+        self.statusBar().showMessage(self.tr("就绪"))
+        self._update_title()
+        self._enable_review_actions()
+        self._default_layout()
+        self.refresh_library()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _default_layout(self) -> None:
+        """Size and proportions for a first start (restore_state replaces them later)."""
+        line = self.fontMetrics().lineSpacing()
+        width = line * 90
+        self.resize(width, line * 52)
+        self.splitter.setSizes([width * 22 // 100, width * 78 // 100])
+        self.pane.splitter.setSizes([width * 46 // 100, width * 32 // 100])
+
+    def _build_undo_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+            if extra not in redo_keys:
+                redo_keys.append(extra)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts(redo_keys)
+        style = self.style()
+        self.undo_action.setIcon(
+            QIcon.fromTheme(QIcon.ThemeIcon.EditUndo, style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        )
+        self.redo_action.setIcon(
+            QIcon.fromTheme(QIcon.ThemeIcon.EditRedo, style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        )
+        for action in (self.undo_action, self.redo_action):
+            action.changed.connect(partial(self._undo_tooltip, action))
+            self._undo_tooltip(action)
+
+    def _undo_tooltip(self, action) -> None:
+        keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        tip = f"{action.text()}（{keys}）"
+        if action.toolTip() != tip:
+            action.setToolTip(tip)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addActions([a.open_files, a.open_folder])
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.setObjectName("recentMenu")
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(a.open_workspace)
+        file_menu.addSeparator()
+        file_menu.addActions([a.print_summary, a.print_preview, a.export_pdf, a.export_batch_pdf, a.export_csv])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.find_in_report, a.search_all])
+
+        review_menu = bar.addMenu(self.tr("审阅(&R)"))
+        review_menu.addActions([a.next_pending, a.previous_pending])
+        review_menu.addSeparator()
+        review_menu.addActions([a.accept, a.reject, a.edit, a.reset])
+        review_menu.addSeparator()
+        review_menu.addActions([a.add_figure, a.add_annotation, a.delete])
+        review_menu.addSeparator()
+        review_menu.addActions([a.mark_reviewed, a.reanalyze])
+
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self.show_library = view_menu.addAction(self.tr("报告库"))
+        self.show_library.setCheckable(True)
+        self.show_library.setChecked(True)
+        self.show_library.toggled.connect(self.library.setVisible)
+        self.show_legend = view_menu.addAction(self.tr("图例"))
+        self.show_legend.setCheckable(True)
+        self.show_legend.setChecked(True)
+        self.show_legend.toggled.connect(self.pane.legend.setVisible)
+        self.view_menu = view_menu
+        view_menu.addSeparator()
+        view_menu.addActions([a.zoom_in, a.zoom_out])
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(a.about)
+
+    def _build_tool_bar(self) -> None:
+        a = self.actions
+        bar = QToolBar(self.tr("工具栏"))
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([a.open_files, a.open_folder])
+        bar.addSeparator()
+        bar.addActions([self.undo_action, self.redo_action])
+        bar.addSeparator()
+        bar.addActions([a.previous_pending, a.next_pending, a.accept, a.reject, a.edit])
+        bar.addSeparator()
+        bar.addActions([a.add_annotation, a.search_all, a.print_summary])
+        self.addToolBar(bar)
+        self.view_menu.insertAction(self.view_menu.actions()[0], bar.toggleViewAction())
+
+    def _connect_actions(self) -> None:
+        a, r = self.actions, self.review
+        a.open_files.triggered.connect(self.choose_files)
+        a.open_folder.triggered.connect(self.choose_folder)
+        a.open_workspace.triggered.connect(self.choose_workspace)
+        a.clear_recent.triggered.connect(self._clear_recent)
+        a.print_summary.triggered.connect(partial(self.print_summary, False))
+        a.print_preview.triggered.connect(partial(self.print_summary, True))
+        a.export_pdf.triggered.connect(self.export_summary_pdf)
+        a.export_batch_pdf.triggered.connect(self.export_batch_pdf)
+        a.export_csv.triggered.connect(self.export_csv)
+        a.quit.triggered.connect(self.close)
+        a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
+        a.search_all.triggered.connect(partial(self.open_search, SCOPE_ALL))
+        a.next_pending.triggered.connect(partial(r.go_to_pending, False))
+        a.previous_pending.triggered.connect(partial(r.go_to_pending, True))
+        a.accept.triggered.connect(partial(r.set_state, "accepted"))
+        a.reject.triggered.connect(partial(r.set_state, "rejected"))
+        a.reset.triggered.connect(partial(r.set_state, "pending"))
+        a.edit.triggered.connect(r.edit)
+        a.add_figure.triggered.connect(r.add_figure)
+        a.add_annotation.triggered.connect(r.add_annotation)
+        a.delete.triggered.connect(r.delete)
+        a.mark_reviewed.triggered.connect(r.mark_reviewed)
+        a.reanalyze.triggered.connect(self.reanalyze_outdated)
+        a.zoom_in.triggered.connect(partial(self.pane.document.zoomIn, 1))
+        a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
+        a.about.triggered.connect(partial(show_about, self))
+        self.pane.targetChanged.connect(self._enable_review_actions)
+        self.pane.document.selectionChanged.connect(self._enable_review_actions)
+
+    # --- reports ----------------------------------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        self.library.set_reports(self.ws.reports(), self.report.report_id if self.report else None)
+
+    def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
+        """Show a report (and select ``span`` of its text if given)."""
+        if self.report is None or self.report.report_id != report_id:
+            self.pane.review_form.flush()
+            try:
+                self.report = OpenReport.load(self.ws, report_id)
+            except LookupError:
+                self.report = None
+            self.pane.show_report(self.report)
+            if self.report is not None:
+                self.library.select_report(report_id, emit=False)
+                self.settings.set_int(KEY_LAST_REPORT, report_id)
+            self._update_title()
+            self._enable_review_actions()
+        if span is not None and self.report is not None:
+            self.pane.select_span(*span)
+
+    def _report_changed(self, report_id: int) -> None:
+        """After a review command (do, undo or redo) on ``report_id``."""
+        if self.report is not None and self.report.report_id == report_id:
+            self.report.reload_review_data(self.ws)
+            self.pane.refresh()
+            self._enable_review_actions()
+        else:
+            self.open_report(report_id)
+        self.refresh_library()
+
+    def _batch_finished(self, results: list, _failures: list) -> None:
+        if self.report is not None and any(
+            getattr(result, "report_id", None) == self.report.report_id for _source, result in results
+        ):
+            current = self.report.report_id
+            self.report = None
+            self.open_report(current)
+
+    def _update_title(self) -> None:
+        app_name = self.tr("法治政府建设年度报告审阅助手")
+        self.setWindowTitle(f"{self.report.title} — {app_name}" if self.report else app_name)
+
+    def _enable_review_actions(self, *_args) -> None:
+        has_report = self.report is not None
+        for action in self.actions.review_actions():
+            action.setEnabled(has_report)
+        target = self.pane.current if has_report else None
+        item = self.report.item(target.id) if target is not None and target.kind == "item" else None
+        for action in (self.actions.accept, self.actions.reject, self.actions.reset):
+            action.setEnabled(item is not None)
+        self.actions.edit.setEnabled(target is not None)
+        self.actions.delete.setEnabled(
+            target is not None and (target.kind == "annotation" or (item is not None and item.origin == "manual"))
+        )
+        self.actions.add_figure.setEnabled(has_report and self.pane.document.textCursor().hasSelection())
+
+    # --- importing -----------------------------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        return self.settings.str_value(KEY_LAST_FOLDER) or str(Path.home())
+
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in REPORT_EXTENSIONS)
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("打开报告"),
+            self._last_folder(),
+            self.tr("报告文件 ({patterns});;所有文件 (*)").format(patterns=patterns),
+        )
+        if files:
+            self.settings.set_str(KEY_LAST_FOLDER, str(Path(files[0]).parent))
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹"), self._last_folder())
+        if folder:
+            self.settings.set_str(KEY_LAST_FOLDER, folder)
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> None:
+        for path in paths:
+            self.settings.add_recent_file(str(path))
+        self._fill_recent_menu()
+        self.imports.import_paths(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            label = f"&{number} {Path(path).name}" if number < 10 else Path(path).name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(partial(self._open_recent, path))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions.clear_recent)
+        self.actions.clear_recent.setEnabled(bool(recent))
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            show_error(self, self.tr("文件不存在"), self.tr("找不到 {path}，它可能已被移动或删除。").format(path=path))
+            return
+        self.import_paths([path])
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+
+    def reanalyze_outdated(self) -> None:
+        ids = self.ws.reports_needing_reanalysis()
+        if not ids:
+            self.statusBar().showMessage(self.tr("所有报告都已用当前版本分析"), 5000)
+            return
+        self.imports.reanalyze(ids)
+
+    def choose_workspace(self) -> None:
+        """Switch to another workspace file (or a new one) without restarting."""
+        path = choose_workspace_file(self, self.ws.path)
+        if path is None or path == self.ws.path:
+            return
+        if self.imports.busy:
+            show_error(self, self.tr("正在导入"), self.tr("请等导入完成或取消后再切换工作区。"))
+            return
+        self.pane.review_form.flush()
+        previous = self.ws.path
+        self.ws.close()
+        ws = open_workspace_interactively(path, self) or open_workspace_interactively(previous, self)
+        if ws is None:
+            self._closed = True
+            self.close()
+            return
+        self.ws = ws
+        self.settings.workspace_path = ws.path
+        self.undo_stack.clear()
+        self.report = None
+        self.pane.show_report(None)
+        self._update_title()
+        self._enable_review_actions()
+        self.refresh_library()
+
+    # --- search ------------------------------------------------------------------------------------
+
+    def open_search(self, scope: str) -> None:
+        if self._search_dialog is None:
+            self._search_dialog = SearchDialog(self.search, self)
+            self._search_dialog.hitActivated.connect(self._open_hit)
+        span = self.pane.document.selected_span()
+        selected = self.report.text[span[0]:span[1]] if span and self.report and span[1] - span[0] < 40 else ""
+        self._search_dialog.start(scope, selected)
+
+    def search(self, query: str, scope: str) -> list[Hit]:
+        if scope == SCOPE_CURRENT:
+            return self._search_current(query)
+        return [
+            Hit(h.report_id, h.unit or h.title or "", h.snippet.replace("\n", " "), h.start, h.end)
+            for h in self.ws.search(query, limit=SEARCH_LIMIT)
+        ]
+
+    def _search_current(self, query: str) -> list[Hit]:
+        if self.report is None:
+            return []
+        text, needle = self.report.text, query.casefold()
+        folded = text.casefold() if len(text.casefold()) == len(text) else text
+        label = self.report.title
+        hits, start = [], folded.find(needle)
+        while start >= 0 and len(hits) < SEARCH_LIMIT:
+            end = start + len(query)
+            snippet = text[max(start - SNIPPET_CONTEXT, 0):end + SNIPPET_CONTEXT].replace("\n", " ")
+            hits.append(Hit(self.report.report_id, label, snippet, start, end))
+            start = folded.find(needle, end)
+        return hits
+
+    def _open_hit(self, report_id: int, start: int, end: int) -> None:
+        self.open_report(report_id, span=(start, end))
+        self.raise_()
+        self.activateWindow()
+
+    # --- summary output --------------------------------------------------------------------------
+
+    def _summary_name(self) -> str:
+        return self.tr("审阅意见单-{name}.pdf").format(name=self.report.title if self.report else "")
+
+    def print_summary(self, preview: bool) -> None:
+        if self.report is None:
+            return
+        self.pane.review_form.flush()
+        try:
+            print_pdf(self, report_pdf(self.ws, self.report.report_id), preview)
+        except OSError as error:
+            show_error(self, self.tr("无法打印"), str(error))
+
+    def export_summary_pdf(self) -> None:
+        if self.report is None:
+            return
+        self.pane.review_form.flush()
+        path = save_pdf(self, report_pdf(self.ws, self.report.report_id), self._summary_name(),
+                        Path(self._last_folder()))
+        if path:
+            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
+
+    def export_batch_pdf(self) -> None:
+        self.pane.review_form.flush()
+        path = save_pdf(self, batch_pdf(self.ws), self.tr("审阅汇总表.pdf"), Path(self._last_folder()))
+        if path:
+            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出数据表"), str(Path(self._last_folder()) / self.tr("数据表.csv")),
+            self.tr("CSV 表格 (*.csv)"),
+        )
+        if path:
+            self.ws.export_figures_csv(Path(path))
+            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
+
+    # --- state ---------------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        """Window layout, then the report and position last open."""
+        s = self.settings
+        geometry = s.bytes_value(KEY_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.bytes_value(KEY_STATE)
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in self._splitters():
+            value = s.bytes_value(key)
+            if value is not None:
+                splitter.restoreState(value)
+        header = s.bytes_value(KEY_LIBRARY_HEADER)
+        if header is not None:
+            self.library.table.horizontalHeader().restoreState(header)
+        tab = s.int_value(KEY_SIDE_TAB)
+        last = s.int_value(KEY_LAST_REPORT)
+        if last is not None and self.library.model.row_of(last) is not None:
+            self.open_report(last)
+            position = s.int_value(KEY_LAST_POSITION)
+            if position:
+                QTimer.singleShot(0, partial(self.pane.document.scroll_to_offset, position))
+        if tab is not None:
+            self.pane.tabs.setCurrentIndex(tab)
+
+    def _splitters(self) -> list[tuple[str, QSplitter]]:
+        return [
+            (KEY_MAIN_SPLITTER, self.splitter),
+            (KEY_REPORT_SPLITTER, self.pane.splitter),
+            (KEY_SIDE_SPLITTER, self.pane.side_splitter),
+        ]
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.set_bytes(KEY_GEOMETRY, self.saveGeometry())
+        s.set_bytes(KEY_STATE, self.saveState())
+        for key, splitter in self._splitters():
+            s.set_bytes(key, splitter.saveState())
+        s.set_bytes(KEY_LIBRARY_HEADER, self.library.table.horizontalHeader().saveState())
+        s.set_int(KEY_SIDE_TAB, self.pane.tabs.currentIndex())
+        s.set_int(KEY_LAST_REPORT, self.report.report_id if self.report else None)
+        s.set_int(KEY_LAST_POSITION, self.pane.document.first_visible_offset() if self.report else None)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.pane.review_form.flush()
+        self.imports.shutdown()
+        self.save_state()
+        if self._search_dialog is not None:
+            self._search_dialog.close()
+        if not self._closed:
+            self.ws.close()
+            self._closed = True
+        event.accept()

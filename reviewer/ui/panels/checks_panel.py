@@ -1,0 +1,126 @@
+"""检查 tab: the required-parts checklist and every finding, each pointing at its text."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.panels.tree_layout import fit_tree_columns
+from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label
+
+TargetRole = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class ChecksPanel(QWidget):
+    targetSelected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("checksTree")
+        self.tree.setHeaderLabels([self.tr("检查项"), self.tr("状态")])
+        fit_tree_columns(self.tree)
+        self.tree.setWordWrap(True)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self._nodes: dict[Target, QTreeWidgetItem] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def show_report(self, report: OpenReport | None) -> None:
+        current = self.current_target()
+        blocker = self.tree.blockSignals(True)
+        self.tree.clear()
+        self._nodes = {}
+        if report:
+            self._add_required(report)
+            self._add_findings(report)
+            self.tree.expandAll()
+        if current:
+            self.select_target(current)
+        self.tree.blockSignals(blocker)
+
+    def _add_required(self, report: OpenReport) -> None:
+        style = self.style()
+        present_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        missing_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
+        required = report.items_of("required")
+        present = sum(1 for item in required if item.effective.get("present"))
+        group = QTreeWidgetItem(
+            [self.tr("必备内容（{present}/{total}）").format(present=present, total=len(required))]
+        )
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(group)
+        for item in required:
+            values = item.effective
+            found = bool(values.get("present"))
+            label = required_label(str(values.get("code", item.key)))
+            text = label + ("" if found else self.tr("（缺少）"))
+            node = QTreeWidgetItem([text, state_label(item.state)])
+            node.setIcon(0, present_icon if found else missing_icon)
+            node.setToolTip(0, self.tr("已找到，选中可查看原文") if found else self.tr("报告中未找到这一部分"))
+            self._finish(node, item)
+            group.addChild(node)
+
+    def _add_findings(self, report: OpenReport) -> None:
+        style = self.style()
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+        findings = sorted(
+            report.items_of("finding"),
+            key=lambda f: (SEVERITY_ORDER.get(f.effective.get("severity"), 3), f.start or 0),
+        )
+        group = QTreeWidgetItem([self.tr("发现的问题（{count}）").format(count=len(findings))])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(group)
+        for item in findings:
+            values = item.effective
+            severity = str(values.get("severity", "warning"))
+            node = QTreeWidgetItem([str(values.get("message", "")), state_label(item.state)])
+            node.setIcon(0, icons.get(severity, icons["warning"]))
+            quote = report.text[item.start:item.end] if item.start is not None and item.end else ""
+            tip = severity_label(severity) + "：" + str(values.get("message", ""))
+            node.setToolTip(0, tip + (f"\n「{quote}」" if quote else ""))
+            self._finish(node, item)
+            group.addChild(node)
+
+    def _finish(self, node: QTreeWidgetItem, item) -> None:
+        target = Target("item", item.id)
+        node.setData(0, TargetRole, target)
+        node.setForeground(1, QBrush(state_colour(item.state)))
+        if item.state == "rejected":
+            font = node.font(0)
+            font.setStrikeOut(True)
+            node.setFont(0, font)
+            node.setForeground(0, QBrush(state_colour("rejected")))
+        self._nodes[target] = node
+
+    def current_target(self) -> Target | None:
+        node = self.tree.currentItem()
+        return node.data(0, TargetRole) if node is not None and node.isSelected() else None
+
+    def select_target(self, target: Target) -> bool:
+        node = self._nodes.get(target)
+        if node is None:
+            return False
+        blocker = self.tree.blockSignals(True)
+        self.tree.setCurrentItem(node)
+        self.tree.scrollToItem(node)
+        self.tree.blockSignals(blocker)
+        return True
+
+    def clear_selection(self) -> None:
+        blocker = self.tree.blockSignals(True)
+        self.tree.clearSelection()
+        self.tree.setCurrentItem(None)
+        self.tree.blockSignals(blocker)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        target = current.data(0, TargetRole) if current is not None else None
+        if target is not None:
+            self.targetSelected.emit(target)

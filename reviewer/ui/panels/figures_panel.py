@@ -1,0 +1,50 @@
+"""数据 tab: every figure of the report (text, value, unit, subject, state), values editable in place."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
+
+
+class FiguresPanel(QWidget):
+    targetSelected = Signal(object)
+    correctionRequested = Signal(int, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        columns = [
+            ItemColumn("text", self.tr("原文")),
+            ItemColumn("value", self.tr("数值"), editable=True, numeric=True),
+            ItemColumn("unit", self.tr("单位"), editable=True),
+            ItemColumn("approx", self.tr("约数"), display=lambda v: self.tr("约") if v else ""),
+            ItemColumn("subject", self.tr("统计对象"), editable=True),
+            ItemColumn(STATE_KEY, self.tr("状态")),
+        ]
+        self.table = ItemTableView(columns)
+        self.table.setObjectName("figuresTable")
+        self.table.setToolTip(self.tr("双击或按 F2 更正；数值只能填写数字"))
+        self.table.targetSelected.connect(self.targetSelected)
+        self.table.item_model.correctionRequested.connect(self.correctionRequested)
+        self.summary = QLabel()
+        self.summary.setObjectName("figuresSummary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+    def show_report(self, report: OpenReport | None) -> None:
+        figures = report.items_of("figure") if report else []
+        self.table.set_items(figures)
+        pending = sum(1 for f in figures if f.state == "pending")
+        self.summary.setText(self.tr("共 {total} 项数据，{pending} 项待审").format(total=len(figures), pending=pending))
+
+    def select_target(self, target: Target) -> bool:
+        return self.table.select_target(target)
+
+    def clear_selection(self) -> None:
+        self.table.clear_selection()
+
+    def edit_current(self) -> bool:
+        return self.table.edit_current("value")

@@ -1,0 +1,235 @@
+"""A table of review items of one kind (figures, metadata): columns read from the item's effective values,
+editable cells turned into correction requests, the review state in the last column."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QDoubleValidator, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView, QWidget
+
+from reviewer.ui.open_report import Target
+from reviewer.ui.review_states import format_number, state_colour, state_label
+
+ItemIdRole = Qt.ItemDataRole.UserRole + 1
+STATE_KEY = "__state__"
+
+
+@dataclass(frozen=True)
+class ItemColumn:
+    key: str  # key of the item's values, or STATE_KEY
+    header: str
+    editable: bool = False
+    numeric: bool = False
+    display: Callable[[object], str] | None = None  # overrides str(value)
+
+
+class ItemTableModel(QAbstractTableModel):
+    correctionRequested = Signal(int, dict)
+    """(item id, corrected values) — an edited cell; the model itself never changes the item."""
+
+    def __init__(self, columns: list[ItemColumn], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.items: list = []
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def row_of(self, item_id: int) -> int | None:
+        return next((row for row, item in enumerate(self.items) if item.id == item_id), None)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _display(self, item, column: ItemColumn) -> str:
+        if column.key == STATE_KEY:
+            return state_label(item.state)
+        value = item.effective.get(column.key)
+        if column.display:
+            return column.display(value)
+        if column.numeric:
+            return format_number(value)
+        return "" if value is None else str(value)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and item.state != "corrected" and column.key != STATE_KEY:
+            return self._display(item, column) or None
+        if role == ItemIdRole:
+            return item.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.key == STATE_KEY or item.state == "rejected":
+                return state_colour(item.state)
+            return None
+        if role == Qt.ItemDataRole.FontRole and item.state == "rejected" and column.key != STATE_KEY:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and item.state == "corrected" and column.key != STATE_KEY:
+            machine = item.machine.get(column.key)
+            shown = format_number(machine) if column.numeric else machine
+            return self.tr("识别结果：{value}").format(value="" if shown is None else shown)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        item = self.items[index.row()]
+        column = self.columns[index.column()]
+        text = str(value).strip()
+        if column.numeric:
+            number = parse_number(text)
+            if number is None:
+                return False
+            new_value: object = number
+        else:
+            new_value = text or None
+        if item.effective.get(column.key) == new_value:
+            return False
+        corrected = dict(item.effective)
+        corrected[column.key] = new_value
+        self.correctionRequested.emit(item.id, corrected)
+        return True
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number typed by the reviewer (``1,200`` and ``１２`` accepted); None when it is not one."""
+    cleaned = text.replace(",", "").replace("，", "").strip()
+    cleaned = cleaned.translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")})
+    cleaned = cleaned.replace("．", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() else number
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """Editor for value cells: only numbers can be typed."""
+
+    def createEditor(self, parent: QWidget, option, index):
+        editor = QLineEdit(parent)
+        validator = QDoubleValidator(editor)
+        validator.setLocale(QLocale.c())
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        editor.setValidator(validator)
+        return editor
+
+    def setModelData(self, editor: QWidget, model, index) -> None:
+        if isinstance(editor, QLineEdit) and editor.hasAcceptableInput():
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class ItemTableView(QTableView):
+    targetSelected = Signal(object)
+
+    def __init__(self, columns: list[ItemColumn], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_model = ItemTableModel(columns, self)
+        self.setModel(self.item_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + self.fontMetrics().height() // 2)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        for number, column in enumerate(columns):
+            if column.numeric:
+                self.setItemDelegateForColumn(number, NumberDelegate(self))
+        self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def set_items(self, items: list) -> None:
+        current = self.current_target()
+        blocker = self.selectionModel().blockSignals(True)
+        self.item_model.set_items(items)
+        if current:
+            self.select_target(current)
+        self.selectionModel().blockSignals(blocker)
+        self.resizeColumnsToContents()
+
+    def current_target(self) -> Target | None:
+        index = self.currentIndex()
+        return Target("item", index.data(ItemIdRole)) if index.isValid() else None
+
+    def select_target(self, target: Target) -> bool:
+        row = self.item_model.row_of(target.id) if target.kind == "item" else None
+        if row is None:
+            return False
+        selection = self.selectionModel()
+        blocker = selection.blockSignals(True)
+        column = max(self.currentIndex().column(), 0)
+        selection.setCurrentIndex(
+            self.item_model.index(row, column),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(blocker)
+        self.scrollTo(self.item_model.index(row, 0))
+        return True
+
+    def clear_selection(self) -> None:
+        blocker = self.selectionModel().blockSignals(True)
+        self.clearSelection()
+        self.setCurrentIndex(QModelIndex())
+        self.selectionModel().blockSignals(blocker)
+
+    def edit_current(self, key: str | None = None) -> bool:
+        """Open the editor on the current row (on column ``key``, else the first editable one)."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return False
+        columns = self.item_model.columns
+        wanted = [n for n, c in enumerate(columns) if c.editable and (key is None or c.key == key)]
+        if not wanted:
+            return False
+        target = self.item_model.index(index.row(), wanted[0])
+        self.setCurrentIndex(target)
+        self.setFocus()
+        self.edit(target)
+        return True
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.targetSelected.emit(Target("item", current.data(ItemIdRole)))
+

@@ -1,0 +1,96 @@
+"""The report's review: verdict, remarks (saved shortly after typing stops) and review status."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from reviewer.workspace.model import VERDICTS
+
+REMARKS_SAVE_DELAY_MS = 600
+
+
+class ReviewForm(QWidget):
+    verdictChosen = Signal(object)
+    """str from VERDICTS, or None for no verdict yet."""
+    remarksEdited = Signal(int, str)
+    """(report id, remarks text), once typing has paused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.verdict = QComboBox()
+        self.verdict.setObjectName("verdictCombo")
+        self.verdict.addItem(self.tr("（未定）"), None)
+        for verdict in VERDICTS:
+            self.verdict.addItem(self.tr(verdict), verdict)
+        self.verdict.activated.connect(self._verdict_activated)
+
+        self.status = QLabel()
+        self.status.setObjectName("reviewStatus")
+        self.finish_button = QToolButton()
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.remarks = QPlainTextEdit()
+        self.remarks.setObjectName("remarksEdit")
+        self.remarks.setPlaceholderText(self.tr("审阅意见（自动保存）"))
+        self.remarks.setTabChangesFocus(True)
+        self.remarks.textChanged.connect(self._remarks_changed)
+        line_height = self.remarks.fontMetrics().lineSpacing()
+        self.remarks.setMinimumHeight(line_height * 4)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(REMARKS_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._loading = False
+        self._report_id: int | None = None
+
+        top = QHBoxLayout()
+        top.addWidget(self.verdict, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.finish_button)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.addRow(self.tr("结论"), top)
+        form.addRow(self.tr("意见"), self.remarks)
+
+    def set_finish_action(self, action) -> None:
+        self.finish_button.setDefaultAction(action)
+
+    def show_review(self, review) -> None:
+        """Show a report's review (None: no report). Unsaved remarks of the previous one are saved first."""
+        self.flush()
+        self._loading = True
+        try:
+            self.setEnabled(review is not None)
+            self._report_id = review.report_id if review else None
+            verdict = review.verdict if review else None
+            self.verdict.setCurrentIndex(max(self.verdict.findData(verdict), 0))
+            text = review.remarks if review else ""
+            if self.remarks.toPlainText() != text:
+                self.remarks.setPlainText(text or "")
+            self.status.setText(review.status if review else "")
+        finally:
+            self._loading = False
+
+    def flush(self) -> None:
+        """Save pending remarks now (also called before switching reports and on close)."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            if self._report_id is not None:
+                self.remarksEdited.emit(self._report_id, self.remarks.toPlainText())
+
+    def _remarks_changed(self) -> None:
+        if not self._loading:
+            self._save_timer.start()
+
+    def _verdict_activated(self, index: int) -> None:
+        self.verdictChosen.emit(self.verdict.itemData(index))

@@ -1,0 +1,178 @@
+"""Centre and right of the window: the report text with its legend, the tabbed side panel and the
+review form; keeps the selection in the text and in the panels the same."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from reviewer.ui.document_view import DocumentView
+from reviewer.ui.highlight import LegendBar, item_highlights
+from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.panels.annotations_panel import AnnotationsPanel
+from reviewer.ui.panels.checks_panel import ChecksPanel
+from reviewer.ui.panels.figures_panel import FiguresPanel
+from reviewer.ui.panels.outline_panel import OutlinePanel
+from reviewer.ui.panels.review_form import ReviewForm
+
+TAB_OUTLINE, TAB_FIGURES, TAB_CHECKS, TAB_ANNOTATIONS = range(4)
+TAB_OF_KIND = {
+    "section": TAB_OUTLINE,
+    "metadata": TAB_OUTLINE,
+    "figure": TAB_FIGURES,
+    "finding": TAB_CHECKS,
+    "required": TAB_CHECKS,
+}
+
+
+class ReportPane(QWidget):
+    targetChanged = Signal(object)
+    """The selected item or annotation changed (Target, or None)."""
+    correctionRequested = Signal(int, dict)
+    annotationEditRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: OpenReport | None = None
+        self.current: Target | None = None
+
+        self.document = DocumentView()
+        self.document.offsetClicked.connect(self._document_clicked)
+        self.legend = LegendBar()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.document, 1)
+        centre_layout.addWidget(self.legend)
+
+        self.outline = OutlinePanel()
+        self.figures = FiguresPanel()
+        self.checks = ChecksPanel()
+        self.annotations = AnnotationsPanel()
+        self.panels = (self.outline, self.figures, self.checks, self.annotations)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.setDocumentMode(True)
+        for panel, title in zip(self.panels, (self.tr("结构"), self.tr("数据"), self.tr("检查"), self.tr("批注"))):
+            self.tabs.addTab(panel, title)
+            panel.targetSelected.connect(self._panel_selected)
+        self.outline.correctionRequested.connect(self.correctionRequested)
+        self.figures.correctionRequested.connect(self.correctionRequested)
+        self.annotations.editRequested.connect(self.annotationEditRequested)
+
+        self.review_form = ReviewForm()
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.setChildrenCollapsible(False)
+        self.side_splitter.addWidget(self.tabs)
+        self.side_splitter.addWidget(self.review_form)
+        self.side_splitter.setStretchFactor(0, 4)
+        self.side_splitter.setStretchFactor(1, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("reportSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side_splitter)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def show_report(self, report: OpenReport | None) -> None:
+        """Show another report (or none), scrolled to the top, nothing selected."""
+        self.report = report
+        self.current = None
+        for panel in self.panels:
+            panel.clear_selection()
+        if report is None:
+            self.document.clear_report()
+        else:
+            self.document.show_text(report.text, item_highlights(report.items, report.annotations))
+        self._fill_panels()
+
+    def refresh(self) -> None:
+        """Redraw after the open report's review data changed; selection and scroll stay."""
+        if self.report is None:
+            return
+        self.document.set_highlights(item_highlights(self.report.items, self.report.annotations))
+        self._fill_panels()
+        if self.current is not None and self.report.span(self.current) is None and not self._exists(self.current):
+            self.current = None
+            self.targetChanged.emit(None)
+
+    def _exists(self, target: Target) -> bool:
+        if target.kind == "item":
+            return self.report.item(target.id) is not None
+        return self.report.annotation(target.id) is not None
+
+    def _fill_panels(self) -> None:
+        for panel in self.panels:
+            panel.show_report(self.report)
+        self.review_form.show_review(self.report.review if self.report else None)
+
+    def select_target(self, target: Target | None, scroll: bool = True) -> None:
+        """Select an item or annotation everywhere: its panel row (switching tab) and its text."""
+        self.current = target
+        if target is None or self.report is None:
+            for panel in self.panels:
+                panel.clear_selection()
+            self.targetChanged.emit(None)
+            return
+        tab = self._tab_of(target)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+        for number, panel in enumerate(self.panels):
+            if number == tab:
+                panel.select_target(target)
+            else:
+                panel.clear_selection()
+        self._select_text(target, scroll)
+        self.targetChanged.emit(target)
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select plain text (e.g. a search hit) without selecting an item."""
+        self.select_target(None)
+        self.document.select_span(start, end)
+        self.document.setFocus()
+
+    def _tab_of(self, target: Target) -> int | None:
+        if target.kind == "annotation":
+            return TAB_ANNOTATIONS
+        item = self.report.item(target.id)
+        return TAB_OF_KIND.get(item.kind) if item else None
+
+    def _select_text(self, target: Target, scroll: bool) -> None:
+        span = self.report.span(target)
+        if span is None or span[1] <= span[0]:
+            return
+        self.document.select_span(*span, center=scroll)
+
+    def _panel_selected(self, target: Target) -> None:
+        if self.report is None:
+            return
+        self.current = target
+        sender = self.sender()
+        for panel in self.panels:
+            if panel is not sender:
+                panel.clear_selection()
+        self._select_text(target, scroll=True)
+        self.targetChanged.emit(target)
+
+    def _document_clicked(self, offset: int) -> None:
+        if self.report is None:
+            return
+        target = self.report.target_at(offset)
+        if target is None:
+            if self.current is not None:
+                for panel in self.panels:
+                    panel.clear_selection()
+                self.current = None
+                self.targetChanged.emit(None)
+            return
+        self.select_target(target, scroll=False)
+
+    def side_panel(self, target: Target):
+        tab = self._tab_of(target)
+        return self.panels[tab] if tab is not None else None

@@ -1,0 +1,161 @@
+"""Undoable review actions. Each command does its edit once through the workspace, remembers the history
+row the edit wrote, and from then on undoes and redoes by that id (``ws.undo(id)`` / ``ws.redo(id)``),
+so the workspace history stays the one record of what happened."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+ChangeListener = Callable[[int], None]
+"""Called with the report id after every do, undo and redo."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("review_commands", text)
+
+
+class WorkspaceCommand(QUndoCommand):
+    """Base: subclasses implement :meth:`apply` (the first time the edit is made)."""
+
+    def __init__(self, ws, report_id: int, text: str, on_change: ChangeListener) -> None:
+        super().__init__(text)
+        self.ws = ws
+        self.report_id = report_id
+        self.on_change = on_change
+        self.history_id: int | None = None
+        self.result = None
+        self._performed = False
+        self._undone = False
+
+    def apply(self):
+        raise NotImplementedError
+
+    def perform(self) -> None:
+        """Make the edit now; raises what the workspace raises. Push the command afterwards."""
+        before = self.ws.last_change_id
+        self.result = self.apply()
+        self._performed = True
+        after = self.ws.last_change_id
+        self.history_id = after if after != before else None
+        if self.history_id is None:
+            self.setObsolete(True)
+
+    def redo(self) -> None:
+        if not self._performed:
+            self.perform()
+        elif self._undone and self.history_id is not None:
+            self.ws.redo(self.history_id)
+        self._undone = False
+        self.on_change(self.report_id)
+
+    def undo(self) -> None:
+        if self.history_id is not None:
+            self.ws.undo(self.history_id)
+            self._undone = True
+        self.on_change(self.report_id)
+
+
+class SetItemStateCommand(WorkspaceCommand):
+    def __init__(self, ws, item, state: str, corrected: dict | None, on_change: ChangeListener) -> None:
+        texts = {
+            "accepted": _tr("确认"),
+            "rejected": _tr("否决"),
+            "corrected": _tr("更正"),
+            "pending": _tr("恢复待审"),
+        }
+        super().__init__(ws, item.report_id, texts.get(state, state) + _describe(item), on_change)
+        self.item_id = item.id
+        self.state = state
+        self.corrected = corrected
+
+    def apply(self):
+        return self.ws.set_item_state(self.item_id, self.state, corrected=self.corrected)
+
+
+class AddItemCommand(WorkspaceCommand):
+    def __init__(
+        self, ws, report_id: int, kind: str, start: int, end: int, values: dict, on_change: ChangeListener
+    ) -> None:
+        label = _tr("添加数据") if kind == "figure" else _tr("添加项目")
+        super().__init__(ws, report_id, label + f"「{values.get('text', '')}」", on_change)
+        self.kind, self.start, self.end, self.values = kind, start, end, values
+
+    def apply(self):
+        return self.ws.add_item(self.report_id, self.kind, self.start, self.end, self.values)
+
+
+class DeleteItemCommand(WorkspaceCommand):
+    def __init__(self, ws, item, on_change: ChangeListener) -> None:
+        super().__init__(ws, item.report_id, _tr("删除") + _describe(item), on_change)
+        self.item_id = item.id
+
+    def apply(self):
+        return self.ws.delete_item(self.item_id)
+
+
+class AddAnnotationCommand(WorkspaceCommand):
+    def __init__(
+        self,
+        ws,
+        report_id: int,
+        span: tuple[int, int] | None,
+        comment: str,
+        tag: str,
+        severity: str,
+        on_change: ChangeListener,
+    ) -> None:
+        super().__init__(ws, report_id, _tr("添加批注"), on_change)
+        self.span, self.comment, self.tag, self.severity = span, comment, tag, severity
+
+    def apply(self):
+        start, end = self.span if self.span else (None, None)
+        return self.ws.add_annotation(self.report_id, start, end, self.comment, tag=self.tag, severity=self.severity)
+
+
+class UpdateAnnotationCommand(WorkspaceCommand):
+    def __init__(self, ws, annotation, fields: dict, on_change: ChangeListener) -> None:
+        super().__init__(ws, annotation.report_id, _tr("修改批注"), on_change)
+        self.annotation_id = annotation.id
+        self.fields = fields
+
+    def apply(self):
+        return self.ws.update_annotation(self.annotation_id, **self.fields)
+
+
+class DeleteAnnotationCommand(WorkspaceCommand):
+    def __init__(self, ws, annotation, on_change: ChangeListener) -> None:
+        super().__init__(ws, annotation.report_id, _tr("删除批注"), on_change)
+        self.annotation_id = annotation.id
+
+    def apply(self):
+        return self.ws.delete_annotation(self.annotation_id)
+
+
+class SetReviewCommand(WorkspaceCommand):
+    """Verdict or review status of a report."""
+
+    def __init__(self, ws, report_id: int, fields: dict, on_change: ChangeListener) -> None:
+        if "status" in fields:
+            text = _tr("标记为") + str(fields["status"])
+        else:
+            text = _tr("结论改为") + str(fields.get("verdict") or _tr("未定"))
+        super().__init__(ws, report_id, text, on_change)
+        self.fields = fields
+
+    def apply(self):
+        return self.ws.set_review(self.report_id, **self.fields)
+
+
+def _describe(item) -> str:
+    values = item.effective
+    if item.kind == "figure":
+        return f"「{values.get('text', '')}」"
+    if item.kind == "section":
+        return f"「{values.get('num', '')} {values.get('title', '')}」"
+    if item.kind == "finding":
+        return f"「{values.get('message', '')}」"
+    if item.kind == "metadata":
+        return f"「{values.get('field', '')}」"
+    return ""

@@ -1,0 +1,227 @@
+"""Review actions on the open report: turns what the reviewer does (accept, reject, correct, add, annotate,
+verdict, remarks, done) into undoable workspace commands, and moves between pending items."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMainWindow
+
+from reviewer.ui.dialogs import show_error
+from reviewer.ui.figure_prefill import figure_prefill
+from reviewer.ui.item_dialogs import AnnotationDialog, FigureDialog
+from reviewer.ui.open_report import Target
+from reviewer.ui.report_pane import ReportPane
+from reviewer.ui.review_commands import (
+    AddAnnotationCommand,
+    AddItemCommand,
+    DeleteAnnotationCommand,
+    DeleteItemCommand,
+    SetItemStateCommand,
+    SetReviewCommand,
+    UpdateAnnotationCommand,
+    WorkspaceCommand,
+)
+from reviewer.workspace import WorkspaceError
+
+DECIDABLE_KINDS = ("figure", "finding", "section", "metadata", "required")
+REVIEWED = "已审"
+
+
+class ReviewController(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        pane: ReportPane,
+        undo_stack: QUndoStack,
+        workspace: Callable[[], object],
+        on_change: Callable[[int], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pane = pane
+        self.undo_stack = undo_stack
+        self._workspace = workspace
+        self._on_change = on_change
+        pane.correctionRequested.connect(self.correct_item)
+        pane.annotationEditRequested.connect(self.edit_annotation)
+        pane.review_form.verdictChosen.connect(self.set_verdict)
+        pane.review_form.remarksEdited.connect(self.save_remarks)
+
+    @property
+    def ws(self):
+        return self._workspace()
+
+    def run(self, command: WorkspaceCommand) -> bool:
+        """Do the command's edit now; on success put it on the undo stack. False (with a message) on error."""
+        try:
+            command.perform()
+        except WorkspaceError as error:
+            show_error(self.window, self.tr("操作未完成"), error.message)
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 4000)
+
+    def _current_item(self):
+        report, target = self.pane.report, self.pane.current
+        if report is None or target is None or target.kind != "item":
+            return None
+        return report.item(target.id)
+
+    def set_state(self, state: str) -> None:
+        item = self._current_item()
+        if item is None or item.kind not in DECIDABLE_KINDS:
+            self._status(self.tr("请先在正文或右侧列表中选中一个项目"))
+            return
+        if item.state == state:
+            self.go_to_pending()
+            return
+        was_pending = item.state == "pending"
+        position = self.pane.report.order_key(self.pane.current)
+        corrected = item.corrected if state == "corrected" else None
+        if self.run(SetItemStateCommand(self.ws, item, state, corrected, self._on_change)) and was_pending:
+            self.go_to_pending(after=position)
+
+    def correct_item(self, item_id: int, corrected: dict) -> None:
+        report = self.pane.report
+        item = report.item(item_id) if report else None
+        if item is not None:
+            self.run(SetItemStateCommand(self.ws, item, "corrected", corrected, self._on_change))
+
+    def edit(self) -> None:
+        """F2: edit what is selected in place (a table cell), or in a small dialog."""
+        target = self.pane.current
+        if target is None:
+            self._status(self.tr("请先选中要更正的项目"))
+            return
+        if target.kind == "annotation":
+            self.edit_annotation(target)
+            return
+        item = self._current_item()
+        if item is None:
+            return
+        if item.kind == "figure":
+            self.pane.tabs.setCurrentWidget(self.pane.figures)
+            self.pane.figures.edit_current()
+        elif item.kind == "metadata":
+            self.pane.tabs.setCurrentWidget(self.pane.outline)
+            self.pane.outline.metadata.setFocus()
+            self.pane.outline.metadata.edit_current("value")
+        elif item.kind == "section":
+            self._edit_section_title(item)
+        else:
+            self._status(self.tr("检查结果只能确认或否决"))
+
+    def _edit_section_title(self, item) -> None:
+        title, ok = QInputDialog.getText(
+            self.window, self.tr("更正标题"), self.tr("标题文字："), text=str(item.effective.get("title") or "")
+        )
+        if ok and title.strip() and title.strip() != item.effective.get("title"):
+            corrected = dict(item.effective)
+            corrected["title"] = title.strip()
+            self.correct_item(item.id, corrected)
+
+    def add_figure(self) -> None:
+        report = self.pane.report
+        span = self.pane.document.selected_span()
+        if report is None or span is None or span[1] <= span[0]:
+            self._status(self.tr("请先在正文中选中表示数据的文字，例如“受理案件12件”中的“12件”"))
+            return
+        quote = report.text[span[0]:span[1]]
+        dialog = FigureDialog(quote, figure_prefill(quote), self.window)
+        if dialog.exec():
+            command = AddItemCommand(self.ws, report.report_id, "figure", span[0], span[1], dialog.values(),
+                                     self._on_change)
+            if self.run(command) and command.result is not None:
+                self.pane.select_target(Target("item", command.result.id))
+
+    def add_annotation(self) -> None:
+        report = self.pane.report
+        if report is None:
+            return
+        span = self.pane.document.selected_span()
+        if span is not None and span[1] <= span[0]:
+            span = None
+        quote = report.text[span[0]:span[1]] if span else None
+        dialog = AnnotationDialog(quote, self.window)
+        if dialog.exec():
+            values = dialog.values()
+            command = AddAnnotationCommand(self.ws, report.report_id, span, values["comment"], values["tag"],
+                                           values["severity"], self._on_change)
+            if self.run(command) and command.result is not None:
+                self.pane.select_target(Target("annotation", command.result.id))
+
+    def edit_annotation(self, target: Target) -> None:
+        report = self.pane.report
+        note = report.annotation(target.id) if report and target and target.kind == "annotation" else None
+        if note is None:
+            return
+        dialog = AnnotationDialog(note.quote if note.start is not None else None, self.window,
+                                  comment=note.comment, tag=note.tag, severity=note.severity)
+        if dialog.exec():
+            changed = {k: v for k, v in dialog.values().items() if getattr(note, k) != v}
+            if changed:
+                self.run(UpdateAnnotationCommand(self.ws, note, changed, self._on_change))
+
+    def delete(self) -> None:
+        report, target = self.pane.report, self.pane.current
+        if report is None or target is None:
+            return
+        if target.kind == "annotation":
+            note = report.annotation(target.id)
+            if note is not None:
+                self.run(DeleteAnnotationCommand(self.ws, note, self._on_change))
+            return
+        item = report.item(target.id)
+        if item is None:
+            return
+        if item.origin != "manual":
+            self._status(self.tr("识别出的项目不能删除，可以否决"))
+            return
+        self.run(DeleteItemCommand(self.ws, item, self._on_change))
+
+    def set_verdict(self, verdict: str | None) -> None:
+        report = self.pane.report
+        if report is not None and report.review.verdict != verdict:
+            self.run(SetReviewCommand(self.ws, report.report_id, {"verdict": verdict}, self._on_change))
+
+    def save_remarks(self, report_id: int, remarks: str) -> None:
+        """Remarks are saved as typed (not on the undo stack: the text box has its own undo)."""
+        try:
+            self.ws.set_review(report_id, remarks=remarks)
+        except WorkspaceError as error:
+            show_error(self.window, self.tr("审阅意见未保存"), error.message)
+
+    def mark_reviewed(self) -> None:
+        report = self.pane.report
+        if report is None:
+            return
+        self.pane.review_form.flush()
+        if report.review.status == REVIEWED:
+            self._status(self.tr("这份报告已经标记为已审"))
+            return
+        if self.run(SetReviewCommand(self.ws, report.report_id, {"status": REVIEWED}, self._on_change)):
+            pending = len(report.pending_targets())
+            if pending:
+                self._status(self.tr("已标记为已审（仍有 {count} 项待审）").format(count=pending))
+            else:
+                self._status(self.tr("已标记为已审"))
+
+    def go_to_pending(self, backwards: bool = False, after: tuple[int, int, int] | None = None) -> None:
+        report = self.pane.report
+        if report is None:
+            return
+        if after is None:
+            after = report.order_key(self.pane.current) if self.pane.current else None
+        if after is None:
+            span = self.pane.document.selected_span()
+            after = (span[0], 0, 0) if span else (self.pane.document.first_visible_offset(), -1, -1)
+        target = report.next_pending(after, backwards=backwards)
+        if target is None:
+            self._status(self.tr("这份报告已没有待审项"))
+            return
+        self.pane.select_target(target)

@@ -1,0 +1,65 @@
+"""Opening the workspace file at start (or when switching), with a clear dialog for every way it can
+fail: in use elsewhere, damaged (offering the newest backup), or written by a newer version."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reviewer.paths import user_data_dir
+from reviewer.ui.dialogs import (
+    WorkspaceChoice,
+    ask_workspace_corrupt,
+    ask_workspace_locked,
+    ask_workspace_too_new,
+    choose_workspace_file,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WORKSPACE_NAME = "workspace.sqlite"
+
+
+def default_workspace_path() -> Path:
+    return user_data_dir() / DEFAULT_WORKSPACE_NAME
+
+
+def open_workspace_interactively(path: Path, parent: QWidget | None = None):
+    """The opened Workspace, or None when the reviewer chose to quit."""
+    from reviewer.workspace import Workspace, WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WorkspaceTooNew
+
+    while True:
+        try:
+            return Workspace.open(path)
+        except WorkspaceLocked as error:
+            choice = ask_workspace_locked(parent, path, error)
+        except WorkspaceCorrupt as error:
+            choice = ask_workspace_corrupt(parent, path, error)
+            if choice is WorkspaceChoice.RESTORE_BACKUP:
+                try:
+                    Workspace.restore_backup(path, error.backups[0])
+                except (WorkspaceError, OSError) as restore_error:
+                    log.exception("restoring a backup failed")
+                    _show_failure(parent, getattr(restore_error, "message", str(restore_error)))
+                continue
+        except WorkspaceTooNew as error:
+            choice = ask_workspace_too_new(parent, path, error)
+        except WorkspaceError as error:
+            log.exception("workspace could not be opened")
+            _show_failure(parent, error.message)
+            choice = WorkspaceChoice.OTHER
+        if choice is WorkspaceChoice.RETRY:
+            continue
+        if choice is WorkspaceChoice.OTHER:
+            chosen = choose_workspace_file(parent, path)
+            if chosen is None:
+                return None
+            path = chosen
+            continue
+        return None
+
+
+def _show_failure(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("workspace_opening", "无法打开工作区"), message)
