@@ -4,15 +4,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from reviewer.summary.data import CHECK_FAIL, CHECK_PASS, BatchData, BatchRow
 from reviewer.summary.fonts import pdf_fonts
-from reviewer.summary.layout import FAIL_COLOR, MARGIN_X, SheetStart, SheetStyles, para, render_pdf, ruled_table, sheet_styles
-from reviewer.summary.markup import literal
+from reviewer.summary.layout import (
+    FAIL_COLOR,
+    MARGIN_X,
+    MUTED,
+    SheetStart,
+    SheetStyles,
+    fits_on_lines,
+    para,
+    plain_text_styles,
+    render_pdf,
+    ruled_table,
+    sheet_styles,
+)
 
 BATCH_TITLE = "法治政府建设年度报告审阅汇总表"
 _PAGE = landscape(A4)
@@ -52,8 +63,34 @@ def _unit_label(row: BatchRow) -> str:
     return row.unit or row.title or row.file_name or "单位未识别"
 
 
-def _marked(text: str, style: ParagraphStyle, failed: bool) -> Paragraph:
-    return para(text, style, FAIL_COLOR if failed else None)
+class _Grid:
+    """Rows of a big table: plain strings where they fit on their lines (fast), wrapping Paragraphs
+    otherwise. Plain cells are centred unless their column is in ``left_columns``."""
+
+    def __init__(self, styles: SheetStyles, head: list[str], widths: list[float], left_columns: tuple[int, ...]):
+        self.styles = styles
+        self.widths = widths
+        self.left_columns = left_columns
+        self.rows: list[list[object]] = [[para(t, styles.cell_head) for t in head]]
+        self.commands: list[tuple] = plain_text_styles(styles.cell)
+        self.commands += [("ALIGN", (c, 1), (c, -1), "LEFT") for c in left_columns]
+
+    def add(self, texts: list[str], colors: dict[int, Color]) -> None:
+        row_index = len(self.rows)
+        cells: list[object] = []
+        for column, text in enumerate(texts):
+            color = colors.get(column)
+            if fits_on_lines(text, self.styles.cell, self.widths[column]):
+                cells.append(text)
+                if color is not None:
+                    self.commands.append(("TEXTCOLOR", (column, row_index), (column, row_index), color))
+            else:
+                style = self.styles.cell if column in self.left_columns else self.styles.cell_center
+                cells.append(para(text, style, color))
+        self.rows.append(cells)
+
+    def table(self) -> Flowable:
+        return ruled_table(self.rows, self.widths, 1, self.commands)
 
 
 def _required_text(row: BatchRow) -> str:
@@ -67,22 +104,26 @@ def _required_text(row: BatchRow) -> str:
 
 def _reports_table(data: BatchData, styles: SheetStyles) -> Flowable:
     head = ["序号", "单位", "年度", "公开日期", "公开及时", "必备内容", "问题数", "审阅结论"]
-    rows: list[list[object]] = [[para(t, styles.cell_head) for t in head]]
-    center = styles.cell_center
-    for number, row in enumerate(data.rows, 1):
-        rows.append([
-            para(str(number), center),
-            para(_unit_label(row), styles.cell),
-            para(str(row.report_year) if row.report_year else _BLANK, center),
-            para(row.publish_date or _BLANK, center),
-            _marked(_TIMELINESS_LABELS.get(row.timeliness, row.timeliness), center, row.timeliness == CHECK_FAIL),
-            _marked(_required_text(row), styles.cell, row.required == CHECK_FAIL),
-            para(str(row.open_findings), center),
-            para(row.verdict or "未审阅", center),
-        ])
     widths = [12 * mm, 0, 16 * mm, 26 * mm, 20 * mm, 95 * mm, 16 * mm, 24 * mm]
     widths[1] = _WIDTH - sum(widths)
-    return ruled_table(rows, widths)
+    grid = _Grid(styles, head, widths, left_columns=(1, 5))
+    for number, row in enumerate(data.rows, 1):
+        colors = {}
+        if row.timeliness == CHECK_FAIL:
+            colors[4] = FAIL_COLOR
+        if row.required == CHECK_FAIL:
+            colors[5] = FAIL_COLOR
+        grid.add([
+            str(number),
+            _unit_label(row),
+            str(row.report_year) if row.report_year else _BLANK,
+            row.publish_date or _BLANK,
+            _TIMELINESS_LABELS.get(row.timeliness, row.timeliness),
+            _required_text(row),
+            str(row.open_findings),
+            row.verdict or "未审阅",
+        ], colors)
+    return grid.table()
 
 
 def _reports_note() -> str:
@@ -94,23 +135,19 @@ def _reports_note() -> str:
 
 def _indicator_table(data: BatchData, styles: SheetStyles) -> Flowable:
     names = data.indicator_names
-    rows: list[list[object]] = [[para(t, styles.cell_head) for t in ["单位", "年度", *names]]]
-    for row in data.rows:
-        cells: list[object] = [
-            para(_unit_label(row), styles.cell),
-            para(str(row.report_year) if row.report_year else _BLANK, styles.cell_center),
-        ]
-        for name in names:
-            cell = row.indicators.get(name)
-            if cell is None:
-                cells.append(para(_BLANK, styles.cell_center))
-            else:
-                style = styles.cell_muted_center if cell.pending else styles.cell_center
-                cells.append(Paragraph(literal(cell.text).replace(" / ", "<br/>"), style))
-        rows.append(cells)
     unit_width, year_width = 34 * mm, 12 * mm
     indicator_width = (_WIDTH - unit_width - year_width) / max(len(names), 1)
-    return ruled_table(rows, [unit_width, year_width] + [indicator_width] * len(names))
+    grid = _Grid(styles, ["单位", "年度", *names], [unit_width, year_width] + [indicator_width] * len(names), (0,))
+    for row in data.rows:
+        texts = [_unit_label(row), str(row.report_year) if row.report_year else _BLANK]
+        colors = {}
+        for column, name in enumerate(names, len(texts)):
+            cell = row.indicators.get(name)
+            texts.append(cell.text.replace(" / ", "\n") if cell else _BLANK)
+            if cell is not None and cell.pending:
+                colors[column] = MUTED
+        grid.add(texts, colors)
+    return grid.table()
 
 
 def _indicator_note() -> str:

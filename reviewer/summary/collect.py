@@ -176,7 +176,7 @@ def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
     if item.state == FIGURE_CORRECTED:
         differences = []
         if (item.machine.get("value"), item.machine.get("unit")) != (values.get("value"), values.get("unit")):
-            differences.append(f"{_figure_display(item.machine)} {item.machine.get('unit') or ''}".strip())
+            differences.append(_figure_display(item.machine) + str(item.machine.get("unit") or ""))
         if item.machine.get("subject") != values.get("subject") and item.machine.get("subject"):
             differences.append(f"统计对象 {item.machine['subject']}")
         machine_value = "；".join(differences) or None

@@ -11,8 +11,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 
 from reviewer.summary.fonts import PdfFonts
@@ -47,6 +48,7 @@ class SheetStyles:
     cell_muted: ParagraphStyle
     cell_muted_center: ParagraphStyle
     cell_group: ParagraphStyle
+    cell_aside: ParagraphStyle
     signature: ParagraphStyle
 
 
@@ -75,6 +77,7 @@ def sheet_styles(fonts: PdfFonts, cell_size: float = 9.5) -> SheetStyles:
             "cell_muted_center", fonts.body, cell_size, cell_leading, textColor=MUTED, alignment=TA_CENTER
         ),
         cell_group=style("cell_group", fonts.heading, cell_size, cell_leading),
+        cell_aside=style("cell_aside", fonts.body, cell_size - 1.5, (cell_size - 1.5) * 1.4, textColor=MUTED),
         signature=style("signature", fonts.body, 11, 20, spaceBefore=18),
     )
 
@@ -85,6 +88,37 @@ def para(text: str | None, style: ParagraphStyle, color: colors.Color | None = N
     if color is not None:
         markup = f'<font color="{color.hexval()}">{markup}</font>'
     return Paragraph(markup, style)
+
+
+def paras(text: str | None, style: ParagraphStyle) -> list[Flowable]:
+    """Literal text with its line breaks: one paragraph per line, blank lines as space.
+
+    Separate paragraphs rather than ``<br/>``: reportlab leaves an empty line where punctuation hung at
+    the end of a full line meets a ``<br/>``.
+    """
+    flowables: list[Flowable] = []
+    for line in (text or "").splitlines():
+        flowables.append(para(line, style) if line.strip() else Spacer(1, style.leading))
+    return flowables
+
+
+CELL_PADDING_X = 3.5
+
+
+def fits_on_lines(text: str, style: ParagraphStyle, width: float) -> bool:
+    """Each line of ``text`` fits a column ``width`` wide in ``style``'s font, without wrapping."""
+    room = width - 2 * CELL_PADDING_X - 0.5
+    return all(stringWidth(line, style.fontName, style.fontSize) <= room for line in text.split("\n"))
+
+
+def plain_text_styles(style: ParagraphStyle) -> list[tuple]:
+    """Table commands drawing plain-string cells like ``style`` (centred); much faster than Paragraphs."""
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), style.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+        ("LEADING", (0, 0), (-1, -1), style.leading),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+    ]
 
 
 def ruled_table(
@@ -99,8 +133,8 @@ def ruled_table(
         ("GRID", (0, 0), (-1, -1), 0.4, RULE_COLOR),
         ("BOX", (0, 0), (-1, -1), 0.9, RULE_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]

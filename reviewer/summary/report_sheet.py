@@ -24,10 +24,10 @@ from reviewer.summary.layout import (
     GROUP_FILL,
     HEAD_FILL,
     MARGIN_X,
-    MUTED,
     SheetStart,
     SheetStyles,
     para,
+    paras,
     render_pdf,
     ruled_table,
     sheet_styles,
@@ -85,7 +85,7 @@ def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> lis
     story += _section("三、问题与批注", styles)
     story += _notes_block(data, styles)
     story += _section("四、审阅意见", styles)
-    story.append(para(data.remarks.strip() or "（未填写）", styles.body))
+    story += paras(data.remarks.strip(), styles.body) or [para("（未填写）", styles.body)]
     story.append(_signature_block(data, styles))
     return story
 
@@ -128,7 +128,7 @@ def _header_table(data: SummaryData, styles: SheetStyles) -> Flowable:
         row(("落款日期", h.sign_date), ("审阅状态", h.review_status or (None if data.reviewed else "未审阅"))),
         row(("源文件", source)) + ["", ""],
         row(("审阅人", h.reviewer), ("审阅日期", h.review_date)),
-        [para("审阅结论", label), Paragraph(f"<b>{literal(verdict)}</b>", styles.cell_group), "", ""],
+        [para("审阅结论", label), para(verdict, styles.cell_group), "", ""],
     ]
     label_width = 22 * mm
     value_width = (_WIDTH - 2 * label_width) / 2
@@ -146,15 +146,11 @@ def _result_cell(result: str, styles: SheetStyles) -> Paragraph:
 def _checks_table(data: SummaryData, styles: SheetStyles) -> Flowable:
     rows: list[list[object]] = [[para(t, styles.cell_head) for t in ("序号", "检查项目", "结论", "依据（引文或缺失说明）")]]
     for number, check in enumerate(data.checks, 1):
-        evidence = literal(check.evidence)
+        evidence = paras(check.evidence, styles.cell) or [para(_BLANK, styles.cell)]
         if check.note:
-            evidence += f'<br/><font color="{MUTED.hexval()}">{literal(check.note)}</font>'
-        rows.append([
-            para(str(number), styles.cell_center),
-            para(check.item, styles.cell),
-            _result_cell(check.result, styles),
-            Paragraph(evidence or _BLANK, styles.cell),
-        ])
+            evidence.append(para(check.note, styles.cell_aside))
+        rows.append([para(str(number), styles.cell_center), para(check.item, styles.cell),
+                     _result_cell(check.result, styles), evidence])
     return ruled_table(rows, [10 * mm, 42 * mm, 17 * mm, _WIDTH - 69 * mm])
 
 
@@ -174,15 +170,15 @@ def _figure_counts_note(data: SummaryData) -> str:
 def _figure_cells(figure: FigureRow, number: int, styles: SheetStyles) -> list[object]:
     style = styles.cell_muted if figure.state == FIGURE_PENDING else styles.cell
     center = styles.cell_muted_center if figure.state == FIGURE_PENDING else styles.cell_center
-    value = literal(figure.value)
+    value: list[Flowable] = [para(figure.value, style)]
     if figure.state == FIGURE_CORRECTED:
-        value = f"<b>{value}</b>"  # the heading face: 黑体 stands for bold
+        value = [Paragraph(f"<b>{literal(figure.value)}</b>", style)]  # the heading face: 黑体 stands for bold
         if figure.machine_value:
-            value += f'<br/><font size="7.5" color="{MUTED.hexval()}">原识别：{literal(figure.machine_value)}</font>'
+            value.append(para(f"原识别：{figure.machine_value}", styles.cell_aside))
     return [
         para(str(number), center),
         para(figure.text, style),
-        Paragraph(value, style),
+        value,
         para(figure.unit, center),
         para(figure.subject or _BLANK, style),
         para(_FIGURE_STATE_LABELS.get(figure.state, figure.state), center),
@@ -210,9 +206,8 @@ def _figures_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
     return [para(_figure_counts_note(data), styles.note), Spacer(1, 2 * mm), ruled_table(rows, widths, 1, extra)]
 
 
-def _note_category(note: NoteRow) -> str:
-    severity = SEVERITY_LABELS.get(note.severity, note.severity)
-    return f"{note.source}·{note.label}（{severity}）" if severity else f"{note.source}·{note.label}"
+def _severity(note: NoteRow) -> str:
+    return f"（{SEVERITY_LABELS.get(note.severity, note.severity)}）" if note.severity else ""
 
 
 def _notes_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
@@ -220,16 +215,16 @@ def _notes_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
     if data.notes:
         rows: list[list[object]] = [[para(t, styles.cell_head) for t in ("序号", "类别", "原文引述", "说明及审阅意见")]]
         for number, note in enumerate(data.notes, 1):
-            explanation = literal(note.message)
+            explanation = paras(note.message, styles.cell)
             if note.comment:
-                explanation += ("<br/>" if explanation else "") + f"审阅意见：{literal(note.comment)}"
+                explanation += paras(f"审阅意见：{note.comment}", styles.cell)
             if note.state:
-                explanation += f'<br/><font color="{MUTED.hexval()}">{literal(note.state)}</font>'
+                explanation.append(para(note.state, styles.cell_aside))
             rows.append([
                 para(str(number), styles.cell_center),
-                para(_note_category(note), styles.cell),
+                [para(f"{note.source}·{note.label}", styles.cell), para(_severity(note), styles.cell_aside)],
                 para(note.quote or "（针对全文）", styles.cell),
-                Paragraph(explanation or _BLANK, styles.cell),
+                explanation or para(_BLANK, styles.cell),
             ])
         flowables.append(ruled_table(rows, [10 * mm, 34 * mm, 58 * mm, _WIDTH - 102 * mm]))
     else:

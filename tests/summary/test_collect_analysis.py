@@ -151,7 +151,7 @@ def test_reviewer_decisions_change_rows_figures_and_notes(analysis):
     texts = [f.text for f in data.figures]
     assert "5件" not in texts and data.rejected_figures == 1
     rate = data.figures[texts.index("97.6%")]
-    assert (rate.state, rate.value, rate.machine_value) == ("corrected", "97.47", "约97.6 %")
+    assert (rate.state, rate.value, rate.machine_value) == ("corrected", "97.47", "约97.6%")
     assert data.figures[texts.index("16件")].state == "accepted"
     assert data.notes == [] and data.rejected_findings == 2
 
