@@ -19,7 +19,6 @@ from reviewer.summary.layout import (
     SheetStyles,
     fits_on_lines,
     para,
-    plain_text_styles,
     render_pdf,
     ruled_table,
     sheet_styles,
@@ -72,7 +71,7 @@ class _Grid:
         self.widths = widths
         self.left_columns = left_columns
         self.rows: list[list[object]] = [[para(t, styles.cell_head) for t in head]]
-        self.commands: list[tuple] = plain_text_styles(styles.cell)
+        self.commands: list[tuple] = [("ALIGN", (0, 0), (-1, -1), "CENTER")]
         self.commands += [("ALIGN", (c, 1), (c, -1), "LEFT") for c in left_columns]
 
     def add(self, texts: list[str], colors: dict[int, Color]) -> None:
@@ -90,7 +89,7 @@ class _Grid:
         self.rows.append(cells)
 
     def table(self) -> Flowable:
-        return ruled_table(self.rows, self.widths, 1, self.commands)
+        return ruled_table(self.rows, self.widths, self.styles.cell, 1, self.commands)
 
 
 def _required_text(row: BatchRow) -> str:

@@ -65,7 +65,9 @@ def _required_row(view: ReviewView, code: str, report_year: int | None) -> Check
     item = next((i for i in view.of_kind("required") if i.machine.get("code", i.effective.get("code")) == code), None)
     if item is None:
         part = view.analysis.required.get(code)
-        present, start, end, note = bool(part and part.present), getattr(part, "start", None), getattr(part, "end", None), ""
+        present = bool(part and part.present)
+        start, end = (part.start, part.end) if part else (None, None)
+        note = ""
     else:
         present = bool(item.effective.get("present"))
         if item.state == "rejected":

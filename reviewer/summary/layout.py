@@ -111,25 +111,22 @@ def fits_on_lines(text: str, style: ParagraphStyle, width: float) -> bool:
     return all(stringWidth(line, style.fontName, style.fontSize) <= room for line in text.split("\n"))
 
 
-def plain_text_styles(style: ParagraphStyle) -> list[tuple]:
-    """Table commands drawing plain-string cells like ``style`` (centred); much faster than Paragraphs."""
-    return [
-        ("FONTNAME", (0, 0), (-1, -1), style.fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
-        ("LEADING", (0, 0), (-1, -1), style.leading),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-    ]
-
-
 def ruled_table(
     rows: Sequence[Sequence[object]],
     col_widths: Sequence[float],
+    text_style: ParagraphStyle,
     header_rows: int = 1,
     extra_styles: Sequence[tuple] = (),
 ) -> LongTable:
-    """A table with thin rules, a shaded header repeated on every page, rows never split."""
+    """A table with thin rules, a shaded header repeated on every page, rows never split.
+
+    Plain-string cells are drawn in ``text_style``'s font (far faster than Paragraphs in big tables).
+    """
     table = LongTable(list(rows), colWidths=list(col_widths), repeatRows=header_rows, splitByRow=True)
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), text_style.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), text_style.fontSize),
+        ("LEADING", (0, 0), (-1, -1), text_style.leading),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE_COLOR),
         ("BOX", (0, 0), (-1, -1), 0.9, RULE_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

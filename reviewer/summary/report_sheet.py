@@ -99,6 +99,7 @@ def _unreviewed_notice(styles: SheetStyles) -> Flowable:
     return ruled_table(
         [[para(text, styles.cell_center, FAIL_COLOR)]],
         [_WIDTH],
+        styles.cell,
         header_rows=0,
         extra_styles=[("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("TOPPADDING", (0, 0), (-1, -1), 4)],
     )
@@ -132,9 +133,11 @@ def _header_table(data: SummaryData, styles: SheetStyles) -> Flowable:
     ]
     label_width = 22 * mm
     value_width = (_WIDTH - 2 * label_width) / 2
-    spans = [("SPAN", (1, r), (3, r)) for r in (0, 4, 6)]
-    shading = [("BACKGROUND", (c, 0), (c, -1), HEAD_FILL) for c in (0, 2)]
-    return ruled_table(rows, [label_width, value_width, label_width, value_width], 0, spans + shading)
+    full_width_rows = (0, 4, 6)
+    spans = [("SPAN", (1, r), (3, r)) for r in full_width_rows]
+    shading = [("BACKGROUND", (0, 0), (0, -1), HEAD_FILL)]
+    shading += [("BACKGROUND", (2, r), (2, r), HEAD_FILL) for r in range(len(rows)) if r not in full_width_rows]
+    return ruled_table(rows, [label_width, value_width, label_width, value_width], styles.cell, 0, spans + shading)
 
 
 def _result_cell(result: str, styles: SheetStyles) -> Paragraph:
@@ -151,7 +154,7 @@ def _checks_table(data: SummaryData, styles: SheetStyles) -> Flowable:
             evidence.append(para(check.note, styles.cell_aside))
         rows.append([para(str(number), styles.cell_center), para(check.item, styles.cell),
                      _result_cell(check.result, styles), evidence])
-    return ruled_table(rows, [10 * mm, 42 * mm, 17 * mm, _WIDTH - 69 * mm])
+    return ruled_table(rows, [10 * mm, 42 * mm, 17 * mm, _WIDTH - 69 * mm], styles.cell)
 
 
 def _figure_counts_note(data: SummaryData) -> str:
@@ -198,12 +201,14 @@ def _figures_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
     for number, figure in enumerate(data.figures, 1):
         if figure.section != current_section:
             current_section = figure.section
-            extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("BACKGROUND", (0, len(rows)), (-1, len(rows)), GROUP_FILL)]
+            group_row = len(rows)
+            extra += [("SPAN", (0, group_row), (-1, group_row)), ("BACKGROUND", (0, group_row), (-1, group_row), GROUP_FILL)]
             rows.append([para(figure.section or "（正文开头，未在标题下）", styles.cell_group), "", "", "", "", ""])
         rows.append(_figure_cells(figure, number, styles))
     widths = [10 * mm, 38 * mm, 30 * mm, 14 * mm, 0, 17 * mm]
     widths[4] = _WIDTH - sum(widths)
-    return [para(_figure_counts_note(data), styles.note), Spacer(1, 2 * mm), ruled_table(rows, widths, 1, extra)]
+    table = ruled_table(rows, widths, styles.cell, 1, extra)
+    return [para(_figure_counts_note(data), styles.note), Spacer(1, 2 * mm), table]
 
 
 def _severity(note: NoteRow) -> str:
@@ -226,7 +231,7 @@ def _notes_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
                 para(note.quote or "（针对全文）", styles.cell),
                 explanation or para(_BLANK, styles.cell),
             ])
-        flowables.append(ruled_table(rows, [10 * mm, 34 * mm, 58 * mm, _WIDTH - 102 * mm]))
+        flowables.append(ruled_table(rows, [10 * mm, 34 * mm, 58 * mm, _WIDTH - 102 * mm], styles.cell))
     else:
         flowables.append(para("无。", styles.body))
     if data.rejected_findings:
@@ -243,6 +248,7 @@ def _signature_block(data: SummaryData, styles: SheetStyles) -> Flowable:
     ]
     lines = Table(rows, colWidths=[26 * mm, 58 * mm, 16 * mm, 45 * mm], hAlign="LEFT")
     lines.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles.signature.fontName),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 1), (-1, 1), 14),
