@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable
 
@@ -62,6 +63,17 @@ def _unit_label(row: BatchRow) -> str:
     return row.unit or row.title or row.file_name or "单位未识别"
 
 
+def _balanced_lines(label: str, style: ParagraphStyle, width: float) -> str:
+    """A column label too long for one line, broken after its "/" or in the middle (no orphan character)."""
+    if fits_on_lines(label, style, width):
+        return label
+    if "/" in label:
+        head, _, tail = label.partition("/")
+        return f"{head}/\n{tail}"
+    middle = (len(label) + 1) // 2
+    return f"{label[:middle]}\n{label[middle:]}"
+
+
 class _Grid:
     """Rows of a big table: plain strings where they fit on their lines (fast), wrapping Paragraphs
     otherwise. Plain cells are centred unless their column is in ``left_columns``."""
@@ -70,7 +82,9 @@ class _Grid:
         self.styles = styles
         self.widths = widths
         self.left_columns = left_columns
-        self.rows: list[list[object]] = [[para(t, styles.cell_head) for t in head]]
+        self.rows: list[list[object]] = [
+            [para(_balanced_lines(t, styles.cell_head, w), styles.cell_head) for t, w in zip(head, widths)]
+        ]
         self.commands: list[tuple] = [("ALIGN", (0, 0), (-1, -1), "CENTER")]
         self.commands += [("ALIGN", (c, 1), (c, -1), "LEFT") for c in left_columns]
 
