@@ -1,9 +1,11 @@
 """``reviewer --self-test``: prove an installation works, without a screen.
 
-Runs the real layers end to end in a temporary folder: bundled resources, Qt (offscreen) with its
-Chinese translations and a Chinese font, a new workspace, import and analysis of the bundled demo
-reports, a review summary PDF and a check of its text. Prints one line per step and returns 0 only
-when every step passed, so a build can be verified by its exit status.
+Runs the real layers end to end in a temporary folder: Qt (offscreen) set up as the window does it,
+with its Chinese translations and a Chinese font; the bundled resources; a new workspace; import of the
+bundled demo reports through worker processes (as the window does); their analysis; a review decision;
+the review sheets and the batch summary as PDF and a check of their text; the main window on that
+workspace. Prints one line per step and returns 0 only when every step passed, so a build can be
+verified by its exit status.
 """
 from __future__ import annotations
 
@@ -16,17 +18,22 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reviewer import __version__
 from reviewer.logging_setup import setup_logging
 from reviewer.paths import resource_path
 
+if TYPE_CHECKING:
+    from reviewer.workspace import Workspace
+
 log = logging.getLogger("reviewer.self_test")
 
-DEMO_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 DEMO_UNITS = ("青溪镇", "明湖县司法局", "云岭市", "白沙乡")
 """The reporting units of the bundled demo reports, as the analysis must find them."""
+
+SELF_TEST_REMARK = "自检写入的审阅意见"
+IMPORT_WORKERS = 2
 
 PASSED, FAILED, SKIPPED = "通过", "失败", "跳过"
 
@@ -39,9 +46,10 @@ class SelfTestFailure(Exception):
 class _Context:
     folder: Path
     demo_files: list[Path] = field(default_factory=list)
-    workspace: object | None = None
+    workspace: Workspace | None = None
     report_ids: list[int] = field(default_factory=list)
-    pdf_path: Path | None = None
+    sheets_pdf: Path | None = None
+    batch_pdf: Path | None = None
 
 
 Step = Callable[[_Context], str]
@@ -52,29 +60,31 @@ def _check(condition: bool, message: str) -> None:
         raise SelfTestFailure(message)
 
 
-def _resources(ctx: _Context) -> str:
-    demo_dir = resource_path("demo")
-    ctx.demo_files = sorted(p for p in demo_dir.iterdir() if p.suffix.lower() in DEMO_SUFFIXES)
-    _check(len(ctx.demo_files) >= len(DEMO_UNITS), f"演示报告不全：{demo_dir} 中只有 {len(ctx.demo_files)} 份")
-    for parts in (("icons", "reviewer.svg"), ("icons", "reviewer-256.png"), ("dict", "legal_terms.txt")):
-        path = resource_path(*parts)
-        _check(path.is_file() and path.stat().st_size > 0, f"缺少资源文件 {path}")
-    return f"{len(ctx.demo_files)} 份演示报告，资源目录 {demo_dir.parent}"
-
-
 def _qt(ctx: _Context) -> str:
+    """The QApplication as the window creates it: icon, Qt's own texts in Chinese; and a Chinese font."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QFontDatabase
-    from PySide6.QtWidgets import QApplication
 
-    from reviewer.ui.translations import install_qt_translations
+    from reviewer.ui.app import create_application
 
-    app = QApplication.instance() or QApplication(["reviewer"])
-    translators = install_qt_translations(app)
-    _check(bool(translators), "未能加载 Qt 的中文翻译 (qtbase_zh_CN.qm)")
+    app = create_application()
+    _check(bool(app.findChildren(QTranslator)), "未能加载 Qt 的中文翻译 (qtbase_zh_CN.qm)")
+    _check(not app.windowIcon().isNull(), "未能加载程序图标")
     chinese_fonts = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     _check(bool(chinese_fonts), "系统中没有可用的中文字体，界面上的汉字会显示为方框")
-    return f"平台 {app.platformName()}，{len(translators)} 个翻译文件，中文字体 {chinese_fonts[0]}"
+    return f"平台 {app.platformName()}，中文翻译已加载，中文字体 {chinese_fonts[0]}"
+
+
+def _resources(ctx: _Context) -> str:
+    from reviewer.ui.app import demo_reports
+
+    ctx.demo_files = demo_reports()
+    _check(len(ctx.demo_files) >= len(DEMO_UNITS), f"演示报告不全：只找到 {len(ctx.demo_files)} 份")
+    for parts in (("icons", "reviewer.svg"), ("icons", "reviewer.ico"), ("dict", "legal_terms.txt")):
+        path = resource_path(*parts)
+        _check(path.is_file() and path.stat().st_size > 0, f"缺少资源文件 {path}")
+    return f"{len(ctx.demo_files)} 份演示报告，资源目录 {resource_path()}"
 
 
 def _workspace(ctx: _Context) -> str:
@@ -86,13 +96,15 @@ def _workspace(ctx: _Context) -> str:
 
 
 def _import(ctx: _Context) -> str:
+    """The window's import path: analysis in worker processes, each report stored as it arrives."""
     ws = ctx.workspace
-    for path in ctx.demo_files:
-        result = ws.import_file(path)
-        _check(result.status == "new", f"导入 {path.name} 的结果是 {result.status}，应为 new")
-        ctx.report_ids.append(result.report_id)
+    outcomes = ws.import_files(ctx.demo_files, workers=IMPORT_WORKERS)
+    for path, outcome in outcomes:
+        status = getattr(outcome, "status", None)
+        _check(status == "new", f"导入 {path.name} 失败：{getattr(outcome, 'message', outcome)}")
+        ctx.report_ids.append(outcome.report_id)
     _check(len(ws.reports()) == len(ctx.demo_files), "工作区中的报告数与导入数不一致")
-    return f"导入 {len(ctx.report_ids)} 份报告"
+    return f"导入 {len(ctx.report_ids)} 份报告（{IMPORT_WORKERS} 个分析进程）"
 
 
 def _analysis(ctx: _Context) -> str:
@@ -114,34 +126,72 @@ def _analysis(ctx: _Context) -> str:
     return f"单位 {'、'.join(units)}；{figures} 个数据，{len(findings)} 类问题"
 
 
-def _summary_pdf(ctx: _Context) -> str:
-    from reviewer.summary import write_summary_pdf
+def _review(ctx: _Context) -> str:
+    ws = ctx.workspace
+    report_id = ctx.report_ids[0]
+    figures = ws.items(report_id, kind="figure")
+    _check(bool(figures), "第一份报告没有可审阅的数据项")
+    ws.set_item_state(figures[0].id, "accepted")
+    ws.set_review(report_id, verdict="通过", remarks=SELF_TEST_REMARK, status="已审")
+    _check(ws.review(report_id).remarks == SELF_TEST_REMARK, "审阅意见没有保存")
+    return f"确认 1 个数据，写入审阅意见（共 {len(figures)} 个数据项）"
 
-    ctx.pdf_path = ctx.folder / "审阅意见单.pdf"
-    write_summary_pdf(ctx.workspace, ctx.report_ids, ctx.pdf_path)
-    size = ctx.pdf_path.stat().st_size if ctx.pdf_path.exists() else 0
-    _check(size > 0, "审阅意见单 PDF 没有生成")
-    return f"{ctx.pdf_path.name}，{size // 1024} KB"
+
+def _summary_pdfs(ctx: _Context) -> str:
+    from reviewer.summary import build_batch_pdf, build_reports_pdf, collect_batch, collect_report
+
+    ws = ctx.workspace
+    ctx.sheets_pdf = ctx.folder / "审阅意见单.pdf"
+    ctx.batch_pdf = ctx.folder / "汇总表.pdf"
+    build_reports_pdf([collect_report(ws, report_id) for report_id in ctx.report_ids], ctx.sheets_pdf)
+    build_batch_pdf(collect_batch(ws, ctx.report_ids), ctx.batch_pdf)
+    sizes = [path.stat().st_size if path.exists() else 0 for path in (ctx.sheets_pdf, ctx.batch_pdf)]
+    _check(all(sizes), "PDF 没有生成")
+    return f"审阅意见单 {sizes[0] // 1024} KB，汇总表 {sizes[1] // 1024} KB"
 
 
 def _pdf_text(ctx: _Context) -> str:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(ctx.pdf_path))
-    text = "".join(page.extract_text() or "" for page in reader.pages)
-    missing = [unit for unit in DEMO_UNITS if unit not in text]
-    _check(not missing, f"PDF 文字中找不到单位名称：{'、'.join(missing)}")
-    return f"{len(reader.pages)} 页，含全部 {len(DEMO_UNITS)} 个单位名称"
+    pages = 0
+    for path, expected in ((ctx.sheets_pdf, (*DEMO_UNITS, SELF_TEST_REMARK)), (ctx.batch_pdf, DEMO_UNITS)):
+        reader = PdfReader(str(path))
+        text = "".join(page.extract_text() or "" for page in reader.pages)
+        missing = [word for word in expected if word not in text]
+        _check(not missing, f"{path.name} 的文字中找不到：{'、'.join(missing)}")
+        pages += len(reader.pages)
+    return f"共 {pages} 页，含全部 {len(DEMO_UNITS)} 个单位名称和审阅意见"
+
+
+def _main_window(ctx: _Context) -> str:
+    """The window on this workspace, showing the first report; closing it closes the workspace."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.ui.app import open_worker_workspace
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.settings import UiSettings
+
+    window = MainWindow(ctx.workspace, UiSettings(ctx.folder / "window.ini"), open_worker_workspace)
+    window.show()
+    window.open_report(ctx.report_ids[0])
+    QApplication.processEvents()
+    title = window.windowTitle()
+    window.close()
+    ctx.workspace = None
+    _check(DEMO_UNITS[0] in title, f"主窗口没有打开第一份报告（窗口标题：{title}）")
+    return f"窗口标题“{title}”"
 
 
 STEPS: tuple[tuple[str, Step], ...] = (
-    ("资源文件", _resources),
     ("Qt 界面库", _qt),
+    ("资源文件", _resources),
     ("新建工作区", _workspace),
     ("导入演示报告", _import),
     ("分析结果", _analysis),
-    ("生成审阅意见单", _summary_pdf),
+    ("审阅操作", _review),
+    ("生成审阅意见单和汇总表", _summary_pdfs),
     ("检查 PDF 文字", _pdf_text),
+    ("主窗口", _main_window),
 )
 
 

@@ -5,6 +5,7 @@ import io
 
 from reviewer import self_test
 from reviewer.cli import main
+from reviewer.ui import app
 
 
 def test_self_test_flag_passes_on_the_source_tree(capsys):
@@ -18,16 +19,15 @@ def test_self_test_flag_passes_on_the_source_tree(capsys):
     assert "青溪镇、明湖县司法局、云岭市、白沙乡" in out
 
 
-def test_a_failing_step_gives_a_nonzero_status_and_skips_the_rest(tmp_path, monkeypatch):
-    empty = tmp_path / "resources"
-    (empty / "demo").mkdir(parents=True)
-    monkeypatch.setattr(self_test, "resource_path", lambda *parts: empty.joinpath(*parts))
+def test_a_failing_step_gives_a_nonzero_status_and_skips_the_rest(monkeypatch):
+    monkeypatch.setattr(app, "demo_reports", lambda: [])
     out = io.StringIO()
 
     status = self_test.run_self_test(out)
 
     lines = out.getvalue().splitlines()
     assert status == 1
-    assert lines[1].startswith("[失败] 资源文件：演示报告不全")
-    assert all(line.startswith("[跳过]") for line in lines[2 : len(self_test.STEPS) + 1])
+    assert lines[1].startswith("[通过] Qt 界面库")
+    assert lines[2].startswith("[失败] 资源文件：演示报告不全")
+    assert all(line.startswith("[跳过]") for line in lines[3 : len(self_test.STEPS) + 1])
     assert "自检未通过" in lines[-1]
