@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script: installer for the one-folder app built by packaging\reviewer.spec.
+﻿; Inno Setup 6.3+ script: installer for the one-folder app built by packaging\reviewer.spec.
 ; Normally run by packaging\windows\build.ps1, which passes the version and the bundle folder:
 ;   ISCC.exe /DAppVersion=0.1.0 /DDistDir=...\packaging\dist\reviewer packaging\windows\reviewer.iss
 ; Run by hand, it reads both from the built folder (the version from reviewer.exe's version resource).
