@@ -18,8 +18,8 @@ What is not a figure, and the rule that keeps it out:
 - Chinese numerals used as words rather than counts:
   * ``一`` + measure word is a figure only at the end of a clause (``旁听庭审一次。``) or as a
     duration followed by 内/以内/来/以来/后 (``一个月以来``) — ``一项重大政治任务``, ``一个重要`` are not;
-  * other Chinese numerals are figures at the end of a clause (``召开专题会议三次``), after an
-    approximation word, after a counting verb (``设立两个督导组``, ``共``), after an enumeration with
+  * other Chinese numerals are figures at the end of a clause (``召开专题会议三次``), with an
+    approximation word (``十余个部门``), after a counting verb (``设立两个督导组``, ``共``), after an enumeration with
     ``、`` in the same clause (``A、B、C五支队伍``), or with any measure word but 个/项 (``五支``); so
     ``四个维度``, ``三项制度`` without such a cue are not;
   * a numeral after a word it belongs to (统一, 唯一, 这两, 数十, 每周三) or inside an idiom of
@@ -72,7 +72,7 @@ _NOT_A_WORD_AFTER: dict[str, str] = {
     "人": "民员大口才身事格权力群工文性生士物选为们类心家", "部": "门署分队长委位件属",
     "家": "庭属长乡园风族", "所": "有在属以得长谓需述", "场": "所地景合馆面域", "台": "账阶湾风上",
     "期": "间限刊待望货末中初满", "户": "籍口外型主", "名": "单称义额誉牌片录次", "位": "置于居列",
-    "条": "例款件线文理约目幅", "件": "事", "次": "数序要日年月", "项": "目", "起": "草诉来步点始码到",
+    "条": "例款件线文理约目幅", "件": "事", "次": "数序要日年月性", "项": "目", "起": "草诉来步点始码到",
     "张": "贴", "批": "准复示评", "宗": "旨教", "篇": "章幅", "份": "额子", "处": "理置罚室长分级于在境事",
     "个": "人体性别案", "元": "旦素首月宵", "天": "然下气津", "周": "年岁边末围期知转一二三四五六日",
     "分": "之别局钟类析配解管工享队布散批级流数", "类": "型似别推", "种": "类植子养地", "轮": "流候换值",
@@ -267,7 +267,7 @@ def _chinese_numeral_counts(text: str, match: re.Match[str], number: str, start:
         return False  # 千家万户, 一中心一张网
     if number == "一":
         return at_clause_end or duration_then
-    if at_clause_end or duration_then or pre:
+    if at_clause_end or duration_then or pre or match.group("a1") or match.group("a2"):
         return True
     if unit in MONEY_UNITS or unit in PERCENT_UNITS:
         return True
