@@ -119,15 +119,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setIcon(
             QIcon.fromTheme(QIcon.ThemeIcon.EditRedo, style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         )
-        for action in (self.undo_action, self.redo_action):
-            action.changed.connect(partial(self._undo_tooltip, action))
-            self._undo_tooltip(action)
+        self.undo_stack.indexChanged.connect(self._update_undo_tooltips)
+        self._update_undo_tooltips()
 
-    def _undo_tooltip(self, action) -> None:
-        keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-        tip = f"{action.text()}（{keys}）"
-        if action.toolTip() != tip:
-            action.setToolTip(tip)
+    def _update_undo_tooltips(self, *_args) -> None:
+        """Undo/redo texts name the action they undo; their tooltips add the shortcuts."""
+        for action in (self.undo_action, self.redo_action):
+            keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            action.setToolTip(f"{action.text()}（{keys}）")
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -219,6 +218,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
         a.about.triggered.connect(partial(show_about, self))
         self.pane.targetChanged.connect(self._enable_review_actions)
+        self.pane.invalidInput.connect(self._invalid_input)
         self.pane.document.selectionChanged.connect(self._enable_review_actions)
 
     # --- reports ----------------------------------------------------------------------------------
@@ -278,6 +278,11 @@ class MainWindow(QMainWindow):
             target is not None and (target.kind == "annotation" or (item is not None and item.origin == "manual"))
         )
         self.actions.add_figure.setEnabled(has_report and self.pane.document.textCursor().hasSelection())
+
+    def _invalid_input(self, column: str, text: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("“{text}”不是有效的{column}，未作更改").format(text=text, column=column), 6000
+        )
 
     # --- importing -----------------------------------------------------------------------------
 

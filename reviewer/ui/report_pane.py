@@ -28,6 +28,8 @@ class ReportPane(QWidget):
     targetChanged = Signal(object)
     """The selected item or annotation changed (Target, or None)."""
     correctionRequested = Signal(int, dict)
+    invalidInput = Signal(str, str)
+    """(column, rejected text) from an inline edit."""
     annotationEditRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,8 +58,10 @@ class ReportPane(QWidget):
         for panel, title in zip(self.panels, (self.tr("结构"), self.tr("数据"), self.tr("检查"), self.tr("批注"))):
             self.tabs.addTab(panel, title)
             panel.targetSelected.connect(self._panel_selected)
-        self.outline.correctionRequested.connect(self.correctionRequested)
-        self.figures.correctionRequested.connect(self.correctionRequested)
+        for panel in (self.outline, self.figures):
+            # queued: the table's editor must close before the command refreshes the table
+            panel.correctionRequested.connect(self.correctionRequested, Qt.ConnectionType.QueuedConnection)
+            panel.invalidInput.connect(self.invalidInput)
         self.annotations.editRequested.connect(self.annotationEditRequested)
 
         self.review_form = ReviewForm()

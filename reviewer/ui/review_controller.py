@@ -6,7 +6,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow
 
 from reviewer.ui.dialogs import show_error
 from reviewer.ui.figure_prefill import figure_prefill
@@ -62,6 +62,15 @@ class ReviewController(QObject):
             return False
         self.undo_stack.push(command)
         return True
+
+    def _ask(self, dialog) -> bool:
+        """Run a modal form; afterwards the window is active again with the focus where it was."""
+        focus = QApplication.focusWidget()
+        accepted = bool(dialog.exec())
+        self.window.activateWindow()
+        if focus is not None:
+            focus.setFocus()
+        return accepted
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 4000)
@@ -133,7 +142,7 @@ class ReviewController(QObject):
             return
         quote = report.text[span[0]:span[1]]
         dialog = FigureDialog(quote, figure_prefill(quote), self.window)
-        if dialog.exec():
+        if self._ask(dialog):
             command = AddItemCommand(self.ws, report.report_id, "figure", span[0], span[1], dialog.values(),
                                      self._on_change)
             if self.run(command) and command.result is not None:
@@ -148,7 +157,7 @@ class ReviewController(QObject):
             span = None
         quote = report.text[span[0]:span[1]] if span else None
         dialog = AnnotationDialog(quote, self.window)
-        if dialog.exec():
+        if self._ask(dialog):
             values = dialog.values()
             command = AddAnnotationCommand(self.ws, report.report_id, span, values["comment"], values["tag"],
                                            values["severity"], self._on_change)
@@ -162,7 +171,7 @@ class ReviewController(QObject):
             return
         dialog = AnnotationDialog(note.quote if note.start is not None else None, self.window,
                                   comment=note.comment, tag=note.tag, severity=note.severity)
-        if dialog.exec():
+        if self._ask(dialog):
             changed = {k: v for k, v in dialog.values().items() if getattr(note, k) != v}
             if changed:
                 self.run(UpdateAnnotationCommand(self.ws, note, changed, self._on_change))

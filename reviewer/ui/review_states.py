@@ -1,6 +1,8 @@
 """Chinese names of review states, finding severities and required parts, shared by the panels."""
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
@@ -62,3 +64,24 @@ def format_number(value) -> str:
     if number.is_integer():
         return str(int(number))
     return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+DATE_FIELDS = ("publish_date", "sign_date")
+YEAR_RANGE = (1990, 2100)
+
+
+def parse_metadata_value(text: str, item) -> object:
+    """A corrected metadata value: years as numbers, dates as YYYY-MM-DD; ValueError when invalid."""
+    field = item.effective.get("field")
+    text = text.strip()
+    if not text:
+        return None
+    if field == "report_year":
+        year = int(text.rstrip("年"))
+        if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+            raise ValueError(text)
+        return year
+    if field in DATE_FIELDS:
+        normalised = text.replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+        return datetime.date.fromisoformat("-".join(part.zfill(2) for part in normalised.split("-"))).isoformat()
+    return text

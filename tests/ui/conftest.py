@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from reviewer.paths import resource_path
 from reviewer.ui.app import open_worker_workspace
@@ -61,10 +65,73 @@ def wait_for_imports(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.imports.busy, timeout=IMPORT_TIMEOUT_MS)
 
 
+def click_library_row(qtbot, window, file_name: str) -> int:
+    """Open a report the way a user does: click its row in the library. Returns its id."""
+    table = window.library.table
+    proxy = window.library.proxy
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        report = window.library.model.report(proxy.mapToSource(index).row())
+        if report.file_name == file_name:
+            table.scrollTo(index)
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+            qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == report.id)
+            return report.id
+    raise AssertionError(f"{file_name} not in the library")
+
+
+def click_table_cell(qtbot, table, row: int, column: int) -> None:
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+
+
+def dialog_closed(qtbot, window) -> None:
+    """After a modal dialog: wait until the window is active again (asynchronous on every platform)."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Type text the way an input method delivers it (QTest can only type ASCII keys)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def when_dialog_opens(qtbot, handle, timeout_ms: int = 5000) -> None:
+    """Run ``handle(dialog)`` on the next modal dialog, once the code under test has opened it."""
+
+    def poll(remaining: int = timeout_ms) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible():
+            handle(dialog)
+        elif remaining > 0:
+            QTimer.singleShot(20, lambda: poll(remaining - 20))
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory) -> Path:
+    """A workspace file holding the demo reports, made once per session and copied by tests."""
+    from reviewer.workspace import Workspace
+
+    folder = tmp_path_factory.mktemp("demo-workspace")
+    path = folder / "workspace.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REVIEWER_HOME", str(folder / "home"))
+        with Workspace.open(path) as ws:
+            for file in sorted(resource_path("demo").iterdir()):
+                if file.suffix in (".txt", ".html"):
+                    ws.import_file(file)
+    return path
+
+
 @pytest.fixture
-def loaded_window(window, qtbot, demo_files):
+def loaded_window(make_window, workspace_path, demo_workspace, demo_files):
     """A window whose workspace holds the demo reports, none open."""
-    window.imports.import_paths(demo_files)
-    wait_for_imports(qtbot, window)
+    workspace_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(demo_workspace, workspace_path)
+    window = make_window()
     assert window.library.model.rowCount() == len(demo_files)
     return window

@@ -11,6 +11,7 @@ from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
 class FiguresPanel(QWidget):
     targetSelected = Signal(object)
     correctionRequested = Signal(int, dict)
+    invalidInput = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,7 @@ class FiguresPanel(QWidget):
         self.table.setToolTip(self.tr("双击或按 F2 更正；数值只能填写数字"))
         self.table.targetSelected.connect(self.targetSelected)
         self.table.item_model.correctionRequested.connect(self.correctionRequested)
+        self.table.item_model.invalidInput.connect(self.invalidInput)
         self.summary = QLabel()
         self.summary.setObjectName("figuresSummary")
         layout = QVBoxLayout(self)

@@ -31,11 +31,15 @@ class ItemColumn:
     editable: bool = False
     numeric: bool = False
     display: Callable[[object], str] | None = None  # overrides str(value)
+    parse: Callable[[str, object], object] | None = None
+    """Typed text → value for the item (second argument); raises ValueError when it is not valid."""
 
 
 class ItemTableModel(QAbstractTableModel):
     correctionRequested = Signal(int, dict)
     """(item id, corrected values) — an edited cell; the model itself never changes the item."""
+    invalidInput = Signal(str, str)
+    """(column header, rejected text)."""
 
     def __init__(self, columns: list[ItemColumn], parent=None) -> None:
         super().__init__(parent)
@@ -110,13 +114,18 @@ class ItemTableModel(QAbstractTableModel):
         item = self.items[index.row()]
         column = self.columns[index.column()]
         text = str(value).strip()
-        if column.numeric:
-            number = parse_number(text)
-            if number is None:
-                return False
-            new_value: object = number
-        else:
-            new_value = text or None
+        try:
+            if column.parse is not None:
+                new_value = column.parse(text, item)
+            elif column.numeric:
+                new_value = parse_number(text)
+                if new_value is None:
+                    raise ValueError(text)
+            else:
+                new_value = text or None
+        except ValueError:
+            self.invalidInput.emit(column.header, text)
+            return False
         if item.effective.get(column.key) == new_value:
             return False
         corrected = dict(item.effective)

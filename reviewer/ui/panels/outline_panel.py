@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSplitter, QStyle, QTreeWidget, QTreeWidgetItem, Q
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
-from reviewer.ui.review_states import metadata_label, state_colour, state_label
+from reviewer.ui.review_states import metadata_label, parse_metadata_value, state_colour, state_label
 
 HEADING_FINDING_PREFIX = "heading_"
 TargetRole = Qt.ItemDataRole.UserRole + 1
@@ -17,19 +17,21 @@ TargetRole = Qt.ItemDataRole.UserRole + 1
 class OutlinePanel(QWidget):
     targetSelected = Signal(object)
     correctionRequested = Signal(int, dict)
+    invalidInput = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.metadata = ItemTableView(
             [
                 ItemColumn("field", self.tr("项目"), display=metadata_label),
-                ItemColumn("value", self.tr("内容"), editable=True),
+                ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value),
                 ItemColumn(STATE_KEY, self.tr("状态")),
             ]
         )
         self.metadata.setObjectName("metadataTable")
         self.metadata.targetSelected.connect(self.targetSelected)
         self.metadata.item_model.correctionRequested.connect(self.correctionRequested)
+        self.metadata.item_model.invalidInput.connect(self.invalidInput)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("outlineTree")

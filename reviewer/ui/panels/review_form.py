@@ -51,6 +51,7 @@ class ReviewForm(QWidget):
         self._save_timer.setInterval(REMARKS_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
         self._loading = False
+        self._dirty = False
         self._report_id: int | None = None
 
         top = QHBoxLayout()
@@ -83,13 +84,14 @@ class ReviewForm(QWidget):
 
     def flush(self) -> None:
         """Save pending remarks now (also called before switching reports and on close)."""
-        if self._save_timer.isActive():
-            self._save_timer.stop()
-            if self._report_id is not None:
-                self.remarksEdited.emit(self._report_id, self.remarks.toPlainText())
+        self._save_timer.stop()
+        if self._dirty and self._report_id is not None:
+            self._dirty = False
+            self.remarksEdited.emit(self._report_id, self.remarks.toPlainText())
 
     def _remarks_changed(self) -> None:
         if not self._loading:
+            self._dirty = True
             self._save_timer.start()
 
     def _verdict_activated(self, index: int) -> None:
