@@ -17,9 +17,25 @@ from reviewer.analysis.model import Analysis
 
 
 def analysis_to_json(analysis: Analysis) -> str:
-    data = dataclasses.asdict(analysis)
+    data = _plain(analysis)
     del data["text"]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value: Any) -> Any:
+    """Like ``dataclasses.asdict`` without its deep copies (several times faster on an Analysis)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def analysis_from_json(stored: str, text: str) -> Analysis:

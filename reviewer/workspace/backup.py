@@ -27,7 +27,7 @@ MAX_BACKUP_BYTES = 2 * 1024**3
 MIN_BACKUP_INTERVAL = timedelta(minutes=10)
 AUTO = "auto"
 
-_NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9]+)-h(\d+)\.sqlite$")
+_NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)-h(\d+)\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
 

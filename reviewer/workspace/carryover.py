@@ -33,8 +33,8 @@ def carry_to_new_version(
     draft_ids: list[int],
     old_text: str,
     new_text: str,
-) -> int:
-    """Copies the old report's review work onto the new one; returns how many decisions found their item."""
+) -> None:
+    """Copies the old report's review work onto the new one."""
     text_map = TextMap(old_text, new_text)
     rows = conn.execute("SELECT * FROM items WHERE report_id = ? ORDER BY id", (old_id,)).fetchall()
     decided = [r for r in rows if r["origin"] == "machine" and r["anchored"] and r["state"] != "pending"]
@@ -67,7 +67,6 @@ def carry_to_new_version(
             (review["verdict"], review["remarks"], review["reviewer"], status, review["started_at"],
              review["updated_at"], new_id),
         )
-    return len(matches)
 
 
 def carry_within_report(
@@ -86,7 +85,7 @@ def carry_within_report(
     for i, row in enumerate(machine):
         if i in matches:
             draft = drafts[matches[i]]
-            values: dict[str, Any] = {"key": draft.key, "ordinal": draft.ordinal, "machine": to_json(draft.machine),
+            values: dict[str, Any] = {"key": draft.key, "ordinal": draft.ordinal, "machine": draft.machine_json,
                                       "start": draft.start, "end": draft.end}
             if row["state"] != "pending":
                 kept += 1

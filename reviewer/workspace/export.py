@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reviewer.analysis import ANALYZER_VERSION
 from reviewer.workspace.db import now
 from reviewer.workspace.migrations import SCHEMA_VERSION
-from reviewer.workspace.model import STATE_LABELS, ReviewItem
+from reviewer.workspace.model import STATE_LABELS, ReportSummary, ReviewItem
 
 if TYPE_CHECKING:
     from reviewer.workspace.workspace import Workspace
@@ -76,7 +76,7 @@ def write_figures_csv_to(workspace: Workspace, stream: TextIO) -> int:
     return rows
 
 
-def _figure_row(summary: Any, item: ReviewItem) -> list[Any]:
+def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
     values, machine = item.effective, item.machine
     return [
         summary.id, summary.file_name, summary.unit or "", summary.report_year or "", summary.title or "",

@@ -13,6 +13,7 @@ from typing import Any
 from reviewer.workspace.db import from_json, to_json
 from reviewer.workspace.errors import WorkspaceError
 from reviewer.workspace.model import HistoryEntry
+from reviewer.workspace.rows import history_from_row
 
 TABLES: dict[str, tuple[str, str]] = {
     "item": ("items", "id"),
@@ -47,21 +48,7 @@ def entry(conn: sqlite3.Connection, history_id: int) -> HistoryEntry:
     row = conn.execute("SELECT * FROM history WHERE id = ?", (history_id,)).fetchone()
     if row is None:
         raise WorkspaceError(f"找不到编号为 {history_id} 的修改记录。")
-    return entry_from_row(row)
-
-
-def entry_from_row(row: sqlite3.Row) -> HistoryEntry:
-    return HistoryEntry(
-        id=row["id"],
-        report_id=row["report_id"],
-        target=row["target"],
-        target_id=row["target_id"],
-        action=row["action"],
-        old=from_json(row["old"]),
-        new=from_json(row["new"]),
-        at=row["at"],
-        who=row["who"],
-    )
+    return history_from_row(row)
 
 
 def snapshot(

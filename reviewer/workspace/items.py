@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from typing import Any, Protocol
 
 from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
+from reviewer.workspace.db import to_json
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
 
@@ -55,6 +56,7 @@ class ItemDraft:
     machine: dict[str, Any]
     start: int | None
     end: int | None
+    machine_json: str  # ``machine`` as stored, made here so bulk imports encode it in the worker
 
 
 class Placed(Protocol):
@@ -88,7 +90,7 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
         ident = identity(kind, machine, text, start, end)
-        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end))
+        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, to_json(machine)))
         seen[ident] += 1
     return drafts
 

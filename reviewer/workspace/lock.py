@@ -10,7 +10,7 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import IO
+from typing import BinaryIO
 
 from reviewer.workspace.errors import WorkspaceError, WorkspaceLocked
 
@@ -19,7 +19,7 @@ _LOCK_OFFSET = 1 << 20
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(handle: BinaryIO) -> bool:
         handle.seek(_LOCK_OFFSET)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
@@ -27,21 +27,21 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         handle.seek(_LOCK_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(handle: BinaryIO) -> bool:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
@@ -55,21 +55,21 @@ class WorkspaceLock:
     def __init__(self, workspace: Path) -> None:
         self.workspace = workspace
         self.path = lock_path(workspace)
-        self._handle: IO[str] | None = None
+        self._handle: BinaryIO | None = None
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+", encoding="utf-8")
+            handle = open(self.path, "a+b")
         except OSError as error:
             raise WorkspaceError(f"无法创建工作区锁文件：{self.path}（{error.strerror or error}）") from error
         if not _try_lock(handle):
             handle.seek(0)
-            holder = handle.read(200).strip()
+            holder = handle.read(200).decode("utf-8", errors="replace").strip()
             handle.close()
             raise WorkspaceLocked(self.workspace, holder)
         handle.seek(0)
         handle.truncate()
-        handle.write(f"{socket.gethostname()}/{os.getpid()}")
+        handle.write(f"{socket.gethostname()}/{os.getpid()}".encode())
         handle.flush()
         self._handle = handle
 

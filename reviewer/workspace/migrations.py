@@ -73,7 +73,8 @@ CREATE TABLE items (
     reviewer TEXT,
     updated_at TEXT
 );
-CREATE INDEX items_report ON items(report_id, kind, state);
+CREATE INDEX items_report ON items(report_id, anchored, kind, state);
+CREATE INDEX items_corrected_metadata ON items(report_id, id) WHERE kind = 'metadata' AND corrected IS NOT NULL;
 
 CREATE TABLE annotations (
     id INTEGER PRIMARY KEY,

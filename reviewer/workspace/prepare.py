@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reviewer.analysis import Analysis, analyze_bytes
 from reviewer.workspace.analysis_json import analysis_to_json
 from reviewer.workspace.items import ItemDraft, build_items
+from reviewer.workspace.search import index_body
 
 
 @dataclass
@@ -19,6 +20,7 @@ class PreparedReport:
     analysis: Analysis
     analysis_json: str
     items: list[ItemDraft]
+    search_body: str
 
 
 def sha256_of(data: bytes) -> str:
@@ -34,6 +36,7 @@ def prepare_analysis(data: bytes, file_name: str, source_path: str | None, analy
         analysis=analysis,
         analysis_json=analysis_to_json(analysis),
         items=build_items(analysis),
+        search_body=index_body(analysis.text),
     )
 
 

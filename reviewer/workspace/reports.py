@@ -100,7 +100,7 @@ def insert_report(conn: sqlite3.Connection, prepared: PreparedReport, at: str) -
     )
     item_ids = insert_drafts(conn, report_id, prepared.items)
     conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, '未审')", (report_id,))
-    search.add(conn, report_id, analysis.text)
+    search.add_body(conn, report_id, prepared.search_body)
     return report_id, item_ids
 
 
@@ -112,7 +112,7 @@ def insert_drafts(conn: sqlite3.Connection, report_id: int, drafts: list[ItemDra
         'INSERT INTO items (id, report_id, kind, origin, key, ordinal, machine, state, start, "end", anchored) '
         "VALUES (?, ?, ?, 'machine', ?, ?, ?, 'pending', ?, ?, 1)",
         [
-            (item_id, report_id, d.kind, d.key, d.ordinal, to_json(d.machine), d.start, d.end)
+            (item_id, report_id, d.kind, d.key, d.ordinal, d.machine_json, d.start, d.end)
             for item_id, d in zip(ids, drafts)
         ],
     )

@@ -1,57 +1,33 @@
-"""Stored rows turned into the dataclasses of :mod:`reviewer.workspace.model`."""
+"""Stored rows turned into the dataclasses of :mod:`reviewer.workspace.model` (field names are column names)."""
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+from functools import partial
+from typing import Any, TypeVar
 
 from reviewer.workspace.db import from_json
-from reviewer.workspace.model import Annotation, ReportReview, ReviewItem
+from reviewer.workspace.model import Annotation, HistoryEntry, ReportReview, ReviewItem
+
+JSON_COLUMNS = frozenset({"machine", "corrected", "old", "new"})
+BOOL_COLUMNS = frozenset({"anchored"})
+
+T = TypeVar("T")
 
 
-def item_from_row(row: sqlite3.Row) -> ReviewItem:
-    return ReviewItem(
-        id=row["id"],
-        report_id=row["report_id"],
-        kind=row["kind"],
-        origin=row["origin"],
-        key=row["key"],
-        machine=from_json(row["machine"]),
-        corrected=from_json(row["corrected"]),
-        state=row["state"],
-        start=row["start"],
-        end=row["end"],
-        reviewer=row["reviewer"],
-        updated_at=row["updated_at"],
-        anchored=bool(row["anchored"]),
-    )
+def from_row(cls: type[T], row: sqlite3.Row) -> T:
+    return cls(**{f.name: _value(f.name, row[f.name]) for f in dataclasses.fields(cls) if f.name in row.keys()})
 
 
-def annotation_from_row(row: sqlite3.Row) -> Annotation:
-    return Annotation(
-        id=row["id"],
-        report_id=row["report_id"],
-        start=row["start"],
-        end=row["end"],
-        quote=row["quote"],
-        prefix=row["prefix"],
-        suffix=row["suffix"],
-        comment=row["comment"],
-        tag=row["tag"],
-        severity=row["severity"],
-        anchored=bool(row["anchored"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        author=row["author"],
-    )
+def _value(name: str, stored: Any) -> Any:
+    if name in JSON_COLUMNS:
+        return from_json(stored)
+    if name in BOOL_COLUMNS:
+        return bool(stored)
+    return stored
 
 
-def review_from_row(row: sqlite3.Row) -> ReportReview:
-    return ReportReview(
-        report_id=row["report_id"],
-        verdict=row["verdict"],
-        remarks=row["remarks"],
-        reviewer=row["reviewer"],
-        status=row["status"],
-        started_at=row["started_at"],
-        finished_at=row["finished_at"],
-        updated_at=row["updated_at"],
-    )
+item_from_row = partial(from_row, ReviewItem)
+annotation_from_row = partial(from_row, Annotation)
+review_from_row = partial(from_row, ReportReview)
+history_from_row = partial(from_row, HistoryEntry)

@@ -19,9 +19,12 @@ from reviewer.workspace.model import SearchHit
 from reviewer.workspace.summaries import corrected_metadata
 from reviewer.workspace.textfold import fold
 
+TOKEN_PUNCTUATION = "%.-/:()[]+〔〕《》"
+"""Punctuation indexed as characters too, so 15%, 〔2018〕 and 《宪法》 narrow the search like words do."""
+
 CREATE_INDEX_SQL = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
-    "body, content='', tokenize='unicode61 remove_diacritics 0')"
+    f"body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '{TOKEN_PUNCTUATION}'\")"
 )
 
 SNIPPET_CONTEXT = 30
@@ -33,7 +36,12 @@ def index_body(text: str) -> str:
 
 
 def add(conn: sqlite3.Connection, report_id: int, text: str) -> None:
-    conn.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (report_id, index_body(text)))
+    add_body(conn, report_id, index_body(text))
+
+
+def add_body(conn: sqlite3.Connection, report_id: int, body: str) -> None:
+    """``body`` is ``index_body(text)``, made ahead (in a worker process during bulk imports)."""
+    conn.execute("INSERT INTO search_index(rowid, body) VALUES (?, ?)", (report_id, body))
 
 
 def remove(conn: sqlite3.Connection, report_id: int, text: str) -> None:
@@ -46,7 +54,7 @@ def remove(conn: sqlite3.Connection, report_id: int, text: str) -> None:
 
 def query_terms(query: str) -> list[str]:
     """Whitespace-separated terms, folded, keeping only terms with something searchable."""
-    return [term for term in fold(query).split() if any(ch.isalnum() for ch in term)]
+    return [term for term in fold(query).split() if any(ch.isalnum() or ch in TOKEN_PUNCTUATION for ch in term)]
 
 
 def match_expression(terms: list[str]) -> str:

@@ -18,7 +18,7 @@ CURRENT = "r.superseded_by IS NULL AND r.deleted_at IS NULL"
 def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
     """report id → {field: value} for metadata fields the reviewer corrected or added."""
     sql = (
-        "SELECT report_id, corrected FROM items WHERE kind = 'metadata' AND corrected IS NOT NULL "
+        "SELECT id, report_id, corrected FROM items WHERE kind = 'metadata' AND corrected IS NOT NULL "
         "AND state != 'rejected' AND anchored = 1"
     )
     params: list[int] = []
@@ -26,7 +26,7 @@ def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = 
         sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
         params = report_ids
     result: dict[int, dict[str, Any]] = {}
-    for report_id, corrected in conn.execute(sql + " ORDER BY id", params):
+    for _id, report_id, corrected in sorted(conn.execute(sql, params)):
         values = json.loads(corrected)
         if "field" in values:
             result.setdefault(report_id, {})[values["field"]] = values.get("value")

@@ -16,7 +16,16 @@ import sqlite_utils
 
 from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
 from reviewer.analysis.model import SEVERITIES
-from reviewer.workspace import backup, bulk, export, history, reports, search
+from reviewer.workspace import bulk, export, history, reports, search
+from reviewer.workspace.backup import (
+    backup_on_open,
+    backups_dir,
+    history_mark,
+    is_sound,
+    restore,
+    sound_backups,
+    take_backup,
+)
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.db import connect, now, quick_check, to_json, write_transaction
@@ -43,13 +52,12 @@ from reviewer.workspace.model import (
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 from reviewer.workspace.reanchor import anchor_at
-from reviewer.workspace.rows import annotation_from_row, item_from_row, review_from_row
+from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
 
-DECISION_FIELDS = ["state", "corrected", "reviewer", "updated_at"]
-REVIEW_FIELDS = ["verdict", "remarks", "reviewer", "status", "started_at", "finished_at", "updated_at"]
 ANNOTATION_EDITABLE = ("comment", "tag", "severity", "start", "end")
+REVIEW_EDITABLE = ("verdict", "remarks", "status")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _MANUAL_DEFAULTS: dict[str, dict[str, Any]] = {
@@ -92,22 +100,22 @@ class Workspace:
         return cls(path, db, holder)
 
     @staticmethod
-    def restore_backup(path: str | Path, backup_file: str | Path | None = None) -> RestoredBackup:
-        """Replace a damaged workspace by ``backup_file`` (one of ``WorkspaceCorrupt.backups``), or by
-        the newest backup that passes the integrity check. The damaged file is moved aside next to it
+    def restore_backup(path: str | Path, backup: str | Path | None = None) -> RestoredBackup:
+        """Replace a damaged workspace by ``backup`` (one of ``WorkspaceCorrupt.backups``), or by the
+        newest backup that passes the integrity check. The damaged file is moved aside next to it
         (``<name>.damaged-<time>``), never deleted."""
         path = Path(path).expanduser().absolute()
         holder = WorkspaceLock(path)
         holder.acquire()
         try:
-            if backup_file is None:
-                sound = backup.sound_backups(path)
+            if backup is None:
+                sound = sound_backups(path)
                 if not sound:
-                    raise WorkspaceError(f"没有可用于恢复的完好备份：{backup.backups_dir(path)}")
-                backup_file = sound[0]
-            elif not backup.is_sound(Path(backup_file)):
-                raise WorkspaceError(f"这个备份也已损坏，不能用来恢复：{backup_file}")
-            return backup.restore(path, Path(backup_file))
+                    raise WorkspaceError(f"没有可用于恢复的完好备份：{backups_dir(path)}")
+                backup = sound[0]
+            elif not is_sound(Path(backup)):
+                raise WorkspaceError(f"这个备份也已损坏，不能用来恢复：{backup}")
+            return restore(path, Path(backup))
         finally:
             holder.release()
 
@@ -181,6 +189,11 @@ class Workspace:
         process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
         gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
         return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers)
+
+    def set_synchronous(self, level: str) -> None:
+        """"FULL" (the default: every commit survives a power cut) or "NORMAL" (used during bulk
+        imports: commits survive a killed program, a power cut may lose the last few)."""
+        self._conn.execute(f"PRAGMA synchronous={_checked(level, ('FULL', 'NORMAL'), 'synchronous')}")
 
     def find_duplicate(self, sha256: str) -> ImportResult | None:
         """The stored report with these bytes (its current version), or None."""
@@ -322,9 +335,7 @@ class Workspace:
         with write_transaction(self._db) as conn:
             item = self.item(item_id)
             if corrected is not None and item.origin == "machine":
-                unknown = set(corrected) - set(item.machine)
-                if unknown:
-                    raise ValueError(f"unknown fields for a {item.kind} item: {sorted(unknown)}")
+                _check_fields(corrected, tuple(item.machine))
             if item.origin == "manual":
                 new_corrected = {**(item.corrected or {}), **(corrected or {})}
             elif state == "corrected":
@@ -333,10 +344,8 @@ class Workspace:
                 new_corrected = {**item.machine, **(item.corrected or {}), **(corrected or {})}
             else:
                 new_corrected = None
-            old = history.snapshot(conn, "item", item_id, DECISION_FIELDS)
             new = {"state": state, "corrected": new_corrected, "reviewer": self.reviewer_name, "updated_at": at}
-            history.apply(conn, "item", item_id, new)
-            self._record(conn, item.report_id, "item", item_id, "set_state", old, new, at=at)
+            self._change(conn, item.report_id, "item", item_id, "set_state", new, at)
         return self.item(item_id)
 
     def add_item(self, report_id: int, kind: str, start: int, end: int, values: dict[str, Any]) -> ReviewItem:
@@ -369,9 +378,7 @@ class Workspace:
             item = self.item(item_id)
             if item.origin != "manual":
                 raise WorkspaceError("只能删除人工添加的条目；机器识别的条目请标记为“否决”。")
-            old = history.snapshot(conn, "item", item_id)
-            history.apply(conn, "item", item_id, None)
-            self._record(conn, item.report_id, "item", item_id, "delete", old, None)
+            self._change(conn, item.report_id, "item", item_id, "delete", None)
 
     # --- annotations ---------------------------------------------------------------------------
 
@@ -418,9 +425,7 @@ class Workspace:
     def update_annotation(self, annotation_id: int, **fields: Any) -> Annotation:
         """Any of comment, tag, severity, start, end. Giving start/end moves the annotation (and places
         an unanchored one again); None for both puts it on the whole report."""
-        unknown = set(fields) - set(ANNOTATION_EDITABLE)
-        if unknown:
-            raise ValueError(f"cannot update annotation fields {sorted(unknown)}")
+        _check_fields(fields, ANNOTATION_EDITABLE)
         if "tag" in fields:
             _checked(fields["tag"], TAGS, "批注标签")
         if "severity" in fields:
@@ -435,17 +440,13 @@ class Workspace:
                 changes |= _annotation_span(reports.stored_text(conn, current.report_id), start, end)
                 changes["anchored"] = 1
             changes["updated_at"] = at
-            old = history.snapshot(conn, "annotation", annotation_id, list(changes))
-            history.apply(conn, "annotation", annotation_id, changes)
-            self._record(conn, current.report_id, "annotation", annotation_id, "update", old, changes, at=at)
+            self._change(conn, current.report_id, "annotation", annotation_id, "update", changes, at)
         return self.annotation(annotation_id)
 
     def delete_annotation(self, annotation_id: int) -> None:
         with write_transaction(self._db) as conn:
             current = self.annotation(annotation_id)
-            old = history.snapshot(conn, "annotation", annotation_id)
-            history.apply(conn, "annotation", annotation_id, None)
-            self._record(conn, current.report_id, "annotation", annotation_id, "delete", old, None)
+            self._change(conn, current.report_id, "annotation", annotation_id, "delete", None)
 
     # --- per-report review ----------------------------------------------------------------------
 
@@ -459,9 +460,7 @@ class Workspace:
     def set_review(self, report_id: int, **fields: Any) -> ReportReview:
         """Any of verdict (VERDICTS or None), remarks, status (REVIEW_STATUSES). The reviewer name is
         recorded; started_at is set by the first change, finished_at while the status is 已审."""
-        unknown = set(fields) - {"verdict", "remarks", "status"}
-        if unknown:
-            raise ValueError(f"cannot set review fields {sorted(unknown)}")
+        _check_fields(fields, REVIEW_EDITABLE)
         if fields.get("verdict") is not None:
             _checked(fields["verdict"], VERDICTS, "审阅结论")
         if "status" in fields:
@@ -479,12 +478,8 @@ class Workspace:
                 "finished_at": (current.finished_at or at) if status == "已审" else None,
                 "updated_at": at,
             }
-            old = history.snapshot(conn, "review", report_id, list(new))
-            if old is None:
-                conn.execute("INSERT INTO reviews (report_id) VALUES (?)", (report_id,))
-                old = history.snapshot(conn, "review", report_id, list(new))
-            history.apply(conn, "review", report_id, new)
-            self._record(conn, report_id, "review", report_id, "set", old, new, at=at)
+            conn.execute("INSERT OR IGNORE INTO reviews (report_id) VALUES (?)", (report_id,))
+            self._change(conn, report_id, "review", report_id, "set", new, at)
         return self.review(report_id)
 
     # --- history, undo, redo ----------------------------------------------------------------------
@@ -500,7 +495,7 @@ class Workspace:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [history.entry_from_row(row) for row in self._conn.execute(sql, params)]
+        return [history_from_row(row) for row in self._conn.execute(sql, params)]
 
     def undo(self, history_id: int) -> HistoryEntry:
         """Put back the state before change ``history_id``; recorded as a new "undo" row."""
@@ -559,6 +554,14 @@ class Workspace:
 
     # --- helpers ----------------------------------------------------------------------------------
 
+    def _change(self, conn: sqlite3.Connection, report_id: int, target: str, target_id: int, action: str,
+                values: dict[str, Any] | None, at: str | None = None) -> None:
+        """Apply ``values`` to the row (None deletes it) and record the change with what it replaced:
+        the same fields for an update, the whole row for a deletion."""
+        old = history.snapshot(conn, target, target_id, list(values) if values is not None else None)
+        history.apply(conn, target, target_id, values)
+        self._record(conn, report_id, target, target_id, action, old, values, at=at)
+
     def _record(self, conn: sqlite3.Connection, report_id: int | None, target: str, target_id: int | None,
                 action: str, old: dict[str, Any] | None, new: dict[str, Any] | None,
                 at: str | None = None, who: str | None = None) -> int:
@@ -576,7 +579,7 @@ class Workspace:
 def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:
     existed = path.exists() and path.stat().st_size > 0
     if existed and not _has_sqlite_header(path):
-        backups = backup.sound_backups(path)
+        backups = sound_backups(path)
         if backups:
             raise WorkspaceCorrupt(path, "文件头已损坏", backups)
         raise WorkspaceError(f"这个文件不是审阅工作区：{path}")
@@ -585,12 +588,12 @@ def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:
     except sqlite3.OperationalError as error:
         raise WorkspaceError(f"无法打开工作区：{path}（{error}）") from error
     except sqlite3.DatabaseError as error:
-        raise WorkspaceCorrupt(path, str(error), backup.sound_backups(path)) from error
+        raise WorkspaceCorrupt(path, str(error), sound_backups(path)) from error
     try:
         conn = db.conn
         problem = quick_check(conn) if existed and owner else None
         if problem is not None:
-            raise WorkspaceCorrupt(path, problem, backup.sound_backups(path))
+            raise WorkspaceCorrupt(path, problem, sound_backups(path))
         if not is_workspace(conn):
             raise WorkspaceError(f"这个数据库不是审阅工作区：{path}")
         version = stored_version(conn)
@@ -600,10 +603,10 @@ def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:
             if not owner:
                 raise WorkspaceError("工作区需要升级，请先在主程序中打开它。")
             if version > 0:
-                backup.take_backup(conn, path, f"before-v{SCHEMA_VERSION}", backup.history_mark(conn))
+                take_backup(conn, path, f"before-v{SCHEMA_VERSION}", history_mark(conn))
             upgrade(db)
         if owner and existed:
-            backup.backup_on_open(conn, path)
+            backup_on_open(conn, path)
     except BaseException:
         db.close()
         raise
@@ -639,6 +642,12 @@ def _checked(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"{what} must be one of {allowed}, not {value!r}")
     return value
+
+
+def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}; allowed: {allowed}")
 
 
 def _check_span(text: str, start: int, end: int) -> None:

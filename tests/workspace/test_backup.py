@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import timedelta
+
+import pytest
+
+from reviewer.workspace import Workspace, WorkspaceCorrupt, WorkspaceError, backup
+from reviewer.workspace.backup import KEEP_BACKUPS, list_backups
+
+
+@pytest.fixture
+def no_backup_interval(monkeypatch):
+    monkeypatch.setattr(backup, "MIN_BACKUP_INTERVAL", timedelta(0))
+
+
+def test_backups_rotate_and_skip_when_nothing_changed(ws_path, no_backup_interval):
+    for round_number in range(KEEP_BACKUPS + 3):
+        with Workspace.open(ws_path) as ws:
+            ws.set_reviewer_name(f"审阅人{round_number}")
+    autos = [b for b in list_backups(ws_path) if b.reason == "auto"]
+    assert len(autos) == KEEP_BACKUPS
+    assert [b.history_mark for b in autos] == sorted((b.history_mark for b in autos), reverse=True)
+    assert autos[0].history_mark == KEEP_BACKUPS + 2, "the newest backup holds the state before the last session"
+    Workspace.open(ws_path).close()
+    newest = list_backups(ws_path)[0]
+    Workspace.open(ws_path).close()
+    assert list_backups(ws_path)[0] == newest, "unchanged since the newest backup: no new one"
+    copy = sqlite3.connect(newest.path)
+    assert copy.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()[0] == f"审阅人{KEEP_BACKUPS + 2}"
+    copy.close()
+
+
+def test_recent_backup_is_not_repeated(ws_path):
+    for name in ("甲", "乙", "丙"):
+        with Workspace.open(ws_path) as ws:
+            ws.set_reviewer_name(name)
+    assert len(list_backups(ws_path)) == 1
+
+
+def corrupt_middle(path) -> None:
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.seek(size // 3)
+        handle.write(os.urandom(size // 3))
+
+
+def test_damaged_file_is_reported_and_restored_from_the_newest_good_backup(ws_path, sample_files, no_backup_interval):
+    with Workspace.open(ws_path) as ws:
+        for path in sample_files[:3]:
+            ws.import_file(path)
+        report_id = ws.reports()[0].id
+        ws.add_annotation(report_id, None, None, "备份中的批注")
+    with Workspace.open(ws_path) as ws:  # takes the backup
+        ws.import_file(sample_files[3])
+    corrupt_middle(ws_path)
+
+    with pytest.raises(WorkspaceCorrupt) as caught:
+        Workspace.open(ws_path)
+    assert "损坏" in caught.value.message
+    assert caught.value.backups == [b.path for b in list_backups(ws_path)][: len(caught.value.backups)]
+    assert caught.value.backups
+
+    restored = Workspace.restore_backup(ws_path)
+    assert restored.backup == caught.value.backups[0]
+    assert restored.damaged_copy.exists() and restored.damaged_copy.stat().st_size > 0
+    with Workspace.open(ws_path) as ws:
+        assert len(ws.reports()) == 3
+        assert ws.annotations(report_id)[0].comment == "备份中的批注"
+        assert ws.search("法治")
+
+
+def test_damaged_backup_is_not_offered(ws_path, sample_files, no_backup_interval):
+    with Workspace.open(ws_path) as ws:
+        ws.import_file(sample_files[0])
+    with Workspace.open(ws_path) as ws:
+        ws.import_file(sample_files[1])
+    only = list_backups(ws_path)[0].path
+    corrupt_middle(only)
+    corrupt_middle(ws_path)
+    with pytest.raises(WorkspaceCorrupt) as caught:
+        Workspace.open(ws_path)
+    assert caught.value.backups == []
+    with pytest.raises(WorkspaceError, match="已损坏"):
+        Workspace.restore_backup(ws_path, only)
+    assert ws_path.exists(), "nothing moved when there is nothing to restore"

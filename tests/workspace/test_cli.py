@@ -1,0 +1,52 @@
+"""``python -m reviewer import|export|search`` as an officer's script would run them."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+
+def reviewer(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reviewer", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, env=os.environ | {"PYTHONIOENCODING": "utf-8"})
+
+
+def test_import_export_search_from_the_command_line(tmp_path, sample_files):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    for path in sample_files:
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "损坏.pdf").write_bytes(b"%PDF-1.4 broken")
+    workspace = tmp_path / "ws.sqlite"
+
+    done = reviewer("import", str(workspace), str(folder), str(sample_files[0]), "--workers", "1")
+
+    assert done.returncode == 1, "one file failed"
+    lines = [line.split("\t") for line in done.stdout.splitlines()]
+    assert len(lines) == len(sample_files) + 2
+    statuses = {(os.path.basename(path), status) for status, path, _note in lines}
+    assert {(p.name, "new") for p in sample_files} <= statuses
+    assert (sample_files[0].name, "duplicate") in statuses
+    error_line = next(line for line in lines if line[0] == "error")
+    assert error_line[1].endswith("损坏.pdf") and any("\u4e00" <= ch <= "\u9fff" for ch in error_line[2])
+
+    again = reviewer("import", str(workspace), str(sample_files[1]))
+    assert again.returncode == 0 and again.stdout.startswith("duplicate\t")
+
+    csv_out = tmp_path / "figures.csv"
+    assert reviewer("export", str(workspace), "--format", "csv", "-o", str(csv_out)).returncode == 0
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf\xe6\x8a\xa5\xe5\x91\x8a")  # BOM, 报告
+    exported = reviewer("export", str(workspace), "--format", "json")
+    assert exported.returncode == 0
+    assert len(json.loads(exported.stdout)["reports"]) == len(sample_files)
+
+    found = reviewer("search", str(workspace), "行政复议")
+    assert found.returncode == 0
+    hits = [line.split("\t") for line in found.stdout.splitlines()]
+    assert hits and all("行政复议" in snippet for _rid, _unit, _span, snippet in hits)
+
+
+def test_commands_on_a_missing_workspace_fail_clearly(tmp_path):
+    done = reviewer("search", str(tmp_path / "none.sqlite"), "法治")
+    assert done.returncode == 1 and "工作区文件不存在" in done.stderr

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from reviewer.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace.backup import list_backups
+
+from tests.workspace.v1_workspace import build_v1_workspace
+
+
+def test_version_1_file_is_upgraded_after_a_backup_with_its_data(ws_path, sample_files):
+    counts = build_v1_workspace(ws_path, sample_files[:3])
+
+    with Workspace.open(ws_path) as ws:
+        summaries = ws.reports()
+        assert len(summaries) == 3
+        report_id = summaries[0].id
+        assert ws.review(report_id).remarks == "旧版意见"
+        assert ws.annotations(report_id)[0].comment == "旧版批注"
+        assert [i.state for i in ws.items(report_id, kind="figure")][0] == "accepted"
+        assert ws.history(report_id)[-1].who == "王五"
+        text = ws.report(report_id).analysis.text
+        hits = ws.search("法治政府")
+        assert {h.report_id for h in hits} == {s.id for s in summaries}, "v2 built the search index from v1 texts"
+        assert all(ws.report(h.report_id).analysis.text[h.start : h.end] == "法治政府" for h in hits)
+        assert text
+
+    conn = sqlite3.connect(ws_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    for table in ("reports", "items", "annotations", "reviews"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == counts[table]
+    conn.close()
+
+    before = [b for b in list_backups(ws_path) if b.reason == "before-v2"]
+    assert len(before) == 1
+    backup = sqlite3.connect(before[0].path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT count(*) FROM items").fetchone()[0] == counts["items"]
+    backup.close()
+
+
+def test_file_from_a_newer_program_is_refused(ws_path):
+    Workspace.open(ws_path).close()
+    conn = sqlite3.connect(ws_path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkspaceTooNew) as caught:
+        Workspace.open(ws_path)
+    assert "更新版本" in caught.value.message
+    Workspace.open(ws_path.with_name("other.sqlite")).close()  # the lock was released
+
+
+def test_other_files_are_not_taken_for_a_workspace(tmp_path):
+    text_file = tmp_path / "报告.txt"
+    text_file.write_text("不是数据库", encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="不是审阅工作区"):
+        Workspace.open(text_file)
+    foreign = tmp_path / "other.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkspaceError, match="不是审阅工作区"):
+        Workspace.open(foreign)
+
+
+def test_new_workspace_has_the_current_schema(ws, ws_path):
+    conn = sqlite3.connect(ws_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"reports", "report_files", "report_texts", "items", "annotations", "reviews", "history",
+            "settings", "search_index"} <= tables
+    conn.close()
