@@ -65,11 +65,13 @@ def open_worker_workspace(path: Path):
 def start_window(argv: list[str], settings: UiSettings | None = None):
     """Open the workspace and show the window (None when the reviewer chose to quit instead).
 
-    On first start (no workspace yet) the default workspace is created and the demo reports imported.
+    On first start (no workspace chosen or created yet) the default workspace is created in the user's
+    data folder and the demo reports are imported into it.
     """
     settings = settings or UiSettings()
-    path = settings.workspace_path or default_workspace_path()
-    first_start = not path.exists()
+    configured = settings.workspace_path
+    path = configured or default_workspace_path()
+    first_start = configured is None and not path.exists()
     ws = open_workspace_interactively(path)
     if ws is None:
         return None

@@ -1,12 +1,13 @@
 """Colours of highlighted text (headings, figures, findings, annotations, review states) and their legend."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Iterable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 
 @dataclass(frozen=True)
@@ -98,35 +99,34 @@ def item_highlights(items: Iterable, annotations: Iterable) -> list[Highlight]:
     return [h for _, h in result]
 
 
-class LegendBar(QWidget):
-    """A row of colour samples naming what each highlight means."""
+class LegendBar(QTextEdit):
+    """What each highlight means, drawn with the very formats the report text uses; wraps when narrow."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        layout.setSpacing(12)
-        layout.addWidget(QLabel(self.tr("图例:")))
-        for name, style in styles().items():
-            sample = QLabel(style.label)
-            sample.setObjectName(f"legend-{name}")
-            sample.setStyleSheet(_sample_css(style))
-            if style.strike:
-                font = sample.font()
-                font.setStrikeOut(True)
-                sample.setFont(font)
-            sample.setToolTip(style.label)
-            layout.addWidget(sample)
-        layout.addStretch(1)
+        self.setObjectName("legend")
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.viewport().setAutoFillBackground(False)
+        cursor = QTextCursor(self.document())
+        plain = QTextCharFormat()
+        cursor.insertText(self.tr("图例："), plain)
+        for style in styles().values():
+            cursor.insertText(style.label, style.char_format())
+            cursor.insertText("\u3000", plain)
+        self._fit_height()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
-def _sample_css(style: HighlightStyle) -> str:
-    parts = ["padding: 1px 4px", "border-radius: 3px"]
-    if style.background:
-        parts.append(f"background: {style.background}")
-    if style.foreground:
-        parts.append(f"color: {style.foreground}")
-    if style.underline:
-        parts.append(f"border-bottom: 2px {'dotted' if style.wavy else 'solid'} {style.underline}")
-    return "; ".join(parts)
-
+    def _fit_height(self) -> None:
+        self.document().setTextWidth(self.viewport().width())
+        height = math.ceil(self.document().size().height()) + 2 * self.frameWidth()
+        if self.height() != height:
+            self.setFixedHeight(height)
