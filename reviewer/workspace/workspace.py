@@ -28,7 +28,7 @@ from reviewer.workspace.backup import (
 )
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
-from reviewer.workspace.db import connect, now, quick_check, to_json, write_transaction
+from reviewer.workspace.db import connect, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
