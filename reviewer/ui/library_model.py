@@ -51,10 +51,25 @@ class LibraryModel(QAbstractTableModel):
         self._reports: list = []
 
     def set_reports(self, reports: list) -> None:
-        """Replace the rows; a row whose report id is still present keeps its place in views."""
-        self.beginResetModel()
-        self._reports = list(reports)
-        self.endResetModel()
+        """Bring the rows up to date with as little change as possible: reports gone are removed, changed
+        ones updated in place, new ones appended (so views and the sorting proxy only redo those rows)."""
+        wanted = {report.id: report for report in reports}
+        for row in range(len(self._reports) - 1, -1, -1):
+            if self._reports[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._reports[row]
+                self.endRemoveRows()
+        last_column = len(self._columns) - 1
+        for row, old in enumerate(self._reports):
+            new = wanted.pop(old.id)
+            if new != old:
+                self._reports[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+        if wanted:
+            first = len(self._reports)
+            self.beginInsertRows(QModelIndex(), first, first + len(wanted) - 1)
+            self._reports.extend(wanted.values())
+            self.endInsertRows()
 
     def report(self, row: int):
         return self._reports[row]

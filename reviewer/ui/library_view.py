@@ -7,6 +7,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 from reviewer.ui.library_model import LibraryModel, ReportIdRole, SortRole
 
 
+COLUMN_CHARS = (7, 3.5, 3.5, 3.5, 5.5, 12)
+"""Initial column widths in CJK characters (the reviewer's own widths are restored over them)."""
+
+
 class LibraryView(QWidget):
     reportActivated = Signal(int)
     """The reviewer chose a report (click, arrow keys or Enter)."""
@@ -40,6 +44,9 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        char = self.fontMetrics().horizontalAdvance("中")
+        for column, chars in enumerate(COLUMN_CHARS):
+            header.resizeSection(column, round(char * chars))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
@@ -59,7 +66,6 @@ class LibraryView(QWidget):
     def set_reports(self, reports: list, current_id: int | None = None) -> None:
         blocker = self.table.selectionModel().blockSignals(True)
         self.model.set_reports(reports)
-        self.table.resizeColumnsToContents()
         if current_id is not None:
             self.select_report(current_id, emit=False)
         self.table.selectionModel().blockSignals(blocker)

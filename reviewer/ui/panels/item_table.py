@@ -33,6 +33,8 @@ class ItemColumn:
     display: Callable[[object], str] | None = None  # overrides str(value)
     parse: Callable[[str, object], object] | None = None
     """Typed text → value for the item (second argument); raises ValueError when it is not valid."""
+    chars: float = 4
+    """Initial width in CJK characters (measuring every row on each report switch is too slow)."""
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -184,7 +186,9 @@ class ItemTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + self.fontMetrics().height() // 2)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
+        char = self.fontMetrics().horizontalAdvance("中")
         for number, column in enumerate(columns):
+            self.horizontalHeader().resizeSection(number, round(char * column.chars))
             if column.numeric:
                 self.setItemDelegateForColumn(number, NumberDelegate(self))
         self.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -196,7 +200,6 @@ class ItemTableView(QTableView):
         if current:
             self.select_target(current)
         self.selectionModel().blockSignals(blocker)
-        self.resizeColumnsToContents()
 
     def current_target(self) -> Target | None:
         index = self.currentIndex()

@@ -23,9 +23,9 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.metadata = ItemTableView(
             [
-                ItemColumn("field", self.tr("项目"), display=metadata_label),
-                ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value),
-                ItemColumn(STATE_KEY, self.tr("状态")),
+                ItemColumn("field", self.tr("项目"), display=metadata_label, chars=4.5),
+                ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value, chars=14),
+                ItemColumn(STATE_KEY, self.tr("状态"), chars=3.5),
             ]
         )
         self.metadata.setObjectName("metadataTable")
