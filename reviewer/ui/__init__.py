@@ -1,4 +1,4 @@
 """The Qt window (PySide6 widgets)."""
-from reviewer.ui.none_refcount import protect_none
+from reviewer.ui.refcount_guard import protect_singletons
 
-protect_none()
+protect_singletons()
