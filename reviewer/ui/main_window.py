@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         line = self.fontMetrics().lineSpacing()
         width = line * 90
         self.resize(width, line * 52)
-        self.splitter.setSizes([width * 22 // 100, width * 78 // 100])
-        self.pane.splitter.setSizes([width * 46 // 100, width * 32 // 100])
+        self.splitter.setSizes([width * 20 // 100, width * 80 // 100])
+        self.pane.splitter.setSizes([width * 45 // 100, width * 35 // 100])
 
     def _build_undo_actions(self) -> None:
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))

@@ -22,6 +22,7 @@ class AnnotationsPanel(QWidget):
         self.tree.setObjectName("annotationsTree")
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("批注"), self.tr("类别"), self.tr("程度"), self.tr("原文")])
+        self.tree.setWordWrap(True)
         fit_tree_columns(self.tree)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(self._activated)

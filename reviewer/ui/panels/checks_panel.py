@@ -21,8 +21,8 @@ class ChecksPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("checksTree")
         self.tree.setHeaderLabels([self.tr("检查项"), self.tr("状态")])
-        fit_tree_columns(self.tree)
         self.tree.setWordWrap(True)
+        fit_tree_columns(self.tree)
         self.tree.currentItemChanged.connect(self._current_changed)
         self._nodes: dict[Target, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)

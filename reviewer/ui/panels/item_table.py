@@ -35,6 +35,8 @@ class ItemColumn:
     """Typed text → value for the item (second argument); raises ValueError when it is not valid."""
     chars: float = 4
     """Initial width in CJK characters (measuring every row on each report switch is too slow)."""
+    stretch: bool = False
+    """Takes the width left over."""
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -184,11 +186,14 @@ class ItemTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + self.fontMetrics().height() // 2)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         char = self.fontMetrics().horizontalAdvance("中")
         for number, column in enumerate(columns):
-            self.horizontalHeader().resizeSection(number, round(char * column.chars))
+            header.resizeSection(number, round(char * column.chars))
+            if column.stretch:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
             if column.numeric:
                 self.setItemDelegateForColumn(number, NumberDelegate(self))
         self.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -23,9 +23,10 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.metadata = ItemTableView(
             [
-                ItemColumn("field", self.tr("项目"), display=metadata_label, chars=4.5),
-                ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value, chars=14),
-                ItemColumn(STATE_KEY, self.tr("状态"), chars=3.5),
+                ItemColumn("field", self.tr("项目"), display=metadata_label, chars=5.5),
+                ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value, chars=12,
+                           stretch=True),
+                ItemColumn(STATE_KEY, self.tr("状态"), chars=4),
             ]
         )
         self.metadata.setObjectName("metadataTable")
@@ -70,7 +71,7 @@ class OutlinePanel(QWidget):
         for section in sorted(report.items_of("section"), key=lambda s: s.start or 0):
             values = section.effective
             level = int(values.get("level") or 1)
-            label = f"{values.get('num') or ''} {values.get('title') or ''}".strip()
+            label = _heading_label(report, section)
             node = QTreeWidgetItem([label, state_label(section.state)])
             node.setData(0, TargetRole, Target("item", section.id))
             node.setForeground(1, state_colour(section.state))
@@ -147,3 +148,11 @@ def _heading_problems(report: OpenReport) -> dict[int, list[str]]:
             if section.start <= finding.start < max(section.end or 0, section.start + 1):
                 result.setdefault(section.id, []).append(str(values.get("message", "")))
     return result
+
+
+def _heading_label(report: OpenReport, section) -> str:
+    """The heading as written in the report, or as the reviewer corrected it."""
+    values = section.effective
+    if section.corrected is None and section.start is not None and section.end:
+        return report.text[section.start:section.end].strip()
+    return f"{values.get('num') or ''} {values.get('title') or ''}".strip()

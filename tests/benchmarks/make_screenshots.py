@@ -1,0 +1,144 @@
+"""Remake the window screenshots in docs/screenshots/: ``python tests/benchmarks/make_screenshots.py``.
+
+Runs the real app on a first start (default workspace, demo reports imported) in a temporary
+REVIEWER_HOME, does a little review work through the window, and saves:
+window-library.png, window-figures.png, window-checks.png, window-annotation.png.
+Needs an X display for real font rendering: uses DISPLAY if set, else starts ``Xvfb :99`` itself.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "screenshots"
+SCREEN = (1600, 1000)
+WINDOW = (1500, 920)
+
+
+def ensure_display() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("no DISPLAY and no Xvfb: install xvfb or run under an X server")
+    server = subprocess.Popen(["Xvfb", ":99", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"])
+    os.environ["DISPLAY"] = ":99"
+    time.sleep(1.0)
+    return server
+
+
+def main() -> None:
+    server = ensure_display()
+    home = tempfile.mkdtemp(prefix="reviewer-screenshots-")
+    os.environ["REVIEWER_HOME"] = home
+    sys.path.insert(0, str(ROOT))
+    try:
+        take_screenshots()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        if server is not None:
+            server.terminate()
+
+
+def take_screenshots() -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.ui.app import create_application, start_window
+    from reviewer.ui.item_dialogs import AnnotationDialog
+    from reviewer.ui.open_report import Target
+    from reviewer.ui.review_commands import AddAnnotationCommand
+
+    app = create_application()
+    window = start_window([])
+    window.move(40, 30)
+    window.resize(*WINDOW)
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    while window.imports.busy:
+        settle(100)
+    settle()
+    OUT.mkdir(parents=True, exist_ok=True)
+    reports = {r.file_name[:2]: r.id for r in window.ws.reports()}
+
+    def save(name: str, whole_screen: bool = False) -> None:
+        settle()
+        if whole_screen:
+            screen = QGuiApplication.primaryScreen()
+            frame = window.frameGeometry()
+            pixmap = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        else:
+            pixmap = window.grab()
+        pixmap.save(str(OUT / name))
+        print(OUT / name)
+
+    # the library, with the good report open at its outline
+    window.library.select_report(reports["01"])
+    window.pane.tabs.setCurrentWidget(window.pane.outline)
+    save("window-library.png")
+
+    # figures: a few decisions taken, one value corrected, one figure selected
+    figures = sorted(window.report.items_of("figure"), key=lambda f: f.start)
+    for figure, state in zip(figures[:4], ("accepted", "accepted", "rejected", "accepted")):
+        window.pane.select_target(Target("item", figure.id))
+        window.review.set_state(state)
+    corrected = dict(figures[4].effective, value=3)
+    window.review.correct_item(figures[4].id, corrected)
+    settle()
+    window.pane.select_target(Target("item", figures[6].id))
+    window.pane.tabs.setCurrentWidget(window.pane.figures)
+    save("window-figures.png")
+
+    # findings of the flawed city report
+    window.library.select_report(reports["03"])
+    findings = sorted(window.report.items_of("finding"), key=lambda f: f.start)
+    window.pane.select_target(Target("item", findings[1].id))
+    save("window-checks.png")
+
+    # an annotation being added on selected text of the department report, next to an earlier one
+    window.library.select_report(reports["02"])
+    text = window.report.text
+    noted = text.index("全县共受理")
+    window.review.run(AddAnnotationCommand(
+        window.ws, window.report.report_id, (noted, noted + len("全县共受理")), "受理口径与上年不同，需说明。",
+        "待核实", "info", window._report_changed))
+    start = text.index("调解成功率")
+    view = window.pane.document
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("调解成功率达96.8%"), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.scroll_to_offset(max(text.rfind("\n", 0, noted), 0))
+    window.pane.tabs.setCurrentWidget(window.pane.annotations)
+
+    def fill_and_shoot() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AnnotationDialog):
+            QTimer.singleShot(50, fill_and_shoot)
+            return
+        dialog.comment.setPlainText("成功率与所列件数不符（1197÷1268≈94.4%），请核实后更正。")
+        dialog.tag.setCurrentIndex(dialog.tag.findData("待核实"))
+        below = view.viewport().mapToGlobal(view.cursorRect(view.textCursor()).bottomLeft())
+        dialog.move(view.mapToGlobal(view.rect().topLeft()).x() + view.width() // 6, below.y() + 40)
+        settle(400)
+        save("window-annotation.png", whole_screen=True)
+        dialog.reject()
+
+    QTimer.singleShot(100, fill_and_shoot)
+    window.review.add_annotation()
+    window.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
