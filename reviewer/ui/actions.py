@@ -34,6 +34,8 @@ class WindowActions(QObject):
         self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None,
                                   self.tr("把工作区中全部报告的审阅结果汇总为一张表"))
         self.export_csv = a(self.tr("导出数据表（CSV）…"), None, None)
+        self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
+                               self.tr("把选中的报告移出工作区（可撤销）"))
         self.quit = a(self.tr("退出"), Key.Quit, None)
 
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind))

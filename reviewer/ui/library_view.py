@@ -48,6 +48,7 @@ class LibraryView(QWidget):
         for column, chars in enumerate(COLUMN_CHARS):
             header.resizeSection(column, round(char * chars))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
@@ -85,10 +86,6 @@ class LibraryView(QWidget):
         )
         selection.blockSignals(blocker)
         self.table.scrollTo(index)
-
-    def current_report_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return index.data(ReportIdRole) if index.isValid() else None
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

@@ -18,6 +18,7 @@ from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.report_pane import ReportPane
+from reviewer.ui.review_commands import DeleteReportCommand
 from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, Hit, SearchDialog
 from reviewer.ui.settings import (
@@ -35,6 +36,7 @@ from reviewer.ui.settings import (
 )
 from reviewer.ui.summary_output import batch_pdf, print_pdf, report_pdf, save_pdf
 from reviewer.ui.workspace_opening import open_workspace_interactively
+from reviewer.workspace import WorkspaceError
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +143,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.print_summary, a.print_preview, a.export_pdf, a.export_batch_pdf, a.export_csv])
         file_menu.addSeparator()
+        file_menu.addAction(a.delete_report)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
 
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -200,6 +204,8 @@ class MainWindow(QMainWindow):
         a.export_pdf.triggered.connect(self.export_summary_pdf)
         a.export_batch_pdf.triggered.connect(self.export_batch_pdf)
         a.export_csv.triggered.connect(self.export_csv)
+        a.delete_report.triggered.connect(self.delete_report)
+        self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
         a.search_all.triggered.connect(partial(self.open_search, SCOPE_ALL))
@@ -232,7 +238,7 @@ class MainWindow(QMainWindow):
             self.pane.review_form.flush()
             try:
                 self.report = OpenReport.load(self.ws, report_id)
-            except LookupError:
+            except WorkspaceError:
                 self.report = None
             self.pane.show_report(self.report)
             if self.report is not None:
@@ -245,13 +251,31 @@ class MainWindow(QMainWindow):
 
     def _report_changed(self, report_id: int) -> None:
         """After a review command (do, undo or redo) on ``report_id``."""
+        self.refresh_library()
+        if self.library.model.row_of(report_id) is None:  # taken out of the workspace
+            if self.report is not None and self.report.report_id == report_id:
+                self.report = None
+                self.pane.show_report(None)
+                self._update_title()
+                self._enable_review_actions()
+            return
         if self.report is not None and self.report.report_id == report_id:
             self.report.reload_review_data(self.ws)
             self.pane.refresh()
             self._enable_review_actions()
         else:
             self.open_report(report_id)
-        self.refresh_library()
+
+    def delete_report(self) -> None:
+        """Take the report selected in the library out of the workspace (undoable)."""
+        index = self.library.table.currentIndex()
+        if not index.isValid():
+            return
+        report = self.library.model.report(self.library.proxy.mapToSource(index).row())
+        command = DeleteReportCommand(self.ws, report.id, report.unit or report.title or report.file_name,
+                                      self._report_changed)
+        if self.review.run(command):
+            self.statusBar().showMessage(self.tr("已删除报告（可撤销）"), 6000)
 
     def _batch_finished(self, results: list, _failures: list) -> None:
         if self.report is not None and any(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-REVIEWABLE_KINDS = ("figure", "finding", "section", "metadata", "required")
 NAVIGATION_KINDS = ("figure", "finding", "section")
 """Kinds visited by next/previous pending item (the ones with a place in the text)."""
 

@@ -176,7 +176,3 @@ class ReportPane(QWidget):
                 self.targetChanged.emit(None)
             return
         self.select_target(target, scroll=False)
-
-    def side_panel(self, target: Target):
-        tab = self._tab_of(target)
-        return self.panels[tab] if tab is not None else None

@@ -159,3 +159,13 @@ def _describe(item) -> str:
     if item.kind == "metadata":
         return f"「{values.get('field', '')}」"
     return ""
+
+
+class DeleteReportCommand(WorkspaceCommand):
+    """Takes a report out of the workspace; undo brings it back with its review work."""
+
+    def __init__(self, ws, report_id: int, title: str, on_change: ChangeListener) -> None:
+        super().__init__(ws, report_id, _tr("删除报告") + f"「{title}」", on_change)
+
+    def apply(self):
+        return self.ws.delete_report(self.report_id)

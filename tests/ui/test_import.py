@@ -5,7 +5,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from tests.ui.conftest import wait_for_imports
+from tests.ui.conftest import click_library_row, wait_for_imports
 
 
 def test_open_action_imports_the_chosen_file_and_opens_it(window, qtbot, monkeypatch, demo_files):
@@ -71,3 +71,18 @@ def test_a_file_that_cannot_be_read_gets_an_error_dialog(window, qtbot, tmp_path
     assert "未能导入" in box.text()
     assert window.ws.reports() == []
     box.accept()
+
+
+def test_deleting_a_report_from_the_library_can_be_undone(loaded_window, qtbot):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, "04_白沙乡2018年度法治政府建设工作情况报告.txt")
+    assert window.actions.delete_report in window.library.table.actions()
+    window.actions.delete_report.trigger()
+
+    assert report_id not in [r.id for r in window.ws.reports()]
+    assert window.library.model.row_of(report_id) is None
+    assert window.report is None
+
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert report_id in [r.id for r in window.ws.reports()]
+    assert window.report is not None and window.report.report_id == report_id
