@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
 
@@ -20,28 +20,15 @@ from reviewer.ui.open_report import OpenReport
 from reviewer.ui.report_pane import ReportPane
 from reviewer.ui.review_commands import DeleteReportCommand
 from reviewer.ui.review_controller import ReviewController
-from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, Hit, SearchDialog
-from reviewer.ui.settings import (
-    KEY_GEOMETRY,
-    KEY_LAST_FOLDER,
-    KEY_LAST_POSITION,
-    KEY_LAST_REPORT,
-    KEY_LIBRARY_HEADER,
-    KEY_MAIN_SPLITTER,
-    KEY_REPORT_SPLITTER,
-    KEY_SIDE_SPLITTER,
-    KEY_SIDE_TAB,
-    KEY_STATE,
-    UiSettings,
-)
+from reviewer.ui.report_search import Hit, text_hits, workspace_hits
+from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
+from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
 from reviewer.ui.summary_output import batch_pdf, print_pdf, report_pdf, save_pdf
+from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.workspace import WorkspaceError
 
 log = logging.getLogger(__name__)
-
-SEARCH_LIMIT = 200
-SNIPPET_CONTEXT = 24
 
 
 class MainWindow(QMainWindow):
@@ -418,26 +405,11 @@ class MainWindow(QMainWindow):
         self._search_dialog.start(scope, selected)
 
     def search(self, query: str, scope: str) -> list[Hit]:
-        if scope == SCOPE_CURRENT:
-            return self._search_current(query)
-        return [
-            Hit(h.report_id, h.unit or h.title or "", h.snippet.replace("\n", " "), h.start, h.end)
-            for h in self.ws.search(query, limit=SEARCH_LIMIT)
-        ]
-
-    def _search_current(self, query: str) -> list[Hit]:
+        if scope != SCOPE_CURRENT:
+            return workspace_hits(self.ws, query)
         if self.report is None:
             return []
-        text, needle = self.report.text, query.casefold()
-        folded = text.casefold() if len(text.casefold()) == len(text) else text
-        label = self.report.title
-        hits, start = [], folded.find(needle)
-        while start >= 0 and len(hits) < SEARCH_LIMIT:
-            end = start + len(query)
-            snippet = text[max(start - SNIPPET_CONTEXT, 0):end + SNIPPET_CONTEXT].replace("\n", " ")
-            hits.append(Hit(self.report.report_id, label, snippet, start, end))
-            start = folded.find(needle, end)
-        return hits
+        return text_hits(self.report.report_id, self.report.title, self.report.text, query)
 
     def _open_hit(self, report_id: int, start: int, end: int) -> None:
         self.open_report(report_id, span=(start, end))
@@ -485,54 +457,12 @@ class MainWindow(QMainWindow):
     # --- state ---------------------------------------------------------------------------------------
 
     def restore_state(self) -> None:
-        """Window layout, then the report and position last open."""
-        s = self.settings
-        geometry = s.bytes_value(KEY_GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = s.bytes_value(KEY_STATE)
-        if state is not None:
-            self.restoreState(state)
-        for key, splitter in self._splitters():
-            value = s.bytes_value(key)
-            if value is not None:
-                splitter.restoreState(value)
-        header = s.bytes_value(KEY_LIBRARY_HEADER)
-        if header is not None:
-            self.library.table.horizontalHeader().restoreState(header)
-        tab = s.int_value(KEY_SIDE_TAB)
-        last = s.int_value(KEY_LAST_REPORT)
-        if last is not None and self.library.model.row_of(last) is not None:
-            self.open_report(last)
-            position = s.int_value(KEY_LAST_POSITION)
-            if position:
-                QTimer.singleShot(0, partial(self.pane.document.scroll_to_offset, position))
-        if tab is not None:
-            self.pane.tabs.setCurrentIndex(tab)
-
-    def _splitters(self) -> list[tuple[str, QSplitter]]:
-        return [
-            (KEY_MAIN_SPLITTER, self.splitter),
-            (KEY_REPORT_SPLITTER, self.pane.splitter),
-            (KEY_SIDE_SPLITTER, self.pane.side_splitter),
-        ]
-
-    def save_state(self) -> None:
-        s = self.settings
-        s.set_bytes(KEY_GEOMETRY, self.saveGeometry())
-        s.set_bytes(KEY_STATE, self.saveState())
-        for key, splitter in self._splitters():
-            s.set_bytes(key, splitter.saveState())
-        s.set_bytes(KEY_LIBRARY_HEADER, self.library.table.horizontalHeader().saveState())
-        s.set_int(KEY_SIDE_TAB, self.pane.tabs.currentIndex())
-        s.set_int(KEY_LAST_REPORT, self.report.report_id if self.report else None)
-        s.set_int(KEY_LAST_POSITION, self.pane.document.first_visible_offset() if self.report else None)
-        s.sync()
+        restore_window_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pane.review_form.flush()
         self.imports.shutdown()
-        self.save_state()
+        save_window_state(self)
         if self._search_dialog is not None:
             self._search_dialog.close()
         if not self._closed:

@@ -1,7 +1,6 @@
 """Full-text search across all reports (or within the open one); a hit opens its report at the hit."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -18,19 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.ui.report_search import Hit
+
 SCOPE_ALL = "all"
 SCOPE_CURRENT = "current"
 SEARCH_DELAY_MS = 250
 HitRole = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class Hit:
-    report_id: int
-    label: str  # unit or title of the report
-    snippet: str
-    start: int
-    end: int
 
 
 SearchFunction = Callable[[str, str], list[Hit]]
