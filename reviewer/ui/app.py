@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -56,6 +57,12 @@ def warm_up_analysis_in_background() -> threading.Thread:
     return thread
 
 
+def show_a_report(window, *_batch) -> None:
+    """After the demo import of a first start: open the first report, so the app is seen working."""
+    if window.report is None:
+        window.library.select_first()
+
+
 def open_worker_workspace(path: Path):
     from reviewer.workspace import Workspace
 
@@ -83,6 +90,7 @@ def start_window(argv: list[str], settings: UiSettings | None = None):
     window.restore_state()
     window.show()
     if first_start and ws.path == path:
+        window.imports.batchFinished.connect(partial(show_a_report, window))
         window.imports.import_paths(demo_reports())
     if argv:
         window.import_paths([str(Path(arg).resolve()) for arg in argv])

@@ -87,6 +87,11 @@ class LibraryView(QWidget):
         selection.blockSignals(blocker)
         self.table.scrollTo(index)
 
+    def select_first(self) -> None:
+        """Choose the report at the top of the list, as a click would."""
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
             self.reportActivated.emit(current.data(ReportIdRole))

@@ -83,6 +83,7 @@ class ReportPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self.review_form.show_review(None)
 
     def show_report(self, report: OpenReport | None) -> None:
         """Show another report (or none), scrolled to the top, nothing selected."""

@@ -17,6 +17,7 @@ def test_first_start_creates_the_default_workspace_with_the_demo_reports(qtbot, 
         assert sorted(r.file_name for r in window.ws.reports()) == sorted(p.name for p in demo_files)
         assert window.library.model.rowCount() == len(demo_files)
         assert settings.workspace_path == window.ws.path
+        qtbot.waitUntil(lambda: window.report is not None)  # a newcomer sees a report at once
     finally:
         window.close()
 
