@@ -565,15 +565,32 @@ class Workspace:
     def _record(self, conn: sqlite3.Connection, report_id: int | None, target: str, target_id: int | None,
                 action: str, old: dict[str, Any] | None, new: dict[str, Any] | None,
                 at: str | None = None, who: str | None = None) -> int:
+        at = at or now()
         history_id = history.record(conn, report_id, target, target_id, action, old, new,
-                                    at or now(), self.reviewer_name if who is None else who)
+                                    at, self.reviewer_name if who is None else who)
         self._last_change_id = history_id
+        if target in REVIEW_WORK_TARGETS and report_id is not None:
+            _mark_review_started(conn, report_id, at)
         return history_id
 
     @staticmethod
     def _require(conn: sqlite3.Connection, table: str, row_id: int | None, what: str) -> None:
         if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
             raise _missing(what, row_id)
+
+
+REVIEW_WORK_TARGETS = frozenset({"item", "annotation"})
+"""Changes that count as reviewing: the first one moves a report from 未审 to 审阅中."""
+
+
+def _mark_review_started(conn: sqlite3.Connection, report_id: int, at: str) -> None:
+    """A derived status, not a change of its own: undoing the decision leaves the review started."""
+    conn.execute("INSERT OR IGNORE INTO reviews (report_id) VALUES (?)", (report_id,))
+    conn.execute(
+        "UPDATE reviews SET status = '审阅中', started_at = coalesce(started_at, ?) "
+        "WHERE report_id = ? AND status = '未审'",
+        (at, report_id),
+    )
 
 
 def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:

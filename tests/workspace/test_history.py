@@ -108,3 +108,25 @@ def test_reviewer_name_is_kept_in_the_workspace(ws_path):
     with Workspace.open(ws_path) as ws:
         assert ws.reviewer_name == "李四"
         assert ws.history(limit=1)[0].new == {"reviewer_name": "李四"}
+
+
+def test_first_decision_or_annotation_starts_the_review(ws, sample_files):
+    first = ws.import_file(sample_files[0]).report_id
+    second = ws.import_file(sample_files[1]).report_id
+    assert ws.review(first).status == "未审"
+
+    figure = ws.items(first, kind="figure")[0]
+    ws.set_item_state(figure.id, "accepted")
+    decided_at = ws.last_change_id
+    started = ws.review(first)
+    assert started.status == "审阅中" and started.started_at is not None
+    assert ws.history(first, limit=1)[0].id == decided_at  # no extra history row for the status
+    ws.undo(decided_at)
+    assert ws.review(first).status == "审阅中"
+
+    ws.add_annotation(second, None, None, "整体结构清晰")
+    assert ws.review(second).status == "审阅中"
+
+    ws.set_review(first, status="已审")
+    ws.set_item_state(figure.id, "rejected")
+    assert ws.review(first).status == "已审"
