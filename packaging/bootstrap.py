@@ -39,6 +39,8 @@ QT_WINDOW_LIBS = {  # for a real X11 window (not needed offscreen)
     "xcb-render-util": "libxcb-render-util0",
     "xcb-shape": "libxcb-shape0",
     "xcb-xkb": "libxcb-xkb1",
+    "xcb-xinerama": "libxcb-xinerama0",
+    "xcb-xfixes": "libxcb-xfixes0",
 }
 CHINESE_FONT_PACKAGE = "fonts-wqy-zenhei"
 
