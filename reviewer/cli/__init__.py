@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from reviewer import __version__
@@ -48,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         return gui_main(args_list)  # no command, or files given by "open with"
     args = parser.parse_args(args_list)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
