@@ -16,12 +16,13 @@ import re
 from reviewer.analysis.dates import DATE_PATTERN, iso_from_match, parse_date
 from reviewer.analysis.model import CleanedText, PageMeta
 from reviewer.analysis.outline import HEADING_RE
+from reviewer.analysis.signature import ORG_SUFFIX
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_BULLETS = "•·●○■□◆◇▪▫►▶-*>|｜ \t"
+_BULLETS = "•·●○■□◆◇▪▫►▶-*>|｜【[［ \t"
 
 _FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "publish_date": ("发布日期", "发布时间", "发文日期", "公开日期", "上网日期", "时间", "日期"),
+    "publish_date": ("发布日期", "发布时间", "发稿时间", "发文日期", "公开日期", "上网日期", "时间", "日期"),
     "generated_date": ("生成日期", "成文日期", "签发日期", "印发日期", "制发日期"),
     "source": ("信息来源", "文章来源", "来源", "发布机构", "发布单位", "发文机关", "发文单位"),
     "index_no": ("索引号", "索引"),
@@ -32,7 +33,8 @@ _FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "服务对象", "信息分类", "所属分类", "分类", "所属机构", "所属主题", "责任部门", "责任科室", "责任单位",
         "内容概述", "摘要", "规范性文件编号", "规范性文件有效性", "有效性", "效力状态", "有效期", "登记号",
         "统一编号", "作者", "编辑", "责任编辑", "浏览次数", "访问次数", "点击数", "点击量", "阅读数", "阅读量",
-        "字体", "字号", "发布人", "发布者", "审核", "撰稿", "关键词", "关键字", "语种",
+        "字体", "字号", "发布人", "发布者", "审核", "撰稿", "关键词", "关键字", "语种", "更新时间", "更新日期",
+        "修改时间", "修改日期", "录入时间", "信息类别", "公文种类",
     ),
 }
 _NEEDS_COLON = frozenset(
@@ -41,6 +43,7 @@ _NEEDS_COLON = frozenset(
 )
 """Labels that are ordinary words too: a line starting with them is metadata only when a colon follows."""
 
+_FIELD_OF = {label: field for field, labels in _FIELD_LABELS.items() for label in labels}
 _ALL_LABELS = [label for labels in _FIELD_LABELS.values() for label in labels]
 _LABEL_ALTERNATIVES = "|".join(
     r"\s*".join(map(re.escape, label)) for label in sorted(_ALL_LABELS, key=len, reverse=True)
@@ -48,6 +51,14 @@ _LABEL_ALTERNATIVES = "|".join(
 _LABEL_RE = re.compile(
     rf"(?:^|(?<=[\s•·|｜【\[]))(?P<label>{_LABEL_ALTERNATIVES})\s*(?P<colon>[:：])?(?=\s|$|(?<=[:：]))"
 )
+_OPENING_BRACKETS = {"【": "】", "[": "]", "［": "］"}
+_VALUE_STRIP = " \t:：【】[]［］"
+_MAX_CELL_VALUE = 60
+_MAX_CHROME_CELL_VALUE = 12
+_DOC_NUMBER_VALUE_RE = re.compile(r"(?:19|20)\d{2}\D{0,2}\d{1,4}\s*号")
+_INDEX_VALUE_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-_/.()（）]{3,}")
+_SOURCE_VALUE_RE = re.compile(rf"[^\s，,。：:]{{2,30}}{ORG_SUFFIX}")
+_TITLE_WORDS_RE = re.compile(r"报告|总结|关于|(?:19|20)\d{2}")
 _MAX_LABEL_LINE = 160
 _MAX_COLONLESS_LABEL_LINE = 100
 
@@ -70,21 +81,30 @@ _MENU_ENTRY_RE = re.compile(
 """A line that is one entry of a site's menu (HTML menus come one entry per line)."""
 _LEAVE_RE = re.compile(r"即将离开|是否继续|^继续访问|^放弃$|离开本(?:网)?站")
 _BUTTON_RE = re.compile(
-    r"分享到|【\s*(?:打印|关闭|字体|收藏|返回|信息来源)|打印本页|关闭(?:本页|窗口)|(?:字体|字号)\s*[:：]"
-    r"|[\[【]\s*大\s*中\s*小\s*[\]】]|扫一扫|收藏本页|加入收藏|返回顶部|(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]"
-    r"|在手机(?:上)?(?:打开|查看|浏览)|^(?:打印|关闭|分享|收藏|返回)$|【\s*[大中小]\s*】"
-    r"|^(?:上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载)"
+    r"分享到|^分享\s*[:：]|【\s*(?:我要)?(?:打印|关闭|字体|收藏|返回|纠错|信息来源)|打印本页|关闭(?:本页|窗口)"
+    r"|(?:字体|字号)\s*[:：]|[\[【]\s*(?:字体|字号)?\s*[:：]?\s*大\s*中\s*小\s*[\]】]|扫一扫|收藏本页|加入收藏|返回顶部"
+    r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]|在手机(?:上)?(?:打开|查看|浏览)|^(?:打印|关闭|分享|收藏|返回)$"
+    r"|【\s*[大中小]\s*】|^(?:上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载)|视力保护色|语音播报|【\s*朗读\s*】"
+    r"|^今天是|星期[一二三四五六日天]$"
 )
+"""Buttons, links and widgets of the page (the date widget ``今天是2024年4月12日 星期五`` too)."""
 _FOOTER_RE = re.compile(
     r"版权所有|copyright|©|ICP\s*[备证]|网站标识码|公网安备|技术支持|联系我们|网站地图|热线|主办|承办|主管"
     r"|分辨率|浏览本网站|网站纠错|隐私(?:声明|政策)|免责声明|备案号|^(?:地址|电话|邮编|传真|邮箱|e-?mail)\s*[:：]",
     re.IGNORECASE,
 )
+_SENTENCE_FOOTER_RE = re.compile(
+    r"版权所有|copyright|©|ICP\s*[备证]|网站标识码|公网安备|建议(?:使用|采用)[^。]{0,30}(?:分辨率|浏览器)"
+    r"|您是本站第",
+    re.IGNORECASE,
+)
+"""Footer lines that are written as sentences (``建议使用1920×1080分辨率浏览本网站。``): not the body's last prose."""
 _PAGE_NUMBER_RE = re.compile(
     r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
 )
 _MAX_CHROME_LINE = 200
 _MIN_MENU_ENTRIES = 5
+_MIN_MENU_ENTRY = 2
 _MAX_MENU_ENTRY = 6
 _MAX_ADDRESSEE = 40
 _PROSE_MIN_CHARS = 50
@@ -98,17 +118,29 @@ def clean(raw_text: str) -> CleanedText:
     timestamps: list[str] = []
 
     body_start = len(lines)
+    awaiting: str | None = None
     for index, line in enumerate(lines):
         if not keep[index]:
             continue
+        if awaiting and _is_value_of(awaiting, line):
+            fields.setdefault(awaiting, line)
+            keep[index] = _FIELD_OF[awaiting] == "title"
+            awaiting = None
+            continue
+        awaiting = None
         if _is_top_chrome(line, fields, timestamps):
             keep[index] = False
+            awaiting = _label_without_value(line.lstrip(_BULLETS))
         elif _starts_body(line):
             body_start = index
             break
 
     last_prose = next(
-        (i for i in range(len(lines) - 1, body_start - 1, -1) if keep[i] and _is_prose(lines[i])), body_start
+        (
+            i for i in range(len(lines) - 1, body_start - 1, -1)
+            if keep[i] and _is_prose(lines[i]) and not _SENTENCE_FOOTER_RE.search(lines[i])
+        ),
+        body_start,
     )
     for index in range(last_prose + 1, len(lines)):
         if keep[index] and _is_bottom_chrome(lines[index]):
@@ -146,10 +178,13 @@ def _is_button_or_navigation(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    """A row of short menu entries separated by spaces: ``首页 政务公开 政务服务 互动交流 走进本区``."""
+    """A row of short menu entries separated by spaces: ``首页 政务公开 政务服务 互动交流 走进本区`` (not a
+    date written with spaces, ``2021 年 3 月 30 日``)."""
     entries = line.split()
-    return len(entries) >= _MIN_MENU_ENTRIES and all(len(e) <= _MAX_MENU_ENTRY for e in entries) and not any(
-        ch in line for ch in "，,。；;"
+    return (
+        len(entries) >= _MIN_MENU_ENTRIES
+        and all(_MIN_MENU_ENTRY <= len(e) <= _MAX_MENU_ENTRY for e in entries)
+        and not any(ch in line for ch in "，,。；;")
     )
 
 
@@ -174,7 +209,11 @@ def _is_top_chrome(line: str, fields: dict[str, str], timestamps: list[str]) -> 
 
 
 def _is_bottom_chrome(line: str) -> bool:
-    if len(line) > _MAX_CHROME_LINE or "。" in line or HEADING_RE.match(line):
+    if len(line) > _MAX_CHROME_LINE or HEADING_RE.match(line):
+        return False
+    if _SENTENCE_FOOTER_RE.search(line):
+        return True
+    if "。" in line:
         return False
     return _is_button_or_navigation(line) or _FOOTER_RE.search(line) is not None or _is_label_line(
         line.lstrip(_BULLETS)
@@ -195,17 +234,54 @@ def _is_label_line(line: str) -> bool:
     return label not in _NEEDS_COLON and len(line) <= _MAX_COLONLESS_LABEL_LINE
 
 
-def _read_labels(line: str, fields: dict[str, str]) -> None:
-    """Store each ``label value`` pair of a metadata line under its field (first value wins)."""
-    matches = [
+def _label_matches(line: str) -> list[re.Match[str]]:
+    return [
         m for m in _LABEL_RE.finditer(line)
         if m.group("colon") or _squeeze(m.group("label")) not in _NEEDS_COLON
     ]
+
+
+def _read_labels(line: str, fields: dict[str, str]) -> None:
+    """Store each ``label value`` pair of a metadata line under its field (first value wins). A pair in
+    brackets, ``【来源：明湖县司法局】``, ends at its closing bracket."""
+    matches = _label_matches(line)
     for match, following in zip(matches, [*matches[1:], None]):
         label = _squeeze(match.group("label"))
-        value = line[match.end():following.start() if following else len(line)].strip(" \t:：【】[]")
+        value = line[match.end():following.start() if following else len(line)]
+        opening = line[match.start() - 1] if match.start() else ""
+        if opening in _OPENING_BRACKETS:
+            value = value.split(_OPENING_BRACKETS[opening], 1)[0]
+        value = value.strip(_VALUE_STRIP)
         if value and label not in fields:
             fields[label] = value
+
+
+def _label_without_value(line: str) -> str | None:
+    """The line's last label when nothing follows it: its value stands on the next line, as when a
+    disclosure table is copied one cell per line."""
+    matches = _label_matches(line)
+    if matches and not line[matches[-1].end():].strip(_VALUE_STRIP):
+        return _squeeze(matches[-1].group("label"))
+    return None
+
+
+def _is_value_of(label: str, line: str) -> bool:
+    """Whether ``line`` has the shape of a value of ``label``'s field (so a title or body line is never
+    taken for the value of an empty label above it)."""
+    if len(line) > _MAX_CELL_VALUE or _starts_body(line) or _is_label_line(line):
+        return False
+    field = _FIELD_OF[label]
+    if field in ("publish_date", "generated_date"):
+        return _WEB_TIMESTAMP_RE.fullmatch(line) is not None
+    if field == "doc_number":
+        return _DOC_NUMBER_VALUE_RE.search(line) is not None
+    if field == "index_no":
+        return _INDEX_VALUE_RE.fullmatch(line) is not None
+    if field == "source":
+        return _SOURCE_VALUE_RE.fullmatch(line) is not None
+    if field == "title":
+        return True
+    return len(line) <= _MAX_CHROME_CELL_VALUE and not _TITLE_WORDS_RE.search(line)
 
 
 def _squeeze(label: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match
 from reviewer.analysis.model import Metadata, PageMeta, Section
 from reviewer.analysis.numerals import chinese_to_int
 from reviewer.analysis.signature import ORG_SUFFIX, find_signature
@@ -21,7 +22,8 @@ _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _MAX_TITLE = 100
 _TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|情况)|(?:报告|总结)$")
 _TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
-_ORG_ONLY_RE = re.compile(rf"[^\s，,。：:]{{2,40}}{ORG_SUFFIX}")
+_ORG_ONLY_RE = re.compile(rf"[^\s，,。：:]{{2,40}}{ORG_SUFFIX}(?:[\s、]+[^\s，,。：:]{{2,40}}{ORG_SUFFIX})*")
+"""A line that only names one body, or several signing jointly (``中共明湖县委 明湖县人民政府``)."""
 _PROSE_RE = re.compile(r"[。；;]|[，,].{40}")
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
@@ -36,9 +38,18 @@ _ADMIN_RE = re.compile(
 """One administrative unit at the start of a name: the shortest name ending in a unit suffix that is not
 itself the start of a longer unit name (衢州|市 → 衢州市, 新乡|市 → 新乡市; but 县|市场监督管理局)."""
 _NOT_ADMIN_START = ("城市", "市场", "城乡", "城区管", "区域", "市政", "县域", "乡村", "镇村", "街道办事处")
-_GOVERNMENT_SUFFIX_RE = re.compile(r"(?:人民政府|政府)$")
+_GOVERNMENT_SUFFIX_RE = re.compile(
+    r"(?:人民政府|政府|行政公署|行署)$|(?:(?<=开发区)|(?<=新区)|(?<=园区))(?:管理委员会|管委会)$"
+)
+"""How the name of a government itself ends: 人民政府; 行政公署 of a 盟 or 地区; 管委会 of a development zone."""
+_GOVERNMENT_OFFICE_RE = re.compile(r"(?<=政府)办公[室厅]$")
 _SUBDISTRICT_OFFICE_RE = re.compile(r"街道办事处$")
-_JOINT_SEPARATOR_RE = re.compile(r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)")
+_JOINT_SEPARATOR_RE = re.compile(
+    r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)|(?<=[省市县区州旗盟镇乡]委)(?=\S{2,15}?政府)"
+)
+"""Between the bodies of a joint title: ``中共明湖县委 明湖县人民政府``, also written without a space."""
+_LEADING_ABOUT_RE = re.compile(r"^关于(?:报送|呈报|上报)?")
+_BARE_LEVEL_START = tuple("省市县区州盟旗镇乡")
 _PARTY_RE = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$|(?:县|市|区|镇|乡|旗)委(?:员会)?$")
 _ORG_TAIL_RE = re.compile(rf"{ORG_SUFFIX}$")
 _NOT_A_SOURCE = frozenset(("本网", "本站", "本网站", "原创", "网站", "政府网"))
@@ -82,6 +93,11 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     # page was generated is then the best evidence of when the report was made public.
     publish_date = page_meta.publish_date or page_meta.generated_date
     sign_date = signature.date if signature else None
+    sign_span = (signature.start, signature.end) if signature else None
+    if sign_date is None:
+        dated = _date_under_title(text, top, title_span)
+        if dated:
+            sign_date, sign_span = dated
     body = body_year(text, sections, title_span[1] if title_span else 0)
     return Metadata(
         title=title,
@@ -93,7 +109,7 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
         recipient=_recipient(text, top, title_span),
         doc_number=_doc_number(text, top, page_meta),
         title_span=title_span,
-        sign_span=(signature.start, signature.end) if signature else None,
+        sign_span=sign_span,
     )
 
 
@@ -147,7 +163,7 @@ def unit_in_title(title: str | None) -> str | None:
     """The reporting body named at the start of the title (before 关于 / the year / 法治…), as written."""
     if not title:
         return None
-    title = _LEADING_YEAR_RE.sub("", title)
+    title = _LEADING_YEAR_RE.sub("", _LEADING_ABOUT_RE.sub("", _LEADING_YEAR_RE.sub("", title)))
     end = _UNIT_END_RE.search(title)
     prefix = title[:end.start()] if end else ""
     parts = [
@@ -158,14 +174,24 @@ def unit_in_title(title: str | None) -> str | None:
 
 
 def _full_unit(title: str | None, signer: str | None, source: str | None) -> str | None:
+    """The reporting body's name as written: from the title, else the signature, else the page's source
+    (a 政府办公室 publishing its government's report stands for that government). A title that names a
+    department without its place (``市生态环境局``) takes the place from the signature or source."""
+    if signer and _PARTY_RE.search(signer):
+        signer = None
+    if source and (source in _NOT_A_SOURCE or not _ORG_TAIL_RE.search(source)):
+        source = None
+    if source:
+        source = _GOVERNMENT_OFFICE_RE.sub("", source)
     named = unit_in_title(title)
     if named:
+        if named.startswith(_BARE_LEVEL_START) and not _admin_parts(named)[0]:
+            return next(
+                (other for other in (signer, source) if other and other.endswith(named) and len(other) > len(named)),
+                named,
+            )
         return named
-    if signer and not _PARTY_RE.search(signer):
-        return signer
-    if source and source not in _NOT_A_SOURCE and _ORG_TAIL_RE.search(source):
-        return source
-    return None
+    return signer or source
 
 
 def _admin_parts(name: str) -> tuple[list[str], str]:
@@ -204,6 +230,8 @@ def unit_level(name: str, text: str = "") -> str | None:
         return "乡镇街道"
     if unit.endswith(_PROVINCE_SUFFIX):
         return "省"
+    if unit.endswith("地区"):
+        return "地市"
     if unit.endswith(_COUNTY_SUFFIX):
         return "县区"
     if unit.endswith("市") and (
@@ -260,6 +288,22 @@ def _report_year(title: str | None, body: int | None, publish_date: str | None, 
         signed_late_in_year = int(sign_date[5:7]) >= _YEAR_END_SIGNING_MONTH
         return int(sign_date[:4]) - (0 if signed_late_in_year else 1)
     return None
+
+
+def _date_under_title(
+    text: str, top: list[tuple[int, int]], title_span: tuple[int, int] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The date on its own line right under the title (``（2023年3月20日）``), where reports printed as
+    official papers put it instead of under a closing signature."""
+    if not title_span:
+        return None
+    following = [(start, end) for start, end in top if start >= title_span[1]]
+    if not following:
+        return None
+    start, end = following[0]
+    match = DATE_LINE_RE.fullmatch(text, start, end)
+    iso = iso_from_match(match) if match else None
+    return (iso, (start, end)) if iso else None
 
 
 def _recipient(text: str, top: list[tuple[int, int]], title_span: tuple[int, int] | None) -> str | None:

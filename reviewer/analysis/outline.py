@@ -1,10 +1,12 @@
 """The report's numbered headings, with their level by numbering style.
 
 Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) → ``(1)``/``（1）`` (4).
-A heading starts a line; it is the whole line, or — when the line goes on as a paragraph — runs to the
-first ``。``/``！``/``？``, or to an early ``：`` that closes a short heading phrase. The level comes from
-the style alone, so levels may be skipped. ``一是……`` enumerations and numbers inside sentences
-(``1.5万人``) are not headings.
+A report divided into ``第一部分 …`` parts has those as level 1 and every other style one level deeper
+(``一、`` 2 … ``(1)`` 5). A heading starts a line; it is the whole line, or — when the line goes on as a
+paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes a short heading phrase;
+a ``第一部分`` standing alone takes the short line after it as its title. The level comes from the style
+alone, so levels may be skipped. ``一是……`` enumerations and numbers inside sentences (``1.5万人``) are
+not headings.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ _NUM = r"\d{1,2}"  # \d also takes full-width digits (１．)
 
 HEADING_RE = re.compile(
     rf"^[ \t\u3000\xa0]*(?P<marker>"
-    rf"(?P<l1>{_CN_NUM})(?P<p1>[、.．])"
+    rf"第(?P<l0>{_CN_NUM})部分[、.．:：]?"
+    rf"|(?P<l1>{_CN_NUM})(?P<p1>[、.．])"
     rf"|(?P<o2>[(（])(?P<l2>{_CN_NUM})(?P<c2>[)）])[、.．]?"
     rf"|(?P<l3>{_NUM})(?P<p3>[.．、])(?![\d.．])"
     rf"|(?P<o4>[(（])(?P<l4>{_NUM})(?P<c4>[)）])[、.．]?"
@@ -28,7 +31,12 @@ HEADING_RE = re.compile(
 )
 """A heading marker at the start of a line (match on the whole text with MULTILINE)."""
 
+PART_STYLE = "第一部分"
+"""The style of ``第一部分`` headings, outermost when a report uses them."""
+
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_MAX_PART_TITLE = 40
+_NEXT_LINE_RE = re.compile(r"\S[^\n]*")
 _COLON = re.compile(r"[：:]")
 _MAX_COLON_HEADING = 25
 _TRAILING_PUNCT = " \t\u3000\xa0，,；;、：:"
@@ -38,6 +46,9 @@ _WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 def _style_and_num(match: re.Match[str]) -> tuple[int, str, str] | None:
     """(level, num, style) of a marker, None when the numeral is not a plain heading number."""
+    if match.group("l0"):
+        num = match.group("l0")
+        return (1, num, PART_STYLE) if is_canonical_small_numeral(num) else None
     if match.group("l1"):
         num = match.group("l1")
         if not is_canonical_small_numeral(num):
@@ -100,14 +111,31 @@ def extract_sections(text: str) -> list[Section]:
         if line_end < 0:
             line_end = len(text)
         end = _title_end(text, title_start, line_end)
+        if end <= title_start and style == PART_STYLE:
+            title_start, end = _title_line_after(text, line_end)
         if end <= title_start:
             continue
         sections.append(Section(
             level=level, num=num, title=text[title_start:end], start=match.start("marker"), end=end, style=style,
         ))
+    if any(section.style == PART_STYLE for section in sections):
+        for section in sections:
+            if section.style != PART_STYLE:
+                section.level += 1
     _set_body_ends(text, sections)
     return sections
 
+
+def _title_line_after(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the short line after ``position`` that titles a part heading standing alone;
+    an empty span when that line is a paragraph or a heading itself."""
+    match = _NEXT_LINE_RE.search(text, position)
+    if not match or text.count("\n", position, match.start()) > 2:
+        return position, position
+    line = match.group().rstrip()
+    if len(line) > _MAX_PART_TITLE or _SENTENCE_END.search(line) or HEADING_RE.match(line):
+        return position, position
+    return match.start(), match.start() + len(line)
 
 def _set_body_ends(text: str, sections: list[Section]) -> None:
     signature = find_signature(text)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from reviewer.analysis.model import REQUIRED_CODES, RequiredPart, Section
+from reviewer.analysis.outline import HEADING_RE
 
 Hit = tuple[tuple[int, int], str]
 """The span that satisfied a part and how: "heading" or "sentence"."""
@@ -26,23 +27,35 @@ _MEASURES_RE = re.compile(
     r"主要(?:举措|做法|措施|工作|成效|成绩)|(?:工作|推进|进展|完成|开展|落实|建设)情况|基本情况|总体情况"
     r"|取得的?(?:成效|成绩|进展)|工作成效|(?:举措|做法|措施)[和及与、]成效|成效[和及与、](?:做法|举措)|工作回顾"
 )
+_SHORTCOMING_WORD = "(?:问题|不足|困难|短板|差距|弱项)"
 _SHORTCOMINGS_RE = re.compile(
-    r"(?:存在|面临)的?(?:主要)?(?:问题|不足|困难|短板|差距|薄弱)|问题[和及与、](?:不足|困难|差距|短板)"
-    r"|不足[和及与、](?:原因|问题|差距)|(?:不足|短板|差距|问题)之处|薄弱环节|^(?:问题|不足|短板|差距)$"
+    rf"(?:存在|面临)的?(?:主要)?(?:问题|不足|困难|短板|差距|薄弱)"
+    rf"|{_SHORTCOMING_WORD}[和及与、](?:{_SHORTCOMING_WORD}|原因)|短板弱项"
+    rf"|(?:不足|短板|差距|问题)之处|薄弱环节|^(?:主要)?{_SHORTCOMING_WORD}$"
 )
 _NOT_SHORTCOMINGS_RE = re.compile(r"整改|解决|补齐|补足|弥补|破解|针对|聚焦|化解|查找")
+_PLAN_WORD = "(?:计划|安排|打算|思路|设想|谋划|要点|重点|目标|主要任务)"
 _PLAN_RE = re.compile(
     r"下一步|下一年|下年度|明年|今后|下步|展望|努力方向"
-    r"|(?:19|20)\d{2}年度?的?(?:工作)?(?:计划|安排|打算|思路|重点|要点|目标|主要任务)"
-    r"|工作(?:计划|安排|打算|思路|设想|要点)"
+    rf"|^(?:关于)?(?:19|20)\d{{2}}年度?[^，,。；;：:]{{0,16}}?{_PLAN_WORD}"
+    rf"|(?:19|20)\d{{2}}年度?的?(?:工作)?{_PLAN_WORD}"
+    r"|工作(?:计划|安排|打算|思路|设想|要点|谋划)"
 )
+"""A plan heading: ``下一步工作打算``, ``2023年工作计划`` anywhere in a short heading, and a heading that opens
+with the year and names a plan further on (``2023年推进法治政府建设的主要安排``)."""
 _PLAN_REPORTED_RE = re.compile(r"[^，,；;]{0,6}?(?:完成|落实|执行|推进)?情况")
 """After a plan keyword: ``工作要点完成情况`` reports on last year's plan, it is not a plan."""
+_PLAN_CARRIED_OUT_RE = re.compile(r"落实|完成|执行|贯彻|对照|紧扣|围绕|按照|根据|对标")
+"""Before a plan keyword: ``认真落实2022年工作要点`` reports on last year's plan too."""
 _FIRST_RESPONSIBLE_RE = re.compile(
     r"第一责任人|(?:主要负责人|主要领导|一把手)[^。]{0,30}(?:法治|职责|重要组织者|推动者|实践者)"
 )
 _OTHER_MATTERS_RE = re.compile(r"其他(?:需要)?(?:报告|说明)?的?(?:事项|情况)")
 
+_STAND_ALONE_LINE_RE = re.compile(
+    r"^[ \t\u3000]*(?P<line>[^\s。，,；;！？!?][^\n。，,；;！？!?]{1,29}?)[ \t\u3000]*$", re.MULTILINE
+)
+"""A short line without sentence punctuation: a candidate unnumbered heading."""
 _SENTENCE_BREAK = "。！？!?\n"
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _LEAD_IN_RE = re.compile(r"如下[：:。]?$")
@@ -54,7 +67,12 @@ _RULE_OF_LAW_RE = re.compile(r"法治|法制|依法")
 _SHORTCOMINGS_SENTENCE_RE = re.compile(
     r"(?<!不)(?:还|仍|仍然|也|依然|依旧|尚)(?:存在|有)着?[^。！？\n]{0,24}?(?:问题|不足|短板|差距|薄弱环节|困难|弱项)"
 )
-_CONTRAST_RE = re.compile(r"但|同时|然而|不过|虽然|虽|尽管|当然|看到|认识到")
+_SHORTCOMINGS_STATED_RE = re.compile(
+    rf"存在(?:的|着)?(?:一些|部分|以下)?(?:主要)?{_SHORTCOMING_WORD}(?:[和及与、]{_SHORTCOMING_WORD})?"
+    r"(?:主要)?(?:是|有|表现在|表现为|[:：])"
+)
+"""A sentence that goes on to list the shortcomings: ``我局法治政府建设存在的主要问题是：……``."""
+_CONTRAST_RE = re.compile(r"但|同时|然而|不过|虽然|虽|尽管|当然|看到|认识到|相比|相较|对照|对标")
 _FUTURE = r"(?:继续|进一步|持续|着力|重点|围绕|坚持|全面|深入|不断|紧紧|切实|加快|大力|努力|力争|按照|以)"
 _PLAN_PARAGRAPH_RE = re.compile(
     rf"^(?:下一步|下一阶段|下阶段|今后|明年|新的一年|下一年度?)"
@@ -65,11 +83,20 @@ _PLAN_PARAGRAPH_RE = re.compile(
 
 
 def find_required_parts(text: str, sections: list[Section]) -> dict[str, RequiredPart]:
+    unnumbered = _unnumbered_headings(text, sections)
     found = {
-        "measures": _measures(text, sections),
-        "shortcomings": _heading(sections, _is_shortcomings_heading) or _shortcomings_sentence(text),
-        "first_responsible": _heading(sections, _is_first_responsible_heading) or _first_responsible_sentence(text),
-        "next_year_plan": _heading(sections, _is_plan_heading) or _plan_paragraph(text),
+        "measures": _measures(text, sections, unnumbered),
+        "shortcomings": (
+            _heading(sections, _is_shortcomings_heading) or _unnumbered(unnumbered, _is_shortcomings_heading)
+            or _shortcomings_sentence(text)
+        ),
+        "first_responsible": (
+            _heading(sections, _is_first_responsible_heading)
+            or _unnumbered(unnumbered, _is_first_responsible_heading) or _first_responsible_sentence(text)
+        ),
+        "next_year_plan": (
+            _heading(sections, _is_plan_heading) or _unnumbered(unnumbered, _is_plan_heading) or _plan_paragraph(text)
+        ),
     }
     parts: dict[str, RequiredPart] = {}
     for code in REQUIRED_CODES:
@@ -96,7 +123,10 @@ def _is_shortcomings_heading(title: str) -> bool:
 
 def _is_plan_heading(title: str) -> bool:
     match = _keyword_in_heading(_PLAN_RE, title)
-    return bool(match) and not _PLAN_REPORTED_RE.match(title, match.end())
+    return (
+        bool(match) and not _PLAN_REPORTED_RE.match(title, match.end())
+        and not _PLAN_CARRIED_OUT_RE.search(title, 0, match.start())
+    )
 
 
 def _is_first_responsible_heading(title: str) -> bool:
@@ -125,9 +155,29 @@ def _heading(sections: list[Section], accepts: Callable[[str], bool], levels: li
     return None
 
 
-def _measures(text: str, sections: list[Section]) -> Hit | None:
-    """A measures heading; else the first topical top-level part; else the first paragraph of prose that
-    reports work done, before any shortcomings or plan part (reports written without numbered parts)."""
+def _unnumbered_headings(text: str, sections: list[Section]) -> list[tuple[int, int, str]]:
+    """(start, end, title) of the short stand-alone lines after the opening paragraph that are not numbered
+    headings: where a report heads its parts without numbers (set in bold in the original)."""
+    first_sentence = text.find("。")
+    if first_sentence < 0:
+        return []
+    numbered = {section.start for section in sections}
+    found = []
+    for match in _STAND_ALONE_LINE_RE.finditer(text, first_sentence):
+        start, end = match.span("line")
+        if start not in numbered and not HEADING_RE.match(text, start):
+            found.append((start, end, match.group("line").rstrip("：:")))
+    return found
+
+
+def _unnumbered(headings: list[tuple[int, int, str]], accepts: Callable[[str], bool]) -> Hit | None:
+    return next((((start, end), "heading") for start, end, title in headings if accepts(title)), None)
+
+
+def _measures(text: str, sections: list[Section], unnumbered: list[tuple[int, int, str]]) -> Hit | None:
+    """A measures heading; else the first topical top-level part; else an unnumbered measures heading;
+    else the first paragraph of prose that reports work done, before any shortcomings or plan part
+    (reports written without numbered parts)."""
     levels = sorted({s.level for s in sections})
     if levels:
         top = levels[0]
@@ -144,7 +194,9 @@ def _measures(text: str, sections: list[Section]) -> Hit | None:
         found = _heading(sections, _is_measures_heading, levels[1:])
         if found:
             return found
-    return _work_paragraph(text, sections[0].start if sections else len(text))
+    return _unnumbered(unnumbered, _is_measures_heading) or _work_paragraph(
+        text, sections[0].start if sections else len(text)
+    )
 
 
 def _work_paragraph(text: str, limit: int) -> Hit | None:
@@ -176,6 +228,9 @@ def _shortcomings_sentence(text: str) -> Hit | None:
         start, end = _sentence_span(text, match.start())
         if _starts_paragraph(text, start) or _CONTRAST_RE.search(text, start, match.start()):
             return (start, end), "sentence"
+    stated = _SHORTCOMINGS_STATED_RE.search(text)
+    if stated and not _NOT_SHORTCOMINGS_RE.search(text, max(0, stated.start() - 4), stated.start()):
+        return _sentence_span(text, stated.start()), "sentence"
     return None
 
 

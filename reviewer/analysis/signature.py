@@ -1,7 +1,7 @@
 """The closing signature of a report: the issuing body's name line(s) and the date under them.
 
-``龙山镇人民政府`` / ``2018年12月7日`` at the end of the cleaned text; also both on one line, several
-bodies signing jointly, Chinese-numeral dates (二〇一九年一月二十一日) and dates whose separators were
+``龙山镇人民政府`` / ``2018年12月7日`` at the end of the cleaned text; also both on one line, the date
+above the name, several bodies signing jointly, Chinese-numeral dates (二〇一九年一月二十一日) and dates whose separators were
 lost in copying (``2018330``, read only when a single reading exists).
 """
 from __future__ import annotations
@@ -67,6 +67,9 @@ def _is_date_line(line: str) -> bool:
 def find_signature(text: str) -> Signature | None:
     """The signature block at the end of ``text``, or None when the text does not end with one."""
     lines = _lines_backwards(text, _DATE_LOOK_BACK_LINES + _MAX_SIGNERS)
+    above = _date_above_name(text, lines)
+    if above:
+        return above
     for index, (start, end) in enumerate(lines[:_DATE_LOOK_BACK_LINES]):
         line = text[start:end]
         combined = _ORG_AND_DATE_RE.fullmatch(line)
@@ -87,6 +90,20 @@ def find_signature(text: str) -> Signature | None:
         start, end = lines[0]
         return Signature(start=start, end=end, org=text[start:end], date=None)
     return None
+
+
+def _date_above_name(text: str, lines: list[tuple[int, int]]) -> Signature | None:
+    """The date written above the signer's name, the name being the text's last line."""
+    if len(lines) < 2 or not _ORG_LINE_RE.fullmatch(text[lines[0][0]:lines[0][1]]):
+        return None
+    (date_start, date_end), (_, end) = lines[1], lines[0]
+    date_line = text[date_start:date_end]
+    if not _is_date_line(date_line):
+        return None
+    return Signature(
+        start=date_start, end=end, org=text[lines[0][0]:end], date=_date_of_line(date_line),
+        date_start=date_start, date_end=date_end,
+    )
 
 
 def _signers_above(text: str, lines_above: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -182,3 +182,70 @@ def test_sample_004_and_001_headers(samples_dir: Path) -> None:
         text = clean(_sample(samples_dir, sample)).text
         assert "\n\n\n" not in text
         assert all(line == line.strip() for line in text.split("\n"))
+
+
+def test_metadata_in_brackets_ends_at_the_closing_bracket() -> None:
+    raw = "\n".join([
+        "【发布时间：2022-03-30】【来源：明湖县司法局】【字号 大 中 小】",
+        "明湖县2021年法治政府建设年度报告",
+        BODY,
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == f"明湖县2021年法治政府建设年度报告\n\n{BODY}"
+    assert (cleaned.page_meta.publish_date, cleaned.page_meta.source) == ("2022-03-30", "明湖县司法局")
+
+
+def test_disclosure_table_copied_one_cell_per_line_is_read_and_hidden() -> None:
+    raw = "\n".join([
+        "索引号：", "11520000MB1F00421X/2023-00118",
+        "发布机构：", "黔川省人民政府办公厅",
+        "组配分类：", "法治政府建设",
+        "成文日期：", "2023-03-24",
+        "发布日期：", "2023-03-28",
+        "文号：", "主题词：",
+        "黔川省人民政府关于2022年度法治政府建设情况的报告",
+        BODY,
+    ])
+    cleaned = clean(raw)
+    meta = cleaned.page_meta
+    assert cleaned.text == f"黔川省人民政府关于2022年度法治政府建设情况的报告\n\n{BODY}"
+    assert (meta.index_no, meta.source) == ("11520000MB1F00421X/2023-00118", "黔川省人民政府办公厅")
+    assert (meta.generated_date, meta.publish_date) == ("2023-03-24", "2023-03-28")
+
+
+def test_an_empty_label_does_not_take_the_addressee_or_title_below_it_as_its_value() -> None:
+    raw = "\n".join([
+        "发布时间：2024-01-18 来源：明湖县人力资源和社会保障局 点击数：",
+        "明湖县人民政府：",
+        BODY,
+    ])
+    assert clean(raw).text == f"明湖县人民政府：\n\n{BODY}"
+    titled = clean("\n".join(["浏览次数：", "明湖县2023年法治政府建设年度报告", BODY])).text
+    assert titled == f"明湖县2023年法治政府建设年度报告\n\n{BODY}"
+
+
+def test_the_site_s_date_widget_is_chrome_and_not_the_publish_date() -> None:
+    raw = "\n".join([
+        "今天是2024年4月12日 星期五",
+        "2024年4月12日 星期五",
+        "云岭市2023年法治政府建设年度报告",
+        "时间：2024-03-25 来源：云岭市司法局 浏览次数： 作者：市司法局",
+        BODY,
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == f"云岭市2023年法治政府建设年度报告\n\n{BODY}"
+    assert cleaned.page_meta.publish_date == "2024-03-25"
+
+
+def test_a_sign_date_written_with_spaces_is_not_a_menu() -> None:
+    raw = "\n".join([BODY, "雪岭藏族自治州人民政府", "2021 年 3 月 30 日"])
+    assert clean(raw).text.endswith("雪岭藏族自治州人民政府\n\n2021 年 3 月 30 日")
+
+
+def test_footer_lines_written_as_sentences_are_hidden() -> None:
+    raw = "\n".join([
+        BODY, "明湖县人民政府", "2020年2月1日",
+        "Copyright © 2023 明湖县人民政府 版权所有。",
+        "建议使用1920×1080分辨率、IE9以上版本浏览器浏览本网站。",
+    ])
+    assert clean(raw).text == f"{BODY}\n\n明湖县人民政府\n\n2020年2月1日"

@@ -175,3 +175,59 @@ def test_generated_date_stands_in_for_a_missing_publish_date() -> None:
     both = extract_metadata(text, PageMeta(publish_date="2022-04-02", generated_date="2022-03-25"), [])
     assert only_generated.publish_date == "2022-03-25"
     assert both.publish_date == "2022-04-02"
+
+
+@pytest.mark.parametrize(("title", "unit"), [
+    ("关于河西区2020年法治政府建设情况的报告", "河西区"),
+    ("关于报送河西区2020年法治政府建设情况的报告", "河西区"),
+    ("中共明湖县委明湖县人民政府关于2021年度法治政府建设工作情况的报告", "明湖县人民政府"),
+    ("兴和盟行政公署2022年法治政府建设年度报告", "兴和盟行政公署"),
+])
+def test_unit_in_titles_written_other_ways(title: str, unit: str) -> None:
+    assert unit_in_title(title) == unit
+
+
+@pytest.mark.parametrize(("name", "short", "level"), [
+    ("兴和盟行政公署", "兴和盟", "地市"),
+    ("兴和地区行政公署", "兴和地区", "地市"),
+    ("明湖经济技术开发区管理委员会", "明湖经济技术开发区", "县区"),
+    ("江淮省公安厅", "江淮省公安厅", "部门"),
+    ("东江市发展和改革委员会", "东江市发展和改革委员会", "部门"),
+    ("明湖县人力资源和社会保障局", "明湖县人力资源和社会保障局", "部门"),
+    ("白河满族自治县人民政府", "白河满族自治县", "县区"),
+])
+def test_governments_named_otherwise_and_departments(name: str, short: str, level: str) -> None:
+    assert (short_unit(name), unit_level(name)) == (short, level)
+
+
+def test_a_title_that_names_a_department_without_its_place_takes_the_place_from_the_signature() -> None:
+    text = "市生态环境局2022年度法治政府建设工作报告\n\n2022年，我局全面推进依法行政。\n\n青州市生态环境局\n\n2023年2月15日"
+    assert (_metadata(text).unit, _metadata(text).level) == ("青州市生态环境局", "部门")
+
+
+def test_a_government_office_publishing_the_report_stands_for_its_government() -> None:
+    text = "关于2022年度法治政府建设情况的报告\n\n2022年，我县全面推进依法行政。"
+    meta = _metadata(text, PageMeta(source="白河县人民政府办公室"))
+    assert (meta.unit, meta.level) == ("白河县", "县区")
+
+
+def test_joint_title_whose_bodies_stand_on_the_line_above() -> None:
+    text = "中共明湖县委 明湖县人民政府\n\n关于2021年度法治政府建设工作情况的报告\n\n2021年，我县全面推进依法行政。"
+    meta = _metadata(text)
+    assert meta.title == "中共明湖县委 明湖县人民政府关于2021年度法治政府建设工作情况的报告"
+    assert (meta.unit, meta.level) == ("明湖县", "县区")
+
+
+def test_a_date_under_the_title_is_the_sign_date_when_none_closes_the_report() -> None:
+    text = "明湖县人民政府关于2022年度法治政府建设情况的报告\n\n（2023年3月20日）\n\n2022年，我县全面推进依法行政。"
+    meta = _metadata(text)
+    assert meta.sign_date == "2023-03-20"
+    assert text[slice(*meta.sign_span)] == "（2023年3月20日）"
+
+
+def test_the_date_above_the_signer_s_name_is_the_sign_date() -> None:
+    text = "2023年，我镇全面推进依法行政。\n\n2024年1月8日\n\n青溪镇人民政府"
+    meta = _metadata(text)
+    assert meta.sign_date == "2024-01-08"
+    assert text[slice(*meta.sign_span)] == "2024年1月8日\n\n青溪镇人民政府"
+    assert meta.unit == "青溪镇"

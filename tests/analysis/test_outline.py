@@ -157,3 +157,29 @@ def test_sample_004_level_three_directly_under_level_one(samples_dir: Path) -> N
     assert [(s.level, s.num) for s in under_two] == [(3, "1"), (3, "2"), (3, "3"), (3, "4")]
     assert sections[1].title == "统筹规划,夯实法治政府建设基础"
     assert sections[-1].body_end == text.index("\n\n天门市人民政府")
+
+
+def test_parts_numbered_di_yi_bu_fen_are_outermost_and_push_the_other_styles_down() -> None:
+    text = "\n\n".join([
+        "第一部分 2022年工作情况",
+        "一、强化组织领导。厅党委召开会议6次。",
+        "（一）健全制度",
+        "第二部分：存在的问题",
+        "第三部分",
+        "2023年工作安排",
+        "一、深化执法规范化建设",
+    ])
+    assert _outline(text) == [
+        (1, "一", "2022年工作情况", "第一部分"),
+        (2, "一", "强化组织领导", "一、"),
+        (3, "一", "健全制度", "（一）"),
+        (1, "二", "存在的问题", "第一部分"),
+        (1, "三", "2023年工作安排", "第一部分"),
+        (2, "一", "深化执法规范化建设", "一、"),
+    ]
+    assert format_marker("第一部分", 4) == "第四部分"
+
+
+def test_a_part_marker_alone_does_not_take_a_paragraph_as_its_title() -> None:
+    text = "第一部分\n\n2022年，我局全面推进依法行政，取得明显成效。"
+    assert extract_sections(text) == []

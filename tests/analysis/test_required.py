@@ -172,3 +172,56 @@ def test_sample_004_all_parts(samples_dir: Path) -> None:
     assert _shown(text, parts["next_year_plan"]) == "三、2019年工作计划"
     assert parts["first_responsible"].how == "heading"
     assert _shown(text, parts["first_responsible"]).startswith("1.压实主体责任,严格执行《党政主要负责人")
+
+
+def test_plan_headings_that_open_with_the_next_year_and_name_the_plan_further_on() -> None:
+    for heading in ("四、2023年推进法治政府建设的主要安排", "四、2024年法治政府建设工作思路", "四、关于2024年的工作打算"):
+        text = "\n\n".join([OPENING, "一、主要举措和成效", "全年办理案件12件。", heading, "继续加强执法监督。"])
+        assert _shown(text, _parts(text)["next_year_plan"]) == heading
+
+
+def test_a_heading_carrying_out_last_year_s_plan_is_not_a_plan() -> None:
+    text = "\n\n".join([OPENING, "一、认真落实2020年法治政府建设工作要点", "各项任务均已完成。"])
+    parts = _parts(text)
+    assert not parts["next_year_plan"].present
+    assert _shown(text, parts["measures"]) == "一、认真落实2020年法治政府建设工作要点"
+
+
+def test_shortcomings_headings_pairing_two_words() -> None:
+    for heading in ("三、困难和问题", "三、主要问题及原因", "三、短板弱项", "三、存在的短板和不足"):
+        text = "\n\n".join([OPENING, "一、主要举措和成效", "全年办理案件12件。", heading, "执法力量不足。"])
+        assert _shown(text, _parts(text)["shortcomings"]) == heading
+
+
+def test_shortcomings_in_a_paragraph_of_the_measures_part() -> None:
+    text = "\n\n".join([
+        OPENING, "一、工作开展情况", "全年排查化解矛盾纠纷412起。"
+        "但也要看到，我街道法治政府建设还存在一些短板和不足，主要是部分社区干部法治意识有待加强。",
+    ])
+    shown = _shown(text, _parts(text)["shortcomings"])
+    assert shown == "但也要看到，我街道法治政府建设还存在一些短板和不足，主要是部分社区干部法治意识有待加强"
+
+
+def test_a_sentence_that_goes_on_to_list_the_shortcomings() -> None:
+    text = "\n\n".join([OPENING, "一、工作情况", "全年办理案件12件。我局法治政府建设存在的主要问题是：执法力量不足。"])
+    assert _shown(text, _parts(text)["shortcomings"]) == "我局法治政府建设存在的主要问题是：执法力量不足"
+    solved = "\n\n".join([OPENING, "一、工作情况", "针对存在的问题：开展专项整治。"])
+    assert not _parts(solved)["shortcomings"].present
+
+
+def test_unnumbered_part_headings_standing_alone() -> None:
+    text = "\n\n".join([
+        "青溪镇2023年度法治政府建设工作总结",
+        "2023年，青溪镇全面推进法治政府建设，取得了一定成效。现总结如下：",
+        "主要工作及成效", "一是加强组织领导。二是加强法治宣传，开展普法宣传活动32场次。",
+        "存在的不足", "一是干部法治素养仍需提升；二是村级法律顾问作用发挥不够充分。",
+        "下一步工作打算：", "一是持续深化法治宣传。",
+        "青溪镇人民政府",
+    ])
+    parts = _parts(text)
+    codes = ("measures", "shortcomings", "next_year_plan")
+    assert {code: (_shown(text, parts[code]), parts[code].how) for code in codes} == {
+        "measures": ("主要工作及成效", "heading"),
+        "shortcomings": ("存在的不足", "heading"),
+        "next_year_plan": ("下一步工作打算：", "heading"),
+    }

@@ -195,3 +195,22 @@ def test_samples_003_and_004_have_no_structure_findings(samples_dir: Path) -> No
 def test_metadata_without_year_or_dates_gives_only_what_can_be_known() -> None:
     findings = check_structure("正文", Metadata(), [], {})
     assert findings == []
+
+
+def test_parts_numbered_di_yi_bu_fen_are_checked_like_any_level() -> None:
+    text = _report(
+        "河西区2019年法治政府建设年度报告", "2019年，我区依法行政工作取得新进展。",
+        ["第一部分 主要举措和成效", "一、加强组织领导", "党政主要负责人切实履行推进法治建设第一责任人职责。",
+         "第三部分 存在的不足和原因", "执法力量不足。", "第四部分 2020年工作安排", "一、加强执法监督"],
+    )
+    [skipped] = _findings(text)
+    assert skipped.message == "标题序号跳号：“第三部分”之前缺少“第二部分”"
+    assert skipped.detail == {"level": 1, "num": "三", "expected": 2}
+
+
+def test_a_department_report_complete_and_on_time_gives_no_finding() -> None:
+    text = _report(
+        "青州市生态环境局2022年度法治政府建设工作报告", "2022年，我局全面推进依法行政，取得明显成效。", COMPLETE_PARTS,
+        ["青州市生态环境局", "2023年2月15日"],
+    )
+    assert _findings(text, PageMeta(publish_date="2023-02-20")) == []
