@@ -1,10 +1,15 @@
 """Who reports, about which year, when: title, unit and its level, years, dates, addressee, document number.
 
-The unit is the reporting body's short name: the innermost administrative unit named (``衢州市柯城区`` →
-``柯城区``), or for a department that unit plus the department (``天门市司法局``). It comes from the
-title, else the signature, else the page's 来源/发布机构. The level follows from how the name ends; a
-``…市`` is a 县级市 (``县区``) when a parent city is named before it or in the body (``在宁波市委…领导下``),
-else ``地市`` (so a 省直管 city such as 天门市 counts as ``地市``).
+The unit is the reporting body's short name: the innermost administrative unit named, without 人民政府 /
+行政公署 / 办事处 (``衢州市柯城区人民政府`` → ``柯城区``, ``兴和盟行政公署`` → ``兴和盟``, ``东关街道办事处`` →
+``东关街道``). For a department it is that unit plus the department as written, level ``部门``
+(``天门市司法局``, ``青州市生态环境局``, ``江淮省公安厅``, ``国家税务总局明湖县税务局`` → ``明湖县税务局``); a
+title naming the department without its place (``市生态环境局``) takes the place from the signature or the
+page's source. A joint title of party committee and government (``中共明湖县委 明湖县人民政府``) gives the
+government. The unit comes from the title, else the signature, else the page's 来源/发布机构 (a 政府办公室
+publishing the report stands for its government). The level follows from how the name ends; a ``…市`` is a
+县级市 (``县区``) when a parent city is named before it or in the body (``在宁波市委…领导下``), else ``地市``
+(so a 省直管 city such as 天门市 counts as ``地市``).
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _MAX_TITLE = 100
 _TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|情况)|(?:报告|总结)$")
 _TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
+_SITE_NAME_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s)\s*[^_|｜\s]{2,30}$")
+"""The site's name after a page title saved with the text: ``…年度报告_明湖县人民政府门户网站``."""
 _ORG_ONLY_RE = re.compile(rf"[^\s，,。：:]{{2,40}}{ORG_SUFFIX}(?:[\s、]+[^\s，,。：:]{{2,40}}{ORG_SUFFIX})*")
 """A line that only names one body, or several signing jointly (``中共明湖县委 明湖县人民政府``)."""
 _PROSE_RE = re.compile(r"[。；;]|[，,].{40}")
@@ -42,6 +49,8 @@ _GOVERNMENT_SUFFIX_RE = re.compile(
     r"(?:人民政府|政府|行政公署|行署)$|(?:(?<=开发区)|(?<=新区)|(?<=园区))(?:管理委员会|管委会)$"
 )
 """How the name of a government itself ends: 人民政府; 行政公署 of a 盟 or 地区; 管委会 of a development zone."""
+_CENTRAL_AGENCY_RE = re.compile(r"^国家[\u4e00-\u9fff]{2,10}?总局(?=[\u4e00-\u9fff]{2,})")
+"""The central agency before a vertically managed local office: 国家税务总局明湖县税务局."""
 _GOVERNMENT_OFFICE_RE = re.compile(r"(?<=政府)办公[室厅]$")
 _SUBDISTRICT_OFFICE_RE = re.compile(r"街道办事处$")
 _JOINT_SEPARATOR_RE = re.compile(
@@ -145,6 +154,10 @@ def _find_title(
     ):
         last += 1
     title = "".join(lines[first:last + 1])
+    site = _SITE_NAME_RE.search(title)
+    if site and _TITLE_RE.search(title, 0, site.start()):
+        title = title[:site.start()]
+        return title, (top[first][0], top[last][1] - (site.end() - site.start()))
     return title, (top[first][0], top[last][1])
 
 
@@ -196,7 +209,7 @@ def _full_unit(title: str | None, signer: str | None, source: str | None) -> str
 
 def _admin_parts(name: str) -> tuple[list[str], str]:
     """Split a body's name into its administrative units, outermost first, and the department after them."""
-    name = _SUBDISTRICT_OFFICE_RE.sub("街道", _GOVERNMENT_SUFFIX_RE.sub("", name))
+    name = _CENTRAL_AGENCY_RE.sub("", _SUBDISTRICT_OFFICE_RE.sub("街道", _GOVERNMENT_SUFFIX_RE.sub("", name)))
     units: list[str] = []
     position = 0
     while not name.startswith(_NOT_ADMIN_START, position):

@@ -4,7 +4,8 @@ Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.
 A report divided into ``第一部分 …`` parts has those as level 1 and every other style one level deeper
 (``一、`` 2 … ``(1)`` 5). A heading starts a line; it is the whole line, or — when the line goes on as a
 paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes a short heading phrase;
-a ``第一部分`` standing alone takes the short line after it as its title. The level comes from the style
+a ``第一部分`` standing alone takes the short line after it as its title. Numbered lines after the closing
+signature (a list of attachments) are not headings. The level comes from the style
 alone, so levels may be skipped. ``一是……`` enumerations and numbers inside sentences (``1.5万人``) are
 not headings.
 """
@@ -14,7 +15,7 @@ import re
 
 from reviewer.analysis.model import Section
 from reviewer.analysis.numerals import int_to_chinese, is_canonical_small_numeral
-from reviewer.analysis.signature import find_signature
+from reviewer.analysis.signature import Signature, find_signature
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _NUM = r"\d{1,2}"  # \d also takes full-width digits (１．)
@@ -118,11 +119,14 @@ def extract_sections(text: str) -> list[Section]:
         sections.append(Section(
             level=level, num=num, title=text[title_start:end], start=match.start("marker"), end=end, style=style,
         ))
+    signature = find_signature(text)
+    if signature:
+        sections = [section for section in sections if section.start < signature.start]
     if any(section.style == PART_STYLE for section in sections):
         for section in sections:
             if section.style != PART_STYLE:
                 section.level += 1
-    _set_body_ends(text, sections)
+    _set_body_ends(text, sections, signature)
     return sections
 
 
@@ -137,8 +141,7 @@ def _title_line_after(text: str, position: int) -> tuple[int, int]:
         return position, position
     return match.start(), match.start() + len(line)
 
-def _set_body_ends(text: str, sections: list[Section]) -> None:
-    signature = find_signature(text)
+def _set_body_ends(text: str, sections: list[Section], signature: Signature | None) -> None:
     body_limit = len(text)
     if signature and sections and signature.start >= sections[-1].end:
         body_limit = signature.start

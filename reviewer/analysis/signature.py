@@ -22,6 +22,8 @@ _ORG_LINE_RE = re.compile(rf"{_ORG_CHAR}{{2,40}}{ORG_SUFFIX}")
 _ORG_AND_DATE_RE = re.compile(rf"(?P<org>{_ORG_CHAR}{{2,40}}{ORG_SUFFIX})\s+(?P<date>.+)")
 _RUN_TOGETHER_LINE_RE = re.compile(r"(?:19|20)\d{5,6}")
 """A date line that lost its separators: 2018330, 20181207."""
+_ATTACHMENT_RE = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]?")
+_MAX_ATTACHMENT_LINES = 12
 _DATE_LOOK_BACK_LINES = 3
 _MAX_SIGNERS = 3
 
@@ -36,10 +38,11 @@ class Signature:
     date_end: int | None = None
 
 
-def _lines_backwards(text: str, limit: int) -> list[tuple[int, int]]:
-    """(start, end) of the last ``limit`` non-blank lines, last first, without surrounding spaces."""
+def _lines_backwards(text: str, limit: int, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the last ``limit`` non-blank lines before ``end`` (the text's end by default), last
+    first, without surrounding spaces."""
     spans: list[tuple[int, int]] = []
-    end = len(text)
+    end = len(text) if end is None else end
     while end > 0 and len(spans) < limit:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
@@ -65,8 +68,27 @@ def _is_date_line(line: str) -> bool:
 
 
 def find_signature(text: str) -> Signature | None:
-    """The signature block at the end of ``text``, or None when the text does not end with one."""
-    lines = _lines_backwards(text, _DATE_LOOK_BACK_LINES + _MAX_SIGNERS)
+    """The signature block at the end of ``text``, or None when the text does not end with one. A list of
+    attachments (``附件：1.……``) after the signature is looked past."""
+    found = _signature_before(text, len(text))
+    if found and found.date:
+        return found
+    attachments = _attachment_list_start(text)
+    if attachments is not None:
+        return _signature_before(text, attachments) or found
+    return found
+
+
+def _attachment_list_start(text: str) -> int | None:
+    """Where the list of attachments closing the text begins, if it does end with one."""
+    starts = [
+        start for start, _ in _lines_backwards(text, _MAX_ATTACHMENT_LINES) if _ATTACHMENT_RE.match(text, start)
+    ]
+    return min(starts) if starts else None
+
+
+def _signature_before(text: str, limit: int) -> Signature | None:
+    lines = _lines_backwards(text, _DATE_LOOK_BACK_LINES + _MAX_SIGNERS, limit)
     above = _date_above_name(text, lines)
     if above:
         return above

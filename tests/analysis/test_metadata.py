@@ -195,6 +195,7 @@ def test_unit_in_titles_written_other_ways(title: str, unit: str) -> None:
     ("东江市发展和改革委员会", "东江市发展和改革委员会", "部门"),
     ("明湖县人力资源和社会保障局", "明湖县人力资源和社会保障局", "部门"),
     ("白河满族自治县人民政府", "白河满族自治县", "县区"),
+    ("国家税务总局明湖县税务局", "明湖县税务局", "部门"),
 ])
 def test_governments_named_otherwise_and_departments(name: str, short: str, level: str) -> None:
     assert (short_unit(name), unit_level(name)) == (short, level)
@@ -231,3 +232,23 @@ def test_the_date_above_the_signer_s_name_is_the_sign_date() -> None:
     assert meta.sign_date == "2024-01-08"
     assert text[slice(*meta.sign_span)] == "2024年1月8日\n\n青溪镇人民政府"
     assert meta.unit == "青溪镇"
+
+
+def test_a_list_of_attachments_after_the_signature_is_looked_past() -> None:
+    text = "\n\n".join([
+        "明湖县2022年法治政府建设年度报告", "2022年，我县全面推进依法行政。", "明湖县人民政府", "2023年3月1日",
+        "附件：1.明湖县2022年法治政府建设重点指标完成情况表", "2.明湖县2022年行政执法统计表", "3.明湖县2022年行政复议案件统计表",
+    ])
+    meta = _metadata(text)
+    assert meta.sign_date == "2023-03-01"
+    assert text[slice(*meta.sign_span)] == "明湖县人民政府\n\n2023年3月1日"
+
+
+@pytest.mark.parametrize("page_title", [
+    "明湖县2022年法治政府建设年度报告_明湖县人民政府门户网站", "明湖县2022年法治政府建设年度报告 - 明湖县人民政府",
+])
+def test_the_site_s_name_after_a_saved_page_title_is_not_part_of_the_title(page_title: str) -> None:
+    text = f"{page_title}\n\n2022年，我县全面推进依法行政。"
+    meta = _metadata(text)
+    assert meta.title == "明湖县2022年法治政府建设年度报告"
+    assert text[slice(*meta.title_span)] == meta.title

@@ -183,3 +183,13 @@ def test_parts_numbered_di_yi_bu_fen_are_outermost_and_push_the_other_styles_dow
 def test_a_part_marker_alone_does_not_take_a_paragraph_as_its_title() -> None:
     text = "第一部分\n\n2022年，我局全面推进依法行政，取得明显成效。"
     assert extract_sections(text) == []
+
+
+def test_numbered_attachments_after_the_signature_are_not_headings() -> None:
+    text = "\n\n".join([
+        "一、主要举措和成效", "全年办理案件12件。", "明湖县人民政府", "2023年3月1日",
+        "附件：1.重点指标完成情况表", "2.行政执法统计表", "3.行政复议案件统计表",
+    ])
+    [section] = extract_sections(text)
+    assert section.title == "主要举措和成效"
+    assert section.body_end == text.index("全年办理案件12件。") + len("全年办理案件12件。")
