@@ -43,8 +43,8 @@ _PLAN_RE = re.compile(
 )
 """A plan heading: ``下一步工作打算``, ``2023年工作计划`` anywhere in a short heading, and a heading that opens
 with the year and names a plan further on (``2023年推进法治政府建设的主要安排``)."""
-_PLAN_REPORTED_RE = re.compile(r"[^，,；;]{0,6}?(?:完成|落实|执行|推进)?情况")
-"""After a plan keyword: ``工作要点完成情况`` reports on last year's plan, it is not a plan."""
+_PLAN_REPORTED_RE = re.compile(r"[^，,；;]{0,6}?(?:完成|落实|执行|推进)?情况|[^，,；;]*?(?:成效|成绩|进展)")
+"""After a plan keyword: ``工作要点完成情况``, ``重点工作及成效`` report on last year's plan, they are not plans."""
 _PLAN_CARRIED_OUT_RE = re.compile(r"落实|完成|执行|贯彻|对照|紧扣|围绕|按照|根据|对标")
 """Before a plan keyword: ``认真落实2022年工作要点`` reports on last year's plan too."""
 _FIRST_RESPONSIBLE_RE = re.compile(
@@ -72,6 +72,9 @@ _SHORTCOMINGS_STATED_RE = re.compile(
     r"(?:主要)?(?:是|有|表现在|表现为|[:：])"
 )
 """A sentence that goes on to list the shortcomings: ``我局法治政府建设存在的主要问题是：……``."""
+_OWN_WORK_RE = re.compile(r"建设|工作|我[镇乡市县区局委办州盟旗厅]|自身|当前|目前|仍|还")
+"""Before ``存在的问题是``: the shortcomings are the reporting body's own (not those it found in others' work)."""
+_OWN_WORK_WINDOW = 12
 _CONTRAST_RE = re.compile(r"但|同时|然而|不过|虽然|虽|尽管|当然|看到|认识到|相比|相较|对照|对标")
 _FUTURE = r"(?:继续|进一步|持续|着力|重点|围绕|坚持|全面|深入|不断|紧紧|切实|加快|大力|努力|力争|按照|以)"
 _PLAN_PARAGRAPH_RE = re.compile(
@@ -228,9 +231,11 @@ def _shortcomings_sentence(text: str) -> Hit | None:
         start, end = _sentence_span(text, match.start())
         if _starts_paragraph(text, start) or _CONTRAST_RE.search(text, start, match.start()):
             return (start, end), "sentence"
-    stated = _SHORTCOMINGS_STATED_RE.search(text)
-    if stated and not _NOT_SHORTCOMINGS_RE.search(text, max(0, stated.start() - 4), stated.start()):
-        return _sentence_span(text, stated.start()), "sentence"
+    for stated in _SHORTCOMINGS_STATED_RE.finditer(text):
+        start, end = _sentence_span(text, stated.start())
+        before = text[max(start, stated.start() - _OWN_WORK_WINDOW):stated.start()]
+        if _OWN_WORK_RE.search(before) and not _NOT_SHORTCOMINGS_RE.search(before):
+            return (start, end), "sentence"
     return None
 
 

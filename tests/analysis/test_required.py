@@ -225,3 +225,17 @@ def test_unnumbered_part_headings_standing_alone() -> None:
         "shortcomings": ("存在的不足", "heading"),
         "next_year_plan": ("下一步工作打算：", "heading"),
     }
+
+
+def test_a_heading_reporting_on_last_year_s_key_work_is_measures_not_plan() -> None:
+    text = "\n\n".join([
+        OPENING, "一、2020年重点工作及成效", "全年办理案件12件。", "二、存在问题", "队伍不足。", "三、2021年工作安排", "加强培训。",
+    ])
+    parts = _parts(text)
+    assert _shown(text, parts["measures"]) == "一、2020年重点工作及成效"
+    assert _shown(text, parts["next_year_plan"]) == "三、2021年工作安排"
+
+
+def test_problems_found_in_others_work_are_not_the_report_s_shortcomings() -> None:
+    text = "\n\n".join([OPENING, "一、工作情况", "开展执法检查5次，发现存在的问题有12个，均已整改到位。"])
+    assert not _parts(text)["shortcomings"].present
