@@ -249,3 +249,39 @@ def test_footer_lines_written_as_sentences_are_hidden() -> None:
         "建议使用1920×1080分辨率、IE9以上版本浏览器浏览本网站。",
     ])
     assert clean(raw).text == f"{BODY}\n\n明湖县人民政府\n\n2020年2月1日"
+
+
+def test_portal_template_with_site_name_accessibility_bar_and_spaced_labels() -> None:
+    raw = "\n".join([
+        "云岭市人民政府门户网站",
+        "www.yunling.gov.cn",
+        "无障碍 | 长者模式 | 繁體 | English",
+        "首页 > 信息公开 > 法定主动公开内容 > 法治政府建设",
+        "标  题：云岭市2022年法治政府建设年度报告",
+        "索 引 号：11350100003591037R/2023-01234",
+        "发文机关：云岭市人民政府",
+        "发文字号：",
+        "成文日期：2023-03-24",
+        "发布日期：2023-03-29",
+        "云岭市2022年法治政府建设年度报告",
+        BODY,
+        "云岭市人民政府",
+        "2023年3月24日",
+        "【我要纠错】 【打印本页】 【关闭窗口】",
+        "标签：法治政府 年度报告",
+    ])
+    cleaned = clean(raw)
+    meta = cleaned.page_meta
+    assert cleaned.text == f"云岭市2022年法治政府建设年度报告\n\n{BODY}\n\n云岭市人民政府\n\n2023年3月24日"
+    assert (meta.publish_date, meta.generated_date, meta.source) == ("2023-03-29", "2023-03-24", "云岭市人民政府")
+    assert meta.title == "云岭市2022年法治政府建设年度报告"
+
+
+def test_metadata_printed_below_the_report_is_read() -> None:
+    raw = "\n".join([
+        "云岭市2022年法治政府建设年度报告", BODY, "云岭市人民政府", "2023年3月24日",
+        "发布时间：2023-03-28 来源：云岭市司法局", "分享：微信 微博",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text.endswith("云岭市人民政府\n\n2023年3月24日")
+    assert (cleaned.page_meta.publish_date, cleaned.page_meta.source) == ("2023-03-28", "云岭市司法局")
