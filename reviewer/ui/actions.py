@@ -55,7 +55,8 @@ class WindowActions(QObject):
                             self.tr("把正文中选中的文字作为一项数据"))
         self.add_annotation = a(self.tr("添加批注…"), "Ctrl+M", icon(SP.SP_MessageBoxInformation),
                                 self.tr("对正文中选中的文字（未选中时对整份报告）写批注"))
-        self.delete = a(self.tr("删除批注或手工添加的项目"), Key.Delete, icon(SP.SP_TrashIcon))
+        # "Del" only: the standard Delete bindings add Ctrl+D on X11, which is 从选中文字添加数据 here
+        self.delete = a(self.tr("删除批注或手工添加的项目"), "Del", icon(SP.SP_TrashIcon))
         self.mark_reviewed = a(self.tr("标记为已审"), "Ctrl+Shift+Return", icon(SP.SP_DialogYesButton),
                                self.tr("这份报告审阅完毕"))
         self.reanalyze = a(self.tr("重新分析过时的报告"), None, icon(SP.SP_BrowserReload),
@@ -63,6 +64,8 @@ class WindowActions(QObject):
 
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
         self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)
+        self.zoom_reset = a(self.tr("正文恢复原始大小"), "Ctrl+0", None)
+        self.shortcuts = a(self.tr("键盘快捷键…"), Key.HelpContents, None, self.tr("列出全部命令的快捷键"))
         self.about = a(self.tr("关于…"), None, None)
 
     def _action(self, text: str, shortcut, icon: QIcon | None, tip: str | None = None) -> QAction:

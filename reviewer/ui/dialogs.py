@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reviewer.ui.import_worker import Failure
 
 MAX_LISTED_FAILURES = 5
+MESSAGE_WIDTH_CHARS = 26
+"""Minimum width of a message's text in CJK characters: Chinese has no spaces, so Qt's own message boxes
+wrap it into a narrow column of short broken lines."""
 
 
 class WorkspaceChoice(Enum):
@@ -29,6 +32,7 @@ def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
          buttons: Sequence[tuple[str, WorkspaceChoice, QMessageBox.ButtonRole]]) -> WorkspaceChoice:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("workspaceErrorDialog")
+    widen_message(box)
     box.setInformativeText(informative)
     mapping = {}
     for label, choice, role in buttons:
@@ -105,26 +109,48 @@ def choose_workspace_file(parent: QWidget | None, start: Path | None) -> Path | 
     return None
 
 
+def widen_message(box: QMessageBox) -> None:
+    """Give the box's text room for a line of about MESSAGE_WIDTH_CHARS characters."""
+    width = box.fontMetrics().horizontalAdvance("中") * MESSAGE_WIDTH_CHARS
+    box.setStyleSheet(
+        f"QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}"
+    )
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """A non-blocking error message (window-modal); returns the box, which deletes itself when closed."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    widen_message(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
 
+def failure_line(failure: Failure) -> str:
+    """One failed file for people: its name and why (the name only once when the message names it)."""
+    name = Path(failure.source).name
+    return failure.message if name in failure.message else f"{name}：{failure.message}"
+
+
 def show_import_failures(parent: QWidget | None, failures: Sequence[Failure], imported: int) -> QMessageBox:
     """Non-blocking: which files could not be imported and why."""
+    if len(failures) == 1 and not imported:
+        text = _tr("“{name}”未能导入。").format(name=Path(failures[0].source).name)
+    elif imported:
+        text = _tr("{count} 个文件未能导入，其余 {imported} 个已导入。").format(count=len(failures), imported=imported)
+    else:
+        text = _tr("{count} 个文件都未能导入。").format(count=len(failures))
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         _tr("部分文件未能导入") if imported else _tr("文件未能导入"),
-        _tr("{count} 个文件未能导入，已导入 {imported} 个。").format(count=len(failures), imported=imported),
+        text,
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setObjectName("importFailuresDialog")
+    widen_message(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    lines = [f"{Path(f.source).name}：{f.message}" for f in failures]
+    lines = [failure_line(f) for f in failures]
     shown = lines[:MAX_LISTED_FAILURES]
     if len(lines) > MAX_LISTED_FAILURES:
         shown.append(_tr("……等 {count} 个文件，详见“详细信息”。").format(count=len(lines)))

@@ -12,7 +12,8 @@ from reviewer.ui.highlight import Highlight, styles
 from reviewer.ui.text_positions import TextPositions
 
 LINE_HEIGHT_PERCENT = 150
-PARAGRAPH_SPACING = 0.0
+BLANK_LINE_HEIGHT_PERCENT = 60
+"""Cleaned texts separate paragraphs by a blank line; drawn lower, it reads as paragraph spacing."""
 
 
 class DocumentView(QTextEdit):
@@ -38,13 +39,16 @@ class DocumentView(QTextEdit):
         self._formats = {name: style.char_format() for name, style in styles().items()}
         self._context_actions: list[QAction] = []
         self._press_pos: QPoint | None = None
-        self.setPlaceholderText(self.tr("在左侧报告库中选择一份报告，或通过“文件→打开”导入报告。"))
 
     def _keep_selection_visible_unfocused(self) -> None:
         palette = self.palette()
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
             palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
         self.setPalette(palette)
+
+    def reset_zoom(self) -> None:
+        """Back to the reading font size (after zoomIn/zoomOut)."""
+        self.setFont(reading_font())
 
     def set_context_actions(self, actions: Sequence[QAction]) -> None:
         self._context_actions = list(actions)
@@ -61,12 +65,19 @@ class DocumentView(QTextEdit):
         doc.setUndoRedoEnabled(False)
         self.setExtraSelections([])
         self.setPlainText(text)
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block_format.setBottomMargin(PARAGRAPH_SPACING)
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
         cursor = QTextCursor(doc)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        blank_format = QTextBlockFormat()
+        blank_format.setLineHeight(BLANK_LINE_HEIGHT_PERCENT, proportional)
+        block = doc.begin()
+        while block.isValid():
+            if block.length() == 1:
+                QTextCursor(block).mergeBlockFormat(blank_format)
+            block = block.next()
         self.set_highlights(highlights)
 
     def clear_report(self) -> None:

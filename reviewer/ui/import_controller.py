@@ -21,6 +21,8 @@ class ImportController(QObject):
     """(list of (source, result), list of Failure) when a batch ends."""
     openRequested = Signal(int)
     """A single file was imported: open its report."""
+    busyChanged = Signal(bool)
+    """A batch started (True) or the last queued one ended (False)."""
 
     def __init__(
         self,
@@ -86,11 +88,13 @@ class ImportController(QObject):
         self.job = BackgroundJob(worker, self)
         self.job.ended.connect(self._ended)
         self.progress.setRange(0, 0)
+        self.window.statusBar().clearMessage()
         self.progress_label.setText(self.tr("正在准备…"))
         for widget in self._progress_widgets():
             widget.show()
         self.cancel_button.setEnabled(True)
         self.job.start()
+        self.busyChanged.emit(True)
 
     def cancel(self) -> None:
         self._queue.clear()
@@ -135,6 +139,8 @@ class ImportController(QObject):
         if self._queue:
             job, open_single = self._queue.pop(0)
             self.start(job, open_single)
+        else:
+            self.busyChanged.emit(False)
 
     def _announce(self, results: list, failures: list[Failure], cancelled: bool) -> None:
         statuses = [getattr(result, "status", "reanalyzed") for _, result in results]
@@ -143,7 +149,7 @@ class ImportController(QObject):
             (statuses.count("new_version"), self.tr("更新版本 {count} 份")),
             (statuses.count("duplicate"), self.tr("{count} 份已在工作区中")),
             (statuses.count("reanalyzed"), self.tr("重新分析 {count} 份")),
-            (len(failures), self.tr("{count} 个失败")),
+            (len(failures), self.tr("{count} 个文件未能导入")),
         ]
         parts = [text.format(count=count) for count, text in counts if count]
         if cancelled:

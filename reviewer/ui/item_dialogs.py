@@ -1,8 +1,8 @@
 """Small forms: a figure the analysis missed, and an annotation (new or edited)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,8 @@ from reviewer.ui.review_states import SEVERITIES, format_number, severity_label
 from reviewer.workspace.model import TAGS
 
 QUOTE_PREVIEW_CHARS = 80
+ACCEPT_KEY = "Ctrl+Return"
+"""Confirms a form from its multi-line text field (where Enter starts a new line)."""
 
 
 def _quote_label(quote: str) -> QLabel:
@@ -95,6 +97,9 @@ class AnnotationDialog(QDialog):
         self.comment.setObjectName("annotationComment")
         self.comment.setTabChangesFocus(True)
         self.comment.setMinimumHeight(self.comment.fontMetrics().lineSpacing() * 5)
+        self.comment.setPlaceholderText(self.tr("写下批注内容，按 {keys} 确定").format(
+            keys=QKeySequence(ACCEPT_KEY).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.comment.installEventFilter(self)
         self.tag = QComboBox()
         self.tag.setObjectName("annotationTag")
         for value in TAGS:
@@ -122,6 +127,16 @@ class AnnotationDialog(QDialog):
     def _validate(self) -> None:
         ok = bool(self.comment.toPlainText().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Return (or Ctrl+Enter) in the comment confirms, when there is a comment."""
+        if (watched is self.comment and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> dict:
         return {

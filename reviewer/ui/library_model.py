@@ -19,6 +19,8 @@ class LibraryColumn:
     header: str
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any]
+    tip: str = ""
+    """What the column means (its header's tooltip)."""
 
 
 def _tr(text: str) -> str:
@@ -34,14 +36,26 @@ def _columns() -> list[LibraryColumn]:
         LibraryColumn(_tr("状态"), lambda r: r.status, lambda r: ("未审", "审阅中", "已审").index(r.status)
                       if r.status in ("未审", "审阅中", "已审") else 9),
         LibraryColumn(_tr("结论"), lambda r: r.verdict or "", lambda r: r.verdict or ""),
-        LibraryColumn(_tr("待处理问题"), lambda r: str(r.open_findings), lambda r: r.open_findings),
+        LibraryColumn(_tr("问题"), lambda r: str(r.open_findings), lambda r: r.open_findings,
+                      _tr("检查发现的问题数（已否决的不计）")),
         LibraryColumn(_tr("文件"), lambda r: r.file_name, lambda r: r.file_name),
     ]
 
 
+COLUMN_UNIT = 0
+COLUMN_YEAR = 1
 COLUMN_STATUS = 2
 COLUMN_VERDICT = 3
 COLUMN_OPEN_FINDINGS = 4
+COLUMN_FILE = 5
+
+
+def report_tooltip(report) -> str:
+    """The full title and file name of a report (both are cut short in the table), and what is left to do."""
+    lines = [report.title or report.file_name, _tr("文件：{name}").format(name=report.file_name)]
+    lines.append(_tr("待审 {pending} 项，问题 {findings} 项").format(
+        pending=report.pending_items, findings=report.open_findings))
+    return "\n".join(lines)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -84,8 +98,12 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._columns[section].tip or None
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -100,7 +118,7 @@ class LibraryModel(QAbstractTableModel):
         if role == ReportIdRole:
             return report.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return report.title or report.file_name
+            return report_tooltip(report)
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = None
             if index.column() == COLUMN_STATUS:
@@ -110,6 +128,6 @@ class LibraryModel(QAbstractTableModel):
             elif index.column() == COLUMN_OPEN_FINDINGS and report.open_findings:
                 colour = "#c62828"
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, COLUMN_OPEN_FINDINGS):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (COLUMN_YEAR, COLUMN_OPEN_FINDINGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,14 +1,26 @@
 """The library pane: every report in the workspace, sortable, with a filter box."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from reviewer.ui.library_model import LibraryModel, ReportIdRole, SortRole
+from reviewer.ui.library_model import COLUMN_FILE, COLUMN_UNIT, LibraryModel, ReportIdRole, SortRole
 
 
-COLUMN_CHARS = (7, 3.5, 3.5, 3.5, 5.5, 12)
-"""Initial column widths in CJK characters (the reviewer's own widths are restored over them)."""
+COLUMN_CHARS = (6, 3.5, 4.5, 4.5, 3, 14)
+"""Initial column widths in CJK characters (the reviewer's own widths are restored over them); the unit
+column takes the width left over."""
+HIDDEN_AT_FIRST = (COLUMN_FILE,)
+"""Columns shown only when the reviewer asks (header context menu); the row tooltip names the file."""
 
 
 class LibraryView(QWidget):
@@ -41,12 +53,19 @@ class LibraryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         char = self.fontMetrics().horizontalAdvance("中")
+        header.setMinimumSectionSize(round(char * 2))
         for column, chars in enumerate(COLUMN_CHARS):
             header.resizeSection(column, round(char * chars))
+        header.setSectionResizeMode(COLUMN_UNIT, QHeaderView.ResizeMode.Stretch)
+        for column in HIDDEN_AT_FIRST:
+            header.hideSection(column)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -91,6 +110,20 @@ class LibraryView(QWidget):
         """Choose the report at the top of the list, as a click would."""
         if self.proxy.rowCount():
             self.table.selectRow(0)
+
+    def _header_menu(self, position: QPoint) -> None:
+        """Show or hide columns (the unit column always stays)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            if column == COLUMN_UNIT:
+                continue
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, column=column: header.setSectionHidden(column, not shown))
+        menu.exec(header.mapToGlobal(position))
+        menu.deleteLater()
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

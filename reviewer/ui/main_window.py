@@ -23,12 +23,16 @@ from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
+from reviewer.ui.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.summary_output import batch_pdf, print_pdf, report_pdf, save_pdf
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.workspace import WorkspaceError
 
 log = logging.getLogger(__name__)
+
+DEFAULT_SHARES = (22, 44, 34)
+"""Per cent of the window width for the library, the document and the side panel on a first start."""
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +64,7 @@ class MainWindow(QMainWindow):
         self.imports.libraryChanged.connect(self.refresh_library)
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
+        self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
         self.review = ReviewController(self, self.pane, self.undo_stack, lambda: self.ws, self._report_changed)
         self._search_dialog: SearchDialog | None = None
         self._closed = False
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.pane.review_form.set_finish_action(self.actions.mark_reviewed)
+        self.pane.empty_state.set_actions([self.actions.open_files, self.actions.open_folder])
         self.library.reportActivated.connect(self.open_report)
         self.statusBar().showMessage(self.tr("就绪"))
         self._update_title()
@@ -87,10 +93,20 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         """Size and proportions for a first start (restore_state replaces them later)."""
         line = self.fontMetrics().lineSpacing()
-        width = line * 90
-        self.resize(width, line * 52)
-        self.splitter.setSizes([width * 20 // 100, width * 80 // 100])
-        self.pane.splitter.setSizes([width * 45 // 100, width * 35 // 100])
+        width, height = line * 110, line * 64
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() * 92 // 100)
+            height = min(height, available.height() * 90 // 100)
+        self.resize(width, height)
+        self.apply_default_proportions(width)
+
+    def apply_default_proportions(self, width: int) -> None:
+        """Library, document and side panel widths for a window ``width`` wide."""
+        library, document, side = DEFAULT_SHARES
+        self.splitter.setSizes([width * library // 100, width * (document + side) // 100])
+        self.pane.splitter.setSizes([width * document // 100, width * side // 100])
 
     def _build_undo_actions(self) -> None:
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -159,10 +175,10 @@ class MainWindow(QMainWindow):
         self.show_legend.toggled.connect(self.pane.legend.setVisible)
         self.view_menu = view_menu
         view_menu.addSeparator()
-        view_menu.addActions([a.zoom_in, a.zoom_out])
+        view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(a.about)
+        help_menu.addActions([a.shortcuts, a.about])
 
     def _build_tool_bar(self) -> None:
         a = self.actions
@@ -209,7 +225,9 @@ class MainWindow(QMainWindow):
         a.reanalyze.triggered.connect(self.reanalyze_outdated)
         a.zoom_in.triggered.connect(partial(self.pane.document.zoomIn, 1))
         a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
-        a.about.triggered.connect(partial(show_about, self))
+        a.zoom_reset.triggered.connect(self.pane.document.reset_zoom)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(lambda: show_about(self, self.ws.path))
         self.pane.targetChanged.connect(self._enable_review_actions)
         self.pane.invalidInput.connect(self._invalid_input)
         self.pane.document.selectionChanged.connect(self._enable_review_actions)
@@ -217,7 +235,9 @@ class MainWindow(QMainWindow):
     # --- reports ----------------------------------------------------------------------------------
 
     def refresh_library(self) -> None:
-        self.library.set_reports(self.ws.reports(), self.report.report_id if self.report else None)
+        reports = self.ws.reports()
+        self.library.set_reports(reports, self.report.report_id if self.report else None)
+        self.pane.empty_state.set_library_empty(not reports)
 
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""
@@ -393,6 +413,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._enable_review_actions()
         self.refresh_library()
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # --- search ------------------------------------------------------------------------------------
 

@@ -3,9 +3,10 @@ review form; keeps the selection in the text and in the panels the same."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.ui.document_view import DocumentView
+from reviewer.ui.empty_state import EmptyState
 from reviewer.ui.highlight import LegendBar, item_highlights
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.annotations_panel import AnnotationsPanel
@@ -40,12 +41,17 @@ class ReportPane(QWidget):
         self.document = DocumentView()
         self.document.offsetClicked.connect(self._document_clicked)
         self.legend = LegendBar()
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.setSpacing(0)
-        centre_layout.addWidget(self.document, 1)
-        centre_layout.addWidget(self.legend)
+        self.reading = QWidget()
+        reading_layout = QVBoxLayout(self.reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.document, 1)
+        reading_layout.addWidget(self.legend)
+        self.empty_state = EmptyState()
+        self.centre = QStackedWidget()
+        self.centre.setObjectName("documentArea")
+        self.centre.addWidget(self.empty_state)
+        self.centre.addWidget(self.reading)
 
         self.outline = OutlinePanel()
         self.figures = FiguresPanel()
@@ -76,7 +82,7 @@ class ReportPane(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -93,7 +99,9 @@ class ReportPane(QWidget):
             panel.clear_selection()
         if report is None:
             self.document.clear_report()
+            self.centre.setCurrentWidget(self.empty_state)
         else:
+            self.centre.setCurrentWidget(self.reading)
             self.document.show_text(report.text, item_highlights(report.items, report.annotations))
         self._fill_panels()
 

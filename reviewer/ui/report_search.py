@@ -14,11 +14,12 @@ class Hit:
     snippet: str
     start: int
     end: int
+    match: tuple[int, int]  # the hit inside ``snippet``
 
 
 def workspace_hits(ws, query: str) -> list[Hit]:
     return [
-        Hit(h.report_id, h.unit or h.title or "", h.snippet.replace("\n", " "), h.start, h.end)
+        Hit(h.report_id, h.unit or h.title or "", h.snippet.replace("\n", " "), h.start, h.end, h.snippet_match)
         for h in ws.search(query, limit=SEARCH_LIMIT)
     ]
 
@@ -33,7 +34,8 @@ def text_hits(report_id: int, label: str, text: str, query: str) -> list[Hit]:
     start = folded.find(needle) if needle else -1
     while start >= 0 and len(hits) < SEARCH_LIMIT:
         end = start + len(needle)
-        snippet = text[max(start - SNIPPET_CONTEXT, 0):end + SNIPPET_CONTEXT].replace("\n", " ")
-        hits.append(Hit(report_id, label, snippet, start, end))
+        first = max(start - SNIPPET_CONTEXT, 0)
+        snippet = text[first:end + SNIPPET_CONTEXT].replace("\n", " ")
+        hits.append(Hit(report_id, label, snippet, start, end, (start - first, end - first)))
         start = folded.find(needle, end)
     return hits

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.report_search import Hit
+from reviewer.ui.snippet_delegate import SnippetDelegate, SnippetRole
 
 SCOPE_ALL = "all"
 SCOPE_CURRENT = "current"
@@ -51,6 +52,7 @@ class SearchDialog(QDialog):
         self.results.setRootIsDecorated(False)
         self.results.setHeaderLabels([self.tr("报告"), self.tr("上下文")])
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setItemDelegateForColumn(1, SnippetDelegate(self.results))
         self.results.itemActivated.connect(self._activate)
         self.status = QLabel()
 
@@ -93,8 +95,10 @@ class SearchDialog(QDialog):
         hits = self._search(query, self.scope.currentData())
         for hit in hits:
             node = QTreeWidgetItem([hit.label, hit.snippet])
+            node.setToolTip(0, hit.label)
             node.setToolTip(1, hit.snippet)
             node.setData(0, HitRole, hit)
+            node.setData(1, SnippetRole, (hit.snippet, hit.match))
             self.results.addTopLevelItem(node)
         self.results.resizeColumnToContents(0)
         if hits:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 RENDER_DPI = 200
 """Resolution pages are rasterised at for printing: sharp text, bounded memory."""
+PREVIEW_SHARE = 0.85
+"""The print preview takes this share of the window's size (Qt's default is too small to read a page)."""
 
 
 def _tr(text: str) -> str:
@@ -95,6 +97,8 @@ def print_pdf(parent: QWidget | None, data: bytes, preview: bool) -> bool:
         if preview:
             dialog = QPrintPreviewDialog(printer, parent)
             dialog.setWindowTitle(_tr("打印预览"))
+            if parent is not None:
+                dialog.resize(parent.window().size() * PREVIEW_SHARE)
             dialog.paintRequested.connect(job.paint)
             return bool(dialog.exec())
         dialog = QPrintDialog(printer, parent)

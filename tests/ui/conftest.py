@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.paths import resource_path
 from reviewer.ui.app import open_worker_workspace
@@ -89,6 +89,17 @@ def click_table_cell(qtbot, table, row: int, column: int) -> None:
 def dialog_closed(qtbot, window) -> None:
     """After a modal dialog: wait until the window is active again (asynchronous on every platform)."""
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def import_failures_box(qtbot) -> QMessageBox:
+    """The import-failures message once it shows."""
+
+    def visible():
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                     and w.objectName() == "importFailuresDialog" and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: visible() is not None)
+    return visible()
 
 
 def type_chinese(widget, text: str) -> None:

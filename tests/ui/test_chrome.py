@@ -1,11 +1,12 @@
 """Chinese everywhere, Qt's own texts included; shortcuts named in tooltips; the About box."""
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from reviewer import __version__
 from reviewer.ui.app import create_application
+from reviewer.ui.shortcuts_dialog import ShortcutsDialog, menu_shortcuts
 
 
 def test_qt_standard_buttons_are_chinese(qapp):
@@ -34,3 +35,44 @@ def test_about_box_shows_the_version(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
     window.actions.about.trigger()
     assert shown and f"版本 {__version__}" in shown[0][1]
+
+
+def test_about_box_says_where_the_workspace_is(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.actions.about.trigger()
+    assert str(window.ws.path) in shown[0]
+    assert "否决" in shown[0]
+
+
+def test_no_two_commands_share_a_shortcut(window):
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for keys in action.shortcuts():
+            owners.setdefault(keys.toString(), []).append(action.text())
+    assert {keys: names for keys, names in owners.items() if len(names) > 1} == {}
+    assert window.actions.delete.shortcuts() == [QKeySequence("Del")]  # not the X11 Delete binding Ctrl+D
+    assert window.actions.add_figure.shortcut() == QKeySequence("Ctrl+D")
+
+
+def test_shortcut_list_shows_every_menu_command_with_its_keys(window):
+    groups = dict(menu_shortcuts(window.menuBar()))
+    assert list(groups) == ["文件", "编辑", "审阅", "视图", "帮助"]
+    review = dict(groups["审阅"])
+    assert review["确认"] == native("Ctrl+Return")
+    assert review["下一个待审项"] == "F8"
+    assert dict(groups["文件"])["打开报告"] == native("Ctrl+O")
+    assert dict(groups["帮助"])["键盘快捷键"] == "F1"
+    dialog = ShortcutsDialog(window.menuBar(), window)
+    commands = sum(dialog.tree.topLevelItem(n).childCount() for n in range(dialog.tree.topLevelItemCount()))
+    assert commands == sum(len(rows) for rows in groups.values())
+    dialog.deleteLater()
+
+
+def test_zoom_reset_returns_to_the_reading_size(window):
+    size = window.pane.document.font().pointSizeF()
+    window.actions.zoom_in.trigger()
+    window.actions.zoom_in.trigger()
+    assert window.pane.document.font().pointSizeF() > size
+    window.actions.zoom_reset.trigger()
+    assert window.pane.document.font().pointSizeF() == size

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tests.ui.conftest import click_library_row, wait_for_imports
+from tests.ui.conftest import click_library_row, import_failures_box, wait_for_imports
 
 
 def test_open_action_imports_the_chosen_file_and_opens_it(window, qtbot, monkeypatch, demo_files):
@@ -60,13 +60,7 @@ def test_a_file_that_cannot_be_read_gets_an_error_dialog(window, qtbot, tmp_path
     window.import_paths([str(bad)])
     wait_for_imports(qtbot, window)
 
-    def dialog():
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.objectName() == "importFailuresDialog" and w.isVisible()]
-        return boxes[0] if boxes else None
-
-    qtbot.waitUntil(lambda: dialog() is not None)
-    box = dialog()
+    box = import_failures_box(qtbot)
     assert "损坏的报告.pdf" in box.informativeText()
     assert "未能导入" in box.text()
     assert window.ws.reports() == []

@@ -16,9 +16,9 @@ class FiguresPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         columns = [
-            ItemColumn("text", self.tr("原文"), chars=7),
+            ItemColumn("text", self.tr("原文"), chars=4, fit_chars=9),
             ItemColumn("value", self.tr("数值"), editable=True, numeric=True, chars=4.5),
-            ItemColumn("unit", self.tr("单位"), editable=True, chars=5),
+            ItemColumn("unit", self.tr("单位"), editable=True, chars=2.5, fit_chars=5),
             ItemColumn("approx", self.tr("约数"), display=lambda v: self.tr("约") if v else "", chars=2.5),
             ItemColumn("subject", self.tr("统计对象"), editable=True, chars=8, stretch=True),
             ItemColumn(STATE_KEY, self.tr("状态"), chars=4),

@@ -37,6 +37,9 @@ class ItemColumn:
     """Initial width in CJK characters (measuring every row on each report switch is too slow)."""
     stretch: bool = False
     """Takes the width left over."""
+    fit_chars: float | None = None
+    """Widen the column to its longest text for each report, up to this many CJK characters (longer texts
+    are elided in the middle and shown whole in the tooltip)."""
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -75,7 +78,7 @@ class ItemTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def _display(self, item, column: ItemColumn) -> str:
+    def display_text(self, item, column: ItemColumn) -> str:
         if column.key == STATE_KEY:
             return state_label(item.state)
         value = item.effective.get(column.key)
@@ -91,9 +94,9 @@ class ItemTableModel(QAbstractTableModel):
         item = self.items[index.row()]
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._display(item, column)
+            return self.display_text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and item.state != "corrected" and column.key != STATE_KEY:
-            return self._display(item, column) or None
+            return self.display_text(item, column) or None
         if role == ItemIdRole:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -184,12 +187,13 @@ class ItemTableView(QTableView):
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + self.fontMetrics().height() // 2)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        char = self.fontMetrics().horizontalAdvance("中")
+        char = self._char_width()
         for number, column in enumerate(columns):
             header.resizeSection(number, round(char * column.chars))
             if column.stretch:
@@ -202,9 +206,26 @@ class ItemTableView(QTableView):
         current = self.current_target()
         blocker = self.selectionModel().blockSignals(True)
         self.item_model.set_items(items)
+        self._fit_columns()
         if current:
             self.select_target(current)
         self.selectionModel().blockSignals(blocker)
+
+    def _char_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("中")
+
+    def _fit_columns(self) -> None:
+        """Columns with ``fit_chars`` as wide as their longest text, within their bounds (measured with
+        font metrics only: the view's own size hints per cell are too slow on every report switch)."""
+        metrics, char = self.fontMetrics(), self._char_width()
+        model = self.item_model
+        for number, column in enumerate(model.columns):
+            if column.fit_chars is None:
+                continue
+            longest = max((metrics.horizontalAdvance(model.display_text(item, column)) for item in model.items),
+                          default=0)
+            width = min(max(longest + char, round(char * column.chars)), round(char * column.fit_chars))
+            self.horizontalHeader().resizeSection(number, width)
 
     def current_target(self) -> Target | None:
         index = self.currentIndex()

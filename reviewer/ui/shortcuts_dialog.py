@@ -1,0 +1,71 @@
+"""帮助→键盘快捷键: every menu command that has a shortcut, grouped by menu, read from the menu bar itself
+(so the list never disagrees with the menus)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenuBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+
+def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(menu title, [(command, keys)]) for each menu of ``bar`` with at least one shortcut."""
+    groups = []
+    for top in bar.actions():
+        menu = top.menu()
+        if menu is None:
+            continue
+        rows = []
+        for action in menu.actions():
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if typeable(k)]
+            if keys and action.isVisible():
+                rows.append((plain_text(action.text()), " / ".join(keys)))
+        if rows:
+            groups.append((plain_text(top.text()), rows))
+    return groups
+
+
+def typeable(keys: QKeySequence) -> bool:
+    """Keys found on every keyboard (the standard bindings add media keys such as "打开" or F14)."""
+    if keys.isEmpty():
+        return False
+    return keys[0].key().value <= Qt.Key.Key_F12.value
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic marker ("文件(&F)" → "文件") and trailing "…"."""
+    if text.endswith(")") and "(&" in text:
+        text = text[:text.rindex("(&")]
+    return text.replace("&", "").replace("…", "")
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("键盘快捷键"))
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("命令"), self.tr("快捷键")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for title, rows in menu_shortcuts(bar):
+            group = QTreeWidgetItem([title])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            for command, keys in rows:
+                group.addChild(QTreeWidgetItem([command, keys]))
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        header = self.tree.header()
+        rows = sum(1 + self.tree.topLevelItem(n).childCount() for n in range(self.tree.topLevelItemCount()))
+        row_height = self.tree.sizeHintForRow(0) if rows else self.fontMetrics().lineSpacing()
+        width = header.sectionSize(0) + header.sectionSize(1) + self.fontMetrics().horizontalAdvance("中") * 4
+        self.resize(width, row_height * (rows + 2) + header.sizeHint().height() + buttons.sizeHint().height() * 2)
