@@ -306,11 +306,13 @@ def _report_year(title: str | None, body: int | None, publish_date: str | None, 
 def _date_under_title(
     text: str, top: list[tuple[int, int]], title_span: tuple[int, int] | None
 ) -> tuple[str, tuple[int, int]] | None:
-    """The date on its own line right under the title (``（2023年3月20日）``), where reports printed as
-    official papers put it instead of under a closing signature."""
+    """The date on its own line right under the title (``（2023年3月20日）``), or under the reporting
+    body's name there, where reports printed as official papers put it instead of a closing signature."""
     if not title_span:
         return None
-    following = [(start, end) for start, end in top if start >= title_span[1]]
+    following = [(start, end) for start, end in top if start >= title_span[1]][:2]
+    if len(following) == 2 and _ORG_ONLY_RE.fullmatch(text, *following[0]):
+        following = following[1:]
     if not following:
         return None
     start, end = following[0]

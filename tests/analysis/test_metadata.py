@@ -224,6 +224,8 @@ def test_a_date_under_the_title_is_the_sign_date_when_none_closes_the_report() -
     meta = _metadata(text)
     assert meta.sign_date == "2023-03-20"
     assert text[slice(*meta.sign_span)] == "（2023年3月20日）"
+    under_name = "明湖县2022年度法治政府建设情况报告\n\n明湖县人民政府\n\n2023年3月20日\n\n2022年，我县全面推进依法行政。"
+    assert _metadata(under_name).sign_date == "2023-03-20"
 
 
 def test_the_date_above_the_signer_s_name_is_the_sign_date() -> None:

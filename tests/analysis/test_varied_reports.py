@@ -209,6 +209,31 @@ CASES: dict[str, Expected] = {
          (2, "(三)推进法治政府建设示范创建")],
         "如川市人民政府\n\n2023年3月27日",
     ),
+    "township, disclosure table one cell per line, attachments after the signature": Expected(
+        reports.TOWNSHIP_TABLE_CELLS_2021,
+        {"title": "白沙乡人民政府关于2021年度法治政府建设工作情况的报告", "unit": "白沙乡", "level": "乡镇街道",
+         "report_year": 2021, "publish_date": "2022-02-23", "sign_date": "2022-02-20", "recipient": "明湖县人民政府",
+         "doc_number": "白政报〔2022〕3号"},
+        {"measures": ("一、2021年法治政府建设工作开展情况", "heading"), "shortcomings": ("二、存在的问题", "heading"),
+         "first_responsible": ("乡党委书记、乡长认真履行推进法治建设第一责任人职责", "sentence"),
+         "next_year_plan": ("三、2022年工作打算", "heading")},
+        [(1, "一、2021年法治政府建设工作开展情况"), (2, "（一）加强组织领导"), (2, "（二）推进依法决策"),
+         (2, "（三）深化普法宣传"), (1, "二、存在的问题"), (1, "三、2022年工作打算"), (2, "（一）加强法治队伍建设"),
+         (2, "（二）深入开展“八五”普法")],
+        "3.白沙乡2021年普法活动一览表",
+    ),
+    "district report as an official paper, date under the title": Expected(
+        reports.DISTRICT_PAPER_2023,
+        {"title": "河东区人民政府关于2023年度法治政府建设情况的报告", "unit": "河东区", "level": "县区",
+         "report_year": 2023, "publish_date": None, "sign_date": "2024-03-15", "recipient": None, "doc_number": None},
+        {"measures": ("一、主要举措和成效", "heading"), "shortcomings": ("三、困难和问题", "heading"),
+         "first_responsible": ("二、党政主要负责人履行推进法治建设第一责任人职责情况", "heading"),
+         "next_year_plan": ("四、2024年工作谋划", "heading")},
+        [(1, "一、主要举措和成效"), (3, "1.深化“放管服”改革"), (3, "2.规范重大行政决策"), (3, "3.强化行政复议应诉"),
+         (1, "二、党政主要负责人履行推进法治建设第一责任人职责情况"), (1, "三、困难和问题"), (1, "四、2024年工作谋划"),
+         (3, "1.持续深化法治政府建设示范创建"), (3, "2.全面提升行政执法质量"), (1, "五、其他需要报告的情况")],
+        "五、其他需要报告的情况\n\n无。",
+    ),
 }
 
 
