@@ -1,6 +1,6 @@
 """The report's numbered headings, with their level by numbering style.
 
-Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) → ``(1)``/``（1）`` (4).
+Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) → ``(1)``/``（1）``/``1）`` (4).
 A report divided into ``第一部分 …`` parts has those as level 1 and every other style one level deeper
 (``一、`` 2 … ``(1)`` 5). A heading starts a line; it is the whole line, or — when the line goes on as a
 paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes a short heading phrase;
@@ -27,6 +27,7 @@ HEADING_RE = re.compile(
     rf"|(?P<o2>[(（])(?P<l2>{_CN_NUM})(?P<c2>[)）])[、.．]?"
     rf"|(?P<l3>{_NUM})(?P<p3>[.．、])(?![\d.．])"
     rf"|(?P<o4>[(（])(?P<l4>{_NUM})(?P<c4>[)）])[、.．]?"
+    rf"|(?P<l5>{_NUM})(?P<c5>[)）])"
     rf")[ \t\u3000\xa0]*",
     re.MULTILINE,
 )
@@ -63,8 +64,11 @@ def _style_and_num(match: re.Match[str]) -> tuple[int, str, str] | None:
     if match.group("l3"):
         num = match.group("l3")
         return (3, num, _digit_one(num) + match.group("p3")) if int(num) > 0 else None
-    num = match.group("l4")
-    return (4, num, match.group("o4") + _digit_one(num) + match.group("c4")) if int(num) > 0 else None
+    if match.group("l4"):
+        num = match.group("l4")
+        return (4, num, match.group("o4") + _digit_one(num) + match.group("c4")) if int(num) > 0 else None
+    num = match.group("l5")
+    return (4, num, _digit_one(num) + match.group("c5")) if int(num) > 0 else None
 
 
 def _digit_one(num: str) -> str:

@@ -193,3 +193,8 @@ def test_numbered_attachments_after_the_signature_are_not_headings() -> None:
     [section] = extract_sections(text)
     assert section.title == "主要举措和成效"
     assert section.body_end == text.index("全年办理案件12件。") + len("全年办理案件12件。")
+
+
+def test_number_with_a_closing_bracket_only_is_the_fourth_level() -> None:
+    text = "1.规范执法\n1）案卷评查\n2)持证上岗"
+    assert _outline(text) == [(3, "1", "规范执法", "1."), (4, "1", "案卷评查", "1）"), (4, "2", "持证上岗", "1)")]
