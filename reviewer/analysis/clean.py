@@ -2,10 +2,13 @@
 
 Chrome is recognised by the shape of a line and where it stands, never by a word inside a sentence:
 - top block (before the first body line — a prose paragraph, a numbered heading or the addressee line):
-  breadcrumbs and menus, leave-site prompts, share/print/font buttons, ``label: value`` metadata lines
-  (also labels written without a colon or with spaces, ``索 引 号 …``) and bare web timestamps;
-- bottom block (after the last prose paragraph): from the first chrome-shaped line to the end
-  (buttons, footers, metadata), which leaves the signature and its date in place;
+  the site's name and address, breadcrumbs and menus, leave-site prompts, date widgets, share/print/font
+  buttons, ``label: value`` metadata lines (also labels written without a colon or with spaces,
+  ``索 引 号 …``, in brackets ``【来源：…】``, or with the value on the next line as when a disclosure table
+  is copied one cell per line) and bare web timestamps;
+- bottom block (after the last prose paragraph, footer sentences such as ``…版权所有。`` not counting):
+  from the first chrome-shaped line to the end (buttons, footers, metadata), which leaves the signature
+  and its date in place;
 - anywhere: lines without a single letter, digit or Han character, and page-number lines of PDFs.
 The cleaned text has one paragraph per line and exactly one blank line between paragraphs.
 """

@@ -57,7 +57,7 @@ _JOINT_SEPARATOR_RE = re.compile(
     r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)|(?<=[省市县区州旗盟镇乡]委)(?=\S{2,15}?政府)"
 )
 """Between the bodies of a joint title: ``中共明湖县委 明湖县人民政府``, also written without a space."""
-_LEADING_ABOUT_RE = re.compile(r"^关于(?:报送|呈报|上报)?")
+_LEADING_ABOUT_RE = re.compile(r"^关于(?:报送|呈报|上报|印发|公布|公开)?")
 _BARE_LEVEL_START = tuple("省市县区州盟旗镇乡")
 _PARTY_RE = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$|(?:县|市|区|镇|乡|旗)委(?:员会)?$")
 _ORG_TAIL_RE = re.compile(rf"{ORG_SUFFIX}$")

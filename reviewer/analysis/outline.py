@@ -1,13 +1,12 @@
 """The report's numbered headings, with their level by numbering style.
 
-Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) → ``(1)``/``（1）``/``1）`` (4).
-A report divided into ``第一部分 …`` parts has those as level 1 and every other style one level deeper
-(``一、`` 2 … ``(1)`` 5). A heading starts a line; it is the whole line, or — when the line goes on as a
-paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes a short heading phrase;
-a ``第一部分`` standing alone takes the short line after it as its title. Numbered lines after the closing
-signature (a list of attachments) are not headings. The level comes from the style
-alone, so levels may be skipped. ``一是……`` enumerations and numbers inside sentences (``1.5万人``) are
-not headings.
+Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) →
+``(1)``/``（1）``/``1）`` (4). A report divided into ``第一部分 …`` parts has those as level 1 and every other
+style one level deeper (``一、`` 2 … ``(1)`` 5). A heading starts a line; it is the whole line, or — when
+the line goes on as a paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes
+a short heading phrase; a ``第一部分`` standing alone takes the short line after it as its title. The level
+comes from the style alone, so levels may be skipped. ``一是……`` enumerations, numbers inside sentences
+(``1.5万人``) and numbered lines after the closing signature (a list of attachments) are not headings.
 """
 from __future__ import annotations
 

@@ -1,11 +1,13 @@
 """The four checkable required parts of an annual report (domain.md), each pointing at what satisfied it.
 
 Headings are looked for first, outermost level first; the wording varies (存在的问题 / 不足 / 短板 / 差距,
-下一步打算 / 2022年工作计划 …) so each part has a pattern for the heading phrase. A part that is not a
-heading is often a sentence:
+下一步打算 / 2022年工作计划 / 2023年推进法治政府建设的主要安排 …) so each part has a pattern for the heading
+phrase. Short stand-alone lines without a number count as headings too (reports that head their parts
+in bold only). A part that is not a heading is often a sentence:
 - measures: a report organised purely by topic has no "measures" heading — its top-level parts before the
   shortcomings / plan part are the measures;
-- shortcomings: ``虽然……但仍存在一些问题`` / ``在取得成效的同时，依然存在一些短板``;
+- shortcomings: ``虽然……但仍存在一些问题`` / ``在取得成效的同时，依然存在一些短板`` /
+  ``我局法治政府建设存在的主要问题是：……``;
 - first_responsible: ``党政主要负责人……履行推进法治建设第一责任人职责`` anywhere in the text;
 - next_year_plan: a closing paragraph such as ``下一步，我局将……`` or ``2019年我市将继续……``.
 """
