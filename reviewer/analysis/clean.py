@@ -62,6 +62,8 @@ _DOC_NUMBER_VALUE_RE = re.compile(r"(?:19|20)\d{2}\D{0,2}\d{1,4}\s*号")
 _INDEX_VALUE_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-_/.()（）]{3,}")
 _SOURCE_VALUE_RE = re.compile(rf"[^\s，,。：:]{{2,30}}{ORG_SUFFIX}")
 _TITLE_WORDS_RE = re.compile(r"报告|总结|关于|(?:19|20)\d{2}")
+_LISTED_ARTICLE_RE = re.compile(r"\S.{3,80}?\s*[\[【(（]?(?:19|20)\d{2}-\d{1,2}-\d{1,2}[\]】)）]?")
+"""A line naming an article and its date: ``明湖县2021年法治政府建设年度报告 2022-03-30``."""
 _MAX_LABEL_LINE = 160
 _MAX_COLONLESS_LABEL_LINE = 100
 
@@ -87,7 +89,8 @@ _BUTTON_RE = re.compile(
     r"分享到|^分享\s*[:：]|【\s*(?:我要)?(?:打印|关闭|字体|收藏|返回|纠错|信息来源)|打印本页|关闭(?:本页|窗口)"
     r"|(?:字体|字号)\s*[:：]|[\[【]\s*(?:字体|字号)?\s*[:：]?\s*大\s*中\s*小\s*[\]】]|扫一扫|收藏本页|加入收藏|返回顶部"
     r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]|在手机(?:上)?(?:打开|查看|浏览)|^(?:打印|关闭|分享|收藏|返回)$"
-    r"|【\s*[大中小]\s*】|^(?:上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载)|视力保护色|语音播报|【\s*朗读\s*】"
+    r"|【\s*[大中小]\s*】|^(?:上一篇|下一篇|相关(?:链接|文章|阅读|信息|稿件)|附件下载|最新信息|热点信息|推荐阅读)"
+    r"|视力保护色|语音播报|【\s*朗读\s*】"
     r"|^今天是|星期[一二三四五六日天]$|^\S{2,30}(?:门户网站|网站|政府网|政务网)$|^(?:https?://|www\.)\S+$"
 )
 """Buttons, links and widgets of the page (the date widget ``今天是2024年4月12日 星期五`` too), the site's
@@ -135,6 +138,8 @@ def clean(raw_text: str) -> CleanedText:
         if _is_top_chrome(line, fields, timestamps):
             keep[index] = False
             awaiting = _label_without_value(line.lstrip(_BULLETS))
+        elif _in_article_list(lines, index):
+            keep[index] = False
         elif _starts_body(line):
             body_start = index
             break
@@ -210,6 +215,20 @@ def _is_top_chrome(line: str, fields: dict[str, str], timestamps: list[str]) -> 
             _read_labels(rest, fields)
             return True
     return False
+
+
+def _in_article_list(lines: list[str], index: int) -> bool:
+    """An entry of a list of other articles above the report, next to another entry: a single title
+    followed by its date is left alone."""
+    if not _is_listed_article(lines[index]):
+        return False
+    before = next((line for line in reversed(lines[:index]) if line), "")
+    after = next((line for line in lines[index + 1:] if line), "")
+    return _is_listed_article(before) or _is_listed_article(after)
+
+
+def _is_listed_article(line: str) -> bool:
+    return _LISTED_ARTICLE_RE.fullmatch(line) is not None and not _is_label_line(line.lstrip(_BULLETS))
 
 
 def _is_bottom_chrome(line: str) -> bool:

@@ -285,3 +285,19 @@ def test_metadata_printed_below_the_report_is_read() -> None:
     cleaned = clean(raw)
     assert cleaned.text.endswith("云岭市人民政府\n\n2023年3月24日")
     assert (cleaned.page_meta.publish_date, cleaned.page_meta.source) == ("2023-03-28", "云岭市司法局")
+
+
+def test_a_list_of_other_articles_above_the_report_is_chrome() -> None:
+    raw = "\n".join([
+        "最新信息",
+        "明湖县2021年法治政府建设年度报告 2022-03-30",
+        "关于开展2023年度行政执法案卷评查的通知 [2023-04-10]",
+        "明湖县2022年法治政府建设年度报告",
+        "发布日期：2023-03-28",
+        BODY,
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == f"明湖县2022年法治政府建设年度报告\n\n{BODY}"
+    assert cleaned.page_meta.publish_date == "2023-03-28"
+    titled = clean("\n".join(["明湖县2022年法治政府建设年度报告 2023-03-28", BODY])).text
+    assert titled.startswith("明湖县2022年法治政府建设年度报告 2023-03-28")
