@@ -26,6 +26,7 @@ class WindowActions(QObject):
                             self.tr("导入一个或多个报告文件（txt、html、docx、pdf）"))
         self.open_folder = a(self.tr("打开文件夹…"), "Ctrl+Shift+O", icon(SP.SP_DirOpenIcon, TI.FolderOpen),
                              self.tr("导入一个文件夹（含子文件夹）中的全部报告"))
+        self.close_report = a(self.tr("关闭报告"), Key.Close, None, self.tr("关闭正在审阅的报告（审阅记录已自动保存）"))
         self.open_workspace = a(self.tr("打开工作区…"), None, None, self.tr("打开或新建另一个审阅工作区文件"))
         self.clear_recent = a(self.tr("清除最近打开记录"), None, None)
         self.print_summary = a(self.tr("打印审阅意见单…"), Key.Print, icon(SP.SP_FileIcon, TI.DocumentPrint))
@@ -83,7 +84,7 @@ class WindowActions(QObject):
         return [
             self.next_pending, self.previous_pending, self.accept, self.reject, self.edit, self.reset,
             self.add_figure, self.add_annotation, self.delete, self.mark_reviewed, self.find_in_report,
-            self.print_summary, self.print_preview, self.export_pdf,
+            self.print_summary, self.print_preview, self.export_pdf, self.close_report,
         ]
 
 

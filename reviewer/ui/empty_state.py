@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVB
 
 FORMATS = "txt、html、docx、pdf"
 TITLE_SCALE = 1.5
+HINT_WIDTH_CHARS = 36
+"""The hint's lines are broken where they read well; a narrow area wraps them further."""
 
 
 class EmptyState(QWidget):
@@ -28,9 +30,14 @@ class EmptyState(QWidget):
         self.hint.setObjectName("emptyStateHint")
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * HINT_WIDTH_CHARS)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         for label in (self.title, self.hint):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        hint_row = QHBoxLayout()
+        hint_row.addStretch(1)
+        hint_row.addWidget(self.hint, 100)
+        hint_row.addStretch(1)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addStretch(1)
@@ -44,7 +51,7 @@ class EmptyState(QWidget):
         column.addStretch(2)
         column.addWidget(self.title)
         column.addSpacing(self.fontMetrics().height())
-        column.addWidget(self.hint)
+        column.addLayout(hint_row)
         column.addSpacing(self.fontMetrics().height())
         column.addLayout(self.buttons)
         column.addStretch(3)
@@ -72,12 +79,13 @@ class EmptyState(QWidget):
             self._update_text()
 
     def _open_command(self) -> str:
+        """How the hint names the open command: its menu path and shortcut."""
         if self._open_action is None:
-            return self.tr("文件→打开报告")
+            return self.tr("“文件→打开报告”")
         name = self._open_action.text().replace("…", "").replace("&", "")
         keys = self._open_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        return self.tr("文件→{name}（{keys}）").format(name=name, keys=keys) if keys else self.tr(
-            "文件→{name}").format(name=name)
+        command = self.tr("“文件→{name}”").format(name=name)
+        return f"{command}（{keys}）" if keys else command
 
     def _update_text(self) -> None:
         if self._library_empty and self._importing:
@@ -86,12 +94,12 @@ class EmptyState(QWidget):
         elif self._library_empty:
             self.title.setText(self.tr("报告库中还没有报告"))
             self.hint.setText(
-                self.tr("通过 {command} 导入报告，或把报告文件、文件夹拖到这个窗口中。\n支持 {formats} 格式。")
+                self.tr("通过{command}导入报告，\n或把报告文件、文件夹拖到这个窗口中。\n支持 {formats} 格式。")
                 .format(command=self._open_command(), formats=FORMATS)
             )
         else:
             self.title.setText(self.tr("请选择一份报告"))
             self.hint.setText(
-                self.tr("从左侧报告库中选择一份报告开始审阅，或通过 {command} 导入新的报告（支持 {formats}）。")
+                self.tr("从左侧报告库中选择一份报告开始审阅，\n或通过{command}导入新的报告。\n支持 {formats} 格式。")
                 .format(command=self._open_command(), formats=FORMATS)
             )

@@ -106,6 +106,12 @@ class LibraryView(QWidget):
         selection.blockSignals(blocker)
         self.table.scrollTo(index)
 
+    def clear_selection(self) -> None:
+        selection = self.table.selectionModel()
+        blocker = selection.blockSignals(True)
+        selection.clear()
+        selection.blockSignals(blocker)
+
     def select_first(self) -> None:
         """Choose the report at the top of the list, as a click would."""
         if self.proxy.rowCount():

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
         self.recent_menu.setObjectName("recentMenu")
         self._fill_recent_menu()
+        file_menu.addAction(a.close_report)
         file_menu.addSeparator()
         file_menu.addAction(a.open_workspace)
         file_menu.addSeparator()
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         a.export_batch_pdf.triggered.connect(self.export_batch_pdf)
         a.export_csv.triggered.connect(self.export_csv)
         a.delete_report.triggered.connect(self.delete_report)
+        a.close_report.triggered.connect(self.close_report)
         self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
@@ -256,15 +258,21 @@ class MainWindow(QMainWindow):
         if span is not None and self.report is not None:
             self.pane.select_span(*span)
 
+    def close_report(self) -> None:
+        """Show no report (the document area explains what to do next)."""
+        self.pane.review_form.flush()
+        self.report = None
+        self.pane.show_report(None)
+        self.library.clear_selection()
+        self._update_title()
+        self._enable_review_actions()
+
     def _report_changed(self, report_id: int) -> None:
         """After a review command (do, undo or redo) on ``report_id``."""
         self.refresh_library()
         if self.library.model.row_of(report_id) is None:  # taken out of the workspace
             if self.report is not None and self.report.report_id == report_id:
-                self.report = None
-                self.pane.show_report(None)
-                self._update_title()
-                self._enable_review_actions()
+                self.close_report()
             return
         if self.report is not None and self.report.report_id == report_id:
             self.report.reload_review_data(self.ws)
@@ -408,10 +416,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.settings.workspace_path = ws.path
         self.undo_stack.clear()
-        self.report = None
-        self.pane.show_report(None)
-        self._update_title()
-        self._enable_review_actions()
+        self.close_report()
         self.refresh_library()
 
     def show_shortcuts(self) -> None:

@@ -89,6 +89,7 @@ class ReportPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self.tabs.setEnabled(False)
         self.review_form.show_review(None)
 
     def show_report(self, report: OpenReport | None) -> None:
@@ -97,6 +98,7 @@ class ReportPane(QWidget):
         self.current = None
         for panel in self.panels:
             panel.clear_selection()
+        self.tabs.setEnabled(report is not None)
         if report is None:
             self.document.clear_report()
             self.centre.setCurrentWidget(self.empty_state)

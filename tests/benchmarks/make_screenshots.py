@@ -2,7 +2,8 @@
 
 Runs the real app on a first start (default workspace, demo reports imported) in a temporary
 REVIEWER_HOME, does a little review work through the window, and saves:
-window-library.png, window-figures.png, window-checks.png, window-annotation.png.
+window-empty.png (no report open), window-library.png, window-figures.png, window-checks.png,
+window-annotation.png.
 Needs an X display for real font rendering: uses DISPLAY if set, else starts ``Xvfb :99`` itself.
 """
 from __future__ import annotations
@@ -81,6 +82,10 @@ def take_screenshots() -> None:
             pixmap = window.grab()
         pixmap.save(str(OUT / name))
         print(OUT / name)
+
+    # no report open: what to do next
+    window.actions.close_report.trigger()
+    save("window-empty.png")
 
     # the library, with the good report open at its outline
     window.library.select_report(reports["01"])

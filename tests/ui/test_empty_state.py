@@ -2,6 +2,7 @@
 to the report as soon as one is open."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from tests.ui.conftest import click_library_row, wait_for_imports
@@ -44,4 +45,18 @@ def test_with_reports_but_none_open_it_points_at_the_library(loaded_window, qtbo
     assert shows_empty_state(window)
     window.undo_action.trigger()
     assert window.report is not None and window.report.report_id == report_id
+    assert not shows_empty_state(window)
+
+
+def test_closing_the_report_returns_to_the_empty_state(loaded_window, qtbot):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, GOOD_REPORT)
+    assert window.actions.close_report.isEnabled()
+    qtbot.keyClick(window.pane.document, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.report is None and shows_empty_state(window)
+    assert window.windowTitle() == "法治政府建设年度报告审阅助手"
+    assert not window.library.table.selectionModel().hasSelection()
+    assert not window.actions.accept.isEnabled() and not window.actions.close_report.isEnabled()
+    assert click_library_row(qtbot, window, GOOD_REPORT) == report_id
     assert not shows_empty_state(window)
