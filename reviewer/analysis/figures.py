@@ -2,12 +2,14 @@
 
 A figure is a number followed by a unit — a measure word (件 次 场次 人次 …), money (元 万元 亿元), a
 percentage (% 个百分点, 百分之X) or a duration (天 个工作日 小时 个月 …) — with any approximation word
-(约 近 超过 逾 before it; 余 多 inside it; 以上 左右 after it) inside the figure's text.
+(约 近 超过 逾 上 before it; 余 多 inside it; 以上 左右 after it) inside the figure's text. A space between
+Arabic digits and the unit, as PDF extraction leaves it (``46 个``), is part of the figure. In ``下降1.2个和
+0.8个百分点`` the first figure's unit is 个百分点.
 
 What is not a figure, and the rule that keeps it out:
 - years, dates, points in time: ``2018年`` (a number ≥ 1000 before 年), ``12月7日`` (日 only as a duration,
   before 内/以内/之内), ``3月`` (月 only in 个月), ``第一季度`` (季度 only in 个季度);
-- ordinals: any number after 第;
+- ordinals and ranks: any number after 第, and 前 + 名/位 (``全市前三名``);
 - heading numbers: the numbering of every section passed in (``一、`` ``(一)`` ``1.``); ``一是`` has no unit;
 - document numbers, phone and ICP numbers: numbers right after a bracket, next to ``-`` ``+`` ``/`` ``:`` or
   Latin letters, or of nine digits and more;
@@ -23,9 +25,16 @@ What is not a figure, and the rule that keeps it out:
     ``、`` in the same clause (``A、B、C五支队伍``), or with any measure word but 个/项 (``五支``); so
     ``四个维度``, ``三项制度`` without such a cue are not;
   * a numeral after a word it belongs to (统一, 唯一, 这两, 数十, 每周三) or inside an idiom of
-    alternating numerals (千家万户, 三番五次) is not a figure;
+    alternating numerals (千家万户, 三番五次, 成千上万) is not a figure;
+  * a round 百/千/万/亿 without a digit is a figure only with an approximation word (``上百份``, ``近千人``,
+    ``万余人``); ``百名律师进千村``, ``百人宣讲团`` are names; after 数/几 (``数千余人``) it has no value;
 - ``年`` after a number < 1000 is a duration only after 连续/近/历时 … or before 来/以来/内/间/多/的 or the
-  end of a clause (``连续3年``, ``3年来``), not in names like ``三年行动计划``.
+  end of a clause (``连续3年``, ``3年来``), not in names like ``三年行动计划``; ``一年`` only after 为期/历时/
+  用时/长达 or before 内 (``一年来``, ``过去一年`` are the report's year).
+
+Subjects (``subject.py``) are read next to each figure; a figure also takes the subject of the one before it
+when it states how much that one changed (``由120个工作日压减至60个工作日，压缩50%``) or, as a percentage
+after a count, its share (``简易程序案件2,104件，占比59.8%`` → 简易程序案件占比).
 
 Values: ``万``/``亿``/``千`` multiply the value (``2万余人次`` → 20000 人次, ``1.2万份`` → 12000 份) except in
 money, where they stay in the unit (``6287.7万元`` → 6287.7 万元). ``百分之X`` has unit ``%``.
@@ -35,9 +44,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from reviewer.analysis import subject as subject_finder
 from reviewer.analysis.model import Figure, Section
 from reviewer.analysis.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, arabic_to_decimal, chinese_to_decimal
-from reviewer.analysis.subject import find_subject
 from reviewer.paths import resource_path
 
 SLOGANS_FILE = ("dict", "numeral_slogans.txt")
@@ -49,7 +58,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "件", "次", "场", "人", "名", "位", "份", "个", "项", "条", "家", "宗", "篇", "部", "台", "期", "批",
     "户", "所", "起", "张", "处", "座", "辆", "艘", "架", "套", "本", "册", "幅", "块", "支", "队", "组",
     "轮", "遍", "趟", "例", "笔", "单", "间", "栋", "株", "棵", "亩", "吨", "米", "类", "种", "堂", "节",
-    "门", "封", "卷", "盒", "袋", "箱", "瓶", "盏", "面", "枚", "颗", "首", "集", "道", "届次",
+    "门", "封", "卷", "盒", "袋", "箱", "瓶", "盏", "面", "枚", "颗", "首", "集", "道", "通", "届次",
 )
 """Measure words, compound ones first so that they are taken whole (32场次 → 场次)."""
 
@@ -64,7 +73,7 @@ OTHER_UNITS: tuple[str, ...] = ("倍", "成", "分")
 _ALL_UNITS = sorted({*COUNT_UNITS, *TIME_UNITS, *MONEY_UNITS, *PERCENT_UNITS, *OTHER_UNITS}, key=len, reverse=True)
 _UNIT_SPELLING = {"％": "%", "个多月": "个月", "个多小时": "个小时"}
 
-APPROX_BEFORE = ("大约", "约为", "约有", "约达", "约", "将近", "接近", "近", "超过", "逾", "超")
+APPROX_BEFORE = ("大约", "约为", "约有", "约达", "约", "将近", "接近", "近", "超过", "逾", "超", "上")
 APPROX_INSIDE = ("余", "多")
 APPROX_AFTER = ("以上", "左右")
 
@@ -81,13 +90,15 @@ _NOT_A_WORD_AFTER: dict[str, str] = {
     "册": "子", "幅": "度员", "套": "餐用", "门": "户口诊槛类", "面": "积向对貌临上前广板料试谈",
     "单": "位独元", "节": "日点约目", "封": "建闭存面装锁", "卷": "宗面入", "成": "员为立效果功本绩熟长都型份就交品年人分",
     "年": "度级底初末终龄纪代轻报鉴会份", "米": "粮", "首": "先要次都府长位届", "道": "路德理", "集": "中体团合成",
-    "倍": "增", "枚": "举", "颗": "粒",
+    "倍": "增", "枚": "举", "颗": "粒", "通": "过知报讯信道用行告话畅关达俗常航车办则",
 }
 """Characters that turn a measure word into the start of a noun (部门, 人民, 条例 …)."""
 
 _CLAUSE_END = frozenset("，,。；;：:、！？!?）)”」\n\r")
 _CLAUSE_BREAK = frozenset("，,。；;：:！？!?\n\r")
 _DURATION_FOLLOWERS = ("以来", "来", "以内", "之内", "内", "期间", "间", "时间", "后", "多", "以上", "左右", "的", "半")
+_YEAR_SPAN_CUES = ("为期", "历时", "用时", "长达")
+"""Before 一年 when it is a span of time and not the report's year (一年来, 过去一年)."""
 _DURATION_CUES = ("连续", "历时", "用时", "用了", "长达", "经过", "已满", "满", "近", "逾", "超过", "累计", "达")
 _CN_BLOCKED_BEFORE = frozenset("第之统唯周初每逐单专同这那哪某任其另数几上成星拜期不")
 _CN_COUNTING_CUES = (
@@ -114,6 +125,7 @@ FIGURE_RE = re.compile(
     f"百分之(?P<pnum>{_ARABIC}|{_CHINESE})"
     "|"
     f"(?P<num>{_ARABIC}|{_CHINESE})"
+    "(?P<space>[ \u00a0\u2009])?"
     f"(?P<a1>{_alternatives(APPROX_INSIDE)})?"
     f"(?P<mult>{_alternatives(MULTIPLIERS)})?"
     f"(?P<a2>{_alternatives(APPROX_INSIDE)})?"
@@ -129,6 +141,10 @@ _NAME_SPANS = re.compile(
 _CN_COUNTING_CUE_RE = re.compile(f"(?:{_alternatives(_CN_COUNTING_CUES)})[了过]?$")
 _DURATION_CUE_RE = re.compile(f"(?:{_alternatives(_DURATION_CUES)})$")
 _CN_CHARS = frozenset(CHINESE_NUMERAL_CHARS)
+_POINTS_LATER = re.compile(f"(?:和|与|及|、|或|至|到|-|—|－|~|～)(?:{_ARABIC})个百分点")
+_ROUND_NUMBERS = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "百万": 1_000_000, "千万": 10_000_000}
+"""Numerals without a digit: 上百份, 近千人, 万余人 — figures only with an approximation word."""
+_PEOPLE_UNITS = frozenset({"人", "人次", "名", "位"})
 _SLOGAN_RE: re.Pattern[str] | None = None
 
 
@@ -175,20 +191,30 @@ def _read_figure(text: str, match: re.Match[str], blocked: bytearray) -> Figure 
     chinese = number[0] in _CN_CHARS
     start = match.start()
     pre = match.group("pre") or ""
-    if pre and not _is_approximation_prefix(text, start, pre):
-        start, pre = number_start, ""
+    if pre and not _is_approximation_prefix(text, match, pre, number):
+        start, pre = match.end("pre"), ""
     if match.group("pnum"):
         return _percent_in_words(text, match, number, start, pre)
 
     raw_unit = match.group("unit")
     unit = _UNIT_SPELLING.get(raw_unit, raw_unit)
     end = match.end("unit")
+    if match.group("space") and chinese:
+        return None
+    if raw_unit == "个" and _POINTS_LATER.match(text, end):
+        unit = "个百分点"  # 分别下降1.2个和0.8个百分点
     after = text[end:end + 2]
     if len(raw_unit) == 1 and after[:1] and after[0] in _NOT_A_WORD_AFTER.get(raw_unit, ""):
         return None
-    if not _number_stands_alone(text, number_start, match.end("num"), chinese):
+    approx_inside = bool(match.group("a1") or match.group("a2"))
+    loose = bool(pre) or (number in _ROUND_NUMBERS and approx_inside)  # 线上千余人: 千余 is a figure after 上
+    if not _number_stands_alone(text, number_start, match.end("num"), chinese, loose):
         return None
-    value = chinese_to_decimal(number) if chinese else arabic_to_decimal(number)
+    if text[number_start - 1:number_start] == "前" and unit in _PEOPLE_UNITS:
+        return None  # 排名前三名: a rank
+    if number in _ROUND_NUMBERS and not (pre or approx_inside or match.group("post")):
+        return None  # 百名律师进千村: a round number without 余/多/近 names a campaign
+    value = _chinese_value(number) if chinese else arabic_to_decimal(number)
     if value is None:
         return None
     if chinese and not _chinese_numeral_counts(text, match, number, start, pre, unit):
@@ -210,8 +236,12 @@ def _read_figure(text: str, match: re.Match[str], blocked: bytearray) -> Figure 
     return Figure(text=text[start:end], value=float(value), unit=unit, approx=approx, subject=None, start=start, end=end)
 
 
-def _is_approximation_prefix(text: str, start: int, pre: str) -> bool:
+def _is_approximation_prefix(text: str, match: re.Match[str], pre: str, number: str) -> bool:
+    start = match.start()
     before = text[start - 1] if start else " "
+    if pre == "上":  # 上百份; not 成千上万, 以上三项, 线上千余人
+        return (number in _ROUND_NUMBERS and before not in "成以之至向百千线网会路马"
+                and not (match.group("a1") or match.group("a2")))
     if pre == "近" and before in "最附将接临靠亲":
         return False
     if pre.startswith("约") and before in "节制签违合履预公条契特简相婚邀践失毁缔续解":
@@ -231,7 +261,7 @@ def _percent_in_words(text: str, match: re.Match[str], number: str, start: int, 
                   subject=None, start=start, end=end)
 
 
-def _number_stands_alone(text: str, start: int, end: int, chinese: bool) -> bool:
+def _number_stands_alone(text: str, start: int, end: int, chinese: bool, loose: bool) -> bool:
     """False for numbers glued to something that makes them a code, an ordinal or part of a word."""
     before = text[start - 1] if start else " "
     before2 = text[start - 2] if start > 1 else " "
@@ -244,7 +274,9 @@ def _number_stands_alone(text: str, start: int, end: int, chinese: bool) -> bool
     if before.isdigit() or (before in ",，.．-－~～—" and before2.isdigit()):
         return False  # the tail of a longer number, a range or a phone number
     if chinese:
-        if before in _CN_BLOCKED_BEFORE:
+        if before in "数几":
+            return False  # 数千余人: no value
+        if before in _CN_BLOCKED_BEFORE and not loose and not text.endswith("为期", 0, start):
             return False
         if before2 in _CN_CHARS and before2 not in "十百千万亿":
             return False  # 三番五次
@@ -265,6 +297,8 @@ def _chinese_numeral_counts(text: str, match: re.Match[str], number: str, start:
     following = text[after_unit:after_unit + 2]
     if any(ch in _CN_CHARS for ch in following) and not at_clause_end:
         return False  # 千家万户, 一中心一张网
+    if number == "一" and unit == "年":
+        return text.startswith(("内", "以内", "之内"), after_unit) or text.endswith(_YEAR_SPAN_CUES, 0, start)
     if number == "一":
         return at_clause_end or duration_then
     if at_clause_end or duration_then or pre or match.group("a1") or match.group("a2"):
@@ -296,11 +330,19 @@ def _time_unit_fits(text: str, match: re.Match[str], value: Decimal, unit: str, 
     return next_char == "" or next_char in _CLAUSE_END or text.startswith(_DURATION_FOLLOWERS, after)
 
 
+def _chinese_value(number: str) -> Decimal | None:
+    if number in _ROUND_NUMBERS:
+        return Decimal(_ROUND_NUMBERS[number])  # 万余人: 万 alone is no numeral, but here it is ten thousand
+    return chinese_to_decimal(number)
+
+
 def _money_value(number: str, value: Decimal, mult: str, chinese: bool) -> tuple[Decimal, str]:
     """Money keeps 万/亿 in its unit: 6287.7万元 → (6287.7, 万), 两万元 → (2, 万)."""
     if chinese and not mult:
         for suffix in ("千万", "百万", "万", "亿"):
             head = number[: -len(suffix)]
+            if number == suffix:
+                return Decimal(1), suffix  # 上亿元
             if number.endswith(suffix) and head:
                 head_value = chinese_to_decimal(head)
                 if head_value is not None:
@@ -311,6 +353,24 @@ def _money_value(number: str, value: Decimal, mult: str, chinese: bool) -> tuple
 _COUNTED_AFTER = frozenset({*COUNT_UNITS, "成"})
 """Units after which a noun names what is counted: 3场普法讲座, 近三成乡镇."""
 _COMPARISON_CLAUSE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年度|较上年度)")
+_CHANGE_CLAUSE = re.compile(
+    r"[，,]?(?:同比|环比|比上年度?|较上年度?|比去年|较去年|较同期|比同期)?(?:同期)?"
+    r"(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|提速|减|增|降|升)了?"
+)
+"""Between a figure and the next: the next one is how much the first changed (``，压缩50%``)."""
+_SHARE_CLAUSE = re.compile(r"[，,]?(?:所占比例|所占比重|占比|占(?![地用有领据])[^，,。；;！？0-9]{0,12}?(?:的比例|的比重|的)?)(?:为|达到|达|约)?")
+"""Between a count and a percentage: the percentage is that count's share (``，占比59.8%``)."""
+_DURATION_CUE_BEFORE = re.compile(r"(?:已连续|连续|近|历时|长达)$")
+
+
+def _subject_kind(unit: str) -> str:
+    if unit in _PEOPLE_UNITS:
+        return subject_finder.PEOPLE
+    if unit in TIME_UNITS:
+        return subject_finder.DURATION
+    if unit in _COUNTED_AFTER:
+        return subject_finder.COUNT
+    return subject_finder.OTHER
 
 
 def _is_comparison_of(text: str, previous: Figure, figure: Figure) -> bool:
@@ -319,18 +379,42 @@ def _is_comparison_of(text: str, previous: Figure, figure: Figure) -> bool:
     return len(between) <= 12 and "。" not in between and bool(_COMPARISON_CLAUSE.search(between))
 
 
+def _inherited_subject(text: str, previous: Figure | None, figure: Figure) -> str | None:
+    """The subject a figure takes from the one before it: a change of it or, for a percentage, its share."""
+    if previous is None or previous.subject is None:
+        return None
+    between = text[previous.end:figure.start]
+    if _CHANGE_CLAUSE.fullmatch(between):
+        return previous.subject
+    if figure.unit == "%" and previous.unit not in PERCENT_UNITS and _SHARE_CLAUSE.fullmatch(between):
+        return (previous.subject + "占比")[-subject_finder.MAX_SUBJECT_CHARS:]
+    return None
+
+
+def _duration_before(text: str, previous: Figure) -> tuple[int, int]:
+    """The span of a duration with its cue (``连续三年``) that a subject is read past."""
+    cue = _DURATION_CUE_BEFORE.search(text, max(0, previous.start - 3), previous.start)
+    return (cue.start() if cue else previous.start), previous.end
+
+
 def _attach_subjects(text: str, figures: list[Figure]) -> None:
     previous: Figure | None = None
+    previous_floor = 0
     for figure in figures:
         floor = 0
         if previous is not None and not any(ch in _CLAUSE_BREAK for ch in text[previous.end:figure.start]):
             floor = previous.end
-        subject = find_subject(text, figure.start, figure.end, figure.unit in _COUNTED_AFTER, floor)
-        if floor and subject and text.startswith(subject, floor):
-            subject = None  # 13家单位共105人: 单位 is what 13家 counts
+        skip = None
+        if floor and previous.unit in TIME_UNITS and figure.unit not in TIME_UNITS:
+            skip, floor = _duration_before(text, previous), previous_floor  # 满意度连续三年保持在99%以上
+        subject = _inherited_subject(text, previous, figure)
+        if subject is None:
+            subject = subject_finder.find_subject(text, figure.start, figure.end, _subject_kind(figure.unit), floor, skip)
+            if floor and subject and text.startswith(subject, floor):
+                subject = None  # 13家单位共105人: 单位 is what 13家 counts
         if subject is None and previous is not None:
             same_clause_same_unit = bool(floor) and previous.unit == figure.unit  # 办理时限由5.2天压缩至2.8天
             if same_clause_same_unit or _is_comparison_of(text, previous, figure):
                 subject = previous.subject
         figure.subject = subject
-        previous = figure
+        previous, previous_floor = figure, floor

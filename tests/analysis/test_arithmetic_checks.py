@@ -160,3 +160,98 @@ def test_other_rates_with_their_counts(text: str) -> None:
 )
 def test_rates_without_a_clear_numerator_and_denominator_are_left_alone(text: str) -> None:
     assert check(text) == []
+
+
+# --- varied prose ----------------------------------------------------------------------------------------
+
+REVIEW_DECISIONS = "受理行政复议案件35件，其中维持{}件、撤销3件、确认违法1件、驳回申请2件、终止1件。"
+
+
+def test_review_decisions_that_add_up_to_the_cases() -> None:
+    assert check(REVIEW_DECISIONS.format(28)) == []
+
+
+def test_review_decisions_that_do_not_add_up_to_the_cases() -> None:
+    [finding] = check(REVIEW_DECISIONS.format(29))
+    assert (finding.code, finding.detail["total"], finding.detail["sum"]) == ("sum_mismatch", 35, 36)
+    assert finding.detail["subject"] == "行政复议案件"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省审结10,215件（含上年结转），其中维持6,873件、撤销521件、确认违法318件、责令履行46件、驳回申请1,402件、终止1,055件。",
+        "２０２２年，审结９件，其中维持７件、撤销１件、驳回１件。",
+        "全年受理群众来信来访1,024件次，其中来信386件次、来访638件次。",
+        "全年12345热线共接收诉求42.6万件，同比增长23.4%，其中咨询类28.1万件、求助类6.7万件、投诉类5.9万件、建议类1.9万件。",
+        "今年收到复议申请：市本级126件、县（市、区）级318件，合计444件。",
+    ],
+)
+def test_totals_that_add_up_in_varied_prose(text: str) -> None:
+    assert check(text) == []
+
+
+def test_a_change_between_the_total_and_its_parts_is_read_past() -> None:
+    assert check("共收到申请52件，同比增加8件，其中受理45件、不予受理7件。") == []
+    [finding] = check("共收到申请52件，同比增加8件，其中受理45件、不予受理6件。")
+    assert (finding.detail["total"], finding.detail["sum"]) == (52, 51)
+
+
+def test_a_change_is_not_a_part() -> None:
+    assert check("共办理案件120件，其中行政复议45件，同比增加10件，行政诉讼75件。") == []
+
+
+def test_percentages_are_not_totals() -> None:
+    assert check("案件数量增长12%，其中行政复议增长15%、行政诉讼增长8%。") == []
+
+
+def test_money_in_different_units_is_summed_in_the_totals_unit() -> None:
+    assert check("全年罚没收入合计1.23亿元，其中罚款收入9,860万元、没收违法所得2,440万元。") == []
+    assert check("全年罚没收入合计1.2亿元，其中罚款收入9,860万元、没收违法所得2,440万元。") == []  # rounded total
+    [finding] = check("全年罚没收入合计1.1亿元，其中罚款收入9,860万元、没收违法所得2,440万元。")
+    assert finding.detail["sum"] == pytest.approx(1.23)
+    assert "9,860万元+2,440万元" in finding.message
+
+
+RATE_OF_CONCLUDED = "全年共受理行政复议案件200件，依法办结197件，办结率{}%。"
+
+
+def test_a_rate_that_agrees_with_its_counts() -> None:
+    assert check(RATE_OF_CONCLUDED.format("98.5")) == []
+
+
+def test_a_rate_that_disagrees_with_its_counts_in_varied_prose() -> None:
+    [finding] = check(RATE_OF_CONCLUDED.format("96"))
+    assert finding.code == "rate_mismatch"
+    assert (finding.detail["numerator"], finding.detail["denominator"], finding.detail["computed"]) == (197, 200, 98.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政复议直接纠错率为8.7%，审结120件，维持100件，纠错10件，同比下降2.1%。",
+        "受理行政复议案件58件，上年同期46件，同比增长率为26.1%。",
+        "全县受理行政复议案件58件，较上年的46件增长26.1%，办结52件，办结率89.7%。",
+        "简易程序案件2,104件，一般程序案件1,414件，简易程序占比59.8%。",
+        "培训执法人员1200余人次，考试合格1100人次，考试合格率为97.5%。",
+    ],
+)
+def test_changes_shares_and_approximate_counts_are_not_rates_of_two_counts(text: str) -> None:
+    assert check(text) == []
+
+
+def test_a_rate_is_matched_on_what_it_measures_not_on_its_domain() -> None:
+    assert check("收到申请65件，受理行政复议案件58件，行政复议纠错率10.3%。") == []
+
+
+def test_a_court_appearance_rate_is_taken_against_the_cases_heard_in_court() -> None:
+    assert check("一审行政诉讼案件46件，审结41件，行政机关负责人出庭应诉32件次，出庭应诉率达100%。") == []
+    assert check("全县应出庭案件20件，负责人出庭18件，出庭率90%。") == []
+    [finding] = check("全县应出庭案件20件，负责人出庭17件，出庭率90%。")
+    assert (finding.detail["numerator"], finding.detail["denominator"]) == (17, 20)
+
+
+def test_the_base_of_a_rate_may_name_it_with_ying() -> None:
+    assert check("应参考人数120人，实际参考118人，参考率98.3%。") == []
+    [finding] = check("应参考人数120人，实际参考110人，参考率98.3%。")
+    assert finding.detail["computed"] == 91.67

@@ -319,7 +319,7 @@ def test_a_measure_word_before_the_noun_makes_a_figure() -> None:
         ("群众满意率较上年提高4.5个百分点。", "4.5个百分点", "群众满意率"),
         ("全县共受理调解案件1268件,同比上升29.6%,", "29.6%", "调解案件"),
         ("行政许可事项平均办理时限由5.2天压缩至2.8天。", "2.8天", "行政许可事项平均办理时限"),
-        ("整治和淘汰“四无”企业(作坊)256家,", "256家", "企业"),
+        ("整治和淘汰“四无”企业(作坊)256家,", "256家", "四无企业"),
         ("培育“法律明白人”近300名。", "近300名", "法律明白人"),
     ],
 )
@@ -330,7 +330,7 @@ def test_subject_is_what_is_counted(text: str, written: str, subject: str) -> No
 
 def test_a_noun_already_counted_by_the_previous_figure_is_not_reused() -> None:
     found = figures("今年组织了13家单位共105人参加考试。")
-    assert [(f.text, f.subject) for f in found] == [("13家", "单位"), ("105人", None)]
+    assert [(f.text, f.subject) for f in found] == [("13家", "单位"), ("105人", "参加考试")]
 
 
 # --- offsets -----------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_003_changping_rate_mismatch(samples_dir: Path) -> None:
     found = by_text(text)
     assert described(found["约28亿元"][0]) == (28, "亿元", True, "涉及金额")
     assert described(found["6287.7万元"][0]) == (6287.7, "万元", False, "涉及金额")
-    assert described(found["19万宗"][0]) == (190000, "宗", False, "业务")
+    assert described(found["19万宗"][0]) == (190000, "宗", False, "办理业务")
     assert described(found["约为97.6%"][0]) == (97.6, "%", True, "调解成功率")
     assert described(found["两个"][0]) == (2, "个", False, "镇重点工作督导组")
     assert described(found["888件/次"][0])[:2] == (888, "件/次")

@@ -1,23 +1,31 @@
 """Arithmetic that does not add up: parts against their stated total, rates against their counts.
 
-sum_mismatch — a total and its parts in one sentence (up to 。；!? or a line break), same unit, no
-approximate figure among them:
-- ``总数…，其中A x件，B y件`` (the total is the figure right before 其中) or ``A x件、B y件，合计z件``
-  (合计/共计/总计/共 right before the total);
+Changes are never counts of their own: a figure right after a change verb or a comparison (``同比增长12.3%``,
+``减少8件``, ``较上年的46件``) is neither a total, a part, a rate nor a count of a rate.
+
+sum_mismatch — a total and its parts in one sentence (up to 。；!? or a line break), same unit (money in
+any of 元/万元/亿元, compared in the total's unit within its rounding), no approximate figure among them,
+no percentage as the total:
+- ``总数…，其中A x件，B y件`` (the total is the figure right before 其中, reading past a change stated in
+  between) or ``A x件、B y件，合计z件`` (合计/共计/总计/共 right before the total);
 - consistent when some of the parts add up to the total exactly (a listing may add a sub-category:
-  ``289件，其中口头调解188件，书面调解101件，达成司法确认16件``);
+  ``289件，其中口头调解188件，书面调解101件，达成司法确认16件``) — except when every part is labelled
+  with an outcome of a closed set (维持/撤销/确认违法/驳回/终止 …, 保留/修改/废止), which never overlap;
 - otherwise flagged when a single part exceeds the total; when the listing is exhaustive (it names a
   category and its negation, ``受理``/``不予受理``, ``已办结``/``未办结``, or ends with ``其余``/``其他``)
-  and the sum differs; or when the parts are an enumeration joined by ``、`` and their sum exceeds the
-  total. A listing of some categories only (``其中征稿1篇``) is never flagged for summing to less.
+  and the sum differs; or when the parts are an enumeration joined by ``、`` or outcomes of a closed set
+  and their sum exceeds the total. A listing of some categories only (``其中征稿1篇``) is never flagged for
+  summing to less.
 
-rate_mismatch — a percentage whose name ends in 率 (``调解成功率约为97.6%``) and the counts before it in
-the same sentence (up to 。！？ or a line break): the numerator is the count nearest the rate whose clause
-shares at least two characters with the rate's name (``成功调解5745宗``), the denominator the larger count
-of the same unit nearest the numerator (``受理调解案件5894宗``), whose clause must not contain every
-shared character. Flagged when the
-quotient misses the stated rate by more than its rounding (±0.05 for one decimal, ±0.5 for an integer;
-twice that when the rate is approximate), unless some other pair of those counts gives the stated rate.
+rate_mismatch — a percentage whose name ends in 率 (``调解成功率约为97.6%``) and the exact counts before it
+in the same sentence (up to 。！？ or a line break); not a change (``同比下降2.1%``) nor a rate of change
+(增长率, 增幅). What the rate measures is the two characters before 率 (成功, 办结, 出庭 …): the numerator
+is the count nearest the rate whose clause holds both (``成功调解5745宗``), the denominator the larger count
+of the same unit nearest the numerator whose clause does not (``受理调解案件5894宗``) or names it as the
+base (``应参考人数120人``). A 出庭应诉率 is taken only against cases heard in court (开庭, 应出庭). Flagged
+when the quotient misses the stated rate by more than its rounding (±0.05 for one decimal, ±0.5 for an
+integer; twice that when the rate is approximate), unless some other pair of those counts gives the stated
+rate.
 """
 from __future__ import annotations
 
@@ -34,6 +42,13 @@ _CLAUSE_BREAK = "，,。；;：:！？!?\n、"
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _GAP_BETWEEN_TOTAL_AND_PARTS = re.compile(r"[\s，,：:、]*")
 _TOTAL_CUE_BEFORE = re.compile(r"(?:合计|共计|总计|总共|共)(?:为|达|是)?$")
+_PARTITION_LABELS = (
+    "维持", "撤销", "变更", "确认违法", "确认无效", "责令履行", "驳回", "驳回申请", "驳回复议申请", "终止", "终止审理",
+    "调解结案", "和解", "保留", "继续有效", "修改", "修订", "废止", "宣布失效", "失效",
+)
+"""Labels of a closed set of outcomes (行政复议 decisions, 规范性文件清理 results): parts so labelled do not
+overlap, so no subset of them may stand for the total and together they may not exceed it (a report may
+leave a rare outcome out, so they may fall short of it)."""
 _REST_WORDS = ("其余", "其他", "剩余", "另有", "余下")
 _NEGATIONS = ("不予", "未予", "没有", "未", "不", "非")
 _DONE_MARKERS = ("已经", "已")
@@ -44,6 +59,15 @@ _NOT_COUNTED_UNITS = frozenset({"%", "个百分点", "百分点", "‰", "元", 
 _RATE_LOOKBACK = 200
 _FULL_STOP_BEFORE = re.compile(r"[。！？!?\n][^。！？!?\n]*$")
 _MAX_PARTS_FOR_SUBSETS = 12
+_MONEY_FACTORS = {"元": 1, "千元": 10**3, "万元": 10**4, "百万元": 10**6, "千万元": 10**7, "亿元": 10**8}
+_NOT_SUMMED_UNITS = frozenset({"%", "个百分点", "百分点", "‰", "倍", "成", "分"})
+_COMPARISON = r"(?:同比|环比|比上年度?|较上年度?|比去年|较去年|较同期|比同期|比上一年|较上一年)"
+_CHANGE = r"(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|提速|增|减|降|升|多|少)"
+_CHANGE_BEFORE = re.compile(f"(?:{_COMPARISON}[^，,。；;：:！？!?\n]{{0,4}}|{_CHANGE}了?(?:到|至)?)$")
+"""Right before a figure that is a change or the base of a comparison (同比增长12.3%, 较上年的46件)."""
+_CHANGE_NAME = re.compile(r"增长|增幅|降幅|增速|下降|上升|提高|降低|减少|同比|环比")
+_RATE_BASES = {"出庭": ("开庭", "应出庭", "应当出庭", "需出庭", "需要出庭")}
+"""Rates whose base is not every count before them: 出庭应诉率 counts against the cases heard in court."""
 
 
 def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
@@ -63,11 +87,14 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
     for marker in re.finditer("其中", text):
         start, end = _sentence_bounds(sentence_ends, marker.start(), len(text))
         total = _total_before(text, figures, start, marker.start())
-        if total is None:
+        if total is None or total.unit in _NOT_SUMMED_UNITS:
             continue
         next_marker = text.find("其中", marker.end(), end)
         stop = end if next_marker < 0 else next_marker
-        parts = [f for f in figures if marker.end() <= f.start and f.end <= stop and f.unit == total.unit]
+        parts = [
+            f for f in figures
+            if marker.end() <= f.start and f.end <= stop and _same_measure(f, total) and not _is_change(text, f)
+        ]
         finding = _judge_sum(text, total, parts)
         if finding:
             findings.append(finding)
@@ -75,8 +102,13 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
         cue = _TOTAL_CUE_BEFORE.search(text, max(0, total.start - 4), total.start)
         if not cue or (cue.start() > 0 and text[cue.start() - 1] not in _CLAUSE_BREAK):
             continue
+        if total.unit in _NOT_SUMMED_UNITS:
+            continue
         start, _ = _sentence_bounds(sentence_ends, total.start, len(text))
-        parts = [f for f in figures if start <= f.start and f.end <= cue.start() and f.unit == total.unit]
+        parts = [
+            f for f in figures
+            if start <= f.start and f.end <= cue.start() and _same_measure(f, total) and not _is_change(text, f)
+        ]
         if len(parts) >= 2 and _is_enumeration(text, parts):
             finding = _judge_sum(text, total, parts, exhaustive=True)
             if finding:
@@ -85,9 +117,17 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
 
 
 def _total_before(text: str, figures: list[Figure], start: int, marker: int) -> Figure | None:
-    """The figure that 其中 refers to: the last one before it with only punctuation (or a bracket) between."""
+    """The figure that 其中 refers to: the last one before it with only punctuation (or a bracket) between.
+
+    A change stated in between is read past: ``共收到申请52件，同比增加8件，其中受理45件``.
+    """
+    gap_end, rest = marker, ""
     for figure in reversed([f for f in figures if start <= f.start and f.end <= marker]):
-        gap = text[figure.end:marker]
+        if _is_change(text, figure):
+            rest = text[figure.end:gap_end] + rest
+            gap_end = _clause_start(text, figure.start)
+            continue
+        gap = text[figure.end:gap_end] + rest
         if _GAP_BETWEEN_TOTAL_AND_PARTS.fullmatch(_BRACKETED.sub("", gap)):
             return figure
         if not gap.startswith((")", "）")):
@@ -95,38 +135,72 @@ def _total_before(text: str, figures: list[Figure], start: int, marker: int) -> 
     return None
 
 
+def _clause_start(text: str, position: int) -> int:
+    start = position
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAK and position - start < 30:
+        start -= 1
+    return start
+
+
+def _is_change(text: str, figure: Figure) -> bool:
+    """A change (同比增长12.3%, 减少8件) or the base of a comparison (较上年的46件), not a count of its own."""
+    return bool(_CHANGE_BEFORE.search(text, _clause_start(text, figure.start), figure.start))
+
+
+def _same_measure(part: Figure, total: Figure) -> bool:
+    return part.unit == total.unit or (part.unit in _MONEY_FACTORS and total.unit in _MONEY_FACTORS)
+
+
+def _in_unit_of(part: Figure, total: Figure) -> float:
+    """The part's value in the total's unit: 9860万元 → 0.986 when the total is in 亿元."""
+    if part.unit == total.unit:
+        return part.value
+    return part.value * _MONEY_FACTORS[part.unit] / _MONEY_FACTORS[total.unit]
+
+
+def _sum_tolerance(total: Figure, parts: list[Figure]) -> float:
+    """Exact for counts; for a total in a larger money unit than its parts, its rounding (1.2亿元 ± 0.05)."""
+    if all(p.unit == total.unit for p in parts):
+        return 1e-9
+    return max(_rounding(total.text), 1e-9)
+
+
+def _rounding(written: str) -> float:
+    digits = "".join(ch for ch in written if ch.isdigit() or ch in ".．")
+    return 0.5 * 10 ** -len(digits.replace("．", ".").partition(".")[2])
+
+
 def _judge_sum(text: str, total: Figure, parts: list[Figure], exhaustive: bool = False) -> Finding | None:
     if not parts or total.approx or any(p.approx for p in parts):
         return None
-    values = [p.value for p in parts]
-    if _some_subset_adds_up(values, total.value):
+    values = [_in_unit_of(p, total) for p in parts]
+    tolerance = _sum_tolerance(total, parts)
+    contexts = [_clause_before(text, p.start) for p in parts]
+    partition = len(parts) >= 2 and all(c.rstrip("的了").endswith(_PARTITION_LABELS) for c in contexts)
+    if not partition and _some_subset_adds_up(values, total.value, tolerance):
         return None
     parts_sum = sum(values)
-    contexts = [_clause_before(text, p.start) for p in parts]
     exhaustive = exhaustive or _names_the_rest(contexts) or _names_a_negation(contexts)
-    too_large_part = any(v > total.value for v in values)
-    if too_large_part or (exhaustive and parts_sum != total.value) or (
-        len(parts) >= 2 and parts_sum > total.value and _is_enumeration(text, parts)
+    too_large_part = any(v > total.value + tolerance for v in values)
+    if too_large_part or (exhaustive and abs(parts_sum - total.value) > tolerance) or (
+        parts_sum > total.value + tolerance and (partition or len(parts) >= 2 and _is_enumeration(text, parts))
     ):
         return _sum_finding(total, parts, parts_sum)
     return None
 
 
-def _some_subset_adds_up(values: list[float], total: float) -> bool:
+def _some_subset_adds_up(values: list[float], total: float, tolerance: float) -> bool:
     if len(values) > _MAX_PARTS_FOR_SUBSETS:
-        return any(abs(sum(values[:k]) - total) < 1e-9 for k in range(1, len(values) + 1))
+        return any(abs(sum(values[:k]) - total) <= tolerance for k in range(1, len(values) + 1))
     return any(
-        abs(sum(chosen) - total) < 1e-9
+        abs(sum(chosen) - total) <= tolerance
         for size in range(1, len(values) + 1)
         for chosen in combinations(values, size)
     )
 
 
 def _clause_before(text: str, position: int) -> str:
-    start = position
-    while start > 0 and text[start - 1] not in _CLAUSE_BREAK and position - start < 30:
-        start -= 1
-    return text[start:position].strip().removeprefix("其中")
+    return text[_clause_start(text, position):position].strip().removeprefix("其中")
 
 
 def _names_the_rest(contexts: list[str]) -> bool:
@@ -162,7 +236,10 @@ def _is_enumeration(text: str, parts: list[Figure]) -> bool:
 
 def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Finding:
     unit = total.unit
-    addition = "+".join(_number(p.value) for p in parts)
+    if all(p.unit == unit for p in parts):
+        addition = "+".join(_number(p.value) for p in parts)
+    else:
+        addition = "+".join(p.text for p in parts)
     what = total.subject or "合计"
     message = (
         f"{what}合计{_number(total.value)}{unit}，但所列分项{addition}={_number(parts_sum)}{unit}，与合计不符"
@@ -175,7 +252,7 @@ def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Findin
         end=max(total.end, parts[-1].end),
         detail={
             "total": total.value,
-            "parts": [p.value for p in parts],
+            "parts": [_in_unit_of(p, total) for p in parts],
             "sum": parts_sum,
             "unit": unit,
             "subject": total.subject,
@@ -187,14 +264,18 @@ def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Findin
 def _rate_findings(text: str, figures: list[Figure]) -> list[Finding]:
     findings = []
     for index, rate in enumerate(figures):
-        if rate.unit not in _RATE_UNITS:
+        if rate.unit not in _RATE_UNITS or _is_change(text, rate):
             continue
         name = _rate_name(text, rate)
-        if name is None:
+        if name is None or _CHANGE_NAME.search(name):
             continue
         sentence = _FULL_STOP_BEFORE.search(text, max(0, rate.start - _RATE_LOOKBACK), rate.start)
         low = sentence.start() + 1 if sentence else max(0, rate.start - _RATE_LOOKBACK)
-        counts = [f for f in figures[:index] if f.start >= low and f.unit not in _NOT_COUNTED_UNITS and f.value > 0]
+        counts = [
+            f for f in figures[:index]
+            if f.start >= low and f.unit not in _NOT_COUNTED_UNITS and f.value > 0 and not f.approx
+            and not _is_change(text, f)
+        ]
         finding = _judge_rate(text, rate, name, counts)
         if finding:
             findings.append(finding)
@@ -228,16 +309,21 @@ def _judge_rate(text: str, rate: Figure, name: str, counts: list[Figure]) -> Fin
         for a, b in ((numerator, denominator), (denominator, numerator)):
             if _units_match(a.unit, b.unit) and a.value <= b.value and abs(a.value / b.value * 100 - rate.value) <= tolerance:
                 return None
-    stem = set(name.removesuffix("率")) - {"的"}
+    key = name.removesuffix("率")[-2:]
+    bases = next((cues for word, cues in _RATE_BASES.items() if word in name), None)
     for numerator in reversed(counts):
-        shared = stem & set(_clause_before(text, numerator.start))
-        if len(shared) < 2:
+        clause = _clause_before(text, numerator.start)
+        if len(set(key)) < 2 or not set(key) <= set(clause) or _names_the_base(clause, key):
             continue
-        denominators = [
-            d for d in counts
-            if d is not numerator and _units_match(d.unit, numerator.unit) and d.value > numerator.value
-            and shared - set(_clause_before(text, d.start))
-        ]
+        denominators = []
+        for candidate in counts:
+            if candidate is numerator or not _units_match(candidate.unit, numerator.unit):
+                continue
+            base_clause = _clause_before(text, candidate.start)
+            if candidate.value <= numerator.value or not (_names_the_base(base_clause, key) or set(key) - set(base_clause)):
+                continue
+            if bases is None or any(cue in base_clause for cue in bases):
+                denominators.append(candidate)
         if not denominators:
             return None
         denominator = min(denominators, key=lambda d: abs(d.start - numerator.start))
@@ -246,6 +332,11 @@ def _judge_rate(text: str, rate: Figure, name: str, counts: list[Figure]) -> Fin
             return None
         return _rate_finding(rate, name, numerator, denominator, computed, tolerance)
     return None
+
+
+def _names_the_base(clause: str, key: str) -> bool:
+    """``应参考人数120人``, ``应出庭案件20件``: the count a rate of ``key`` is taken against."""
+    return f"应{key}" in clause or f"应当{key}" in clause
 
 
 def _rate_finding(
