@@ -22,8 +22,8 @@ _ORG_LINE_RE = re.compile(rf"{_ORG_CHAR}{{2,40}}{ORG_SUFFIX}")
 _ORG_AND_DATE_RE = re.compile(rf"(?P<org>{_ORG_CHAR}{{2,40}}{ORG_SUFFIX})\s+(?P<date>.+)")
 _RUN_TOGETHER_LINE_RE = re.compile(r"(?:19|20)\d{5,6}")
 """A date line that lost its separators: 2018330, 20181207."""
-_ATTACHMENT_RE = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]?")
-_MAX_ATTACHMENT_LINES = 12
+_CLOSING_MATTER_RE = re.compile(r"附\s*件|抄\s*[送报]|[（(]\s*(?:此件|联系人)|.*印发$")
+_MAX_CLOSING_LINES = 12
 _DATE_LOOK_BACK_LINES = 3
 _MAX_SIGNERS = 3
 
@@ -68,21 +68,24 @@ def _is_date_line(line: str) -> bool:
 
 
 def find_signature(text: str) -> Signature | None:
-    """The signature block at the end of ``text``, or None when the text does not end with one. A list of
-    attachments (``附件：1.……``) after the signature is looked past."""
+    """The signature block at the end of ``text``, or None when the text does not end with one. What
+    official papers print after the signature is looked past: a list of attachments (``附件：1.……``), the
+    distribution line (``抄送：……``), the issuing line (``……办公室 2023年3月2日印发``) and notes
+    (``（此件公开发布）``)."""
     found = _signature_before(text, len(text))
     if found and found.date:
         return found
-    attachments = _attachment_list_start(text)
-    if attachments is not None:
-        return _signature_before(text, attachments) or found
+    closing = _closing_matter_start(text)
+    if closing is not None:
+        return _signature_before(text, closing) or found
     return found
 
 
-def _attachment_list_start(text: str) -> int | None:
-    """Where the list of attachments closing the text begins, if it does end with one."""
+def _closing_matter_start(text: str) -> int | None:
+    """Where the matter after the signature begins, if the text ends with some."""
     starts = [
-        start for start, _ in _lines_backwards(text, _MAX_ATTACHMENT_LINES) if _ATTACHMENT_RE.match(text, start)
+        start for start, end in _lines_backwards(text, _MAX_CLOSING_LINES)
+        if _CLOSING_MATTER_RE.match(text, start, end)
     ]
     return min(starts) if starts else None
 

@@ -255,3 +255,13 @@ def test_the_site_s_name_after_a_saved_page_title_is_not_part_of_the_title(page_
     meta = _metadata(text)
     assert meta.title == "明湖县2022年法治政府建设年度报告"
     assert text[slice(*meta.title_span)] == meta.title
+
+
+def test_the_distribution_and_issuing_lines_of_an_official_paper_are_looked_past() -> None:
+    text = "\n\n".join([
+        "明湖县人民政府关于2022年度法治政府建设情况的报告", "2022年，我县全面推进依法行政。", "明湖县人民政府", "2023年3月1日",
+        "（此件公开发布）", "抄送：县委办，县人大办，县政协办。", "明湖县人民政府办公室                2023年3月2日印发",
+    ])
+    meta = _metadata(text)
+    assert meta.sign_date == "2023-03-01"
+    assert text[slice(*meta.sign_span)] == "明湖县人民政府\n\n2023年3月1日"
