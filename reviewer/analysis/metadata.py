@@ -70,8 +70,10 @@ _COUNTY_SUFFIX = ("自治县", "自治旗", "林区", "特区", "新区", "开�
 _PREFECTURE_SUFFIX = ("自治州", "州", "盟", "地区", "市")
 _PROVINCE_SUFFIX = ("省", "自治区", "特别行政区")
 _PARENT_CITY_RE = re.compile(r"在([^\s，,、。和及省政府]{2,4})(?:市委|州委|盟委)")
+_PARENT_ADDRESSEE_RE = re.compile(r"^([^\s，,、。：:]{2,4})(?:市|州|盟)(?:人民政府|政府|委)[^\n]{0,20}[:：]$", re.MULTILINE)
+"""An addressee line naming a city government or committee: a 县级市 reports to its parent city."""
 _PARENT_CITY_SEARCH_CHARS = 3000
-"""The opening part of a report, where ``在XX市委、市政府的正确领导下`` stands."""
+"""The opening part of a report, where the addressee and ``在XX市委、市政府的正确领导下`` stand."""
 
 _OPENING_YEAR_RE = re.compile(
     r"^(?:过去的|刚刚过去的)?((?:19|20)\d{2})年度?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)"
@@ -258,7 +260,9 @@ def unit_level(name: str, text: str = "") -> str | None:
 
 def _names_parent_city(unit: str, text: str) -> bool:
     return any(
-        match.group(1) + "市" != unit for match in _PARENT_CITY_RE.finditer(text, 0, _PARENT_CITY_SEARCH_CHARS)
+        match.group(1) + "市" != unit
+        for pattern in (_PARENT_CITY_RE, _PARENT_ADDRESSEE_RE)
+        for match in pattern.finditer(text, 0, _PARENT_CITY_SEARCH_CHARS)
     )
 
 

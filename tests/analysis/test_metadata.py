@@ -115,6 +115,9 @@ def test_a_city_is_county_level_when_the_body_names_its_parent_city() -> None:
     text = "2019年，我市在宁波市委、市政府的正确领导下，扎实推进法治政府建设。"
     assert unit_level("慈溪市", text) == "县区"
     assert unit_level("天门市", "2018年以来，在省委、省政府的正确领导下推进法治建设。") == "地市"
+    assert unit_level("慈溪市", "慈溪市2019年法治政府建设年度报告\n\n宁波市人民政府：\n\n2019年，我市……") == "县区"
+    assert unit_level("慈溪市", "慈溪市2019年法治政府建设年度报告\n\n慈溪市委依法治市办：\n\n2019年，我市……") == "地市"
+    assert unit_level("天门市", "天门市2018年法治政府建设情况工作报告\n\n湖北省人民政府：") == "地市"
 
 
 @pytest.mark.parametrize(("title", "unit"), [
