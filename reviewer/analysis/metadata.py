@@ -29,6 +29,8 @@ _TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|�
 _TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
 _SITE_NAME_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s)\s*[^_|｜\s]{2,30}$")
 """The site's name after a page title saved with the text: ``…年度报告_明湖县人民政府门户网站``."""
+_SUBTITLE_DASH_RE = re.compile(r"[—\-－~～]+\s*")
+"""The dash of a title written as a subtitle under a slogan line: ``——明湖县2022年法治政府建设工作报告``."""
 _ORG_ONLY_RE = re.compile(rf"[^\s，,。：:]{{2,40}}{ORG_SUFFIX}(?:[\s、]+[^\s，,。：:]{{2,40}}{ORG_SUFFIX})*")
 """A line that only names one body, or several signing jointly (``中共明湖县委 明湖县人民政府``)."""
 _PROSE_RE = re.compile(r"[。；;]|[，,].{40}")
@@ -156,11 +158,16 @@ def _find_title(
     ):
         last += 1
     title = "".join(lines[first:last + 1])
+    start, end = top[first][0], top[last][1]
     site = _SITE_NAME_RE.search(title)
     if site and _TITLE_RE.search(title, 0, site.start()):
+        end -= len(title) - site.start()
         title = title[:site.start()]
-        return title, (top[first][0], top[last][1] - (site.end() - site.start()))
-    return title, (top[first][0], top[last][1])
+    dash = _SUBTITLE_DASH_RE.match(title)
+    if dash:
+        start += dash.end()
+        title = title[dash.end():]
+    return title, (start, end)
 
 
 def year_in_title(title: str | None) -> int | None:

@@ -268,3 +268,11 @@ def test_the_distribution_and_issuing_lines_of_an_official_paper_are_looked_past
     meta = _metadata(text)
     assert meta.sign_date == "2023-03-01"
     assert text[slice(*meta.sign_span)] == "明湖县人民政府\n\n2023年3月1日"
+
+
+def test_a_title_written_as_a_subtitle_under_a_slogan() -> None:
+    text = "坚持依法行政 建设法治政府\n\n——明湖县2022年法治政府建设工作报告\n\n2022年，我县全面推进依法行政。"
+    meta = _metadata(text)
+    assert meta.title == "明湖县2022年法治政府建设工作报告"
+    assert text[slice(*meta.title_span)] == meta.title
+    assert (meta.unit, meta.level) == ("明湖县", "县区")
