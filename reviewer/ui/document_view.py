@@ -68,16 +68,19 @@ class DocumentView(QTextEdit):
         proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         block_format = QTextBlockFormat()
         block_format.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
-        cursor = QTextCursor(doc)
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
         blank_format = QTextBlockFormat()
         blank_format.setLineHeight(BLANK_LINE_HEIGHT_PERCENT, proportional)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one re-layout for all the format changes below
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
         block = doc.begin()
         while block.isValid():
             if block.length() == 1:
-                QTextCursor(block).mergeBlockFormat(blank_format)
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(blank_format)
             block = block.next()
+        cursor.endEditBlock()
         self.set_highlights(highlights)
 
     def clear_report(self) -> None:
