@@ -29,6 +29,8 @@ _TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|�
 _TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
 _SITE_NAME_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s)\s*[^_|｜\s]{2,30}$")
 """The site's name after a page title saved with the text: ``…年度报告_明湖县人民政府门户网站``."""
+_TITLE_TAIL_RE = re.compile(r"(?:工作)?(?:情况|总结)?的?(?:报告|总结)$|(?:工作)?情况$")
+"""A line that only ends a title broken over two lines: ``情况的报告``."""
 _SUBTITLE_DASH_RE = re.compile(r"[—\-－~～]+\s*")
 """The dash of a title written as a subtitle under a slogan line: ``——明湖县2022年法治政府建设工作报告``."""
 _ORG_ONLY_RE = re.compile(rf"[^\s，,。：:]{{2,40}}{ORG_SUFFIX}(?:[\s、]+[^\s，,。：:]{{2,40}}{ORG_SUFFIX})*")
@@ -151,6 +153,10 @@ def _find_title(
         return (page_meta.title or None), None
     first = last = chosen
     if first > 0 and _ORG_ONLY_RE.fullmatch(lines[first - 1]) and lines[first].startswith("关于"):
+        first -= 1
+    elif first - 1 in candidates and _TITLE_TAIL_RE.match(lines[first]) and _TITLE_RE.search(
+        lines[first - 1] + lines[first]
+    ):
         first -= 1
     elif (
         last + 1 < len(lines) and not lines[last].endswith(("报告", "总结"))

@@ -276,3 +276,11 @@ def test_a_title_written_as_a_subtitle_under_a_slogan() -> None:
     assert meta.title == "明湖县2022年法治政府建设工作报告"
     assert text[slice(*meta.title_span)] == meta.title
     assert (meta.unit, meta.level) == ("明湖县", "县区")
+
+
+def test_title_broken_before_its_last_words_is_joined() -> None:
+    text = "明湖县关于2022年度法治政府建设\n\n工作情况的报告\n\n2022年，我县全面推进依法行政。"
+    meta = _metadata(text)
+    assert meta.title == "明湖县关于2022年度法治政府建设工作情况的报告"
+    assert meta.title_span == (0, len(text.split("\n\n2022")[0]))
+    assert meta.unit == "明湖县"
