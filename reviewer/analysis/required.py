@@ -100,7 +100,8 @@ def find_required_parts(text: str, sections: list[Section]) -> dict[str, Require
             or _unnumbered(unnumbered, _is_first_responsible_heading) or _first_responsible_sentence(text)
         ),
         "next_year_plan": (
-            _heading(sections, _is_plan_heading) or _unnumbered(unnumbered, _is_plan_heading) or _plan_paragraph(text)
+            _heading(_but_first_part(sections), _is_plan_heading) or _unnumbered(unnumbered, _is_plan_heading)
+            or _plan_paragraph(text)
         ),
     }
     parts: dict[str, RequiredPart] = {}
@@ -147,8 +148,24 @@ def _is_measures_heading(title: str) -> bool:
     )
 
 
-def _ends_measures(title: str) -> bool:
-    return _is_shortcomings_heading(title) or _is_plan_heading(title) or bool(_OTHER_MATTERS_RE.search(title))
+def _ends_measures(section: Section, first_part: Section | None) -> bool:
+    title = section.title
+    return (
+        _is_shortcomings_heading(title) or (section is not first_part and _is_plan_heading(title))
+        or bool(_OTHER_MATTERS_RE.search(title))
+    )
+
+
+def _first_part(sections: list[Section]) -> Section | None:
+    """The first of several top-level parts. It is never the plan, which comes last: a first part headed
+    ``一、2022年度重点工作`` reports on that year."""
+    top = [s for s in sections if s.level == min(s.level for s in sections)] if sections else []
+    return top[0] if len(top) > 1 else None
+
+
+def _but_first_part(sections: list[Section]) -> list[Section]:
+    first = _first_part(sections)
+    return [s for s in sections if s is not first]
 
 
 def _heading(sections: list[Section], accepts: Callable[[str], bool], levels: list[int] | None = None) -> Hit | None:
@@ -189,10 +206,11 @@ def _measures(text: str, sections: list[Section], unnumbered: list[tuple[int, in
         found = _heading(sections, _is_measures_heading, [top])
         if found:
             return found
+        first_part = _first_part(sections)
         for section in sections:
             if section.level != top:
                 continue
-            if _ends_measures(section.title):
+            if _ends_measures(section, first_part):
                 break
             if not _is_first_responsible_heading(section.title):
                 return (section.start, section.end), "heading"

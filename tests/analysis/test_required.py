@@ -239,3 +239,12 @@ def test_a_heading_reporting_on_last_year_s_key_work_is_measures_not_plan() -> N
 def test_problems_found_in_others_work_are_not_the_report_s_shortcomings() -> None:
     text = "\n\n".join([OPENING, "一、工作情况", "开展执法检查5次，发现存在的问题有12个，均已整改到位。"])
     assert not _parts(text)["shortcomings"].present
+
+
+def test_the_first_part_reports_on_the_year_even_when_headed_like_a_plan() -> None:
+    text = "\n\n".join([
+        OPENING, "一、2020年度重点工作", "全年办理案件12件。", "二、存在的问题", "队伍不足。", "三、2021年工作安排", "加强培训。",
+    ])
+    parts = _parts(text)
+    assert _shown(text, parts["measures"]) == "一、2020年度重点工作"
+    assert _shown(text, parts["next_year_plan"]) == "三、2021年工作安排"
