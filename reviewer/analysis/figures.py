@@ -58,7 +58,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "件", "次", "场", "人", "名", "位", "份", "个", "项", "条", "家", "宗", "篇", "部", "台", "期", "批",
     "户", "所", "起", "张", "处", "座", "辆", "艘", "架", "套", "本", "册", "幅", "块", "支", "队", "组",
     "轮", "遍", "趟", "例", "笔", "单", "间", "栋", "株", "棵", "亩", "吨", "米", "类", "种", "堂", "节",
-    "门", "封", "卷", "盒", "袋", "箱", "瓶", "盏", "面", "枚", "颗", "首", "集", "道", "通", "届次",
+    "门", "封", "卷", "盒", "袋", "箱", "瓶", "盏", "面", "枚", "颗", "首", "集", "道", "通", "章", "届次",
 )
 """Measure words, compound ones first so that they are taken whole (32场次 → 场次)."""
 
@@ -90,7 +90,7 @@ _NOT_A_WORD_AFTER: dict[str, str] = {
     "册": "子", "幅": "度员", "套": "餐用", "门": "户口诊槛类", "面": "积向对貌临上前广板料试谈",
     "单": "位独元", "节": "日点约目", "封": "建闭存面装锁", "卷": "宗面入", "成": "员为立效果功本绩熟长都型份就交品年人分",
     "年": "度级底初末终龄纪代轻报鉴会份", "米": "粮", "首": "先要次都府长位届", "道": "路德理", "集": "中体团合成",
-    "倍": "增", "枚": "举", "颗": "粒", "通": "过知报讯信道用行告话畅关达俗常航车办则",
+    "倍": "增", "枚": "举", "颗": "粒", "通": "过知报讯信道用行告话畅关达俗常航车办则", "章": "程节法则句",
 }
 """Characters that turn a measure word into the start of a noun (部门, 人民, 条例 …)."""
 
@@ -271,8 +271,8 @@ def _number_stands_alone(text: str, start: int, end: int, chinese: bool, loose: 
         return False
     if before.isascii() and before.isalpha():
         return False
-    if before.isdigit() or (before in ",，.．-－~～—" and before2.isdigit()):
-        return False  # the tail of a longer number, a range or a phone number
+    if before.isdigit() or (before in ",，.．-－~～—至到" and (before2.isdigit() or chinese and before2 in _CN_CHARS)):
+        return False  # the tail of a longer number, a range (8至10人, 三到五个) or a phone number
     if chinese:
         if before in "数几":
             return False  # 数千余人: no value
@@ -368,6 +368,8 @@ def _subject_kind(unit: str) -> str:
         return subject_finder.PEOPLE
     if unit in TIME_UNITS:
         return subject_finder.DURATION
+    if unit == "%":
+        return subject_finder.SHARE
     if unit in _COUNTED_AFTER:
         return subject_finder.COUNT
     return subject_finder.OTHER
@@ -418,3 +420,30 @@ def _attach_subjects(text: str, figures: list[Figure]) -> None:
                 subject = previous.subject
         figure.subject = subject
         previous, previous_floor = figure, floor
+    _match_respective_changes(text, figures)
+
+
+_SENTENCE_BREAK = frozenset("。；;！？!?\n")
+
+
+def _match_respective_changes(text: str, figures: list[Figure]) -> None:
+    """``公职律师1,236名、公司律师218名，分别比上年增加186名和42名``: the n changes after 分别 belong, in
+    order, to the n figures before it in the sentence."""
+    for marker in re.finditer("分别", text):
+        after = []
+        for figure in figures:
+            if figure.start < marker.end():
+                continue
+            if any(ch in _CLAUSE_BREAK for ch in text[marker.end():figure.start]):
+                break
+            after.append(figure)
+        if len(after) < 2 or not _CHANGE_CLAUSE.fullmatch(text, marker.end(), after[0].start):
+            continue
+        sentence_start = marker.start()
+        while sentence_start > 0 and text[sentence_start - 1] not in _SENTENCE_BREAK:
+            sentence_start -= 1
+        before = [f for f in figures if sentence_start <= f.start and f.end <= marker.start()]
+        if len(before) < len(after):
+            continue
+        for change, changed in zip(after, before[-len(after):]):
+            change.subject = changed.subject

@@ -6,7 +6,8 @@
 Rules, in order:
 1. After a measure word, a noun phrase that follows directly is the subject (``3个部门``, ``两名执业律师``);
    after a count of people, an activity they took part in (``近千人参加执法资格考试`` → 参加执法资格考试);
-   after a duration, what lasted that long (``为期45天的执法突击行动`` → 执法突击行动).
+   after a duration or a percentage and 的, what lasted that long or what it is a share of
+   (``为期45天的执法突击行动`` → 执法突击行动, ``90%以上的行政执法事项`` → 行政执法事项).
 2. Otherwise the subject is read backwards from the figure, inside its clause: counting words
    (共, 累计, 达到, 约为 …) are skipped; then either the noun phrase ending there (``行政复议案件``),
    or, when the clause ends in a verb, the activity itself (``成功调解``, ``不予受理``). A change verb
@@ -51,6 +52,8 @@ PEOPLE = "people"
 """The unit counts people (人 人次 名 位): also an activity right after (``参加培训``)."""
 DURATION = "duration"
 """The unit is a duration (天 个工作日 …): ``…的`` + what lasted that long may follow."""
+SHARE = "share"
+"""The unit is a percentage: ``90%以上的`` + what it is a share of may follow."""
 OTHER = "other"
 
 _CLAUSE_BREAK = "，,。；;：:！？!?\n\r、"
@@ -71,7 +74,7 @@ _FUNCTION_TAGS = frozenset({"u", "ul", "uj", "uz", "ug", "uv", "ud", "p", "c", "
 _TRAILING_SKIPPED_TAGS = _FUNCTION_TAGS | {"d"}
 
 COUNTING_WORDS = frozenset(
-    "共 共计 合计 总计 累计 总共 计 达 达到 已达 为 约 约为 大约 有 共有 分别 分别为 均 均为 已 仅 只 了 的 等 是 到 至 由 近 逾 超过 超 以上 多达 高达 保持 保持在 不少于 不低于 至少".split()
+    "共 共计 合计 总计 累计 总共 计 达 达到 已达 为 约 约为 大约 有 共有 分别 分别为 均 均为 已 仅 只 了 的 等 是 到 至 由 近 逾 超过 超 以上 多达 高达 保持 保持在 不少于 不低于 至少 全部 全都 都".split()
 )
 """Words between a subject and its number that are not part of the subject."""
 
@@ -147,7 +150,7 @@ def find_subject(
 ) -> str | None:
     """The subject of the figure at ``text[start:end]``.
 
-    ``kind``: what the unit measures (COUNT, PEOPLE, DURATION or OTHER), which says whether a phrase
+    ``kind``: what the unit measures (COUNT, PEOPLE, DURATION, SHARE or OTHER), which says whether a phrase
     after the figure may be its subject. ``floor``: do not look left of this offset (the end of a previous
     figure in the clause). ``skip``: a span left of the figure to read past (a duration such as 连续三年
     between a subject and its figure).
@@ -160,7 +163,7 @@ def find_subject(
         subject = _participation_after(text, end)
         if subject:
             return subject
-    if kind == DURATION and text.startswith("的", end):
+    if kind in (DURATION, SHARE) and text.startswith("的", end):
         subject = _phrase_after(text, end + 1)
         if subject:
             return subject

@@ -255,3 +255,14 @@ def test_the_base_of_a_rate_may_name_it_with_ying() -> None:
     assert check("应参考人数120人，实际参考118人，参考率98.3%。") == []
     [finding] = check("应参考人数120人，实际参考110人，参考率98.3%。")
     assert finding.detail["computed"] == 91.67
+
+
+def test_a_respective_change_is_not_a_count() -> None:
+    assert check("公职律师1,236名、公司律师218名，分别比上年增加186名和42名，公司律师占比15%。") == []
+
+
+def test_findings_on_varied_prose_that_are_real() -> None:
+    [rate] = check("12345热线全年受理群众诉求工单9.8万件，办结9.5万件，办结率98.9%。")
+    assert (rate.detail["numerator"], rate.detail["denominator"], rate.detail["computed"]) == (95000, 98000, 96.94)
+    [total] = check("全年共开展行政执法检查1,260次，其中市场监管520次、生态环境310次、交通运输280次、农业农村160次。")
+    assert (total.detail["total"], total.detail["sum"]) == (1260, 1270)

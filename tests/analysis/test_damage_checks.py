@@ -101,3 +101,26 @@ def test_document_numbers_with_broken_brackets(text: str, number: str) -> None:
 )
 def test_well_formed_document_numbers(text: str) -> None:
     assert codes(text) == []
+
+
+# --- varied prose ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报电话：88123456", "设立举报电话0571-12345678，", "（2018）浙01行初123号", "市政办〔2022〕3号",
+        "执法人员与辅助人员比例为1:1", "抽查比例达到15.6%", "配备比例为100%", "邮政编码：310012",
+        "统一社会信用代码11330100002489001X", "罚没款合计2015000元", "工单编号2022123100", "2023年共受理20230件",
+        "《法治政府建设实施纲要（2021-2025年）》", "〔2022〕第3号",
+    ],
+)
+def test_numbers_in_varied_prose_that_are_not_damaged(text: str) -> None:
+    assert check_damage(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("截至20221231，全县", "damaged_number"), ("浙政发〔2022)3号", "broken_bracket"), ("县政办发2021〕35号", "broken_bracket")],
+)
+def test_damage_in_varied_prose(text: str, code: str) -> None:
+    assert codes(text) == [code]

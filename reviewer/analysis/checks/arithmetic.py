@@ -65,6 +65,7 @@ _COMPARISON = r"(?:同比|环比|比上年度?|较上年度?|比去年|较去年
 _CHANGE = r"(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|提速|增|减|降|升|多|少)"
 _CHANGE_BEFORE = re.compile(f"(?:{_COMPARISON}[^，,。；;：:！？!?\n]{{0,4}}|{_CHANGE}了?(?:到|至)?)$")
 """Right before a figure that is a change or the base of a comparison (同比增长12.3%, 较上年的46件)."""
+_CHANGE_WORD = re.compile(f"{_COMPARISON}|增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减")
 _CHANGE_NAME = re.compile(r"增长|增幅|降幅|增速|下降|上升|提高|降低|减少|同比|环比")
 _RATE_BASES = {"出庭": ("开庭", "应出庭", "应当出庭", "需出庭", "需要出庭")}
 """Rates whose base is not every count before them: 出庭应诉率 counts against the cases heard in court."""
@@ -143,8 +144,11 @@ def _clause_start(text: str, position: int) -> int:
 
 
 def _is_change(text: str, figure: Figure) -> bool:
-    """A change (同比增长12.3%, 减少8件) or the base of a comparison (较上年的46件), not a count of its own."""
-    return bool(_CHANGE_BEFORE.search(text, _clause_start(text, figure.start), figure.start))
+    """A change (同比增长12.3%, 减少8件, 分别增加186名和42名) or the base of a comparison (较上年的46件)."""
+    start = _clause_start(text, figure.start)
+    if _CHANGE_BEFORE.search(text, start, figure.start):
+        return True
+    return text.endswith(("和", "与", "及"), start, figure.start) and bool(_CHANGE_WORD.search(text, start, figure.start))
 
 
 def _same_measure(part: Figure, total: Figure) -> bool:
