@@ -104,13 +104,13 @@ class LibraryView(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         selection.blockSignals(blocker)
+        if not emit:
+            self.table.viewport().update()  # with the signals blocked the view repaints no changed row
         self.table.scrollTo(index)
 
     def clear_selection(self) -> None:
-        selection = self.table.selectionModel()
-        blocker = selection.blockSignals(True)
-        selection.clear()
-        selection.blockSignals(blocker)
+        """No row selected (no report is chosen by this: an invalid current row opens nothing)."""
+        self.table.selectionModel().clear()
 
     def select_first(self) -> None:
         """Choose the report at the top of the list, as a click would."""

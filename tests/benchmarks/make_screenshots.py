@@ -104,10 +104,10 @@ def take_screenshots() -> None:
     window.pane.tabs.setCurrentWidget(window.pane.figures)
     save("window-figures.png")
 
-    # findings of the flawed city report
-    window.library.select_report(reports["03"])
-    findings = sorted(window.report.items_of("finding"), key=lambda f: f.start)
-    window.pane.select_target(Target("item", findings[1].id))
+    # checks of the department report: missing required parts (errors) and figures that disagree
+    window.library.select_report(reports["02"])
+    findings = [f for f in window.report.items_of("finding") if "调解成功率" in f.machine["message"]]
+    window.pane.select_target(Target("item", findings[0].id))
     save("window-checks.png")
 
     # an annotation being added on selected text of the department report, next to an earlier one
