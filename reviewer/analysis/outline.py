@@ -1,8 +1,8 @@
 """The report's numbered headings, with their level by numbering style.
 
 Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) →
-``(1)``/``（1）``/``1）`` (4). A report divided into ``第一部分 …`` parts has those as level 1 and every other
-style one level deeper (``一、`` 2 … ``(1)`` 5). A heading starts a line; it is the whole line, or — when
+``(1)``/``（1）``/``1）`` (4). A report divided into ``第一部分 …`` parts has those as level 0, above the
+``一、`` level, so that a style's level never depends on the rest of the report. A heading starts a line; it is the whole line, or — when
 the line goes on as a paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes
 a short heading phrase; a ``第一部分`` standing alone takes the short line after it as its title. The level
 comes from the style alone, so levels may be skipped. ``一是……`` enumerations, numbers inside sentences
@@ -49,7 +49,7 @@ def _style_and_num(match: re.Match[str]) -> tuple[int, str, str] | None:
     """(level, num, style) of a marker, None when the numeral is not a plain heading number."""
     if match.group("l0"):
         num = match.group("l0")
-        return (1, num, PART_STYLE) if is_canonical_small_numeral(num) else None
+        return (0, num, PART_STYLE) if is_canonical_small_numeral(num) else None
     if match.group("l1"):
         num = match.group("l1")
         if not is_canonical_small_numeral(num):
@@ -125,10 +125,6 @@ def extract_sections(text: str) -> list[Section]:
     signature = find_signature(text)
     if signature:
         sections = [section for section in sections if section.start < signature.start]
-    if any(section.style == PART_STYLE for section in sections):
-        for section in sections:
-            if section.style != PART_STYLE:
-                section.level += 1
     _set_body_ends(text, sections, signature)
     return sections
 

@@ -12,7 +12,7 @@ from reviewer.analysis.model import Analysis, LoadedDocument
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.required import find_required_parts
 
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 """Bump when the analysis output changes, so stored reports can be re-analysed."""
 
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 SHORT_HASH_CHARS = 12
 SECTION_TITLE_CHARS = 24
 _FINDING_STATES = {"pending": "待确认", "accepted": "已确认", "corrected": "审阅人已修改"}
-_SECTION_STYLES = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+_SECTION_STYLES = {0: "第{}部分 ", 1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 GROUPING_LEVELS = 2
 """Figures are grouped under the heading path down to this level (一、 and （一）)."""
 
@@ -131,7 +131,7 @@ def _section_paths(view: ReviewView) -> list[tuple[int, str]]:
         if item.state == "rejected" or item.start is None:
             continue
         values = item.effective
-        level = int(values.get("level") or 1)
+        level = int(values.get("level", 1))
         label = _SECTION_STYLES.get(level, "{} ").format(values.get("num", "")) + _short(values.get("title") or "")
         headings.append((item.start, level, label))
     headings.sort()

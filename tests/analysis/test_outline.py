@@ -159,7 +159,7 @@ def test_sample_004_level_three_directly_under_level_one(samples_dir: Path) -> N
     assert sections[-1].body_end == text.index("\n\n天门市人民政府")
 
 
-def test_parts_numbered_di_yi_bu_fen_are_outermost_and_push_the_other_styles_down() -> None:
+def test_parts_numbered_di_yi_bu_fen_are_level_0_above_the_yi_level() -> None:
     text = "\n\n".join([
         "第一部分 2022年工作情况",
         "一、强化组织领导。厅党委召开会议6次。",
@@ -170,12 +170,12 @@ def test_parts_numbered_di_yi_bu_fen_are_outermost_and_push_the_other_styles_dow
         "一、深化执法规范化建设",
     ])
     assert _outline(text) == [
-        (1, "一", "2022年工作情况", "第一部分"),
-        (2, "一", "强化组织领导", "一、"),
-        (3, "一", "健全制度", "（一）"),
-        (1, "二", "存在的问题", "第一部分"),
-        (1, "三", "2023年工作安排", "第一部分"),
-        (2, "一", "深化执法规范化建设", "一、"),
+        (0, "一", "2022年工作情况", "第一部分"),
+        (1, "一", "强化组织领导", "一、"),
+        (2, "一", "健全制度", "（一）"),
+        (0, "二", "存在的问题", "第一部分"),
+        (0, "三", "2023年工作安排", "第一部分"),
+        (1, "一", "深化执法规范化建设", "一、"),
     ]
     assert format_marker("第一部分", 4) == "第四部分"
 

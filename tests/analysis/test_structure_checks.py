@@ -205,7 +205,7 @@ def test_parts_numbered_di_yi_bu_fen_are_checked_like_any_level() -> None:
     )
     [skipped] = _findings(text)
     assert skipped.message == "标题序号跳号：“第三部分”之前缺少“第二部分”"
-    assert skipped.detail == {"level": 1, "num": "三", "expected": 2}
+    assert skipped.detail == {"level": 0, "num": "三", "expected": 2}
 
 
 def test_a_department_report_complete_and_on_time_gives_no_finding() -> None:
