@@ -70,7 +70,7 @@ class OutlinePanel(QWidget):
         parents: list[tuple[int, QTreeWidgetItem]] = []
         for section in sorted(report.items_of("section"), key=lambda s: s.start or 0):
             values = section.effective
-            level = int(values.get("level") or 1)
+            level = int(values.get("level", 1))
             label = _heading_label(report, section)
             node = QTreeWidgetItem([label, state_label(section.state)])
             node.setData(0, TargetRole, Target("item", section.id))
