@@ -67,10 +67,14 @@ TIME_UNITS: tuple[str, ...] = (
     "个星期", "星期", "周", "天", "日", "年", "秒",
 )
 MONEY_UNITS: tuple[str, ...] = ("美元", "元")
+PER_UNIT_MONEY: tuple[str, ...] = ("元/件", "元/人", "元/次", "元/户", "元/人次", "元/年", "元/月", "元/天", "元/小时")
+"""Money per something (``3,000元/件``): money, with 万 kept in the unit, but never summed with amounts."""
 PERCENT_UNITS: tuple[str, ...] = ("个百分点", "百分点", "%", "％", "‰")
 OTHER_UNITS: tuple[str, ...] = ("倍", "成", "分")
 
-_ALL_UNITS = sorted({*COUNT_UNITS, *TIME_UNITS, *MONEY_UNITS, *PERCENT_UNITS, *OTHER_UNITS}, key=len, reverse=True)
+_ALL_UNITS = sorted(
+    {*COUNT_UNITS, *TIME_UNITS, *MONEY_UNITS, *PER_UNIT_MONEY, *PERCENT_UNITS, *OTHER_UNITS}, key=len, reverse=True
+)
 _UNIT_SPELLING = {"％": "%", "个多月": "个月", "个多小时": "个小时"}
 
 APPROX_BEFORE = ("大约", "约为", "约有", "约达", "约", "将近", "接近", "近", "超过", "逾", "超", "上")
@@ -223,7 +227,7 @@ def _read_figure(text: str, match: re.Match[str], blocked: bytearray) -> Figure 
         return None
 
     mult = match.group("mult") or ""
-    if unit in MONEY_UNITS:
+    if unit in MONEY_UNITS or unit in PER_UNIT_MONEY:
         value, mult = _money_value(number, value, mult, chinese)
         unit = mult + unit
     elif mult:
@@ -360,6 +364,7 @@ _CHANGE_CLAUSE = re.compile(
 """Between a figure and the next: the next one is how much the first changed (``，压缩50%``)."""
 _SHARE_CLAUSE = re.compile(r"[，,]?(?:所占比例|所占比重|占比|占(?![地用有领据])[^，,。；;！？0-9]{0,12}?(?:的比例|的比重|的)?)(?:为|达到|达|约)?")
 """Between a count and a percentage: the percentage is that count's share (``，占比59.8%``)."""
+_TOTAL_BETWEEN = re.compile(r"(?:共计|合计|总计|共|计)(?:有|达)?")
 _DURATION_CUE_BEFORE = re.compile(r"(?:已连续|连续|近|历时|长达)$")
 
 
@@ -393,6 +398,16 @@ def _inherited_subject(text: str, previous: Figure | None, figure: Figure) -> st
     return None
 
 
+def _totals(text: str, previous: Figure, figure: Figure) -> bool:
+    """``培训行政执法人员4批次共计1,120人``: a total of what the figure before it counted, when that figure's
+    subject stands before it (in ``13家单位共105人`` 单位 stands after 13家 and is not what 105人 counts)."""
+    between = text[previous.end:figure.start]
+    return (
+        bool(_TOTAL_BETWEEN.fullmatch(between)) and previous.subject is not None
+        and not text.startswith(previous.subject, previous.end)
+    )
+
+
 def _duration_before(text: str, previous: Figure) -> tuple[int, int]:
     """The span of a duration with its cue (``连续三年``) that a subject is read past."""
     cue = _DURATION_CUE_BEFORE.search(text, max(0, previous.start - 3), previous.start)
@@ -411,12 +426,14 @@ def _attach_subjects(text: str, figures: list[Figure]) -> None:
             skip, floor = _duration_before(text, previous), previous_floor  # 满意度连续三年保持在99%以上
         subject = _inherited_subject(text, previous, figure)
         if subject is None:
-            subject = subject_finder.find_subject(text, figure.start, figure.end, _subject_kind(figure.unit), floor, skip)
+            subject = subject_finder.find_subject(
+                text, figure.start, figure.end, _subject_kind(figure.unit), floor, skip, previous.end if previous else 0
+            )
             if floor and subject and text.startswith(subject, floor):
                 subject = None  # 13家单位共105人: 单位 is what 13家 counts
         if subject is None and previous is not None:
             same_clause_same_unit = bool(floor) and previous.unit == figure.unit  # 办理时限由5.2天压缩至2.8天
-            if same_clause_same_unit or _is_comparison_of(text, previous, figure):
+            if same_clause_same_unit or _is_comparison_of(text, previous, figure) or _totals(text, previous, figure):
                 subject = previous.subject
         figure.subject = subject
         previous, previous_floor = figure, floor

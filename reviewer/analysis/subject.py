@@ -63,7 +63,6 @@ _QUOTED = re.compile(r"“([^“”\n]{1,20})”|「([^「」\n]{1,20})」|『([
 _PLACEHOLDER = 0xE000  # private-use characters stand for quoted names while jieba cuts the window
 _QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'《》〈〉「」『』")
 _CLAUSE_START = re.compile(f"[{re.escape(_CLAUSE_BREAK)}(（][^{re.escape(_CLAUSE_BREAK)}(（]*$")
-_NUMBER_CHARS = re.compile("[0-9０-９〇零一二两三四五六七八九十百千万亿]")
 _RATE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,10}率、)+)$")
 
 _NOUN_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "nl", "ng", "vn", "an", "j", "l", "eng"})
@@ -74,7 +73,7 @@ _FUNCTION_TAGS = frozenset({"u", "ul", "uj", "uz", "ug", "uv", "ud", "p", "c", "
 _TRAILING_SKIPPED_TAGS = _FUNCTION_TAGS | {"d"}
 
 COUNTING_WORDS = frozenset(
-    "共 共计 合计 总计 累计 总共 计 达 达到 已达 为 约 约为 大约 有 共有 分别 分别为 均 均为 已 仅 只 了 的 等 是 到 至 由 近 逾 超过 超 以上 多达 高达 保持 保持在 不少于 不低于 至少 全部 全都 都".split()
+    "共 共计 合计 总计 累计 总共 计 达 达到 已达 为 约 约为 大约 有 共有 分别 分别为 均 均为 已 仅 只 了 的 等 是 到 至 由 近 逾 超过 超 以上 多达 高达 保持 保持在 不少于 不低于 至少 全部 全都 都 人均 平均每".split()
 )
 """Words between a subject and its number that are not part of the subject."""
 
@@ -146,14 +145,16 @@ def _tag(word: str, flag: str) -> str:
 
 
 def find_subject(
-    text: str, start: int, end: int, kind: str = OTHER, floor: int = 0, skip: tuple[int, int] | None = None
+    text: str, start: int, end: int, kind: str = OTHER, floor: int = 0, skip: tuple[int, int] | None = None,
+    last_figure_end: int = 0,
 ) -> str | None:
     """The subject of the figure at ``text[start:end]``.
 
     ``kind``: what the unit measures (COUNT, PEOPLE, DURATION, SHARE or OTHER), which says whether a phrase
     after the figure may be its subject. ``floor``: do not look left of this offset (the end of a previous
     figure in the clause). ``skip``: a span left of the figure to read past (a duration such as 连续三年
-    between a subject and its figure).
+    between a subject and its figure). ``last_figure_end``: where the figure before this one ends, in any
+    clause (a clause holding a figure lends no subject to the next).
     """
     if kind in (COUNT, PEOPLE):
         subject = _noun_phrase_after(text, end)
@@ -167,7 +168,7 @@ def find_subject(
         subject = _phrase_after(text, end + 1)
         if subject:
             return subject
-    return _subject_before(text, start, floor, skip)
+    return _subject_before(text, start, floor, skip, last_figure_end)
 
 
 def _window_after(text: str, end: int, size: int = RIGHT_WINDOW) -> str:
@@ -229,7 +230,9 @@ def _phrase_after(text: str, start: int) -> str | None:
     return _phrase(taken)
 
 
-def _subject_before(text: str, start: int, floor: int, skip: tuple[int, int] | None) -> str | None:
+def _subject_before(
+    text: str, start: int, floor: int, skip: tuple[int, int] | None, last_figure_end: int
+) -> str | None:
     if skip and floor <= skip[0] < start:
         low = max(floor, skip[0] - LEFT_WINDOW + (start - skip[1]))
         window = text[low:skip[0]] + text[skip[1]:start]
@@ -246,7 +249,7 @@ def _subject_before(text: str, start: int, floor: int, skip: tuple[int, int] | N
     window = stripped
     if not window:
         if clause and clause.group()[0] in "，,":
-            return _subject_of_previous_clause(text, start, floor)
+            return _subject_of_previous_clause(text, start, max(floor, last_figure_end))
         return None
     words = _unmasked(tokens(window), names)
     while words and (words[-1][0] in COUNTING_WORDS or words[-1][1] in _TRAILING_SKIPPED_TAGS):
@@ -274,7 +277,7 @@ def _subject_of_previous_clause(text: str, start: int, floor: int) -> str | None
     while previous_start > 0 and text[previous_start - 1] not in _CLAUSE_BREAK:
         previous_start -= 1
     previous = text[previous_start:comma]
-    if comma <= 0 or previous_start < floor or not previous or _NUMBER_CHARS.search(previous):
+    if comma <= 0 or previous_start < floor or not previous:
         return None
     words = list(tokens(previous.translate(_QUOTE_MARKS)))
     if not words or words[-1][1] not in _NOUN_TAGS:
@@ -311,6 +314,8 @@ def _is_rate_qualifier(taken: list[tuple[str, str]], tag: str) -> bool:
     """办结 + 率, 按时 + 答复 + 率: the verb and adverb that say which rate."""
     if not taken or not taken[0][0].endswith("率") or len(taken) > 2:
         return False
+    if taken[0][0] == "率" and len(taken) == 1:
+        return tag not in _FUNCTION_TAGS  # 公开 + 率: a bare 率 always takes the word before it
     if len(taken) == 1:
         return tag in _VERB_TAGS or tag == "d"  # 办结 + 率, 按时 + 办结率
     return taken[1][1] in _VERB_TAGS and tag in _VERB_MODIFIER_TAGS

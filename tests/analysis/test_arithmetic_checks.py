@@ -266,3 +266,16 @@ def test_findings_on_varied_prose_that_are_real() -> None:
     assert (rate.detail["numerator"], rate.detail["denominator"], rate.detail["computed"]) == (95000, 98000, 96.94)
     [total] = check("全年共开展行政执法检查1,260次，其中市场监管520次、生态环境310次、交通运输280次、农业农村160次。")
     assert (total.detail["total"], total.detail["sum"]) == (1260, 1270)
+
+
+def test_qizhong_opening_the_next_sentence_refers_to_the_total_ending_the_one_before() -> None:
+    assert check("全年共办理行政复议案件35件。其中，维持28件、撤销3件、确认违法1件、驳回申请2件、终止1件。") == []
+    [finding] = check("全年共办理行政复议案件35件。其中，维持29件、撤销3件、确认违法1件、驳回申请2件、终止1件。")
+    assert (finding.detail["total"], finding.detail["sum"]) == (35, 36)
+    assert check("全年召开会议12次。其中，开展培训5场。") == []
+
+
+def test_qizhong_in_brackets_ends_its_parts_at_the_bracket() -> None:
+    assert check("各类案件共计1,260件（其中行政复议案件860件，行政诉讼案件400件），办结1,200件。") == []
+    [finding] = check("各类案件共计1,260件（其中行政复议案件860件、行政诉讼案件500件），办结1,200件。")
+    assert finding.detail["parts"] == [860, 500]

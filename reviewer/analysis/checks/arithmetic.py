@@ -7,7 +7,7 @@ sum_mismatch — a total and its parts in one sentence (up to 。；!? or a line
 any of 元/万元/亿元, compared in the total's unit within its rounding), no approximate figure among them,
 no percentage as the total:
 - ``总数…，其中A x件，B y件`` (the total is the figure right before 其中, reading past a change stated in
-  between) or ``A x件、B y件，合计z件`` (合计/共计/总计/共 right before the total);
+  between; 其中 may open the next sentence or a bracket, which then closes the parts) or ``A x件、B y件，合计z件`` (合计/共计/总计/共 right before the total);
 - consistent when some of the parts add up to the total exactly (a listing may add a sub-category:
   ``289件，其中口头调解188件，书面调解101件，达成司法确认16件``) — except when every part is labelled
   with an outcome of a closed set (维持/撤销/确认违法/驳回/终止 …, 保留/修改/废止), which never overlap;
@@ -40,7 +40,7 @@ SEVERITY = "warning"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、"
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_GAP_BETWEEN_TOTAL_AND_PARTS = re.compile(r"[\s，,：:、]*")
+_GAP_BETWEEN_TOTAL_AND_PARTS = re.compile(r"[\s，,：:、。；;（(]*")
 _TOTAL_CUE_BEFORE = re.compile(r"(?:合计|共计|总计|总共|共)(?:为|达|是)?$")
 _PARTITION_LABELS = (
     "维持", "撤销", "变更", "确认违法", "确认无效", "责令履行", "驳回", "驳回申请", "驳回复议申请", "终止", "终止审理",
@@ -87,11 +87,17 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
     findings = []
     for marker in re.finditer("其中", text):
         start, end = _sentence_bounds(sentence_ends, marker.start(), len(text))
+        if start and not text[start:marker.start()].strip():
+            start, _ = _sentence_bounds(sentence_ends, start - 1, len(text))  # 共受理35件。其中，维持28件……
         total = _total_before(text, figures, start, marker.start())
         if total is None or total.unit in _NOT_SUMMED_UNITS:
             continue
         next_marker = text.find("其中", marker.end(), end)
         stop = end if next_marker < 0 else next_marker
+        if text[marker.start() - 1:marker.start()] in ("（", "("):
+            closing = min((i for i in (text.find("）", marker.end(), stop), text.find(")", marker.end(), stop)) if i >= 0),
+                          default=stop)
+            stop = closing  # 共计1260件（其中……）: the parts end with the bracket
         parts = [
             f for f in figures
             if marker.end() <= f.start and f.end <= stop and _same_measure(f, total) and not _is_change(text, f)
@@ -277,7 +283,7 @@ def _rate_findings(text: str, figures: list[Figure]) -> list[Finding]:
         low = sentence.start() + 1 if sentence else max(0, rate.start - _RATE_LOOKBACK)
         counts = [
             f for f in figures[:index]
-            if f.start >= low and f.unit not in _NOT_COUNTED_UNITS and f.value > 0 and not f.approx
+            if f.start >= low and f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
             and not _is_change(text, f)
         ]
         finding = _judge_rate(text, rate, name, counts)
