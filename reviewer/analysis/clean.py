@@ -113,6 +113,7 @@ _MAX_CHROME_LINE = 200
 _MIN_MENU_ENTRIES = 5
 _MIN_MENU_ENTRY = 2
 _MAX_MENU_ENTRY = 6
+_MAX_SITE_NAME = 20
 _MAX_ADDRESSEE = 40
 _PROSE_MIN_CHARS = 50
 
@@ -126,6 +127,7 @@ def clean(raw_text: str) -> CleanedText:
 
     body_start = len(lines)
     awaiting: str | None = None
+    previous_kept: str | None = None
     for index, line in enumerate(lines):
         if not keep[index]:
             continue
@@ -143,6 +145,10 @@ def clean(raw_text: str) -> CleanedText:
         elif _starts_body(line):
             body_start = index
             break
+        elif line == previous_kept:  # the page's title above the article's own title line
+            keep[index] = False
+        if keep[index]:
+            previous_kept = line
 
     last_prose = next(
         (
@@ -183,6 +189,17 @@ def _is_button_or_navigation(line: str) -> bool:
     return bool(
         _BREADCRUMB_RE.search(line) or _LEAVE_RE.search(line) or _BUTTON_RE.search(line)
         or len(_MENU_SEPARATORS.findall(line)) >= 3 or _is_menu(line) or _MENU_ENTRY_RE.fullmatch(line)
+        or _is_separated_menu(line)
+    )
+
+
+def _is_separated_menu(line: str) -> bool:
+    """Short entries between bars, one of them a menu entry: ``XX市人民政府门户网站 | 无障碍 | 手机版``."""
+    entries = [entry.strip() for entry in re.split(r"[|｜]", line)]
+    return (
+        len(entries) >= 3
+        and all(0 < len(entry) <= _MAX_SITE_NAME for entry in entries)
+        and any(_MENU_ENTRY_RE.fullmatch(entry) for entry in entries)
     )
 
 

@@ -176,7 +176,7 @@ def test_sample_004_and_001_headers(samples_dir: Path) -> None:
     assert tianmen.page_meta.source == "天门市人民政府"
     assert tianmen.page_meta.doc_number is None
     puchang = clean(_sample(samples_dir, "001"))
-    assert puchang.text.startswith("蒲场镇2024年法治政府建设工作报告\n\n蒲场镇2024年法治政府建设工作报告\n\n2024年,我镇")
+    assert puchang.text.startswith("蒲场镇2024年法治政府建设工作报告\n\n2024年,我镇")  # title repeated on the page, shown once
     assert puchang.page_meta.publish_date == "2025-03-14"
     for sample in ("000", "001", "002", "003", "004"):
         text = clean(_sample(samples_dir, sample)).text
@@ -301,3 +301,33 @@ def test_a_list_of_other_articles_above_the_report_is_chrome() -> None:
     assert cleaned.page_meta.publish_date == "2023-03-28"
     titled = clean("\n".join(["明湖县2022年法治政府建设年度报告 2023-03-28", BODY])).text
     assert titled.startswith("明湖县2022年法治政府建设年度报告 2023-03-28")
+
+
+def test_title_repeated_above_the_article_is_shown_once() -> None:
+    raw = "\n".join([
+        "首页 > 政务公开 > 法治政府建设",
+        "青溪镇2023年度法治政府建设工作报告",
+        "发布日期:2024-03-12",
+        "青溪镇2023年度法治政府建设工作报告",
+        "明湖县人民政府:",
+        "2023年,青溪镇扎实推进法治政府建设各项工作。现将有关情况报告如下:",
+        "一、主要举措和成效",
+        "一、主要举措和成效",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text.count("青溪镇2023年度法治政府建设工作报告") == 1
+    assert cleaned.text.startswith("青溪镇2023年度法治政府建设工作报告\n\n明湖县人民政府:")
+    assert cleaned.text.count("一、主要举措和成效") == 2  # in the body nothing is dropped
+    assert cleaned.page_meta.publish_date == "2024-03-12"
+
+
+def test_site_name_with_bar_separated_menu_entries_is_chrome() -> None:
+    raw = "\n".join([
+        "云岭市人民政府门户网站 | 无障碍 | 手机版",
+        "云岭市人民政府关于法治政府建设工作情况的报告",
+        "2021年，云岭市坚持依法行政，法治政府建设取得新成效。",
+        "一、坚持党的领导 | 统筹推进",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text.startswith("云岭市人民政府关于法治政府建设工作情况的报告")
+    assert "一、坚持党的领导 | 统筹推进" in cleaned.text
