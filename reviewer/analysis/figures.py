@@ -356,11 +356,12 @@ def _money_value(number: str, value: Decimal, mult: str, chinese: bool) -> tuple
 
 _COUNTED_AFTER = frozenset({*COUNT_UNITS, "成"})
 """Units after which a noun names what is counted: 3场普法讲座, 近三成乡镇."""
-_COMPARISON_CLAUSE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年度|较上年度)")
-_CHANGE_CLAUSE = re.compile(
-    r"[，,]?(?:同比|环比|比上年度?|较上年度?|比去年|较去年|较同期|比同期)?(?:同期)?"
-    r"(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|提速|减|增|降|升)了?"
-)
+COMPARISON_WORDS = r"(?:同比|环比|比上年度?|较上年度?|比去年|较去年|较同期|比同期|比上一年|较上一年)"
+"""A comparison with an earlier period: the figure after it is a change or its base."""
+CHANGE_VERBS = r"(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|提速)"
+"""Verbs after which a figure is how much something changed."""
+_COMPARISON_CLAUSE = re.compile(COMPARISON_WORDS)
+_CHANGE_CLAUSE = re.compile(f"[，,]?{COMPARISON_WORDS}?(?:同期)?(?:{CHANGE_VERBS}|减|增|降|升)了?")
 """Between a figure and the next: the next one is how much the first changed (``，压缩50%``)."""
 _SHARE_CLAUSE = re.compile(r"[，,]?(?:所占比例|所占比重|占比|占(?![地用有领据])[^，,。；;！？0-9]{0,12}?(?:的比例|的比重|的)?)(?:为|达到|达|约)?")
 """Between a count and a percentage: the percentage is that count's share (``，占比59.8%``)."""

@@ -830,3 +830,7 @@ def test_money_per_item_keeps_its_own_unit() -> None:
 )
 def test_subjects_of_totals_averages_bare_rates_and_outcomes(text: str, written: str, subject: str) -> None:
     assert subjects(text)[written] == subject
+
+
+def test_a_quoted_name_right_after_a_count_is_what_it_counts() -> None:
+    assert subjects("为十二个行政村配备三十六名“法律明白人”。")["三十六名"] == "法律明白人"

@@ -33,6 +33,7 @@ import bisect
 import re
 from itertools import combinations
 
+from reviewer.analysis.figures import CHANGE_VERBS, COMPARISON_WORDS
 from reviewer.analysis.model import Figure, Finding
 
 SEVERITY = "warning"
@@ -61,11 +62,11 @@ _FULL_STOP_BEFORE = re.compile(r"[。！？!?\n][^。！？!?\n]*$")
 _MAX_PARTS_FOR_SUBSETS = 12
 _MONEY_FACTORS = {"元": 1, "千元": 10**3, "万元": 10**4, "百万元": 10**6, "千万元": 10**7, "亿元": 10**8}
 _NOT_SUMMED_UNITS = frozenset({"%", "个百分点", "百分点", "‰", "倍", "成", "分"})
-_COMPARISON = r"(?:同比|环比|比上年度?|较上年度?|比去年|较去年|较同期|比同期|比上一年|较上一年)"
-_CHANGE = r"(?:增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减|提速|增|减|降|升|多|少)"
-_CHANGE_BEFORE = re.compile(f"(?:{_COMPARISON}[^，,。；;：:！？!?\n]{{0,4}}|{_CHANGE}了?(?:到|至)?)$")
+_CHANGE_BEFORE = re.compile(
+    f"(?:{COMPARISON_WORDS}[^，,。；;：:！？!?\n]{{0,4}}|(?:{CHANGE_VERBS}|增|减|降|升|多|少)了?(?:到|至)?)$"
+)
 """Right before a figure that is a change or the base of a comparison (同比增长12.3%, 较上年的46件)."""
-_CHANGE_WORD = re.compile(f"{_COMPARISON}|增长|增加|上升|提高|提升|下降|减少|降低|压缩|压减|缩短|缩减")
+_CHANGE_WORD = re.compile(f"{COMPARISON_WORDS}|{CHANGE_VERBS}")
 _CHANGE_NAME = re.compile(r"增长|增幅|降幅|增速|下降|上升|提高|降低|减少|同比|环比")
 _RATE_BASES = {"出庭": ("开庭", "应出庭", "应当出庭", "需出庭", "需要出庭")}
 """Rates whose base is not every count before them: 出庭应诉率 counts against the cases heard in court."""
