@@ -272,9 +272,10 @@ def _subject_before(
 
 def _subject_of_previous_clause(text: str, start: int, floor: int) -> str | None:
     """``均配备了专兼职法制审核人员，共计218人`` → 专兼职法制审核人员."""
-    comma = max(text.rfind("，", 0, start), text.rfind(",", 0, start))
+    low = max(0, start - LEFT_WINDOW)
+    comma = max(text.rfind("，", low, start), text.rfind(",", low, start))
     previous_start = comma
-    while previous_start > 0 and text[previous_start - 1] not in _CLAUSE_BREAK:
+    while previous_start > max(0, comma - LEFT_WINDOW) and text[previous_start - 1] not in _CLAUSE_BREAK:
         previous_start -= 1
     previous = text[previous_start:comma]
     if comma <= 0 or previous_start < floor or not previous:
