@@ -29,14 +29,19 @@ class WindowActions(QObject):
         self.close_report = a(self.tr("关闭报告"), Key.Close, None, self.tr("关闭正在审阅的报告（审阅记录已自动保存）"))
         self.open_workspace = a(self.tr("打开工作区…"), None, None, self.tr("打开或新建另一个审阅工作区文件"))
         self.clear_recent = a(self.tr("清除最近打开记录"), None, None)
-        self.print_summary = a(self.tr("打印审阅意见单…"), Key.Print, icon(SP.SP_FileIcon, TI.DocumentPrint))
-        self.print_preview = a(self.tr("打印预览…"), None, icon(SP.SP_FileDialogContentsView, TI.DocumentPrintPreview))
-        self.export_pdf = a(self.tr("导出审阅意见单 PDF…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton))
-        self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None,
-                                  self.tr("把工作区中全部报告的审阅结果汇总为一张表"))
+        sheets_tip = self.tr("正在审阅的报告的审阅意见单；在报告库中选中多份报告时，每份选中报告一份")
+        self.print_summary = a(self.tr("打印审阅意见单…"), Key.Print, icon(SP.SP_FileIcon, TI.DocumentPrint),
+                               sheets_tip)
+        self.print_preview = a(self.tr("审阅意见单打印预览…"), None,
+                               icon(SP.SP_FileDialogContentsView, TI.DocumentPrintPreview), sheets_tip)
+        self.export_pdf = a(self.tr("导出审阅意见单 PDF…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton), sheets_tip)
+        batch_tip = self.tr("把报告库中选中的报告（选中不足两份时为工作区全部报告）的审阅结果汇总为一张表")
+        self.print_batch = a(self.tr("打印汇总表…"), None, None, batch_tip)
+        self.preview_batch = a(self.tr("汇总表打印预览…"), None, None, batch_tip)
+        self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None, batch_tip)
         self.export_csv = a(self.tr("导出数据表（CSV）…"), None, None)
         self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
-                               self.tr("把选中的报告移出工作区（可撤销）"))
+                               self.tr("把报告库中选中的报告移出工作区（可撤销）"))
         self.quit = a(self.tr("退出"), Key.Quit, None)
 
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind))
@@ -84,8 +89,16 @@ class WindowActions(QObject):
         return [
             self.next_pending, self.previous_pending, self.accept, self.reject, self.edit, self.reset,
             self.add_figure, self.add_annotation, self.delete, self.mark_reviewed, self.find_in_report,
-            self.print_summary, self.print_preview, self.export_pdf, self.close_report,
+            self.close_report,
         ]
+
+    def sheet_actions(self) -> list[QAction]:
+        """Actions on the 审阅意见单 of the open report, or of the reports selected in the library."""
+        return [self.print_summary, self.print_preview, self.export_pdf]
+
+    def batch_actions(self) -> list[QAction]:
+        """Actions on the 汇总表 of the selected reports or the whole workspace."""
+        return [self.print_batch, self.preview_batch, self.export_batch_pdf]
 
 
 def set_tooltip(action: QAction, tip: str | None = None) -> None:

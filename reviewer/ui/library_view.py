@@ -1,4 +1,8 @@
-"""The library pane: every report in the workspace, sortable, with a filter box."""
+"""The library pane: every report in the workspace, sortable, with a filter box.
+
+Several reports can be selected (Ctrl/Shift-click, Shift+arrows, Ctrl+A) for the summaries; whenever the
+selection becomes a single report, that report is opened.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
@@ -25,7 +29,9 @@ HIDDEN_AT_FIRST = (COLUMN_FILE,)
 
 class LibraryView(QWidget):
     reportActivated = Signal(int)
-    """The reviewer chose a report (click, arrow keys or Enter)."""
+    """The reviewer chose a report: the selection became that one report (click, arrow keys)."""
+    selectedReportsChanged = Signal()
+    """The selected reports may have changed (also when the window changed them without signals)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +54,7 @@ class LibraryView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -66,7 +72,7 @@ class LibraryView(QWidget):
             header.hideSection(column)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.count_label = QLabel()
@@ -84,11 +90,18 @@ class LibraryView(QWidget):
         self._update_count()
 
     def set_reports(self, reports: list, current_id: int | None = None) -> None:
+        """Update the rows; a selection of several reports is kept, otherwise ``current_id`` is selected."""
         blocker = self.table.selectionModel().blockSignals(True)
         self.model.set_reports(reports)
-        if current_id is not None:
+        if current_id is not None and len(self.selected_report_ids()) < 2:
             self.select_report(current_id, emit=False)
         self.table.selectionModel().blockSignals(blocker)
+        self.selectedReportsChanged.emit()
+
+    def selected_report_ids(self) -> list[int]:
+        """The selected reports, in the order the library shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [index.data(ReportIdRole) for index in rows]
 
     def select_report(self, report_id: int, emit: bool = True) -> None:
         row = self.model.row_of(report_id)
@@ -106,6 +119,7 @@ class LibraryView(QWidget):
         selection.blockSignals(blocker)
         if not emit:
             self.table.viewport().update()  # with the signals blocked the view repaints no changed row
+            self.selectedReportsChanged.emit()
         self.table.scrollTo(index)
 
     def clear_selection(self) -> None:
@@ -131,9 +145,11 @@ class LibraryView(QWidget):
         menu.exec(header.mapToGlobal(position))
         menu.deleteLater()
 
-    def _current_changed(self, current, _previous) -> None:
-        if current.isValid():
-            self.reportActivated.emit(current.data(ReportIdRole))
+    def _selection_changed(self, *_args) -> None:
+        selected = self.selected_report_ids()
+        if len(selected) == 1:
+            self.reportActivated.emit(selected[0])
+        self.selectedReportsChanged.emit()
 
     def _update_count(self, *_args) -> None:
         total = self.model.rowCount()

@@ -24,7 +24,8 @@ from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
 from reviewer.ui.shortcuts_dialog import ShortcutsDialog
-from reviewer.ui.summary_output import batch_pdf, print_pdf, report_pdf, save_pdf
+from reviewer.ui.summary_controller import Output, SummaryController
+from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.workspace import WorkspaceError
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SHARES = (22, 44, 34)
 """Per cent of the window width for the library, the document and the side panel on a first start."""
+SEVERAL = 2
+"""Summaries cover the reports selected in the library from this many on (one selected row is simply the
+open report): the 汇总表 otherwise covers the whole workspace, the 审阅意见单 the open report."""
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +70,8 @@ class MainWindow(QMainWindow):
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
         self.review = ReviewController(self, self.pane, self.undo_stack, lambda: self.ws, self._report_changed)
+        self.summaries = SummaryController(self, lambda: self.ws.path, open_worker_workspace,
+                                           lambda: Path(self._last_folder()))
         self._search_dialog: SearchDialog | None = None
         self._closed = False
 
@@ -145,7 +151,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.open_workspace)
         file_menu.addSeparator()
-        file_menu.addActions([a.print_summary, a.print_preview, a.export_pdf, a.export_batch_pdf, a.export_csv])
+        file_menu.addActions(a.sheet_actions())
+        file_menu.addSeparator()
+        file_menu.addActions(a.batch_actions())
+        file_menu.addAction(a.export_csv)
         file_menu.addSeparator()
         file_menu.addAction(a.delete_report)
         file_menu.addSeparator()
@@ -203,10 +212,12 @@ class MainWindow(QMainWindow):
         a.open_folder.triggered.connect(self.choose_folder)
         a.open_workspace.triggered.connect(self.choose_workspace)
         a.clear_recent.triggered.connect(self._clear_recent)
-        a.print_summary.triggered.connect(partial(self.print_summary, False))
-        a.print_preview.triggered.connect(partial(self.print_summary, True))
-        a.export_pdf.triggered.connect(self.export_summary_pdf)
-        a.export_batch_pdf.triggered.connect(self.export_batch_pdf)
+        a.print_summary.triggered.connect(partial(self.output_sheets, Output.PRINT))
+        a.print_preview.triggered.connect(partial(self.output_sheets, Output.PREVIEW))
+        a.export_pdf.triggered.connect(partial(self.output_sheets, Output.EXPORT))
+        a.print_batch.triggered.connect(partial(self.output_batch, Output.PRINT))
+        a.preview_batch.triggered.connect(partial(self.output_batch, Output.PREVIEW))
+        a.export_batch_pdf.triggered.connect(partial(self.output_batch, Output.EXPORT))
         a.export_csv.triggered.connect(self.export_csv)
         a.delete_report.triggered.connect(self.delete_report)
         a.close_report.triggered.connect(self.close_report)
@@ -233,6 +244,8 @@ class MainWindow(QMainWindow):
         self.pane.targetChanged.connect(self._enable_review_actions)
         self.pane.invalidInput.connect(self._invalid_input)
         self.pane.document.selectionChanged.connect(self._enable_review_actions)
+        self.library.selectedReportsChanged.connect(self._enable_review_actions)
+        self.summaries.busyChanged.connect(self._enable_review_actions)
 
     # --- reports ----------------------------------------------------------------------------------
 
@@ -282,15 +295,24 @@ class MainWindow(QMainWindow):
             self.open_report(report_id)
 
     def delete_report(self) -> None:
-        """Take the report selected in the library out of the workspace (undoable)."""
-        index = self.library.table.currentIndex()
-        if not index.isValid():
+        """Take the reports selected in the library out of the workspace (one undo step)."""
+        model = self.library.model
+        reports = [model.report(model.row_of(report_id)) for report_id in self.library.selected_report_ids()]
+        if not reports:
             return
-        report = self.library.model.report(self.library.proxy.mapToSource(index).row())
-        command = DeleteReportCommand(self.ws, report.id, report.unit or report.title or report.file_name,
-                                      self._report_changed)
-        if self.review.run(command):
-            self.statusBar().showMessage(self.tr("已删除报告（可撤销）"), 6000)
+        if len(reports) > 1:
+            self.undo_stack.beginMacro(self.tr("删除 {count} 份报告").format(count=len(reports)))
+        deleted = 0
+        for report in reports:
+            command = DeleteReportCommand(self.ws, report.id, report.unit or report.title or report.file_name,
+                                          self._report_changed)
+            if not self.review.run(command):
+                break
+            deleted += 1
+        if len(reports) > 1:
+            self.undo_stack.endMacro()
+        if deleted:
+            self.statusBar().showMessage(self.tr("已删除 {count} 份报告（可撤销）").format(count=deleted), 6000)
 
     def _batch_finished(self, results: list, _failures: list) -> None:
         if self.report is not None and any(
@@ -308,6 +330,13 @@ class MainWindow(QMainWindow):
         has_report = self.report is not None
         for action in self.actions.review_actions():
             action.setEnabled(has_report)
+        selected = self.library.selected_report_ids()
+        idle = not self.summaries.busy
+        for action in self.actions.sheet_actions():
+            action.setEnabled(idle and bool(self._sheet_report_ids(selected)))
+        for action in self.actions.batch_actions():
+            action.setEnabled(idle and self.library.model.rowCount() > 0)
+        self.actions.delete_report.setEnabled(bool(selected))
         target = self.pane.current if has_report else None
         item = self.report.item(target.id) if target is not None and target.kind == "item" else None
         for action in (self.actions.accept, self.actions.reject, self.actions.reset):
@@ -448,32 +477,25 @@ class MainWindow(QMainWindow):
 
     # --- summary output --------------------------------------------------------------------------
 
-    def _summary_name(self) -> str:
-        return self.tr("审阅意见单-{name}.pdf").format(name=self.report.title if self.report else "")
+    def _sheet_report_ids(self, selected: list[int]) -> list[int]:
+        """The reports whose 审阅意见单 are output: the selected ones when several are, else the open one."""
+        if len(selected) >= SEVERAL:
+            return selected
+        return [self.report.report_id] if self.report is not None else []
 
-    def print_summary(self, preview: bool) -> None:
-        if self.report is None:
+    def output_sheets(self, how: Output) -> None:
+        report_ids = self._sheet_report_ids(self.library.selected_report_ids())
+        if not report_ids:
             return
         self.pane.review_form.flush()
-        try:
-            print_pdf(self, report_pdf(self.ws, self.report.report_id), preview)
-        except OSError as error:
-            show_error(self, self.tr("无法打印"), str(error))
+        self.summaries.output(report_sheets(report_ids, self.report.title if self.report else ""), how)
 
-    def export_summary_pdf(self) -> None:
-        if self.report is None:
-            return
+    def output_batch(self, how: Output) -> None:
+        """The 汇总表 of the reports selected in the library when several are, else of the whole workspace."""
+        selected = self.library.selected_report_ids()
         self.pane.review_form.flush()
-        path = save_pdf(self, report_pdf(self.ws, self.report.report_id), self._summary_name(),
-                        Path(self._last_folder()))
-        if path:
-            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
-
-    def export_batch_pdf(self) -> None:
-        self.pane.review_form.flush()
-        path = save_pdf(self, batch_pdf(self.ws), self.tr("审阅汇总表.pdf"), Path(self._last_folder()))
-        if path:
-            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
+        scope = selected if len(selected) >= SEVERAL else None
+        self.summaries.output(batch_summary(scope, self.library.model.rowCount()), how)
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -492,6 +514,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pane.review_form.flush()
         self.imports.shutdown()
+        self.summaries.shutdown()
         save_window_state(self)
         if self._search_dialog is not None:
             self._search_dialog.close()

@@ -1,16 +1,23 @@
-"""The review summary PDFs (from reviewer.summary) saved, previewed and printed.
+"""The review summaries (from reviewer.summary) as PDFs the window saves, previews and prints.
 
-Printing renders each PDF page with QtPdf onto the printer at a bounded resolution, so what is printed
-is exactly the PDF the summary layer made.
+A ``SummaryPdf`` says what a summary covers; its ``build`` reads the workspace it is given and lays out
+the PDF, so it can run on a worker thread with the worker's own workspace. Printing renders each PDF page
+with QtPdf onto the printer at a bounded resolution, so what is printed is exactly the PDF the summary
+layer made.
 """
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from reviewer.workspace import Workspace
 
 RENDER_DPI = 200
 """Resolution pages are rasterised at for printing: sharp text, bounded memory."""
@@ -22,30 +29,64 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("summary_output", text)
 
 
-def report_pdf(ws, report_id: int) -> bytes:
-    from reviewer.summary import build_report_pdf, collect_report
+@dataclass(frozen=True)
+class SummaryPdf:
+    """A summary to output: what it is called, and how its PDF is made."""
 
-    return build_report_pdf(collect_report(ws, report_id))
+    title: str
+    """The summary and its scope, for dialog titles and the status bar (汇总表（已选 5 份报告）)."""
+    file_name: str
+    """The name suggested when it is saved."""
+    build: Callable[[Workspace], bytes]
+    """Collects the data from the workspace it is given and returns the PDF bytes."""
 
 
-def batch_pdf(ws) -> bytes:
-    from reviewer.summary import build_batch_pdf, collect_batch
+def report_sheets(report_ids: Sequence[int], name: str) -> SummaryPdf:
+    """The 审阅意见单 of each report, one after the other in one PDF; ``name`` names a single report."""
+    report_ids = list(report_ids)
 
-    return build_batch_pdf(collect_batch(ws))
+    def build(ws: Workspace) -> bytes:
+        from reviewer.summary import build_reports_pdf, collect_report
+
+        return build_reports_pdf([collect_report(ws, report_id) for report_id in report_ids])
+
+    if len(report_ids) == 1:
+        title = _tr("审阅意见单：{name}").format(name=name)
+        file_name = _tr("审阅意见单-{name}.pdf").format(name=name)
+    else:
+        title = _tr("审阅意见单（已选 {count} 份报告）").format(count=len(report_ids))
+        file_name = _tr("审阅意见单-{count}份报告.pdf").format(count=len(report_ids))
+    return SummaryPdf(title, file_name, build)
 
 
-def save_pdf(parent: QWidget | None, data: bytes, suggested_name: str, folder: Path) -> Path | None:
-    """Ask where to save and write the PDF; returns the path written, None when cancelled."""
+def batch_summary(report_ids: Sequence[int] | None, workspace_reports: int) -> SummaryPdf:
+    """The 汇总表 of ``report_ids`` (in that order), or, when None, of the whole workspace, which holds
+    ``workspace_reports`` reports."""
+    report_ids = None if report_ids is None else list(report_ids)
+
+    def build(ws: Workspace) -> bytes:
+        from reviewer.summary import build_batch_pdf, collect_batch
+
+        return build_batch_pdf(collect_batch(ws, report_ids))
+
+    if report_ids is None:
+        title = _tr("汇总表（全部 {count} 份报告）").format(count=workspace_reports)
+        file_name = _tr("审阅汇总表.pdf")
+    else:
+        title = _tr("汇总表（已选 {count} 份报告）").format(count=len(report_ids))
+        file_name = _tr("审阅汇总表-已选{count}份报告.pdf").format(count=len(report_ids))
+    return SummaryPdf(title, file_name, build)
+
+
+def choose_pdf_path(parent: QWidget | None, title: str, suggested_name: str, folder: Path) -> Path | None:
+    """Ask where to save a PDF (``.pdf`` added when missing); None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出 PDF"), str(folder / suggested_name), _tr("PDF 文件 (*.pdf)")
+        parent, _tr("导出{title}").format(title=title), str(folder / suggested_name), _tr("PDF 文件 (*.pdf)")
     )
     if not path:
         return None
     target = Path(path)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(".pdf")
-    target.write_bytes(data)
-    return target
+    return target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
 
 
 class PdfPrintJob:
@@ -86,22 +127,24 @@ class PdfPrintJob:
             painter.end()
 
 
-def print_pdf(parent: QWidget | None, data: bytes, preview: bool) -> bool:
-    """Print (with the system print dialog) or preview-then-print a PDF. True when something was printed."""
+def print_pdf(parent: QWidget | None, data: bytes, preview: bool, title: str) -> bool:
+    """Print (with the system print dialog) or preview-then-print a PDF named ``title``. True when something
+    was printed."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
     job = PdfPrintJob(data)
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(_tr("审阅意见单"))
+        printer.setDocName(title)
         if preview:
             dialog = QPrintPreviewDialog(printer, parent)
-            dialog.setWindowTitle(_tr("打印预览"))
+            dialog.setWindowTitle(_tr("打印预览 — {title}").format(title=title))
             if parent is not None:
                 dialog.resize(parent.window().size() * PREVIEW_SHARE)
             dialog.paintRequested.connect(job.paint)
             return bool(dialog.exec())
         dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_tr("打印 — {title}").format(title=title))
         if dialog.exec():
             job.paint(printer)
             return True

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.paths import resource_path
 from reviewer.ui.app import open_worker_workspace
+from reviewer.ui.library_model import ReportIdRole
 from reviewer.ui.settings import UiSettings
 
 IMPORT_TIMEOUT_MS = 120_000
@@ -65,19 +66,27 @@ def wait_for_imports(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.imports.busy, timeout=IMPORT_TIMEOUT_MS)
 
 
-def click_library_row(qtbot, window, file_name: str) -> int:
-    """Open a report the way a user does: click its row in the library. Returns its id."""
-    table = window.library.table
+def library_index(window, file_name: str):
+    """The library table's index (first column) of the report imported from ``file_name``."""
     proxy = window.library.proxy
     for row in range(proxy.rowCount()):
         index = proxy.index(row, 0)
-        report = window.library.model.report(proxy.mapToSource(index).row())
-        if report.file_name == file_name:
-            table.scrollTo(index)
-            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
-            qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == report.id)
-            return report.id
+        if window.library.model.report(proxy.mapToSource(index).row()).file_name == file_name:
+            return index
     raise AssertionError(f"{file_name} not in the library")
+
+
+def click_library_row(qtbot, window, file_name: str, modifier=Qt.KeyboardModifier.NoModifier) -> int:
+    """Click a report's row in the library (with ``modifier`` held); without a modifier, wait until the
+    report is open. Returns its id."""
+    table = window.library.table
+    index = library_index(window, file_name)
+    report_id = index.data(ReportIdRole)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center())
+    if modifier == Qt.KeyboardModifier.NoModifier:
+        qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == report_id)
+    return report_id
 
 
 def click_table_cell(qtbot, table, row: int, column: int) -> None:
