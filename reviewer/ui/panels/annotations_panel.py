@@ -1,14 +1,14 @@
 """批注 tab: the reviewer's annotations on this report, in text order."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.review_states import severity_label
 
-TargetRole = Qt.ItemDataRole.UserRole + 1
 QUOTE_CHARS = 24
 
 
@@ -61,24 +61,13 @@ class AnnotationsPanel(QWidget):
         self.tree.blockSignals(blocker)
 
     def current_target(self) -> Target | None:
-        node = self.tree.currentItem()
-        return node.data(0, TargetRole) if node is not None and node.isSelected() else None
+        return selected_target(self.tree)
 
     def select_target(self, target: Target) -> bool:
-        node = self._nodes.get(target)
-        if node is None:
-            return False
-        blocker = self.tree.blockSignals(True)
-        self.tree.setCurrentItem(node)
-        self.tree.scrollToItem(node)
-        self.tree.blockSignals(blocker)
-        return True
+        return select_node(self.tree, self._nodes.get(target))
 
     def clear_selection(self) -> None:
-        blocker = self.tree.blockSignals(True)
-        self.tree.clearSelection()
-        self.tree.setCurrentItem(None)
-        self.tree.blockSignals(blocker)
+        clear_tree_selection(self.tree)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is not None:

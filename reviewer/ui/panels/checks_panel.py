@@ -6,10 +6,10 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label
 
-TargetRole = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -101,24 +101,13 @@ class ChecksPanel(QWidget):
         self._nodes[target] = node
 
     def current_target(self) -> Target | None:
-        node = self.tree.currentItem()
-        return node.data(0, TargetRole) if node is not None and node.isSelected() else None
+        return selected_target(self.tree)
 
     def select_target(self, target: Target) -> bool:
-        node = self._nodes.get(target)
-        if node is None:
-            return False
-        blocker = self.tree.blockSignals(True)
-        self.tree.setCurrentItem(node)
-        self.tree.scrollToItem(node)
-        self.tree.blockSignals(blocker)
-        return True
+        return select_node(self.tree, self._nodes.get(target))
 
     def clear_selection(self) -> None:
-        blocker = self.tree.blockSignals(True)
-        self.tree.clearSelection()
-        self.tree.setCurrentItem(None)
-        self.tree.blockSignals(blocker)
+        clear_tree_selection(self.tree)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         target = current.data(0, TargetRole) if current is not None else None

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.ui.open_report import OpenReport, Target
-from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
+from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
+from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.review_states import metadata_label, parse_metadata_value, state_colour, state_label
 
 HEADING_FINDING_PREFIX = "heading_"
-TargetRole = Qt.ItemDataRole.UserRole + 1
 
 
 class OutlinePanel(QWidget):
@@ -96,34 +96,21 @@ class OutlinePanel(QWidget):
         self.tree.expandAll()
 
     def current_target(self) -> Target | None:
-        node = self.tree.currentItem()
-        if node is not None and node.isSelected():
-            return node.data(0, TargetRole)
-        return self.metadata.current_target()
+        return selected_target(self.tree) or self.metadata.current_target()
 
     def select_target(self, target: Target) -> bool:
         node = self._tree_items.get(target.id) if target.kind == "item" else None
-        if node is not None:
-            blocker = self.tree.blockSignals(True)
-            self.tree.setCurrentItem(node)
-            self.tree.scrollToItem(node)
-            self.tree.blockSignals(blocker)
+        if select_node(self.tree, node):
             self.metadata.clear_selection()
             return True
         if self.metadata.select_target(target):
-            self._clear_tree_selection()
+            clear_tree_selection(self.tree)
             return True
         return False
 
     def clear_selection(self) -> None:
-        self._clear_tree_selection()
+        clear_tree_selection(self.tree)
         self.metadata.clear_selection()
-
-    def _clear_tree_selection(self) -> None:
-        blocker = self.tree.blockSignals(True)
-        self.tree.clearSelection()
-        self.tree.setCurrentItem(None)
-        self.tree.blockSignals(blocker)
 
     def edit_current(self) -> bool:
         return self.metadata.hasFocus() and self.metadata.edit_current("value")
