@@ -1,7 +1,7 @@
 """The report's numbered headings, with their level by numbering style.
 
 Levels, outermost first: ``一、`` (1) → ``(一)``/``（一）`` (2) → ``1.``/``1、``/``１．`` (3) →
-``(1)``/``（1）``/``1）`` (4). A report divided into ``第一部分 …`` parts has those as level 0, above the
+``(1)``/``（1）``/``1）`` (4); the one-character forms ``㈠`` and ``⑴`` count as ``(一)`` and ``(1)``. A report divided into ``第一部分 …`` parts has those as level 0, above the
 ``一、`` level, so that a style's level never depends on the rest of the report. A heading starts a line; it is the whole line, or — when
 the line goes on as a paragraph — runs to the first ``。``/``！``/``？``, or to an early ``：`` that closes
 a short heading phrase; a ``第一部分`` standing alone takes the short line after it as its title. The level
@@ -27,6 +27,8 @@ HEADING_RE = re.compile(
     rf"|(?P<l3>{_NUM})(?P<p3>[.．、])(?![\d.．])"
     rf"|(?P<o4>[(（])(?P<l4>{_NUM})(?P<c4>[)）])[、.．]?"
     rf"|(?P<l5>{_NUM})(?P<c5>[)）])"
+    rf"|(?P<e2>[\u3220-\u3229])[、.．]?"  # ㈠ … ㈩, a (一) written as one character
+    rf"|(?P<e4>[\u2474-\u2487])[、.．]?"  # ⑴ … ⒇, a (1) written as one character
     rf")[ \t\u3000\xa0]*",
     re.MULTILINE,
 )
@@ -66,8 +68,12 @@ def _style_and_num(match: re.Match[str]) -> tuple[int, str, str] | None:
     if match.group("l4"):
         num = match.group("l4")
         return (4, num, match.group("o4") + _digit_one(num) + match.group("c4")) if int(num) > 0 else None
-    num = match.group("l5")
-    return (4, num, _digit_one(num) + match.group("c5")) if int(num) > 0 else None
+    if match.group("l5"):
+        num = match.group("l5")
+        return (4, num, _digit_one(num) + match.group("c5")) if int(num) > 0 else None
+    if match.group("e2"):
+        return 2, int_to_chinese(ord(match.group("e2")) - 0x3220 + 1), "㈠"
+    return 4, str(ord(match.group("e4")) - 0x2474 + 1), "⑴"
 
 
 def _digit_one(num: str) -> str:
@@ -76,6 +82,10 @@ def _digit_one(num: str) -> str:
 
 def format_marker(style: str, number: int) -> str:
     """``style`` (as stored in :attr:`Section.style`) written for ``number``: ("(一)", 3) → "(三)"."""
+    if style == "㈠" and 1 <= number <= 10:
+        return chr(0x3220 + number - 1)
+    if style == "⑴" and 1 <= number <= 20:
+        return chr(0x2474 + number - 1)
     if "一" in style:
         return style.replace("一", int_to_chinese(number))
     if "１" in style:

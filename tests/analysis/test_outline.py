@@ -198,3 +198,22 @@ def test_numbered_attachments_after_the_signature_are_not_headings() -> None:
 def test_number_with_a_closing_bracket_only_is_the_fourth_level() -> None:
     text = "1.规范执法\n1）案卷评查\n2)持证上岗"
     assert _outline(text) == [(3, "1", "规范执法", "1."), (4, "1", "案卷评查", "1）"), (4, "2", "持证上岗", "1)")]
+
+
+def test_one_character_enclosed_numbers_are_the_bracketed_levels() -> None:
+    text = "\n\n".join([
+        "一、主要举措和成效",
+        "㈠健全依法决策机制。全年召开常务会议12次。",
+        "⑴严格决策程序",
+        "⑵发挥法律顾问作用",
+        "㈢深化放管服改革",
+    ])
+    sections = extract_sections(text)
+    assert [(s.level, s.num, s.title, s.style) for s in sections] == [
+        (1, "一", "主要举措和成效", "一、"),
+        (2, "一", "健全依法决策机制", "㈠"),
+        (4, "1", "严格决策程序", "⑴"),
+        (4, "2", "发挥法律顾问作用", "⑴"),
+        (2, "三", "深化放管服改革", "㈠"),
+    ]
+    assert [s.start for s in sections] == [text.index(m) for m in ("一、", "㈠", "⑴", "⑵", "㈢")]

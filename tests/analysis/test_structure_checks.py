@@ -214,3 +214,14 @@ def test_a_department_report_complete_and_on_time_gives_no_finding() -> None:
         ["青州市生态环境局", "2023年2月15日"],
     )
     assert _findings(text, PageMeta(publish_date="2023-02-20")) == []
+
+
+def test_skipped_enclosed_number_is_named_in_its_own_form() -> None:
+    text = "\n\n".join([
+        "明湖县2023年法治政府建设年度报告",
+        "一、主要举措和成效",
+        "㈠健全依法决策机制。全年召开常务会议12次。",
+        "㈢深化放管服改革。",
+    ])
+    messages = [f.message for f in _findings(text) if f.code == "heading_skipped"]
+    assert messages == ["标题序号跳号：“㈢”之前缺少“㈡”"]
