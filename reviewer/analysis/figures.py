@@ -42,6 +42,7 @@ money, where they stay in the unit (``6287.7万元`` → 6287.7 万元). ``百�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from reviewer.analysis import subject as subject_finder
@@ -116,7 +117,7 @@ _ARABIC = r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9�
 _CHINESE = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[〇零一二三四五六七八九]+)?"
 
 
-def _alternatives(words) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -423,7 +424,7 @@ def _attach_subjects(text: str, figures: list[Figure]) -> None:
         if previous is not None and not any(ch in _CLAUSE_BREAK for ch in text[previous.end:figure.start]):
             floor = previous.end
         skip = None
-        if floor and previous.unit in TIME_UNITS and figure.unit not in TIME_UNITS:
+        if floor and previous is not None and previous.unit in TIME_UNITS and figure.unit not in TIME_UNITS:
             skip, floor = _duration_before(text, previous), previous_floor  # 满意度连续三年保持在99%以上
         subject = _inherited_subject(text, previous, figure)
         if subject is None:

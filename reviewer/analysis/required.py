@@ -124,13 +124,13 @@ def _keyword_in_heading(pattern: re.Pattern[str], title: str) -> re.Match[str] |
 
 def _is_shortcomings_heading(title: str) -> bool:
     match = _keyword_in_heading(_SHORTCOMINGS_RE, title)
-    return bool(match) and not _NOT_SHORTCOMINGS_RE.search(title[:match.start()])
+    return match is not None and not _NOT_SHORTCOMINGS_RE.search(title[:match.start()])
 
 
 def _is_plan_heading(title: str) -> bool:
     match = _keyword_in_heading(_PLAN_RE, title)
     return (
-        bool(match) and not _PLAN_REPORTED_RE.match(title, match.end())
+        match is not None and not _PLAN_REPORTED_RE.match(title, match.end())
         and not _PLAN_CARRIED_OUT_RE.search(title, 0, match.start())
     )
 

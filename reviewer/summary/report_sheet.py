@@ -1,8 +1,9 @@
 """The per-report review sheet (审阅意见单), A4 portrait."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, Sequence
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4

@@ -17,7 +17,6 @@ from reviewer.ui.settings import UiSettings
 from reviewer.ui.translations import install_qt_translations
 from reviewer.ui.workspace_opening import default_workspace_path, open_workspace_interactively
 
-
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 DEMO_FOLDER = "demo"
 

@@ -1,7 +1,7 @@
 """The report's cleaned text, read-only, with highlights drawn as extra selections (no re-layout)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor

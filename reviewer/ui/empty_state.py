@@ -1,7 +1,7 @@
 """What the document area shows while no report is open: what to do next, and buttons to do it."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette

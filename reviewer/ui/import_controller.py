@@ -2,8 +2,8 @@
 button in the status bar; the library refreshes as reports arrive, failures are listed at the end."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolButton

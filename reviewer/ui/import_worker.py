@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
@@ -59,7 +60,7 @@ def reanalyze_job(report_ids: Sequence[int]) -> Job:
                 return
             try:
                 outcome = ws.reanalyze(report_id)
-            except Exception as error:  # noqa: BLE001 — one failing report must not stop the rest
+            except Exception as error:
                 log.exception("re-analysis of report %s failed", report_id)
                 outcome = error
             progress(done, total, str(report_id), outcome)
@@ -92,14 +93,14 @@ class BatchWorker(QObject):
     def run(self) -> None:
         try:
             ws = self._open_workspace(self.workspace_path)
-        except Exception as error:  # noqa: BLE001 — reported to the reviewer as the batch's failure
+        except Exception as error:
             log.exception("worker could not open the workspace")
             self.itemFailed.emit(Failure(str(self.workspace_path), failure_message(error)))
             self.finished.emit(False)
             return
         try:
             self._job(ws, self._report, self._cancel.is_set)
-        except Exception as error:  # noqa: BLE001 — the batch stops; what was stored stays
+        except Exception as error:
             log.exception("batch job failed")
             self.itemFailed.emit(Failure(str(self.workspace_path), failure_message(error)))
         finally:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from reviewer.ui.library_model import COLUMN_FILE, COLUMN_UNIT, LibraryModel, ReportIdRole, SortRole
 
-
 COLUMN_CHARS = (6, 3.5, 4.5, 4.5, 3, 14)
 """Initial column widths in CJK characters (the reviewer's own widths are restored over them); the unit
 column takes the width left over."""

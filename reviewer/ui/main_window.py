@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
@@ -18,9 +18,9 @@ from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.report_pane import ReportPane
+from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.review_commands import DeleteReportCommand
 from reviewer.ui.review_controller import ReviewController
-from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
 from reviewer.ui.shortcuts_dialog import ShortcutsDialog

@@ -27,7 +27,7 @@ class OpenReport:
     review: object
 
     @classmethod
-    def load(cls, ws, report_id: int) -> "OpenReport":
+    def load(cls, ws, report_id: int) -> OpenReport:
         stored = ws.report(report_id)
         analysis = stored.analysis
         return cls(

@@ -3,9 +3,10 @@ seconds, and the window stays responsive meanwhile."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -58,7 +59,7 @@ class PdfBuilder(QObject):
         try:
             with self._open_workspace(workspace_path) as ws:
                 pdf = build(ws)
-        except Exception as error:  # noqa: BLE001 — reported to the reviewer on the window's thread
+        except Exception as error:
             log.exception("making a summary PDF failed")
             self._finished.emit(None, failure_message(error))
         else:

@@ -3,7 +3,7 @@ row the edit wrote, and from then on undoes and redoes by that id (``ws.undo(id)
 so the workspace history stays the one record of what happened."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand

@@ -2,7 +2,7 @@
 verdict, remarks, done) into undoable workspace commands, and moves between pending items."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack

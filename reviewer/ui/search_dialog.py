@@ -1,7 +1,7 @@
 """Full-text search across all reports (or within the open one); a hit opens its report at the hit."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (

@@ -5,10 +5,10 @@ printed, shown in the print preview or written to the file the reviewer chose be
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar

@@ -41,7 +41,8 @@ def _field_names(cls: type) -> tuple[str, ...]:
 def analysis_from_json(stored: str, text: str) -> Analysis:
     data = json.loads(stored)
     data["text"] = text
-    return _build(Analysis, data)
+    analysis: Analysis = _build(Analysis, data)
+    return analysis
 
 
 @cache
@@ -69,7 +70,7 @@ def _convert(hint: Any, value: Any) -> Any:
             if option is not type(None):
                 return _convert(option, value)
         return value
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return _build(hint, value)
     args = typing.get_args(hint)
     if origin is list and args:

@@ -59,7 +59,8 @@ def list_backups(workspace: Path) -> list[BackupFile]:
 
 def history_mark(conn: sqlite3.Connection) -> int:
     """Every change writes a history row, so the highest id tells whether data changed."""
-    return conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
+    mark: int = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
+    return mark
 
 
 def take_backup(conn: sqlite3.Connection, workspace: Path, reason: str, mark: int) -> Path:

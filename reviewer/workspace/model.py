@@ -4,9 +4,10 @@ Offsets are Python string indices into a report's cleaned text (``Analysis.text`
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from reviewer.analysis.model import Analysis
 

@@ -17,6 +17,7 @@ import sqlite_utils
 from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
 from reviewer.analysis.model import SEVERITIES
 from reviewer.workspace import bulk, export, history, reports, search
+from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
     backup_on_open,
     backups_dir,
@@ -26,7 +27,6 @@ from reviewer.workspace.backup import (
     sound_backups,
     take_backup,
 )
-from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.db import connect, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew

@@ -67,7 +67,7 @@ def test_txt_is_decoded_by_its_encoding_and_reports_it(tmp_path: Path, encoded: 
 
 
 def test_txt_newlines_are_normalised() -> None:
-    document = load_bytes("第一行\r\n第二行\r第三行\n".encode("utf-8"), "a.txt")
+    document = load_bytes("第一行\r\n第二行\r第三行\n".encode(), "a.txt")
     assert document.raw_text == "第一行\n第二行\n第三行\n"
 
 
@@ -77,7 +77,7 @@ def test_txt_keeps_lines_and_blank_lines_as_written() -> None:
 
 
 def test_utf8_cut_off_inside_the_last_character_still_reads() -> None:
-    data = "行政复议案件16件".encode("utf-8")[:-1]
+    data = "行政复议案件16件".encode()[:-1]
     document = load_bytes(data, "cut.txt")
     assert (document.raw_text, document.encoding) == ("行政复议案件16", "utf-8")
 
@@ -92,7 +92,7 @@ def test_a_few_stray_control_characters_are_dropped() -> None:
     [
         "Café au lait à Paris, résumé".encode("latin-1"),
         "臺灣省各縣市政府法治建設報告，行政訴訟與訴願案件處理情形".encode("big5"),
-        "行政复议".encode("utf-8") + b"\xff\xfe\xfd" + "案件".encode("utf-8"),
+        "行政复议".encode() + b"\xff\xfe\xfd" + "案件".encode(),
     ],
     ids=["latin-1", "big5", "broken-utf-8"],
 )
@@ -400,7 +400,7 @@ def test_docx_with_broken_xml_is_damaged(tmp_path: Path) -> None:
 
 
 def test_text_named_docx_is_damaged() -> None:
-    assert load_error("行政复议案件16件".encode("utf-8"), "a.docx").code == "damaged"
+    assert load_error("行政复议案件16件".encode(), "a.docx").code == "damaged"
 
 
 def test_docx_without_text_is_empty(tmp_path: Path) -> None:
@@ -520,7 +520,7 @@ def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
 
 
 def test_text_named_pdf_is_damaged() -> None:
-    assert load_error("行政复议案件16件".encode("utf-8"), "a.pdf").code == "damaged"
+    assert load_error("行政复议案件16件".encode(), "a.pdf").code == "damaged"
 
 
 # ---- unknown and wrong extensions -----------------------------------------------------------------------

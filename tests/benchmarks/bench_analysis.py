@@ -18,8 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.analysis import analyze_bytes  # noqa: E402
-from reviewer.analysis import subject  # noqa: E402
+from reviewer.analysis import (
+    analyze_bytes,
+    subject,
+)
 
 TARGET_CHARS = 15_000
 

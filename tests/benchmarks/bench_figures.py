@@ -16,12 +16,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_analysis import generate_report, source_paragraphs  # noqa: E402
+from bench_analysis import generate_report, source_paragraphs
 
-from reviewer.analysis import subject  # noqa: E402
-from reviewer.analysis.checks.arithmetic import check_arithmetic  # noqa: E402
-from reviewer.analysis.checks.damage import check_damage  # noqa: E402
-from reviewer.analysis.figures import extract_figures  # noqa: E402
+from reviewer.analysis import subject
+from reviewer.analysis.checks.arithmetic import check_arithmetic
+from reviewer.analysis.checks.damage import check_damage
+from reviewer.analysis.figures import extract_figures
 
 
 def time_reports(reports: list[str], clear_cache: bool) -> tuple[list[float], list[float], int]:

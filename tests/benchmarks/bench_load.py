@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reviewer.analysis.load import load_bytes  # noqa: E402
-from tests.analysis.fixture_files import make_docx, make_pdf  # noqa: E402
+from reviewer.analysis.load import load_bytes
+from tests.analysis.fixture_files import make_docx, make_pdf
 
 PARAGRAPH = "全年共收到行政复议案件16件，其中不予受理5件，受理11件，调解成功率约为97.6%。依法行政工作取得明显成效。"
 

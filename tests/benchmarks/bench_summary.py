@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.analysis import analyze_path  # noqa: E402
-from reviewer.summary import (  # noqa: E402
+from reviewer.analysis import analyze_path
+from reviewer.summary import (
     BatchData,
     build_batch_pdf,
     build_report_pdf,
@@ -27,10 +27,10 @@ from reviewer.summary import (  # noqa: E402
     collect_batch,
     collect_report,
 )
-from reviewer.summary.collect import batch_row_from_view  # noqa: E402
-from reviewer.summary.fonts import pdf_fonts  # noqa: E402
-from reviewer.summary.indicators import INDICATOR_NAMES  # noqa: E402
-from reviewer.summary.review_view import view_from_analysis  # noqa: E402
+from reviewer.summary.collect import batch_row_from_view
+from reviewer.summary.fonts import pdf_fonts
+from reviewer.summary.indicators import INDICATOR_NAMES
+from reviewer.summary.review_view import view_from_analysis
 
 
 def sample_paths() -> list[Path]:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench_analysis import generate_report, source_paragraphs  # noqa: E402
+from bench_analysis import generate_report, source_paragraphs
 
-from reviewer.analysis.checks.structure import check_structure  # noqa: E402
-from reviewer.analysis.clean import clean  # noqa: E402
-from reviewer.analysis.metadata import extract_metadata  # noqa: E402
-from reviewer.analysis.outline import extract_sections  # noqa: E402
-from reviewer.analysis.required import find_required_parts  # noqa: E402
+from reviewer.analysis.checks.structure import check_structure
+from reviewer.analysis.clean import clean
+from reviewer.analysis.metadata import extract_metadata
+from reviewer.analysis.outline import extract_sections
+from reviewer.analysis.required import find_required_parts
 
 CHROME_TOP = "您当前所在的位置：首页 > 政务公开 > 法治政府建设\n【打印】【关闭】 字体:[大 中 小]\n"
 CHROME_BOTTOM = "\n扫一扫在手机打开当前页\n版权所有：某某人民政府办公室  网站标识码：1234567890  某ICP备12345678号"

@@ -6,7 +6,6 @@ import pytest
 
 from reviewer.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, WorkspaceTooNew
 from reviewer.workspace.backup import list_backups
-
 from tests.workspace.v1_workspace import build_v1_workspace
 
 

@@ -178,7 +178,8 @@ def _sum_tolerance(total: Figure, parts: list[Figure]) -> float:
 
 def _rounding(written: str) -> float:
     digits = "".join(ch for ch in written if ch.isdigit() or ch in ".．")
-    return 0.5 * 10 ** -len(digits.replace("．", ".").partition(".")[2])
+    decimals = len(digits.replace("．", ".").partition(".")[2])
+    return 0.5 / 10**decimals
 
 
 def _judge_sum(text: str, total: Figure, parts: list[Figure], exhaustive: bool = False) -> Finding | None:
@@ -302,9 +303,7 @@ def _rate_name(text: str, rate: Figure) -> str | None:
 
 
 def _tolerance(rate: Figure) -> float:
-    digits = "".join(ch for ch in rate.text if ch.isdigit() or ch in ".．")
-    decimals = len(digits.replace("．", ".").partition(".")[2])
-    tolerance = 0.5 * 10**-decimals
+    tolerance = _rounding(rate.text)
     return tolerance * 2 if rate.approx else tolerance
 
 

@@ -1,6 +1,8 @@
 """Checks on the report's form: required parts, deadlines, heading numbering, and the title."""
 from __future__ import annotations
 
+from typing import Any
+
 from reviewer.analysis.metadata import body_year, unit_in_title, year_in_title
 from reviewer.analysis.model import Finding, Metadata, RequiredPart, Section
 from reviewer.analysis.numerals import int_to_chinese
@@ -134,7 +136,7 @@ def _numbering_of_group(members: list[Section], previous_group_last: int | None)
     return findings
 
 
-def _heading_finding(code: str, section: Section, detail: dict, message: str) -> Finding:
+def _heading_finding(code: str, section: Section, detail: dict[str, Any], message: str) -> Finding:
     return Finding(code=code, severity="warning", message=message, start=section.start, end=section.end,
                    detail=detail)
 

@@ -2,8 +2,8 @@
 editable cells turned into correction requests, the review state in the last column."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
