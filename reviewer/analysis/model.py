@@ -13,14 +13,38 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 
 @dataclass
+class RawNote:
+    """A footnote, endnote or text box as a loader read it, kept out of the body text."""
+
+    kind: str  # "footnote" | "endnote" | "textbox"
+    text: str
+    anchor: int | None = None  # offset in LoadedDocument.raw_text where its mark stands; None when unknown
+
+
+@dataclass
+class TableCell:
+    """Where a table cell's text stands in the raw text, with what its row and column say about it."""
+
+    start: int  # span of the cell's text in LoadedDocument.raw_text
+    end: int
+    row_label: str | None = None  # the row's label cell (行政复议收案)
+    column_header: str | None = None  # the header above it: 2022年 / 本年 / 上年
+    unit: str | None = None  # a unit stated in a header cell or in the row's own unit column (件)
+
+
+@dataclass
 class LoadedDocument:
     """A report file turned into plain text, before cleaning."""
 
     source: str
-    format: str  # "txt" | "html" | "docx" | "pdf"
+    format: str  # the reader used: "txt" | "html" | "docx" | "pdf"
     encoding: str | None
     raw_text: str
     page_count: int | None = None
+    original_format: str | None = None  # the file's own format when converted first ("wps", "doc", "odt", "rtf")
+    notes: list[RawNote] = field(default_factory=list)
+    table_cells: list[TableCell] = field(default_factory=list)
+    revision_offsets: list[int] = field(default_factory=list)  # raw-text offsets of unaccepted tracked changes
 
 
 @dataclass
@@ -75,6 +99,17 @@ class Figure:
     subject: str | None
     start: int
     end: int
+    column: str | None = None  # a table figure's column header (2022年, 本年, 上年); None outside tables
+
+
+@dataclass
+class Note:
+    """A footnote, endnote or text box: listed beside the body, its figures counted here and not in the body."""
+
+    kind: str  # "footnote" | "endnote" | "textbox"
+    text: str
+    anchor: int | None  # offset in Analysis.text of the note mark, or None
+    figures: list[Figure] = field(default_factory=list)  # offsets into ``text``
 
 
 @dataclass
@@ -109,6 +144,8 @@ class Analysis:
     findings: list[Finding]
     page_meta: PageMeta = field(default_factory=PageMeta)
     analyzer_version: str = ""
+    original_format: str | None = None
+    notes: list[Note] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The headless contract (shared/docs/analysis-json.md), plus extra keys."""
@@ -130,6 +167,11 @@ class Analysis:
                 code: asdict(self.required[code]) for code in REQUIRED_CODES
             },
             "findings": [asdict(f) for f in self.findings],
+            "original_format": self.original_format or self.format,
+            "notes": [
+                {"kind": n.kind, "text": n.text, "anchor": n.anchor, "figures": [_figure_dict(f) for f in n.figures]}
+                for n in self.notes
+            ],
         }
 
 
