@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from typing import Any, Protocol
 
 from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
+from reviewer.vocabulary import Level, MetadataField, from_label
 from reviewer.workspace.db import to_json
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
@@ -60,10 +61,16 @@ class ItemDraft:
 
 
 class Placed(Protocol):
-    kind: str
-    key: str
-    start: int | None
-    end: int | None
+    """What matching reads of an item (a stored one or a draft)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def start(self) -> int | None: ...
+    @property
+    def end(self) -> int | None: ...
 
 
 def build_items(analysis: Analysis) -> list[ItemDraft]:
@@ -80,7 +87,10 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
                                 "detail": finding.detail}, finding.start, finding.end))
     for name in METADATA_FIELDS:
         span = getattr(analysis.metadata, _METADATA_SPANS[name]) if name in _METADATA_SPANS else None
-        raw.append(("metadata", {"field": name, "value": getattr(analysis.metadata, name)},
+        value = getattr(analysis.metadata, name)
+        if name == MetadataField.LEVEL:
+            value = from_label(Level, value)
+        raw.append(("metadata", {"field": name, "value": value},
                     span[0] if span else None, span[1] if span else None))
     for code in REQUIRED_CODES:
         part = analysis.required.get(code)

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from reviewer.analysis.model import Analysis
+from reviewer.vocabulary import ItemState, Level, Origin, ReviewStatus, from_label
 from reviewer.workspace import search
 from reviewer.workspace.db import to_json
 from reviewer.workspace.items import ItemDraft
@@ -25,7 +26,7 @@ def metadata_columns(analysis: Analysis) -> dict[str, Any]:
     return {
         "title": meta.title,
         "unit": meta.unit,
-        "level": meta.level,
+        "level": from_label(Level, meta.level),
         "report_year": meta.report_year,
         "publish_date": meta.publish_date,
     }
@@ -99,7 +100,7 @@ def insert_report(conn: sqlite3.Connection, prepared: PreparedReport, at: str) -
         (report_id, analysis.text, prepared.analysis_json),
     )
     item_ids = insert_drafts(conn, report_id, prepared.items)
-    conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, '未审')", (report_id,))
+    conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, ?)", (report_id, ReviewStatus.UNREVIEWED))
     search.add_body(conn, report_id, prepared.search_body)
     return report_id, item_ids
 
@@ -110,9 +111,10 @@ def insert_drafts(conn: sqlite3.Connection, report_id: int, drafts: list[ItemDra
     ids = list(range(first, first + len(drafts)))
     conn.executemany(
         'INSERT INTO items (id, report_id, kind, origin, key, ordinal, machine, state, start, "end", anchored) '
-        "VALUES (?, ?, ?, 'machine', ?, ?, ?, 'pending', ?, ?, 1)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
         [
-            (item_id, report_id, d.kind, d.key, d.ordinal, d.machine_json, d.start, d.end)
+            (item_id, report_id, d.kind, Origin.MACHINE, d.key, d.ordinal, d.machine_json, ItemState.PENDING,
+             d.start, d.end)
             for item_id, d in zip(ids, drafts)
         ],
     )
