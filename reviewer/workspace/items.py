@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
 from reviewer.vocabulary import Level, MetadataField, from_label
-from reviewer.workspace.db import to_json
+from reviewer.workspace.db import json_text
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
 
@@ -100,7 +100,7 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
         ident = identity(kind, machine, text, start, end)
-        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, to_json(machine)))
+        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, json_text(machine)))
         seen[ident] += 1
     return drafts
 
@@ -163,8 +163,9 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     pairs = []
     for i, (start, _end) in mapped.items():
         for j in by_identity.get(_identity_of(old[i].key), []):
-            if new[j].start is not None and abs(new[j].start - start) <= NEAR:
-                pairs.append((abs(new[j].start - start), i, j))
+            candidate = new[j].start
+            if candidate is not None and abs(candidate - start) <= NEAR:
+                pairs.append((abs(candidate - start), i, j))
     _assign(sorted(pairs), matched, taken)
 
     pairs = []
@@ -183,10 +184,10 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     for i, item in enumerate(old):
         if i in matched or (i in mapped and mapped[i][1] > mapped[i][0]):
             continue
-        j = by_key.get(item.key)
-        if j is not None and j not in taken:
-            matched[i] = j
-            taken.add(j)
+        found = by_key.get(item.key)
+        if found is not None and found not in taken:
+            matched[i] = found
+            taken.add(found)
     return matched
 
 

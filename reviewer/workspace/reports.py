@@ -10,7 +10,7 @@ from typing import Any
 from reviewer.analysis.model import Analysis
 from reviewer.vocabulary import ItemState, Level, Origin, ReviewStatus, from_label
 from reviewer.workspace import search
-from reviewer.workspace.db import to_json
+from reviewer.workspace.db import inserted_id, to_json
 from reviewer.workspace.items import ItemDraft
 from reviewer.workspace.prepare import PreparedReport
 from reviewer.workspace.summaries import CURRENT
@@ -33,7 +33,8 @@ def metadata_columns(analysis: Analysis) -> dict[str, Any]:
 
 
 def by_sha256(conn: sqlite3.Connection, sha256: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    return row
 
 
 def latest_version(conn: sqlite3.Connection, report_id: int) -> int:
@@ -64,7 +65,7 @@ def find_predecessor(conn: sqlite3.Connection, prepared: PreparedReport) -> int 
         same_name_and_unit = row["file_name"] == prepared.file_name and meta.unit and row["unit"] == meta.unit
         same_identity = meta.unit and meta.report_year and meta.title and row["title"] == meta.title
         if same_path or same_name_and_unit or same_identity:
-            return row["id"]
+            return int(row["id"])
     return None
 
 
@@ -93,7 +94,7 @@ def insert_report(conn: sqlite3.Connection, prepared: PreparedReport, at: str) -
             **metadata_columns(analysis),
         },
     )
-    report_id = cursor.lastrowid
+    report_id = inserted_id(cursor)
     conn.execute("INSERT INTO report_files (report_id, data) VALUES (?, ?)", (report_id, prepared.data))
     conn.execute(
         "INSERT INTO report_texts (report_id, text, analysis) VALUES (?, ?, ?)",
@@ -129,11 +130,12 @@ def insert_item(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
         f"INSERT INTO items ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})",
         stored,
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def stored_text(conn: sqlite3.Connection, report_id: int) -> str:
-    return conn.execute("SELECT text FROM report_texts WHERE report_id = ?", (report_id,)).fetchone()[0]
+    text: str = conn.execute("SELECT text FROM report_texts WHERE report_id = ?", (report_id,)).fetchone()[0]
+    return text
 
 
 def is_current(conn: sqlite3.Connection, report_id: int) -> bool:

@@ -39,7 +39,7 @@ from reviewer.workspace.backup import (
     take_backup,
 )
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
-from reviewer.workspace.db import connect, now, quick_check, write_transaction
+from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
@@ -82,6 +82,7 @@ class Workspace:
         self._path = path
         self._db = db
         self._conn = db.conn
+        self._closed = False
         self._lock = lock
         self._reviewer_name: str | None = None
         self._last_change_id: int | None = None
@@ -126,14 +127,14 @@ class Workspace:
             holder.release()
 
     def close(self) -> None:
-        if self._conn is None:
+        if self._closed:
             return
         try:
             if self._lock is not None:
                 self._conn.execute("PRAGMA optimize")
         finally:
             self._conn.close()
-            self._conn = None
+            self._closed = True
             if self._lock is not None:
                 self._lock.release()
 
@@ -194,7 +195,7 @@ class Workspace:
         """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
         process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
         gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
-        return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers)
+        return list(bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers))
 
     def set_synchronous(self, level: str) -> None:
         """"FULL" (the default: every commit survives a power cut) or "NORMAL" (used during bulk
@@ -425,7 +426,7 @@ class Workspace:
                 (report_id, placed["start"], placed["end"], placed["quote"], placed["prefix"], placed["suffix"],
                  comment, tag, severity, at, at, self.reviewer_name),
             )
-            annotation_id = cursor.lastrowid
+            annotation_id = inserted_id(cursor)
             new = history.snapshot(conn, "annotation", annotation_id)
             self._record(conn, report_id, "annotation", annotation_id, "add", None, new, at=at)
         return self.annotation(annotation_id)
@@ -541,8 +542,8 @@ class Workspace:
             _write_settings(conn, values or {})
             self._reviewer_name = None
         elif target == "report":
-            self._require(conn, "reports", target_id, "报告")
-            reports.set_deleted(conn, target_id, (values or {}).get("deleted_at"))
+            report_id = self._require(conn, "reports", target_id, "报告")
+            reports.set_deleted(conn, report_id, (values or {}).get("deleted_at"))
         else:
             history.apply(conn, target, target_id, values)
 
@@ -582,9 +583,11 @@ class Workspace:
         return history_id
 
     @staticmethod
-    def _require(conn: sqlite3.Connection, table: str, row_id: int | None, what: str) -> None:
-        if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
+    def _require(conn: sqlite3.Connection, table: str, row_id: int | None, what: str) -> int:
+        """``row_id`` when ``table`` has that row; WorkspaceError otherwise."""
+        if row_id is None or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
             raise _missing(what, row_id)
+        return row_id
 
 
 REVIEW_WORK_TARGETS = frozenset({"item", "annotation"})
