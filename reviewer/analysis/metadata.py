@@ -20,6 +20,7 @@ from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match
 from reviewer.analysis.model import Metadata, PageMeta, Section
 from reviewer.analysis.numerals import chinese_to_int
 from reviewer.analysis.signature import ORG_SUFFIX, find_signature
+from reviewer.analysis.unit_key import admin_parts, short_unit, unit_key
 
 _TOP_LINES = 8
 _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
@@ -42,21 +43,7 @@ _LEADING_YEAR_RE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六�
 _SELF_REFERENCE_RE = re.compile(r"[我本全][镇乡市县区局委办州盟旗]")
 _UNIT_END_RE = re.compile(r"关于|(?:19|20)\d{2}|[〇○零一二]{4}年|年度|法治|依法行政|法制|全面依法")
 
-_ADMIN_SUFFIX = "自治县|自治州|自治区|自治旗|特别行政区|林区|特区|新区|开发区|省|市|州|盟|地区|县|区|旗|镇|乡|街道|苏木"
-_ADMIN_RE = re.compile(
-    rf"[\u4e00-\u9fff]{{1,10}}?(?:{_ADMIN_SUFFIX})(?![镇乡州旗盟苏]|[市县区](?![场政民直级属域委]))"
-)
-"""One administrative unit at the start of a name: the shortest name ending in a unit suffix that is not
-itself the start of a longer unit name (衢州|市 → 衢州市, 新乡|市 → 新乡市; but 县|市场监督管理局)."""
-_NOT_ADMIN_START = ("城市", "市场", "城乡", "城区管", "区域", "市政", "县域", "乡村", "镇村", "街道办事处")
-_GOVERNMENT_SUFFIX_RE = re.compile(
-    r"(?:人民政府|政府|行政公署|行署)$|(?:(?<=开发区)|(?<=新区)|(?<=园区))(?:管理委员会|管委会)$"
-)
-"""How the name of a government itself ends: 人民政府; 行政公署 of a 盟 or 地区; 管委会 of a development zone."""
-_CENTRAL_AGENCY_RE = re.compile(r"^国家[\u4e00-\u9fff]{2,10}?总局(?=[\u4e00-\u9fff]{2,})")
-"""The central agency before a vertically managed local office: 国家税务总局明湖县税务局."""
 _GOVERNMENT_OFFICE_RE = re.compile(r"(?<=政府)办公[室厅]$")
-_SUBDISTRICT_OFFICE_RE = re.compile(r"街道办事处$")
 _JOINT_SEPARATOR_RE = re.compile(
     r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)|(?<=[省市县区州旗盟镇乡]委)(?=\S{2,15}?政府)"
 )
@@ -117,6 +104,7 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     return Metadata(
         title=title,
         unit=unit,
+        unit_key=unit_key(unit) if unit else None,
         level=unit_level(full_unit, text) if full_unit else None,
         report_year=_report_year(title, body, publish_date, sign_date),
         publish_date=publish_date,
@@ -213,7 +201,7 @@ def _full_unit(title: str | None, signer: str | None, source: str | None) -> str
         source = _GOVERNMENT_OFFICE_RE.sub("", source)
     named = unit_in_title(title)
     if named:
-        if named.startswith(_BARE_LEVEL_START) and not _admin_parts(named)[0]:
+        if named.startswith(_BARE_LEVEL_START) and not admin_parts(named)[0]:
             return next(
                 (other for other in (signer, source) if other and other.endswith(named) and len(other) > len(named)),
                 named,
@@ -222,31 +210,9 @@ def _full_unit(title: str | None, signer: str | None, source: str | None) -> str
     return signer or source
 
 
-def _admin_parts(name: str) -> tuple[list[str], str]:
-    """Split a body's name into its administrative units, outermost first, and the department after them."""
-    name = _CENTRAL_AGENCY_RE.sub("", _SUBDISTRICT_OFFICE_RE.sub("街道", _GOVERNMENT_SUFFIX_RE.sub("", name)))
-    units: list[str] = []
-    position = 0
-    while not name.startswith(_NOT_ADMIN_START, position):
-        match = _ADMIN_RE.match(name, position)
-        if not match:
-            break
-        units.append(match.group())
-        position = match.end()
-    return units, name[position:]
-
-
-def short_unit(name: str) -> str:
-    """``衢州市柯城区人民政府`` → ``柯城区``; ``衢州市柯城区司法局`` → ``柯城区司法局``; ``龙山镇`` → ``龙山镇``."""
-    units, department = _admin_parts(name)
-    if not units:
-        return department or name
-    return units[-1] + department
-
-
 def unit_level(name: str, text: str = "") -> str | None:
     """乡镇街道 / 县区 / 地市 / 省 / 部门 for a body's name; ``text`` helps tell a 县级市 from a 地级市."""
-    units, department = _admin_parts(name)
+    units, department = admin_parts(name)
     if department:
         return "部门"
     if not units:

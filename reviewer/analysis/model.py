@@ -69,6 +69,7 @@ class CleanedText:
 class Metadata:
     title: str | None = None
     unit: str | None = None
+    unit_key: str | None = None  # shared by every way of writing the unit (reviewer.analysis.unit_key)
     level: str | None = None  # "乡镇街道" | "县区" | "地市" | "省" | "部门"
     report_year: int | None = None
     publish_date: str | None = None
