@@ -8,7 +8,8 @@ and the text it was made from, and prints:
 - the share of reports whose PDF gives the same title, the same report year, the same top-level headings,
   exactly the same figures (value and unit) and the same required-part verdicts as the text;
 - the share of the texts' figures found in the PDFs (as many times), extra figures per report;
-- whether the notes were listed (each PDF's notes against its text's);
+- the share with the same notes, signature (unit and date), finding codes, and table figures (with their
+  row label and column header);
 - pages per second of reading the PDFs (loading with page restoration), on one core.
 Reports that differ are listed with what differs.
 """
@@ -35,6 +36,11 @@ def headings(analysis: Analysis) -> list[tuple[str, str]]:
 
 def figures(analysis: Analysis) -> Counter[tuple[float, str]]:
     return Counter((f.value, f.unit) for f in analysis.figures)
+
+
+def table_figures(analysis: Analysis) -> list[tuple[str, str | None, str | None]]:
+    """Table figures with their row label and column header."""
+    return [(f.text, f.subject, f.column) for f in analysis.figures if f.column is not None]
 
 
 def verdicts(analysis: Analysis) -> dict[str, bool]:
@@ -66,6 +72,11 @@ def main() -> None:
             "figures": (figures(expected), figures(actual)),
             "required": (verdicts(expected), verdicts(actual)),
             "notes": (sorted(n.text for n in expected.notes), sorted(n.text for n in actual.notes)),
+            "signature": (
+                (expected.metadata.unit, expected.metadata.sign_date), (actual.metadata.unit, actual.metadata.sign_date)
+            ),
+            "findings": (sorted(f.code for f in expected.findings), sorted(f.code for f in actual.findings)),
+            "table": (table_figures(expected), table_figures(actual)),
         }
         for name, (want, got) in checks.items():
             if want == got:
@@ -79,7 +90,7 @@ def main() -> None:
         notes_expected += len(expected.notes)
         notes_listed += len(actual.notes)
     count = len(pdfs)
-    for name in ("title", "year", "headings", "figures", "required", "notes"):
+    for name in ("title", "year", "headings", "figures", "required", "notes", "signature", "findings", "table"):
         print(f"same {name:9}: {same[name] / count:6.1%} of reports ({same[name]}/{count})")
     print(f"figures of the texts found in the PDFs: {found_figures / max(text_figures, 1):.2%} ({found_figures}/{text_figures})")
     print(f"extra figures per report: {extra_figures / count:.2f}")

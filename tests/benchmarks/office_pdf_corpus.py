@@ -11,7 +11,7 @@ a tab), without header, footer and footnotes; it is written next to the PDF as J
 and notes, so tests and the benchmark compare the PDF's analysis with the analysis of that text.
 
 ``python tests/benchmarks/office_pdf_corpus.py OUT_DIR`` writes the corpus of the benchmark (all report
-texts of the samples, the demo reports and the varied test reports, in two layouts each) into OUT_DIR.
+texts of the samples, the demo reports and the varied test reports, in four layouts each) into OUT_DIR.
 """
 from __future__ import annotations
 
@@ -47,6 +47,12 @@ TABLE = [
     ["行政诉讼应诉案件（件）", "5", "7"],
     ["组织执法人员培训（人次）", "1,200", "1,350"],
 ]
+UNIT_COLUMN_TABLE = [
+    ["指标", "单位", "上年", "本年"],
+    ["行政复议收案", "件", "8", "11"],
+    ["行政机关负责人出庭应诉", "人次", "14", "19"],
+    ["法治宣传活动", "场次", "36", "42"],
+]
 
 
 @dataclass
@@ -62,13 +68,22 @@ class Layout:
     footer: str = "dash"
     header: str = "unit"  # "unit" | "title" | "none"
     notes: int = 2
-    table: bool = True
+    table: list[list[str]] | None = field(default_factory=lambda: TABLE)
+    indent: bool = True  # a two-character first-line indent; else paragraphs stand apart by a space
+    footer_align: str = "center"
+    first_page_header: bool = True  # Word's "different first page" leaves the first page without header
+    header_page_number: bool = False  # the page number printed in the header, after the unit
 
 
 LAYOUTS = [
     Layout("gb"),
     Layout("word", body_size=12, title_size=18, line_height='fo:line-height="150%"',
            margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1),
+    Layout("wps", body_size=14, title_size=20, line_height='fo:line-height="125%"', margins=(2.5, 2.5, 3.0, 2.5),
+           footer="plain", footer_align="end", header="unit", first_page_header=False, notes=1,
+           table=UNIT_COLUMN_TABLE),
+    Layout("block", body_size=12, title_size=16, line_height='fo:line-height="115%"', margins=(2.0, 2.0, 2.0, 2.0),
+           footer="hyphen", header="unit", header_page_number=True, indent=False, notes=3, table=None),
 ]
 
 
@@ -109,6 +124,7 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
     title, body = paragraphs[0], paragraphs[1:]
     year = next((int(title[i:i + 4]) for i in range(len(title) - 3) if title[i:i + 4].isdigit()), 2023)
     table_at = _table_position(body, chooser) if layout.table else None
+    table = layout.table or []
     note_at = _note_positions(body, layout.notes, chooser)
     xml_body: list[str] = [f'<text:p text:style-name="Title">{escape(title)}</text:p>']
     lines: list[str] = [title]
@@ -135,7 +151,7 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
         lines.append(paragraph)
         offset += len(paragraph) + 1
         if index == table_at:
-            rows = [[cell.format(year=year, previous=year - 1) for cell in row] for row in TABLE]
+            rows = [[cell.format(year=year, previous=year - 1) for cell in row] for row in table]
             xml_body.append(_table_xml(rows))
             for number, row in enumerate(rows):
                 start = offset
@@ -246,7 +262,17 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
     footer_text = escape(FOOTERS[layout.footer]).replace(
         "{page}", '<text:page-number text:select-page="current">1</text:page-number>'
     ).replace("{count}", "<text:page-count>1</text:page-count>")
-    header_xml = f'<style:header><text:p text:style-name="Header">{escape(header)}</text:p></style:header>' if header else ""
+    page_number = ' <text:page-number text:select-page="current">1</text:page-number>' if layout.header_page_number else ""
+    header_xml = (
+        f'<style:header><text:p text:style-name="Header">{escape(header)}{page_number}</text:p></style:header>'
+        if header else ""
+    )
+    footer_xml = f'<style:footer><text:p text:style-name="Footer">{footer_text}</text:p></style:footer>'
+    first_master = "" if layout.first_page_header else ' style:master-page-name="First"'
+    paragraph_layout = (
+        f'fo:text-indent="{2 * layout.body_size}pt" {layout.line_height}' if layout.indent
+        else f'fo:margin-bottom="0.3cm" {layout.line_height}'
+    )
     size, title, small = layout.body_size, layout.title_size, layout.header_size
     font = 'style:font-name="WenQuanYi Zen Hei" style:font-name-asian="WenQuanYi Zen Hei"'
     width = 21 - left - right
@@ -268,14 +294,14 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
 </style:page-layout>
-<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/>
+<style:style style:name="Title" style:family="paragraph"{first_master}><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/>
 <style:text-properties fo:font-size="{title}pt" style:font-size-asian="{title}pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
-<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-indent="{2 * size}pt" {layout.line_height}/></style:style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties {paragraph_layout}/></style:style>
 <style:style style:name="Sign" style:family="paragraph"><style:paragraph-properties fo:text-align="end" {layout.line_height}/></style:style>
 <style:style style:name="Header" style:family="paragraph"><style:paragraph-properties fo:text-align="center"
  fo:border-bottom="0.5pt solid #000000" fo:padding-bottom="0.1cm"/>
 <style:text-properties fo:font-size="{small}pt" style:font-size-asian="{small}pt"/></style:style>
-<style:style style:name="Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/>
+<style:style style:name="Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="{layout.footer_align}"/>
 <style:text-properties fo:font-size="{small + 1}pt" style:font-size-asian="{small + 1}pt"/></style:style>
 <style:style style:name="Note" style:family="paragraph"><style:text-properties fo:font-size="{small}pt" style:font-size-asian="{small}pt"/></style:style>
 <style:style style:name="Table" style:family="table"><style:table-properties style:width="{width}cm" table:align="center"/></style:style>
@@ -285,8 +311,9 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 <style:style style:name="TableLabel" style:family="paragraph"><style:text-properties fo:font-size="{size}pt"/></style:style>
 <style:style style:name="TableNumber" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page">{header_xml}
-<style:footer><text:p text:style-name="Footer">{footer_text}</text:p></style:footer></style:master-page></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page">{header_xml}{footer_xml}</style:master-page>
+<style:master-page style:name="First" style:page-layout-name="Page" style:next-style-name="Standard">{footer_xml}</style:master-page>
+</office:master-styles>
 <office:body><office:text>{body}</office:text></office:body></office:document>
 """
 

@@ -15,10 +15,10 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
    :class:`TableCell` with its row label, column header and unit;
 5. joins the rows of a paragraph — across a page break too — and the lines of a title: a row continues the
    one before when that one runs to the right margin (it was wrapped), in the same font size, without the
-   gap that separates paragraphs, and the row does not open like a heading or with the first-line indent
-   the document gives its paragraphs (when it gives none, a row after a sentence's end opens a paragraph);
-   a title's centred second line (larger than the body) continues a full first line; a row opening with
-   closing punctuation always continues;
+   gap that separates paragraphs, and the row does not open like a heading and starts at the left margin
+   (not indented, centred or on the right); when the document gives its paragraphs no first-line indent,
+   a row after a sentence's end opens a paragraph; a title's centred second line (larger than the body)
+   continues a full first line; a row opening with closing punctuation always continues;
 6. removes the spacing office suites put between Chinese and digits or Latin (``line_text``).
 
 The result's ``text`` has one paragraph or table row per line; offsets in notes and cells index it.
@@ -329,11 +329,9 @@ class _Assembler:
             return False
         if above.page == row.page and row.top - above.bottom > self.line_gap + PARAGRAPH_GAP_EMS * row.size:
             return False
-        if self._centered(row):
-            return True  # the second line of a centred title
-        if self.indents:
-            return row.x0 - self.left < INDENT_EMS[0] * row.size
-        return above.text[-1] not in _SENTENCE_END
+        if row.x0 - self.left >= INDENT_EMS[0] * row.size:
+            return self._centered(row)  # indented, centred or on the right: only a title's second line goes on
+        return self.indents or above.text[-1] not in _SENTENCE_END
 
     def _centered(self, row: _Row) -> bool:
         """A row larger than the body's, centred between the margins (a title's line)."""
