@@ -199,5 +199,6 @@ FINDING_CODES: dict[str, str] = {
     "title_missing_year": "标题未写明年度",
     "title_missing_unit": "标题未写明单位",
     "title_year_mismatch": "标题年度与正文不一致",
+    "unaccepted_revisions": "含未接受的修订",
 }
 """Every finding code the checks emit, with its Chinese label. Reviewer-added findings use "manual"."""
