@@ -13,11 +13,12 @@ import pytest
 
 from reviewer.analysis.convert import found
 from reviewer.analysis.convert.base import Converter
-from reviewer.analysis.convert.libreoffice import LibreOfficeConverter, find_soffice
+from reviewer.analysis.convert.libreoffice import PROFILE_TEMPLATE, LibreOfficeConverter, find_soffice
 from reviewer.analysis.convert.office_com import OfficeComConverter
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.load import load_bytes, load_path
 from reviewer.analysis.loaders import converted
+from reviewer.paths import user_cache_dir
 from tests.analysis.fixture_files import make_docx, make_legacy_doc
 
 SOFFICE = find_soffice()
@@ -80,11 +81,18 @@ def test_content_decides_what_is_converted_whatever_the_extension(
 
 
 @needs_libreoffice
-def test_a_damaged_doc_fails_with_a_message_that_says_what_to_do(tmp_path: Path) -> None:
+def test_the_first_profile_is_kept_for_later_conversions_and_dropped_after_a_failure(
+        office_files: dict[str, Path], tmp_path: Path) -> None:
+    template = user_cache_dir() / PROFILE_TEMPLATE
+    assert not template.exists()
+    load_bytes(office_files["rtf"].read_bytes(), "a.rtf")
+    assert (template / "user").is_dir()
+    assert load_bytes(office_files["rtf"].read_bytes(), "b.rtf").raw_text == "\n".join(PARAGRAPHS)
     error = _load_error(make_legacy_doc(tmp_path / "坏.doc"))
     assert error.code == "conversion_failed"
     assert error.message.startswith("用 LibreOffice 转换Word 97-2003 文档（.doc）“坏.doc”失败：")
     assert "另存为 .docx" in error.message
+    assert not template.exists()
 
 
 def test_the_analysis_json_gives_reader_and_original_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

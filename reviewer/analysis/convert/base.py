@@ -28,3 +28,6 @@ class Converter(ABC):
     @abstractmethod
     def command(self, source: Path, output_dir: Path, scratch_dir: Path) -> list[str]:
         """The command line to run."""
+
+    def finished(self, scratch_dir: Path, succeeded: bool) -> None:  # noqa: B027 (optional hook)
+        """Called after the program ran, before ``scratch_dir`` is removed."""

@@ -39,16 +39,26 @@ def _convert_once(data: bytes, extension: str, converter: Converter, time_limit:
         scratch_dir.mkdir()
         source.write_bytes(data)
         try:
-            status = run_with_time_limit(converter.command(source, output_dir, scratch_dir), scratch_dir,
-                                         time_limit, work / "log.txt")
-        except TimeLimitExceeded:
-            raise ConversionFailed(converter.name, f"超过 {time_limit:g} 秒仍未完成，已停止转换") from None
-        except OSError as error:
-            raise ConversionFailed(converter.name, f"无法启动转换程序（{error.strerror or error}）") from None
-        result = output_dir / "report.docx"
-        if not result.is_file() or result.stat().st_size == 0:
-            detail = f"转换程序出错退出（代码 {status}）" if status else "转换程序没有生成 .docx 文件"
-            raise ConversionFailed(converter.name, detail + "，文件可能已损坏或设有密码")
-        if result.stat().st_size > errors.MAX_FILE_BYTES or not zipfile.is_zipfile(result):
-            raise ConversionFailed(converter.name, "转换结果不是可读取的 .docx 文件")
-        return result.read_bytes()
+            docx = _run(converter, source, output_dir, scratch_dir, time_limit, work / "log.txt")
+        except ConversionFailed:
+            converter.finished(scratch_dir, succeeded=False)
+            raise
+        converter.finished(scratch_dir, succeeded=True)
+        return docx
+
+
+def _run(converter: Converter, source: Path, output_dir: Path, scratch_dir: Path, time_limit: float,
+         log: Path) -> bytes:
+    try:
+        status = run_with_time_limit(converter.command(source, output_dir, scratch_dir), scratch_dir, time_limit, log)
+    except TimeLimitExceeded:
+        raise ConversionFailed(converter.name, f"超过 {time_limit:g} 秒仍未完成，已停止转换") from None
+    except OSError as error:
+        raise ConversionFailed(converter.name, f"无法启动转换程序（{error.strerror or error}）") from None
+    result = output_dir / "report.docx"
+    if not result.is_file() or result.stat().st_size == 0:
+        detail = f"转换程序出错退出（代码 {status}）" if status else "转换程序没有生成 .docx 文件"
+        raise ConversionFailed(converter.name, detail + "，文件可能已损坏或设有密码")
+    if result.stat().st_size > errors.MAX_FILE_BYTES or not zipfile.is_zipfile(result):
+        raise ConversionFailed(converter.name, "转换结果不是可读取的 .docx 文件")
+    return result.read_bytes()
