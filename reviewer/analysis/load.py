@@ -13,7 +13,14 @@ from pathlib import Path, PurePath
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
-from reviewer.analysis.loaders.converted import ODT, RTF, load_converted, opendocument_mimetype
+from reviewer.analysis.loaders.converted import (
+    FLAT_ODT,
+    ODT,
+    RTF,
+    WORD_XML,
+    load_converted,
+    opendocument_mimetype,
+)
 from reviewer.analysis.loaders.docx import is_word_package, load_docx, package_member_names
 from reviewer.analysis.loaders.ole import compound_file_format
 from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMATS, file_label
@@ -27,6 +34,7 @@ WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 CONVERTED_EXTENSIONS = {".doc": "Word 文档", ".dot": "Word 文档", ".wps": "WPS 文字文档", ".wpt": "WPS 文字文档",
                         ".odt": "OpenDocument 文本", ".ott": "OpenDocument 文本", ".rtf": "RTF 文档"}
+_CONVERTED_KINDS = {"rtf": RTF, "wordml": WORD_XML, "flat_odt": FLAT_ODT}
 
 __all__ = ["REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "load_bytes", "load_path"]
 _MB = 1024 * 1024
@@ -70,8 +78,8 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
         raise _wrong_content(filename, extension, _archive_label(names, mimetype))
     if kind == "ole":
         return load_converted(data, filename, compound_file_format(data, filename, extension))
-    if kind == "rtf":
-        return load_converted(data, filename, RTF)
+    if kind in _CONVERTED_KINDS:
+        return load_converted(data, filename, _CONVERTED_KINDS[kind])
     if kind == "mhtml":
         raise LoadError(
             "unsupported_format",

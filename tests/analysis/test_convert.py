@@ -42,12 +42,13 @@ def _load_error(path: Path) -> LoadError:
 
 @pytest.fixture(scope="module")
 def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The same report as .doc, .odt and .rtf, written by LibreOffice from a .docx."""
+    """The same report as .doc, .odt, .rtf, Word 2003 XML and flat .fodt, written by LibreOffice from a .docx."""
     assert SOFFICE is not None
     folder = tmp_path_factory.mktemp("office")
     source = make_docx(folder / "report.docx", PARAGRAPHS)
     files = {}
-    for extension, filter_name in (("doc", "doc:MS Word 97"), ("odt", "odt"), ("rtf", "rtf")):
+    for extension, filter_name in (("doc", "doc:MS Word 97"), ("odt", "odt"), ("rtf", "rtf"),
+                                   ("xml", "xml:MS Word 2003 XML"), ("fodt", "fodt")):
         subprocess.run([str(SOFFICE), "--headless", "--norestore", f"-env:UserInstallation={(folder / 'p').as_uri()}",
                         "--convert-to", filter_name, "--outdir", str(folder / extension), str(source)],
                        check=True, capture_output=True, timeout=120)
@@ -72,6 +73,7 @@ def test_libreoffice_converts_and_the_docx_loader_reads(office_files: dict[str, 
 @needs_libreoffice
 @pytest.mark.parametrize(("extension", "name", "original_format"), [
     ("doc", "报告.wps", "wps"), ("odt", "报告.docx", "odt"), ("doc", "报告.txt", "doc"), ("rtf", "报告.doc", "rtf"),
+    ("xml", "报告.doc", "wordml"), ("fodt", "报告.fodt", "odt"),
 ])
 def test_content_decides_what_is_converted_whatever_the_extension(
         office_files: dict[str, Path], extension: str, name: str, original_format: str) -> None:

@@ -1,5 +1,5 @@
 """Documents read by converting them to .docx first: Word 97–2003 (.doc), WPS 文字 (.wps), OpenDocument
-text (.odt) and RTF, whatever their extension says. The converted .docx is read by the docx loader;
+text (.odt, and .fodt in one XML file), RTF and Word 2003 XML, whatever their extension says. The converted .docx is read by the docx loader;
 ``format`` is then "docx" and ``original_format`` the file's own format.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from reviewer.analysis.model import LoadedDocument
 
 @dataclass(frozen=True)
 class ConvertibleFormat:
-    code: str  # original_format: "doc" | "wps" | "odt" | "rtf"
+    code: str  # original_format: "doc" | "wps" | "odt" | "rtf" | "wordml"
     label: str  # its name for people
     extension: str  # what the converter is told the copy is
     resave: str  # how the officer converts it by hand
@@ -33,6 +33,8 @@ WPS = ConvertibleFormat("wps", "WPS 文字文档（.wps）", "doc",
 WORKS_OR_OLD_WPS = ConvertibleFormat("wps", "WPS 文字文档（.wps）", "wps", WPS.resave)
 ODT = ConvertibleFormat("odt", "OpenDocument 文本（.odt）", "odt", "用 LibreOffice、WPS 或 Word 打开后另存为 .docx")
 RTF = ConvertibleFormat("rtf", "RTF 文档（.rtf）", "rtf", "用 Word 或 WPS 打开后另存为 .docx")
+WORD_XML = ConvertibleFormat("wordml", "Word 2003 XML 文档", "xml", DOC.resave)
+FLAT_ODT = ConvertibleFormat("odt", "OpenDocument 文本（.fodt）", "fodt", ODT.resave)
 
 _OPENDOCUMENT = "application/vnd.oasis.opendocument."
 _MAX_MIMETYPE_BYTES = 200
