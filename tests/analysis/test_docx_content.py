@@ -157,6 +157,14 @@ def test_a_header_cell_spanning_columns_heads_each_of_them(tmp_path: Path) -> No
     ]
 
 
+def test_a_unit_row_under_the_header_row(tmp_path: Path) -> None:
+    body = _table(["项目", "2022年", "2023年"], ["", "件", "件"], ["行政复议", "10", "12"])
+    document = load_path(make_docx_from_xml(tmp_path / "t.docx", body))
+    assert _cells(document.raw_text, document.table_cells) == [
+        ("10", "行政复议", "2022年 件", "件"), ("12", "行政复议", "2023年 件", "件"),
+    ]
+
+
 def test_a_cell_with_its_own_unit_and_a_serial_column_without_header(tmp_path: Path) -> None:
     body = _table(["1", "行政复议", "16件"], ["2", "行政诉讼", "3件"])
     document = load_path(make_docx_from_xml(tmp_path / "t.docx", body))

@@ -56,14 +56,12 @@ def caption_unit(line: str) -> str | None:
 
 
 def stated_unit(text: str) -> str | None:
-    """A unit that a header or label states: ``收案数（件）``, ``金额(单位：万元)``, ``单位：件``, or a unit alone."""
-    stripped = text.strip()
-    if stripped in UNIT_WORDS:
-        return stripped
+    """A unit that a header or label states: ``收案数（件）``, ``金额(单位：万元)``, ``单位：件``, or a unit alone
+    (also as one of the words of a header joined from several header rows: ``2022年 件``)."""
     match = _STATED_UNIT.search(text)
-    if match is None:
-        return None
-    return match.group("bracketed") or match.group("labelled")
+    if match is not None:
+        return match.group("bracketed") or match.group("labelled")
+    return next((word for word in text.split() if word in UNIT_WORDS), None)
 
 
 def is_number_cell(text: str) -> bool:
