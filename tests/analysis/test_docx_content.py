@@ -80,6 +80,11 @@ def test_a_vml_text_box_alone_is_read(tmp_path: Path) -> None:
     assert (document.raw_text, document.notes) == ("正文。", [RawNote("textbox", "框内3件", 3)])
 
 
+def test_a_report_laid_out_only_in_text_boxes_is_read_from_them(tmp_path: Path) -> None:
+    document = load_path(make_docx_from_xml(tmp_path / "boxes.docx", _p(TEXTBOX_RUN)))
+    assert (document.raw_text, document.notes) == ("全年受理行政复议案件\n16件", [])
+
+
 # ---- revisions ------------------------------------------------------------------------------------------
 
 def test_unaccepted_revisions_are_read_as_accepted_and_their_places_kept(tmp_path: Path) -> None:

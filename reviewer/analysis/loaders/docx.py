@@ -91,9 +91,12 @@ def read_docx(data: bytes, source: str) -> DocxReading:
     except RecursionError:
         raise LoadError("damaged", f"Word 文档“{name}”已损坏：内容嵌套过深。") from None
     assembled = _assemble(lines)
+    textboxes = reader.textboxes
+    if not assembled.text.strip() and textboxes:  # the whole report laid out in text boxes: they are the body
+        assembled, textboxes = _assemble([line for box in textboxes for line in box]), []
     loaded = LoadedDocument(
         source=source, format="docx", encoding=None, raw_text=checked_text(assembled.text, source),
-        notes=_raw_notes(assembled.marks, notes, reader.textboxes),
+        notes=_raw_notes(assembled.marks, notes, textboxes),
         table_cells=[TableCell(start, end, meaning.row_label, meaning.column_header, meaning.unit)
                      for start, end, meaning in assembled.cells],
         revision_offsets=sorted({offset for offset, mark in assembled.marks if mark.kind == "revision"}),
