@@ -83,6 +83,7 @@ class FindingCode(StrEnum):
     TITLE_MISSING_YEAR = "title_missing_year"
     TITLE_MISSING_UNIT = "title_missing_unit"
     TITLE_YEAR_MISMATCH = "title_year_mismatch"
+    UNACCEPTED_REVISIONS = "unaccepted_revisions"
     MANUAL = "manual"
 
 
@@ -154,6 +155,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         FindingCode.TITLE_MISSING_YEAR: "标题未写明年度",
         FindingCode.TITLE_MISSING_UNIT: "标题未写明单位",
         FindingCode.TITLE_YEAR_MISMATCH: "标题年度与正文不一致",
+        FindingCode.UNACCEPTED_REVISIONS: "含未接受的修订",
         FindingCode.MANUAL: "审阅人提出",
     },
     AnnotationTag: {

@@ -7,13 +7,13 @@ from reviewer.analysis.checks import run_checks
 from reviewer.analysis.clean import clean
 from reviewer.analysis.figures import extract_figures
 from reviewer.analysis.load import load_bytes, load_path
-from reviewer.analysis.loaded_parts import notes_of, with_table_cells
+from reviewer.analysis.loaded_parts import cleaned_offset, notes_of, with_table_cells
 from reviewer.analysis.metadata import extract_metadata
 from reviewer.analysis.model import Analysis, LoadedDocument
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.required import find_required_parts
 
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 """Bump when the analysis output changes, so stored reports can be re-analysed."""
 
 
@@ -24,7 +24,8 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
     metadata = extract_metadata(text, cleaned.page_meta, sections)
     figures = with_table_cells(doc, cleaned, extract_figures(text, sections))
     required = find_required_parts(text, sections)
-    findings = run_checks(text, metadata, sections, figures, required)
+    revisions = [cleaned_offset(cleaned, offset) for offset in doc.revision_offsets]
+    findings = run_checks(text, metadata, sections, figures, required, revisions)
     return Analysis(
         source=doc.source,
         format=doc.format,

@@ -17,8 +17,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-REPORT_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
-
 Progress = Callable[[int, int, str, Any], None]
 """(done, total, what was just done, its result or the exception it raised)."""
 Job = Callable[[Any, Progress, Callable[[], bool]], None]

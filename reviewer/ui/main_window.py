@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
 
+from reviewer.analysis.load import REPORT_EXTENSIONS
 from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
-from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.report_pane import ReportPane

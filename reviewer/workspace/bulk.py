@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
 from reviewer.analysis.errors import MAX_FILE_BYTES
+from reviewer.analysis.load import REPORT_EXTENSIONS
 from reviewer.workspace.errors import AnalysisFailed
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
@@ -28,7 +29,7 @@ from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 if TYPE_CHECKING:
     from reviewer.workspace.workspace import Workspace
 
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
+REPORT_SUFFIXES = REPORT_EXTENSIONS
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
 

@@ -185,7 +185,7 @@ class Workspace:
         cancel: Callable[[], bool] | None = None,
         workers: int | None = None,
     ) -> list[tuple[Path, ImportResult | Exception]]:
-        """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
+        """Import files and folders (recursively: the extensions in ``REPORT_EXTENSIONS``). Analysis runs in a
         process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
         gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
         return list(bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers))

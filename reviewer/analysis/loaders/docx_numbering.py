@@ -14,9 +14,27 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 _ENDS_WITH_PUNCTUATION = re.compile(r"[、．.,，:：)）\]】〕」』]$")
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
+_IDEOGRAPH_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_TRADITIONAL_LEGAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
+_JAPANESE_LEGAL_DIGITS = "〇壱弐参四伍六七八九"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_SEQUENCES: dict[str, tuple[str, ...]] = {
+    "ideographTraditional": tuple(_HEAVENLY_STEMS),
+    "ideographZodiac": tuple(_EARTHLY_BRANCHES),
+    "ideographZodiacTraditional": tuple(_HEAVENLY_STEMS[n % 10] + _EARTHLY_BRANCHES[n % 12] for n in range(60)),
+}
+"""Formats that count through a fixed sequence: 甲乙丙…, 子丑寅…, the sixty 甲子 乙丑 … of the cycle."""
+_ENCLOSED: dict[str, tuple[int, int]] = {
+    "decimalEnclosedCircle": (0x2460, 20),  # ① … ⑳
+    "decimalEnclosedCircleChinese": (0x2460, 20),
+    "decimalEnclosedParen": (0x2474, 20),  # ⑴ … ⒇
+    "decimalEnclosedFullstop": (0x2488, 20),  # ⒈ … ⒛
+    "ideographEnclosedCircle": (0x3280, 10),  # ㊀ … ㊉
+}
+"""Formats written as one enclosed character: (code point of 1, the largest number there is a character for)."""
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _MAX_LEVELS = 9
@@ -201,26 +219,31 @@ def _int(text: str | None, default: int) -> int:
 
 
 def format_number(value: int, number_format: str) -> str:
-    """``value`` written in a Word ``numFmt`` style; unknown styles fall back to Arabic digits."""
-    if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-                         "koreanCounting"):
+    """``value`` written in a Word ``numFmt`` style, as Word shows it; unknown styles, and values beyond what
+    a style can write (甲 … 癸 stop at 10), fall back to Arabic digits."""
+    if number_format == "none":
+        return ""
+    if number_format in ("chineseCounting", "taiwaneseCounting"):
+        return chinese_numeral(value) if value < 100 else _digit_by_digit(value)
+    if number_format in ("chineseCountingThousand", "japaneseCounting"):
         return chinese_numeral(value)
-    if number_format in ("chineseLegalSimplified", "ideographLegalTraditional"):
-        return chinese_numeral(value, _LEGAL_DIGITS, "拾佰仟万")
-    if number_format == "ideographDigital" or number_format == "taiwaneseDigital":
-        return "".join("〇" if digit == "0" else _CHINESE_DIGITS[int(digit)] for digit in str(value))
-    if number_format == "ideographTraditional" and 1 <= value <= 10:
-        return _HEAVENLY_STEMS[value - 1]
-    if number_format == "ideographZodiac" and 1 <= value <= 12:
-        return _EARTHLY_BRANCHES[value - 1]
-    if number_format in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= value <= 20:
-        return chr(0x2460 + value - 1)
-    if number_format == "decimalEnclosedParen" and 1 <= value <= 20:
-        return chr(0x2474 + value - 1)
-    if number_format == "decimalEnclosedFullstop" and 1 <= value <= 20:
-        return chr(0x2488 + value - 1)
+    if number_format == "taiwaneseCountingThousand":
+        return chinese_numeral(value, units="十百千萬")
+    if number_format == "chineseLegalSimplified":
+        return chinese_numeral(value, _LEGAL_DIGITS, "拾佰仟万", ten_alone=False)
+    if number_format == "ideographLegalTraditional":
+        return chinese_numeral(value, _TRADITIONAL_LEGAL_DIGITS, "拾佰仟萬", ten_alone=False)
+    if number_format == "japaneseLegal":
+        return chinese_numeral(value, _JAPANESE_LEGAL_DIGITS, "拾百阡萬", ten_alone=False)
+    if number_format in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand", "koreanDigital2"):
+        return _digit_by_digit(value)
+    if number_format in _SEQUENCES:
+        sequence = _SEQUENCES[number_format]
+        return sequence[value - 1] if 1 <= value <= len(sequence) else str(value)
+    if number_format in _ENCLOSED and 1 <= value <= _ENCLOSED[number_format][1]:
+        return chr(_ENCLOSED[number_format][0] + value - 1)
     if number_format in ("decimalFullWidth", "decimalFullWidth2"):
-        return "".join(chr(ord(digit) + 0xFEE0) for digit in str(value))
+        return str(value).translate(_FULL_WIDTH_DIGITS)
     if number_format == "decimalZero":
         return f"{value:02d}"
     if number_format in ("upperRoman", "lowerRoman") and value > 0:
@@ -229,13 +252,14 @@ def format_number(value: int, number_format: str) -> str:
     if number_format in ("upperLetter", "lowerLetter") and value > 0:
         letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if number_format == "upperLetter" else letter.lower()
-    if number_format == "none":
-        return ""
+    if number_format == "hex":
+        return f"{value:X}"
     return str(value)
 
 
-def chinese_numeral(value: int, digits: str = _CHINESE_DIGITS, units: str = "十百千万") -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (below 100 000)."""
+def chinese_numeral(value: int, digits: str = _CHINESE_DIGITS, units: str = "十百千万", ten_alone: bool = True) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (below 100 000). ``ten_alone`` False writes the 一 of
+    10–19 (壹拾, as financial numerals always do)."""
     if value <= 0 or value >= 100_000:
         return str(value)
     positions = [int(d) for d in str(value)]
@@ -249,11 +273,16 @@ def chinese_numeral(value: int, digits: str = _CHINESE_DIGITS, units: str = "十
         if pending_zero:
             result.append(digits[0])
             pending_zero = False
-        if not (digit == 1 and power == 1 and not result):
+        if not (ten_alone and digit == 1 and power == 1 and not result):
             result.append(digits[digit])
         if power:
             result.append(units[power - 1])
     return "".join(result)
+
+
+def _digit_by_digit(value: int) -> str:
+    """10 → 一〇: each decimal digit as an ideograph."""
+    return "".join(_IDEOGRAPH_DIGITS[int(digit)] for digit in str(value)) if value >= 0 else str(value)
 
 
 def _roman(value: int) -> str:

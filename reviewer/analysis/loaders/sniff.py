@@ -34,10 +34,13 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _MHTML_HEADER = re.compile(rb"^MIME-Version:.*^Content-Type:\s*multipart/related", re.I | re.S | re.M)
+_WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|<w:wordDocument[\s>]")
+_FLAT_ODT = re.compile(rb"<office:document[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\"", re.S)
 
 
 def container_kind(data: bytes) -> str | None:
-    """ "pdf", "zip", "ole" (an Office compound file), "rtf", "mhtml" or None for anything else."""
+    """ "pdf", "zip", "ole" (an Office compound file), "rtf", "mhtml", "wordml" (Word 2003 XML), "flat_odt"
+    (OpenDocument text in one XML file) or None for anything else."""
     if _PDF_HEADER.search(data[:PDF_HEADER_WINDOW]):
         return "pdf"
     if data.startswith(_ZIP_MAGICS):
@@ -48,6 +51,11 @@ def container_kind(data: bytes) -> str | None:
         return "rtf"
     if _MHTML_HEADER.search(data[:4096]):
         return "mhtml"
+    if data[:4096].lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"<?xml"):
+        if _WORD_XML.search(data[:4096]):
+            return "wordml"
+        if _FLAT_ODT.search(data[:4096]):
+            return "flat_odt"
     return None
 
 
