@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reviewer.analysis import ANALYZER_VERSION
+from reviewer.workspace.cell_text import spreadsheet_text
 from reviewer.workspace.db import now
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import STATE_LABELS, ReportSummary, ReviewItem
@@ -77,8 +78,9 @@ def write_figures_csv_to(workspace: Workspace, stream: TextIO) -> int:
 
 
 def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
+    """Text cells go through :func:`spreadsheet_text`, so no cell reaches Excel as a formula."""
     values, machine = item.effective, item.machine
-    return [
+    cells = [
         summary.id, summary.file_name, summary.unit or "", summary.report_year or "", summary.title or "",
         values.get("text", ""), _number(values.get("value")), values.get("unit") or "",
         "是" if values.get("approx") else "否", values.get("subject") or "",
@@ -87,6 +89,7 @@ def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
         "" if item.start is None else item.start, "" if item.end is None else item.end,
         item.reviewer or "", item.updated_at or "",
     ]
+    return [spreadsheet_text(cell) if isinstance(cell, str) else cell for cell in cells]
 
 
 def _number(value: Any) -> Any:
