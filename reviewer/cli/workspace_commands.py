@@ -12,9 +12,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from reviewer.workspace import ImportResult, Workspace, WorkspaceError
-from reviewer.workspace.export import write_figures_csv_to
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("import", help="把报告文件或文件夹导入工作区 (import files into a workspace)")
@@ -38,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from reviewer.workspace import Workspace, WorkspaceError
     counts: Counter[str] = Counter()
 
     def report(done: int, total: int, path: Path, outcome: Any) -> None:
@@ -60,6 +58,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _describe(outcome: Any) -> tuple[str, str]:
+    from reviewer.workspace import ImportResult
     if not isinstance(outcome, ImportResult):
         return "error", outcome.message
     if outcome.status == "new":
@@ -73,6 +72,8 @@ def _describe(outcome: Any) -> tuple[str, str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from reviewer.workspace import Workspace, WorkspaceError
+    from reviewer.workspace.export import write_figures_csv_to
     if not args.workspace.exists():
         print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
         return 1
@@ -95,6 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from reviewer.workspace import Workspace, WorkspaceError
     if not args.workspace.exists():
         print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
         return 1
