@@ -75,7 +75,7 @@ def _from_workspace(path: Path, report_ids: list[int] | None, batch: bool) -> by
     if not path.is_file():
         raise _UserError(f"找不到工作区文件 {path}。")
     try:
-        with Workspace.open(path) as ws:
+        with Workspace.open(path, backup=False) as ws:
             known = {r.id for r in ws.reports()}
             unknown = [i for i in report_ids or [] if i not in known]
             if unknown:

@@ -78,7 +78,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
         return 1
     try:
-        with Workspace.open(args.workspace) as workspace:
+        with Workspace.open(args.workspace, backup=False) as workspace:
             if args.format == "json":
                 text = json.dumps(workspace.export_json(), ensure_ascii=False, indent=2) + "\n"
                 if args.output is None:
@@ -102,7 +102,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 1
     query = " ".join(args.query)
     try:
-        with Workspace.open(args.workspace) as workspace:
+        with Workspace.open(args.workspace, backup=False) as workspace:
             hits = workspace.search(query, limit=args.limit)
     except WorkspaceError as error:
         print(error.message, file=sys.stderr)

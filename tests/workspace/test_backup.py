@@ -15,7 +15,8 @@ def no_backup_interval(monkeypatch):
     monkeypatch.setattr(backup, "MIN_BACKUP_INTERVAL", timedelta(0))
 
 
-def test_backups_rotate_and_skip_when_nothing_changed(ws_path, no_backup_interval):
+def test_backups_rotate_and_skip_when_nothing_changed(ws_path, no_backup_interval, monkeypatch):
+    monkeypatch.setattr(backup, "BUDGET_TIMES", 100)
     for round_number in range(KEEP_BACKUPS + 3):
         with Workspace.open(ws_path) as ws:
             ws.set_reviewer_name(f"审阅人{round_number}")
@@ -30,6 +31,16 @@ def test_backups_rotate_and_skip_when_nothing_changed(ws_path, no_backup_interva
     copy = sqlite3.connect(newest.path)
     assert copy.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()[0] == f"审阅人{KEEP_BACKUPS + 2}"
     copy.close()
+
+
+def test_backups_together_take_at_most_twice_the_workspace(ws_path, sample_files, no_backup_interval):
+    for path in sample_files[:4]:
+        with Workspace.open(ws_path) as ws:
+            ws.import_file(path)
+    Workspace.open(ws_path).close()
+    autos = [b for b in list_backups(ws_path) if b.reason == "auto"]
+    assert autos and autos[0].history_mark == 4, "the newest backup is always kept"
+    assert sum(b.path.stat().st_size for b in autos) <= backup.BUDGET_TIMES * ws_path.stat().st_size
 
 
 def test_recent_backup_is_not_repeated(ws_path):
@@ -57,7 +68,7 @@ def test_damaged_file_is_reported_and_restored_from_the_newest_good_backup(ws_pa
     corrupt_middle(ws_path)
 
     with pytest.raises(WorkspaceCorrupt) as caught:
-        Workspace.open(ws_path)
+        Workspace.open(ws_path, check=True)
     assert "损坏" in caught.value.message
     assert caught.value.backups == [b.path for b in list_backups(ws_path)][: len(caught.value.backups)]
     assert caught.value.backups
@@ -80,7 +91,7 @@ def test_damaged_backup_is_not_offered(ws_path, sample_files, no_backup_interval
     corrupt_middle(only)
     corrupt_middle(ws_path)
     with pytest.raises(WorkspaceCorrupt) as caught:
-        Workspace.open(ws_path)
+        Workspace.open(ws_path, check=True)
     assert caught.value.backups == []
     with pytest.raises(WorkspaceError, match="已损坏"):
         Workspace.restore_backup(ws_path, only)
