@@ -1,4 +1,4 @@
-"""Workspace commands: ``import``, ``export`` and ``search``.
+"""Workspace commands: ``import``, ``export``, ``search`` and ``restore``.
 
 ``reviewer import WORKSPACE FILE|FOLDER...`` prints one line per file, tab-separated:
 status (new / duplicate / new_version / error), path, and a Chinese note; exit status 1 if any failed.
@@ -11,6 +11,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from reviewer.cli.messages import print_workspace_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=50)
     parser.set_defaults(func=run_search)
 
+    parser = subparsers.add_parser("restore", help="从备份恢复损坏或丢失的工作区 (restore a workspace from a backup)")
+    parser.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    parser.add_argument("backup", nargs="?", type=Path, default=None, metavar="BACKUP",
+                        help="备份文件（默认：最新的完好备份）；原文件保留为 .damaged-时间")
+    parser.set_defaults(func=run_restore)
+
 
 def run_import(args: argparse.Namespace) -> int:
     from reviewer.workspace import Workspace, WorkspaceError
@@ -47,8 +55,7 @@ def run_import(args: argparse.Namespace) -> int:
         with Workspace.open(args.workspace) as workspace:
             workspace.import_files(args.paths, progress=report, workers=args.workers)
     except WorkspaceError as error:
-        print(error.message, file=sys.stderr)
-        return 1
+        return print_workspace_error(error)
     print(
         f"共 {sum(counts.values())} 个文件：新增 {counts['new']}，重复 {counts['duplicate']}，"
         f"新版本 {counts['new_version']}，失败 {counts['error']}",
@@ -74,11 +81,8 @@ def _describe(outcome: Any) -> tuple[str, str]:
 def run_export(args: argparse.Namespace) -> int:
     from reviewer.workspace import Workspace, WorkspaceError
     from reviewer.workspace.export import write_figures_csv_to
-    if not args.workspace.exists():
-        print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
-        return 1
     try:
-        with Workspace.open(args.workspace, backup=False) as workspace:
+        with Workspace.open(args.workspace, backup=False, create=False) as workspace:
             if args.format == "json":
                 text = json.dumps(workspace.export_json(), ensure_ascii=False, indent=2) + "\n"
                 if args.output is None:
@@ -90,25 +94,33 @@ def run_export(args: argparse.Namespace) -> int:
             else:
                 workspace.export_figures_csv(args.output)
     except WorkspaceError as error:
-        print(error.message, file=sys.stderr)
-        return 1
+        return print_workspace_error(error)
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
     from reviewer.workspace import Workspace, WorkspaceError
-    if not args.workspace.exists():
-        print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
-        return 1
     query = " ".join(args.query)
     try:
-        with Workspace.open(args.workspace, backup=False) as workspace:
+        with Workspace.open(args.workspace, backup=False, create=False) as workspace:
             hits = workspace.search(query, limit=args.limit)
     except WorkspaceError as error:
-        print(error.message, file=sys.stderr)
-        return 1
+        return print_workspace_error(error)
     for hit in hits:
         print(f"#{hit.report_id}\t{hit.unit or ''}\t{hit.start}-{hit.end}\t{hit.snippet}")
     if not hits:
         print(f"没有找到“{query}”。", file=sys.stderr)
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from reviewer.workspace import Workspace, WorkspaceError
+
+    try:
+        restored = Workspace.restore_backup(args.workspace, args.backup)
+    except WorkspaceError as error:
+        return print_workspace_error(error)
+    print(f"已从备份恢复：{restored.backup}", file=sys.stderr)
+    if restored.damaged_copy is not None:
+        print(f"原文件保留为：{restored.damaged_copy}", file=sys.stderr)
     return 0

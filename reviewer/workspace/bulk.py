@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
 from reviewer.analysis.errors import MAX_FILE_BYTES
-from reviewer.workspace.errors import AnalysisFailed
+from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 
@@ -32,7 +32,7 @@ REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
 
-Outcome = ImportResult | LoadError | AnalysisFailed
+Outcome = ImportResult | LoadError | WorkspaceError
 _Failure = tuple[str, str, str]  # ("load", code, message) | ("analysis", file name, error)
 
 
@@ -92,7 +92,14 @@ def import_files(
             progress(len(results), len(files), path, outcome)
 
     def store(path: Path, prepared: PreparedReport | _Failure) -> None:
-        finish(path, _failure(prepared) if isinstance(prepared, tuple) else workspace.store_prepared(prepared))
+        if isinstance(prepared, tuple):
+            finish(path, _failure(prepared))
+            return
+        try:
+            stored: Outcome = workspace.store_prepared(prepared)
+        except WorkspaceError as error:  # a full disk: told per file, the files before it are kept
+            stored = error
+        finish(path, stored)
 
     executor = None
     if workers > 1 and len(files) > 1:

@@ -25,8 +25,7 @@ BUSY_TIMEOUT_MS = 30_000
 def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
     """``read_only``: a ``mode=ro`` connection, for a file this program cannot write."""
     if read_only:
-        conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = _connect_read_only(path)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.row_factory = sqlite3.Row
@@ -37,6 +36,19 @@ def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """``mode=ro``; where not even the -shm file can be made (a read-only folder or medium), the file
+    is read as immutable."""
+    conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True, isolation_level=None)
+    return conn
 
 
 @contextmanager

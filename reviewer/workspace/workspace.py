@@ -92,12 +92,12 @@ class Workspace:
 
     @classmethod
     def open(cls, path: str | Path, lock: bool = True, *, read_only: bool = False, backup: bool = True,
-             check: bool = False) -> Workspace:
+             check: bool = False, create: bool = True) -> Workspace:
         """Creates the file if missing (unless sound backups show it was lost: then
         :class:`WorkspaceCorrupt` offers them). The owner (``lock=True``) takes the lock, finishes an
         interrupted restore, checks integrity deeply after an unclean shutdown or when ``check``,
         upgrades an older schema after a backup, and with ``backup`` takes the rotating backup in the
-        background. A file that cannot be written (or ``read_only``) is opened for reading only: no
+        background. ``create=False``: a missing file is an error. A file that cannot be written (or ``read_only``) is opened for reading only: no
         lock, no backup, and every change raises :class:`WorkspaceReadOnly`."""
         path = Path(path).expanduser().absolute()
         read_only = read_only or _cannot_write(path)
@@ -107,7 +107,8 @@ class Workspace:
         if holder is not None:
             holder.acquire()
         try:
-            db = _open_checked(path, holder, read_only, deep=check or (holder is not None and not holder.closed_cleanly_before))
+            deep = check or (holder is not None and not holder.closed_cleanly_before)
+            db = _open_checked(path, holder, read_only, read_only or not create, deep)
         except BaseException:
             if holder is not None:
                 holder.release()
@@ -218,10 +219,11 @@ class Workspace:
         progress: Callable[[int, int, Path, Any], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         workers: int | None = None,
-    ) -> list[tuple[Path, ImportResult | Exception]]:
+    ) -> list[tuple[Path, bulk.Outcome]]:
         """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
         process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
-        gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
+        gets an :class:`ImportResult` or the error (``LoadError``, ``AnalysisFailed``, or another
+        ``WorkspaceError`` such as ``WorkspaceFull`` when the file could not be stored)."""
         return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers)
 
     def set_synchronous(self, level: str) -> None:
@@ -627,7 +629,8 @@ def _mark_review_started(conn: sqlite3.Connection, report_id: int, at: str) -> N
     )
 
 
-def _open_checked(path: Path, holder: WorkspaceLock | None, read_only: bool, deep: bool) -> sqlite_utils.Database:
+def _open_checked(path: Path, holder: WorkspaceLock | None, read_only: bool, missing_is_error: bool,
+                  deep: bool) -> sqlite_utils.Database:
     owner = holder is not None
     if owner:
         if finish_interrupted_restore(path) is False:
@@ -639,8 +642,8 @@ def _open_checked(path: Path, holder: WorkspaceLock | None, read_only: bool, dee
         if backups:
             detail = "文件是空的（0 字节）" if path.exists() else "文件不存在"
             raise WorkspaceCorrupt(path, f"{detail}，而备份文件夹中有完好的备份", backups)
-        if read_only:
-            raise WorkspaceError(f"工作区文件不存在，且所在位置不能写入：{path}")
+        if missing_is_error:
+            raise WorkspaceError(f"工作区文件不存在：{path}")
     if existed and not _has_sqlite_header(path):
         backups = sound_backups(path)
         if backups:

@@ -96,3 +96,45 @@ def test_damaged_backup_is_not_offered(ws_path, sample_files, no_backup_interval
     with pytest.raises(WorkspaceError, match="已损坏"):
         Workspace.restore_backup(ws_path, only)
     assert ws_path.exists(), "nothing moved when there is nothing to restore"
+
+
+def test_integrity_is_checked_deeply_only_after_an_unclean_shutdown(ws_path, sample_files, monkeypatch):
+    import subprocess
+    import sys
+
+    from reviewer.workspace import workspace as workspace_module
+
+    with Workspace.open(ws_path) as ws:
+        ws.import_file(sample_files[0])
+    checks = []
+    real_check = workspace_module.quick_check
+    monkeypatch.setattr(workspace_module, "quick_check", lambda conn: checks.append(1) or real_check(conn))
+    Workspace.open(ws_path).close()
+    assert checks == [], "closed cleanly: no deep check"
+
+    killed = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom reviewer.workspace import Workspace\n"
+         "ws = Workspace.open(sys.argv[1], backup=False)\nprint('ready', flush=True)\ntime.sleep(60)", str(ws_path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert killed.stdout.readline().strip() == "ready"
+    killed.kill()
+    killed.wait()
+    Workspace.open(ws_path).close()
+    assert checks == [1], "killed before closing: checked deeply once"
+    Workspace.open(ws_path).close()
+    assert checks == [1]
+
+
+def test_a_new_backup_that_is_not_sound_never_replaces_the_older_ones(ws_path, sample_files, no_backup_interval,
+                                                                       monkeypatch):
+    with Workspace.open(ws_path) as ws:
+        ws.import_file(sample_files[0])
+    Workspace.open(ws_path).close()
+    [sound] = list_backups(ws_path)
+    with Workspace.open(ws_path) as ws:
+        ws.import_file(sample_files[1])
+    monkeypatch.setattr(backup, "BUDGET_TIMES", 0)
+    monkeypatch.setattr(backup, "is_sound", lambda path: path == sound.path)
+    Workspace.open(ws_path).close()
+    assert list_backups(ws_path) == [sound]
