@@ -27,7 +27,7 @@ def pristine(tmp_path, samples_dir):
 
 def read_everything(ws: Workspace) -> None:
     for summary in ws.reports():
-        ws.report(summary.id).analysis
+        ws.report(summary.id)
         ws.items(summary.id, include_unanchored=True)
         ws.annotations(summary.id)
         ws.review(summary.id)
