@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QProgressBar, QToolButton
 
 from reviewer.ui.dialogs import show_import_failures
 from reviewer.ui.import_worker import BackgroundJob, BatchWorker, Failure, Job, import_job, reanalyze_job
+from reviewer.ui.plain_text import plain_label
 
 LIBRARY_REFRESH_MS = 400
 
@@ -43,7 +44,7 @@ class ImportController(QObject):
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setMaximumWidth(self.progress.fontMetrics().averageCharWidth() * 30)
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.cancel_button = QToolButton()
         self.cancel_button.setObjectName("cancelImport")
         self.cancel_button.setText(self.tr("取消"))

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from reviewer.ui.plain_text import plain_tooltip
+
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -119,7 +121,7 @@ class LibraryModel(QAbstractTableModel):
         if role == ReportIdRole:
             return report.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return report_tooltip(report)
+            return plain_tooltip(report_tooltip(report))
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = None
             if index.column() == COLUMN_STATUS:

@@ -17,6 +17,7 @@ from reviewer.ui.import_controller import ImportController
 from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
+from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.report_pane import ReportPane
 from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.review_commands import DeleteReportCommand
@@ -401,7 +402,7 @@ class MainWindow(QMainWindow):
         for number, path in enumerate(recent, start=1):
             label = f"&{number} {Path(path).name}" if number < 10 else Path(path).name
             action = self.recent_menu.addAction(label)
-            action.setToolTip(path)
+            action.setToolTip(plain_tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(partial(self._open_recent, path))
         if recent:
