@@ -2,6 +2,8 @@
 
 ``reviewer import WORKSPACE FILE|FOLDER...`` prints one line per file, tab-separated:
 status (new / duplicate / new_version / error), path, and a Chinese note; exit status 1 if any failed.
+Control characters in the path or note (a newline or tab in a file name) are written escaped, as
+``\\n``, ``\\t``, ``\\x1b``…, so each file stays one line of three fields.
 """
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ def run_import(args: argparse.Namespace) -> int:
     def report(done: int, total: int, path: Path, outcome: Any) -> None:
         status, note = _describe(outcome)
         counts[status] += 1
-        print(f"{status}\t{path}\t{note}", flush=True)
+        print(f"{status}\t{one_field(str(path))}\t{one_field(note)}", flush=True)
 
     try:
         with Workspace.open(args.workspace) as workspace:
@@ -62,6 +64,15 @@ def run_import(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if counts["error"] else 0
+
+
+def one_field(text: str) -> str:
+    """``text`` with control characters escaped: it cannot break the line or add a field."""
+    return "".join(_escaped(char) if ord(char) < 32 or ord(char) == 127 else char for char in text)
+
+
+def _escaped(char: str) -> str:
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\x{ord(char):02x}")
 
 
 def _describe(outcome: Any) -> tuple[str, str]:

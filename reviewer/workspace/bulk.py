@@ -1,7 +1,8 @@
 """Importing many files: analysis in a process pool, writing in the calling thread.
 
 Worker processes are started with "spawn" on every platform: the UI calls this from a QThread, and
-forking a process that runs Qt threads is unsafe. Each file is stored in its own transaction as soon
+forking a process that runs Qt threads is unsafe. They end with this process even when it is killed
+(:mod:`reviewer.workspace.orphans`). Each file is stored in its own transaction as soon
 as its analysis arrives (in the order the files were given), so a cancelled or interrupted import
 keeps every file finished before it.
 
@@ -23,6 +24,7 @@ from reviewer.analysis import LoadError
 from reviewer.analysis.errors import MAX_FILE_BYTES
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
 from reviewer.workspace.model import ImportResult
+from reviewer.workspace.orphans import die_with_parent
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 
 if TYPE_CHECKING:
@@ -103,7 +105,8 @@ def import_files(
 
     executor = None
     if workers > 1 and len(files) > 1:
-        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=die_with_parent, initargs=(os.getpid(),))
     in_flight: deque[tuple[Path, Future[Any]]] = deque()
     cancelled = False
     workspace.set_synchronous("NORMAL")
