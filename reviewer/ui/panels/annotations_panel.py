@@ -8,7 +8,7 @@ from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.plain_text import plain_tooltip
-from reviewer.ui.review_states import severity_label
+from reviewer.ui.review_states import tr_label
 
 QUOTE_CHARS = 24
 
@@ -50,7 +50,7 @@ class AnnotationsPanel(QWidget):
                 quote = self.tr("（全文）")
             elif not note.anchored:
                 quote = self.tr("（原文已变动）") + quote
-            node = QTreeWidgetItem([note.comment, note.tag, severity_label(note.severity), quote])
+            node = QTreeWidgetItem([note.comment, tr_label(note.tag), tr_label(note.severity), quote])
             node.setToolTip(0, plain_tooltip(note.comment))
             node.setToolTip(3, plain_tooltip(note.quote))
             target = Target("annotation", note.id)
