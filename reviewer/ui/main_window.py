@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.imports = ImportController(self, lambda: self.ws.path, open_worker_workspace)
         self.imports.libraryChanged.connect(self.refresh_library)
+        self.imports.reportsChanged.connect(self.refresh_library_rows)
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
@@ -255,6 +256,13 @@ class MainWindow(QMainWindow):
         reports = self.ws.reports()
         self.library.set_reports(reports, self.report.report_id if self.report else None)
         self.pane.empty_state.set_library_empty(not reports)
+
+    def refresh_library_rows(self, report_ids: list[int]) -> None:
+        """Only these reports' rows: added, updated, or taken out when no longer current."""
+        reports = self.ws.reports(sorted(set(report_ids)))
+        current = {report.id for report in reports}
+        self.library.update_rows(reports, [i for i in report_ids if i not in current])
+        self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
 
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""

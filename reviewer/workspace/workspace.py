@@ -272,8 +272,9 @@ class Workspace:
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
             return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id))
 
-    def reports(self) -> list[ReportSummary]:
-        return report_summaries(self._conn)
+    def reports(self, report_ids: list[int] | None = None) -> list[ReportSummary]:
+        """Every current report in id order; with ``report_ids`` only those (the ones still current)."""
+        return report_summaries(self._conn, report_ids)
 
     def report(self, report_id: int) -> StoredReport:
         row = self._conn.execute(

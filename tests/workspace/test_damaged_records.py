@@ -21,7 +21,7 @@ def pristine(tmp_path, samples_dir):
         for sample in sorted(samples_dir.glob("*.txt"))[:2]:
             report_id = ws.import_file(sample).report_id
             ws.add_annotation(report_id, 0, 4, "批注")
-            ws.set_review(report_id, verdict="通过", remarks="意见")
+            ws.set_review(report_id, verdict="pass", remarks="意见")
     return path
 
 

@@ -93,7 +93,7 @@ def test_read_only_file_can_be_read_and_says_why_it_cannot_be_changed(ws_path, s
     assert ws.reports()[0].id == report_id
     assert ws.search("法治")
     with pytest.raises(WorkspaceReadOnly) as caught:
-        ws.set_review(report_id, verdict="通过")
+        ws.set_review(report_id, verdict="pass")
     assert "只读" in caught.value.message
     ws.close()
     assert not list_backups(ws_path)
