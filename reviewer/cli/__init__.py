@@ -45,8 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
-    commands = _command_names(parser)
-    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+    if _opens_the_window(args_list, _command_names(parser)):
         return gui_main(args_list)  # no command, or files given by "open with"
     args = parser.parse_args(args_list)
     try:
@@ -54,6 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _opens_the_window(args: list[str], commands: set[str]) -> bool:
+    """No arguments, or only existing files and folders (what "open with" passes); any other first
+    word goes to the parser, which names the commands (usage error, exit status 2)."""
+    if not args:
+        return True
+    if args[0] in commands or args[0].startswith("-"):
+        return False
+    return all(os.path.exists(arg) for arg in args)
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -64,6 +73,16 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def gui_main(argv: list[str] | None = None) -> int:
-    from reviewer.ui.app import run_app
+    """The window; when it cannot start (no display, Qt's libraries missing) one line says why, exit 1."""
+    from reviewer.ui.startup_check import qt_import_failure_message, why_window_cannot_start
 
+    problem = why_window_cannot_start()
+    if problem is None:
+        try:
+            from reviewer.ui.app import run_app
+        except ImportError as error:
+            problem = qt_import_failure_message(error)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     return run_app(list(argv or []))

@@ -5,8 +5,6 @@ import argparse
 import json
 import sys
 
-from reviewer.analysis import LoadError, analyze_path
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("analyze", help="分析报告文件并输出结果 (analyse report files)")
@@ -16,6 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.analysis import LoadError, analyze_path
+
     failed = False
     out = sys.stdout
     for source in args.files:

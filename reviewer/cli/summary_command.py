@@ -12,6 +12,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+from reviewer.cli.messages import workspace_error_text
+
 WORKSPACE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".reviewer")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -72,10 +74,8 @@ def _from_workspace(path: Path, report_ids: list[int] | None, batch: bool) -> by
     from reviewer.summary import build_batch_pdf, build_reports_pdf, collect_batch, collect_report
     from reviewer.workspace import Workspace, WorkspaceError
 
-    if not path.is_file():
-        raise _UserError(f"找不到工作区文件 {path}。")
     try:
-        with Workspace.open(path) as ws:
+        with Workspace.open(path, backup=False, create=False) as ws:
             known = {r.id for r in ws.reports()}
             unknown = [i for i in report_ids or [] if i not in known]
             if unknown:
@@ -86,7 +86,7 @@ def _from_workspace(path: Path, report_ids: list[int] | None, batch: bool) -> by
                 return build_batch_pdf(collect_batch(ws, report_ids))
             return build_reports_pdf([collect_report(ws, i) for i in report_ids or sorted(known)])
     except WorkspaceError as error:
-        raise _UserError(error.message) from error
+        raise _UserError(workspace_error_text(error)) from error
 
 
 def _from_files(paths: list[Path], batch: bool) -> bytes:

@@ -1,7 +1,9 @@
-"""Workspace commands: ``import``, ``export`` and ``search``.
+"""Workspace commands: ``import``, ``export``, ``search`` and ``restore``.
 
 ``reviewer import WORKSPACE FILE|FOLDER...`` prints one line per file, tab-separated:
 status (new / duplicate / new_version / error), path, and a Chinese note; exit status 1 if any failed.
+Control characters in the path or note (a newline or tab in a file name) are written escaped, as
+``\\n``, ``\\t``, ``\\x1b``…, so each file stays one line of three fields.
 """
 from __future__ import annotations
 
@@ -12,8 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from reviewer.workspace import ImportResult, Workspace, WorkspaceError
-from reviewer.workspace.export import write_figures_csv_to
+from reviewer.cli.messages import print_workspace_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,21 +37,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=50)
     parser.set_defaults(func=run_search)
 
+    parser = subparsers.add_parser("restore", help="从备份恢复损坏或丢失的工作区 (restore a workspace from a backup)")
+    parser.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    parser.add_argument("backup", nargs="?", type=Path, default=None, metavar="BACKUP",
+                        help="备份文件（默认：最新的完好备份）；原文件保留为 .damaged-时间")
+    parser.set_defaults(func=run_restore)
+
 
 def run_import(args: argparse.Namespace) -> int:
+    from reviewer.workspace import Workspace, WorkspaceError
     counts: Counter[str] = Counter()
 
     def report(done: int, total: int, path: Path, outcome: Any) -> None:
         status, note = _describe(outcome)
         counts[status] += 1
-        print(f"{status}\t{path}\t{note}", flush=True)
+        print(f"{status}\t{one_field(str(path))}\t{one_field(note)}", flush=True)
 
     try:
         with Workspace.open(args.workspace) as workspace:
             workspace.import_files(args.paths, progress=report, workers=args.workers)
     except WorkspaceError as error:
-        print(error.message, file=sys.stderr)
-        return 1
+        return print_workspace_error(error)
     print(
         f"共 {sum(counts.values())} 个文件：新增 {counts['new']}，重复 {counts['duplicate']}，"
         f"新版本 {counts['new_version']}，失败 {counts['error']}",
@@ -59,7 +66,17 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if counts["error"] else 0
 
 
+def one_field(text: str) -> str:
+    """``text`` with control characters escaped: it cannot break the line or add a field."""
+    return "".join(_escaped(char) if ord(char) < 32 or ord(char) == 127 else char for char in text)
+
+
+def _escaped(char: str) -> str:
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\x{ord(char):02x}")
+
+
 def _describe(outcome: Any) -> tuple[str, str]:
+    from reviewer.workspace import ImportResult
     if not isinstance(outcome, ImportResult):
         return "error", outcome.message
     if outcome.status == "new":
@@ -73,11 +90,10 @@ def _describe(outcome: Any) -> tuple[str, str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if not args.workspace.exists():
-        print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
-        return 1
+    from reviewer.workspace import Workspace, WorkspaceError
+    from reviewer.workspace.export import write_figures_csv_to
     try:
-        with Workspace.open(args.workspace) as workspace:
+        with Workspace.open(args.workspace, backup=False, create=False) as workspace:
             if args.format == "json":
                 text = json.dumps(workspace.export_json(), ensure_ascii=False, indent=2) + "\n"
                 if args.output is None:
@@ -89,24 +105,33 @@ def run_export(args: argparse.Namespace) -> int:
             else:
                 workspace.export_figures_csv(args.output)
     except WorkspaceError as error:
-        print(error.message, file=sys.stderr)
-        return 1
+        return print_workspace_error(error)
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
-    if not args.workspace.exists():
-        print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
-        return 1
+    from reviewer.workspace import Workspace, WorkspaceError
     query = " ".join(args.query)
     try:
-        with Workspace.open(args.workspace) as workspace:
+        with Workspace.open(args.workspace, backup=False, create=False) as workspace:
             hits = workspace.search(query, limit=args.limit)
     except WorkspaceError as error:
-        print(error.message, file=sys.stderr)
-        return 1
+        return print_workspace_error(error)
     for hit in hits:
         print(f"#{hit.report_id}\t{hit.unit or ''}\t{hit.start}-{hit.end}\t{hit.snippet}")
     if not hits:
         print(f"没有找到“{query}”。", file=sys.stderr)
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from reviewer.workspace import Workspace, WorkspaceError
+
+    try:
+        restored = Workspace.restore_backup(args.workspace, args.backup)
+    except WorkspaceError as error:
+        return print_workspace_error(error)
+    print(f"已从备份恢复：{restored.backup}", file=sys.stderr)
+    if restored.damaged_copy is not None:
+        print(f"原文件保留为：{restored.damaged_copy}", file=sys.stderr)
     return 0

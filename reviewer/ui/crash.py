@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.logging_setup import setup_logging
+from reviewer.ui.plain_text import plain_message
 
 log = logging.getLogger("reviewer.crash")
 
@@ -65,7 +66,7 @@ class _CrashReporter(QObject):
                     path=self.log_file
                 )
             )
-            box.setDetailedText(details)
+            plain_message(box).setDetailedText(details)
             open_folder = box.addButton(tr("打开日志文件夹"), QMessageBox.ButtonRole.ActionRole)
             box.addButton(tr("确定"), QMessageBox.ButtonRole.AcceptRole)
             box.exec()

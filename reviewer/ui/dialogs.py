@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.ui.import_worker import Failure
+from reviewer.ui.plain_text import plain_message
 
 MAX_LISTED_FAILURES = 5
 MESSAGE_WIDTH_CHARS = 26
@@ -26,6 +27,10 @@ class WorkspaceChoice(Enum):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
+
+
+DETAIL_CHARS = 200
+"""How much of SQLite's description of the damage the dialog shows."""
 
 
 def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, informative: str,
@@ -77,7 +82,8 @@ def ask_workspace_corrupt(parent: QWidget | None, path: Path, error) -> Workspac
         parent,
         QMessageBox.Icon.Critical,
         _tr("工作区已损坏"),
-        _tr("工作区文件已损坏，无法打开。\n{path}").format(path=path),
+        _tr("工作区文件已损坏，无法打开（{detail}）。\n{path}").format(
+            detail=str(getattr(error, "detail", "") or "")[:DETAIL_CHARS], path=path),
         informative,
         buttons,
     )
@@ -110,7 +116,9 @@ def choose_workspace_file(parent: QWidget | None, start: Path | None) -> Path | 
 
 
 def widen_message(box: QMessageBox) -> None:
-    """Give the box's text room for a line of about MESSAGE_WIDTH_CHARS characters."""
+    """Give the box's text room for a line of about MESSAGE_WIDTH_CHARS characters; shown as plain text
+    (file names, paths and messages are never markup)."""
+    plain_message(box)
     width = box.fontMetrics().horizontalAdvance("中") * MESSAGE_WIDTH_CHARS
     box.setStyleSheet(
         f"QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel {{ min-width: {width}px; }}"

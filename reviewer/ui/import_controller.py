@@ -1,22 +1,26 @@
 """Imports and re-analysis started from the window: run on a worker thread, with progress and a cancel
-button in the status bar; the library refreshes as reports arrive, failures are listed at the end."""
+button in the status bar; the library refreshes as reports arrive (only their rows, so the window
+stays responsive however many reports the workspace holds), failures are listed at the end."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QProgressBar, QToolButton
 
 from reviewer.ui.dialogs import show_import_failures
 from reviewer.ui.import_worker import BackgroundJob, BatchWorker, Failure, Job, import_job, reanalyze_job
+from reviewer.ui.plain_text import plain_label
 
 LIBRARY_REFRESH_MS = 400
 
 
 class ImportController(QObject):
     libraryChanged = Signal()
-    """Reports were added or changed (throttled while a batch runs)."""
+    """A batch ended that added or changed reports: the whole list may have changed."""
+    reportsChanged = Signal(list)
+    """Ids of reports added, changed or replaced while a batch runs (throttled)."""
     batchFinished = Signal(list, list)
     """(list of (source, result), list of Failure) when a batch ends."""
     openRequested = Signal(int)
@@ -39,11 +43,12 @@ class ImportController(QObject):
         self._results: list = []
         self._failures: list[Failure] = []
         self._open_single = False
+        self._changed_ids: list[int] = []
 
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setMaximumWidth(self.progress.fontMetrics().averageCharWidth() * 30)
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.cancel_button = QToolButton()
         self.cancel_button.setObjectName("cancelImport")
         self.cancel_button.setText(self.tr("取消"))
@@ -57,7 +62,7 @@ class ImportController(QObject):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(LIBRARY_REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.libraryChanged)
+        self._refresh_timer.timeout.connect(self._emit_changed_rows)
 
     def _progress_widgets(self):
         return (self.progress_label, self.progress, self.cancel_button)
@@ -121,12 +126,20 @@ class ImportController(QObject):
 
     def _item_done(self, source: str, result) -> None:
         self._results.append((source, result))
+        self._changed_ids += [report_id for report_id in (getattr(result, "report_id", None),
+                                                          getattr(result, "replaced_report_id", None)) if report_id]
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
+
+    def _emit_changed_rows(self) -> None:
+        changed, self._changed_ids = self._changed_ids, []
+        if changed:
+            self.reportsChanged.emit(changed)
 
     def _ended(self, cancelled: bool) -> None:
         self.job = None
         self._refresh_timer.stop()
+        self._changed_ids = []
         for widget in self._progress_widgets():
             widget.hide()
         results, failures = self._results, self._failures

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.panels.item_table import parse_number
+from reviewer.ui.plain_text import plain_label
 from reviewer.ui.review_states import format_number, tr_label
 from reviewer.vocabulary import AnnotationTag, Severity
 from reviewer.workspace.values import FigureValues
@@ -27,7 +28,7 @@ ACCEPT_KEY = "Ctrl+Return"
 
 def _quote_label(quote: str) -> QLabel:
     shown = quote if len(quote) <= QUOTE_PREVIEW_CHARS else quote[:QUOTE_PREVIEW_CHARS] + "…"
-    label = QLabel(f"「{shown}」")
+    label = plain_label(f"「{shown}」")
     label.setWordWrap(True)
     return label
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import tr_label
 from reviewer.vocabulary import ReviewStatus, Verdict
 
@@ -91,6 +92,30 @@ class LibraryModel(QAbstractTableModel):
             self._reports.extend(wanted.values())
             self.endInsertRows()
 
+    def update_rows(self, reports: list, removed_ids: list[int]) -> None:
+        """Rows of ``removed_ids`` removed, rows of ``reports`` updated in place or appended; the other
+        rows are not looked at (what an import needs, however many reports the list holds)."""
+        removed = set(removed_ids)
+        for row in sorted((row for row, r in enumerate(self._reports) if r.id in removed), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._reports[row]
+            self.endRemoveRows()
+        rows = {r.id: row for row, r in enumerate(self._reports)}
+        last_column = len(self._columns) - 1
+        added = []
+        for report in reports:
+            row = rows.get(report.id)
+            if row is None:
+                added.append(report)
+            elif self._reports[row] != report:
+                self._reports[row] = report
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+        if added:
+            first = len(self._reports)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._reports.extend(added)
+            self.endInsertRows()
+
     def report(self, row: int):
         return self._reports[row]
 
@@ -124,7 +149,7 @@ class LibraryModel(QAbstractTableModel):
         if role == ReportIdRole:
             return report.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return report_tooltip(report)
+            return plain_tooltip(report_tooltip(report))
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = None
             if index.column() == COLUMN_STATUS:

@@ -97,6 +97,13 @@ class LibraryView(QWidget):
         self.table.selectionModel().blockSignals(blocker)
         self.selectedReportsChanged.emit()
 
+    def update_rows(self, reports: list, removed_ids: list[int]) -> None:
+        """Bring only these rows up to date (see :meth:`LibraryModel.update_rows`); the selection stays."""
+        blocker = self.table.selectionModel().blockSignals(True)
+        self.model.update_rows(reports, removed_ids)
+        self.table.selectionModel().blockSignals(blocker)
+        self.selectedReportsChanged.emit()
+
     def selected_report_ids(self) -> list[int]:
         """The selected reports, in the order the library shows them."""
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())

@@ -17,6 +17,7 @@ from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
+from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.report_pane import ReportPane
 from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.review_commands import DeleteReportCommand
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.imports = ImportController(self, lambda: self.ws.path, open_worker_workspace)
         self.imports.libraryChanged.connect(self.refresh_library)
+        self.imports.reportsChanged.connect(self.refresh_library_rows)
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
@@ -255,6 +257,13 @@ class MainWindow(QMainWindow):
         self.library.set_reports(reports, self.report.report_id if self.report else None)
         self.pane.empty_state.set_library_empty(not reports)
 
+    def refresh_library_rows(self, report_ids: list[int]) -> None:
+        """Only these reports' rows: added, updated, or taken out when no longer current."""
+        reports = self.ws.reports(sorted(set(report_ids)))
+        current = {report.id for report in reports}
+        self.library.update_rows(reports, [i for i in report_ids if i not in current])
+        self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
+
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""
         if self.report is None or self.report.report_id != report_id:
@@ -402,7 +411,7 @@ class MainWindow(QMainWindow):
         for number, path in enumerate(recent, start=1):
             label = f"&{number} {Path(path).name}" if number < 10 else Path(path).name
             action = self.recent_menu.addAction(label)
-            action.setToolTip(path)
+            action.setToolTip(plain_tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(partial(self._open_recent, path))
         if recent:

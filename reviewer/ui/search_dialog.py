@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.ui.plain_text import plain_label, plain_tooltip
 from reviewer.ui.report_search import Hit
 from reviewer.ui.snippet_delegate import SnippetDelegate, SnippetRole
 
@@ -54,7 +54,7 @@ class SearchDialog(QDialog):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setItemDelegateForColumn(1, SnippetDelegate(self.results))
         self.results.itemActivated.connect(self._activate)
-        self.status = QLabel()
+        self.status = plain_label()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -95,8 +95,8 @@ class SearchDialog(QDialog):
         hits = self._search(query, self.scope.currentData())
         for hit in hits:
             node = QTreeWidgetItem([hit.label, hit.snippet])
-            node.setToolTip(0, hit.label)
-            node.setToolTip(1, hit.snippet)
+            node.setToolTip(0, plain_tooltip(hit.label))
+            node.setToolTip(1, plain_tooltip(hit.snippet))
             node.setData(0, HitRole, hit)
             node.setData(1, SnippetRole, (hit.snippet, hit.match))
             self.results.addTopLevelItem(node)

@@ -16,6 +16,7 @@ from reviewer.ui.dialogs import (
     ask_workspace_too_new,
     choose_workspace_file,
 )
+from reviewer.ui.plain_text import plain_message
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ def open_workspace_interactively(path: Path, parent: QWidget | None = None):
 
     while True:
         try:
-            return Workspace.open(path)
+            return _opened_and_listed(Workspace.open(path))
         except WorkspaceLocked as error:
             choice = ask_workspace_locked(parent, path, error)
         except WorkspaceCorrupt as error:
@@ -61,5 +62,18 @@ def open_workspace_interactively(path: Path, parent: QWidget | None = None):
         return None
 
 
+def _opened_and_listed(ws):
+    """The workspace once its report list reads: damage found there takes the damaged-file dialog
+    (with its backups) before the window opens, instead of failing inside it."""
+    try:
+        ws.reports()
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
 def _show_failure(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("workspace_opening", "无法打开工作区"), message)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("workspace_opening", "无法打开工作区"),
+                      message, QMessageBox.StandardButton.Ok, parent)
+    plain_message(box).exec()

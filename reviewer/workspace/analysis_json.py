@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from reviewer.analysis.model import Analysis
+from reviewer.workspace.failures import DamagedRecord
 
 
 def analysis_to_json(analysis: Analysis) -> str:
@@ -39,9 +40,13 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def analysis_from_json(stored: str, text: str) -> Analysis:
-    data = json.loads(stored)
-    data["text"] = text
-    analysis: Analysis = _build(Analysis, data)
+    """Raises :class:`DamagedRecord` when ``stored`` is no longer an analysis (damage inside the record)."""
+    try:
+        data = json.loads(stored)
+        data["text"] = text
+        analysis: Analysis = _build(Analysis, data)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise DamagedRecord(f"分析结果无法读取（{type(error).__name__}: {error}）") from error
     return analysis
 
 

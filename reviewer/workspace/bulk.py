@@ -1,7 +1,8 @@
 """Importing many files: analysis in a process pool, writing in the calling thread.
 
 Worker processes are started with "spawn" on every platform: the UI calls this from a QThread, and
-forking a process that runs Qt threads is unsafe. Each file is stored in its own transaction as soon
+forking a process that runs Qt threads is unsafe. They end with this process even when it is killed
+(:mod:`reviewer.workspace.orphans`). Each file is stored in its own transaction as soon
 as its analysis arrives (in the order the files were given), so a cancelled or interrupted import
 keeps every file finished before it.
 
@@ -22,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 from reviewer.analysis import LoadError
 from reviewer.analysis.errors import MAX_FILE_BYTES
 from reviewer.analysis.load import REPORT_EXTENSIONS
-from reviewer.workspace.errors import AnalysisFailed
+from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
 from reviewer.workspace.model import ImportResult
+from reviewer.workspace.orphans import die_with_parent
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ REPORT_SUFFIXES = REPORT_EXTENSIONS
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
 
-Outcome = ImportResult | LoadError | AnalysisFailed
+Outcome = ImportResult | LoadError | WorkspaceError
 _Failure = tuple[str, str, str]  # ("load", code, message) | ("analysis", file name, error)
 
 
@@ -93,11 +95,19 @@ def import_files(
             progress(len(results), len(files), path, outcome)
 
     def store(path: Path, prepared: PreparedReport | _Failure) -> None:
-        finish(path, _failure(prepared) if isinstance(prepared, tuple) else workspace.store_prepared(prepared))
+        if isinstance(prepared, tuple):
+            finish(path, _failure(prepared))
+            return
+        try:
+            stored: Outcome = workspace.store_prepared(prepared)
+        except WorkspaceError as error:  # a full disk: told per file, the files before it are kept
+            stored = error
+        finish(path, stored)
 
     executor = None
     if workers > 1 and len(files) > 1:
-        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=die_with_parent, initargs=(os.getpid(),))
     in_flight: deque[tuple[Path, Future[Any]]] = deque()
     cancelled = False
     workspace.set_synchronous("NORMAL")

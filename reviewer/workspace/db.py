@@ -22,15 +22,33 @@ BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another connection of the same program (a background import)."""
 
 
-def connect(path: Path) -> sqlite_utils.Database:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
+    """``read_only``: a ``mode=ro`` connection, for a file this program cannot write."""
+    if read_only:
+        conn = _connect_read_only(path)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.row_factory = sqlite3.Row
     db = sqlite_utils.Database(conn, recursive_triggers=False)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode=WAL")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """``mode=ro``; where not even the -shm file can be made (a read-only folder or medium), the file
+    is read as immutable."""
+    conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True, isolation_level=None)
+    return conn
 
 
 @contextmanager

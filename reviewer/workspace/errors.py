@@ -55,3 +55,21 @@ class AnalysisFailed(WorkspaceError):
         super().__init__(f"分析文件时程序出错：{file_name}（{detail}）")
         self.file_name = file_name
         self.detail = detail
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """The file can be read but not written (read-only file, folder or medium)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"工作区文件是只读的，可以查看，但不能保存修改：{path}\n"
+                         "请把它复制到可写的文件夹，或检查文件的权限。")
+        self.path = path
+
+
+class WorkspaceFull(WorkspaceError):
+    """The disk (or the file-size limit) is full: the change was not saved, nothing else was lost."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"磁盘空间已满，这次修改没有保存（之前的工作都在）：{path}\n"
+                         "请清理磁盘空间后再试。")
+        self.path = path

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reviewer.analysis import ANALYZER_VERSION
 from reviewer.vocabulary import ItemKind, ItemState, label
+from reviewer.workspace.cell_text import spreadsheet_text
 from reviewer.workspace.db import now
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import ReportSummary, ReviewItem
@@ -79,10 +80,11 @@ def write_figures_csv_to(workspace: Workspace, stream: TextIO) -> int:
 
 
 def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
+    """Text cells go through :func:`spreadsheet_text`, so no cell reaches Excel as a formula."""
     values = item.effective
     machine = item.machine if isinstance(item.machine, FigureValues) else FigureValues()
     assert isinstance(values, FigureValues)
-    return [
+    cells = [
         summary.id, summary.file_name, summary.unit or "", summary.report_year or "", summary.title or "",
         values.text, _number(values.value), values.unit or "",
         "是" if values.approx else "否", values.subject or "",
@@ -91,6 +93,7 @@ def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
         "" if item.start is None else item.start, "" if item.end is None else item.end,
         item.reviewer or "", item.updated_at or "",
     ]
+    return [spreadsheet_text(cell) if isinstance(cell, str) else cell for cell in cells]
 
 
 def _number(value: Any) -> Any:

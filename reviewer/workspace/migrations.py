@@ -7,6 +7,8 @@ Version 1: reports (bytes, text, analysis), review items, annotations, per-repor
 Version 2: full-text search index over the current reports' cleaned text.
 Version 3: codes of :mod:`reviewer.vocabulary` instead of Chinese words: review status and verdict,
 annotation tag, the level of a report's unit (in its column, its metadata item and the history).
+Version 4: per-report counts of open findings and pending items (``report_counts``), kept up to date
+by triggers on every item change, so the report list reads them instead of counting the items.
 """
 from __future__ import annotations
 
@@ -229,7 +231,52 @@ def _dumps(values: Any) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
 
-STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+def _counted(row: str = "") -> tuple[str, str]:
+    """What report_counts counts, as conditions on the items row ``row`` (NEW, OLD, or the table's
+    own): open findings, pending items."""
+    at = f"{row}." if row else ""
+    return (
+        f"({at}anchored = 1 AND {at}kind = 'finding' AND {at}state != 'rejected')",
+        f"({at}anchored = 1 AND {at}state = 'pending')",
+    )
+
+
+def _count_triggers() -> list[str]:
+    new_findings, new_pending = _counted("NEW")
+    old_findings, old_pending = _counted("OLD")
+    add = (
+        "INSERT INTO report_counts (report_id, open_findings, pending_items) "
+        f"VALUES (NEW.report_id, {new_findings}, {new_pending}) ON CONFLICT(report_id) DO UPDATE SET "
+        "open_findings = open_findings + excluded.open_findings, pending_items = pending_items + excluded.pending_items;"
+    )
+    remove = (
+        f"UPDATE report_counts SET open_findings = open_findings - {old_findings}, "
+        f"pending_items = pending_items - {old_pending} WHERE report_id = OLD.report_id;"
+    )
+    return [
+        f"CREATE TRIGGER report_counts_insert AFTER INSERT ON items BEGIN {add} END",
+        f"CREATE TRIGGER report_counts_delete AFTER DELETE ON items BEGIN {remove} END",
+        "CREATE TRIGGER report_counts_update AFTER UPDATE OF report_id, kind, state, anchored ON items "
+        f"BEGIN {remove} {add} END",
+    ]
+
+
+def _to_v4(db: sqlite_utils.Database) -> None:
+    """Per-report counts, filled from the items and then maintained by triggers."""
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE report_counts (report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE, "
+        "open_findings INTEGER NOT NULL DEFAULT 0, pending_items INTEGER NOT NULL DEFAULT 0)"
+    )
+    findings, pending = _counted()
+    conn.execute(
+        f"INSERT INTO report_counts SELECT report_id, sum({findings}), sum({pending}) FROM items GROUP BY report_id"
+    )
+    for trigger in _count_triggers():
+        conn.execute(trigger)
+
+
+STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

@@ -35,24 +35,21 @@ def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = 
     return result
 
 
-def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
-    counts = {
-        report_id: (open_findings, pending)
-        for report_id, open_findings, pending in conn.execute(
-            "SELECT report_id, sum(kind = ? AND state != ?), sum(state = ?) "
-            "FROM items WHERE anchored = 1 GROUP BY report_id",
-            (ItemKind.FINDING, ItemState.REJECTED, ItemState.PENDING),
-        )
-    }
-    corrections = corrected_metadata(conn)
-    summaries = []
-    for row in conn.execute(
+def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = None) -> list[ReportSummary]:
+    """Every current report, or those of ``report_ids`` that are current. The counts are kept up to
+    date in ``report_counts`` (schema 4), so the list does not count items."""
+    corrections = corrected_metadata(conn, report_ids)
+    sql = (
         "SELECT r.id, r.file_name, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
-        f"v.status, v.verdict FROM reports r LEFT JOIN reviews v ON v.report_id = r.id WHERE {CURRENT} "
-        "ORDER BY r.id"
-    ):
+        "v.status, v.verdict, c.open_findings, c.pending_items FROM reports r "
+        "LEFT JOIN reviews v ON v.report_id = r.id LEFT JOIN report_counts c ON c.report_id = r.id "
+        f"WHERE {CURRENT}"
+    )
+    if report_ids is not None:
+        sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
+    summaries = []
+    for row in conn.execute(sql + " ORDER BY r.id", report_ids or []):
         metadata = {column: row[column] for column in METADATA_COLUMNS} | corrections.get(row["id"], {})
-        open_findings, pending = counts.get(row["id"], (0, 0))
         summaries.append(
             ReportSummary(
                 id=row["id"],
@@ -64,8 +61,8 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
                 publish_date=metadata["publish_date"],
                 status=ReviewStatus(row["status"] or ReviewStatus.UNREVIEWED),
                 verdict=parse(Verdict, row["verdict"]),
-                open_findings=open_findings or 0,
-                pending_items=pending or 0,
+                open_findings=row["open_findings"] or 0,
+                pending_items=row["pending_items"] or 0,
                 imported_at=row["imported_at"],
             )
         )

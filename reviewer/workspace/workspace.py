@@ -5,7 +5,9 @@ one write transaction, commits it before returning, and writes one history row f
 """
 from __future__ import annotations
 
+import contextlib
 import getpass
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
@@ -29,10 +31,12 @@ from reviewer.vocabulary import (
 from reviewer.workspace import bulk, export, history, reports, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
-    backup_on_open,
+    BackgroundBackup,
     backups_dir,
+    finish_interrupted_restore,
     history_mark,
     is_sound,
+    remove_partial_copies,
     restore,
     sound_backups,
     take_backup,
@@ -40,6 +44,7 @@ from reviewer.workspace.backup import (
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace.failures import translate_errors, workspace_error
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
 from reviewer.workspace.migrations import SCHEMA_VERSION
@@ -68,6 +73,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 
+@translate_errors
 class Workspace:
     """Open with :meth:`open`; one object per thread (background workers open their own with lock=False)."""
 
@@ -79,31 +85,45 @@ class Workspace:
         self._lock = lock
         self._reviewer_name: str | None = None
         self._last_change_id: int | None = None
+        self._read_only = False
+        self._backup: BackgroundBackup | None = None
 
     # --- opening and closing --------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, lock: bool = True) -> Workspace:
-        """Creates the file if missing. The owner (``lock=True``) takes the lock, checks integrity,
-        upgrades an older schema after a backup, and takes the rotating backup."""
+    def open(cls, path: str | Path, lock: bool = True, *, read_only: bool = False, backup: bool = True,
+             check: bool = False, create: bool = True) -> Workspace:
+        """Creates the file if missing (unless sound backups show it was lost: then
+        :class:`WorkspaceCorrupt` offers them). The owner (``lock=True``) takes the lock, finishes an
+        interrupted restore, checks integrity deeply after an unclean shutdown or when ``check``,
+        upgrades an older schema after a backup, and with ``backup`` takes the rotating backup in the
+        background. ``create=False``: a missing file is an error. A file that cannot be written (or ``read_only``) is opened for reading only: no
+        lock, no backup, and every change raises :class:`WorkspaceReadOnly`."""
         path = Path(path).expanduser().absolute()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        holder = WorkspaceLock(path) if lock else None
+        read_only = read_only or _cannot_write(path)
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        holder = WorkspaceLock(path) if lock and not read_only else None
         if holder is not None:
             holder.acquire()
         try:
-            db = _open_checked(path, owner=lock)
+            deep = check or (holder is not None and not holder.closed_cleanly_before)
+            db = _open_checked(path, holder, read_only, read_only or not create, deep)
         except BaseException:
             if holder is not None:
                 holder.release()
             raise
-        return cls(path, db, holder)
+        workspace = cls(path, db, holder)
+        workspace._read_only = read_only
+        if holder is not None and backup and not read_only:
+            workspace._backup = BackgroundBackup(path).start()
+        return workspace
 
     @staticmethod
     def restore_backup(path: str | Path, backup: str | Path | None = None) -> RestoredBackup:
-        """Replace a damaged workspace by ``backup`` (one of ``WorkspaceCorrupt.backups``), or by the
-        newest backup that passes the integrity check. The damaged file is moved aside next to it
-        (``<name>.damaged-<time>``), never deleted."""
+        """Replace a damaged (or lost) workspace by ``backup`` (one of ``WorkspaceCorrupt.backups``),
+        or by the newest backup that passes the integrity check. The damaged file is kept next to it
+        (``<name>.damaged-<time>``), never deleted; a kill at any moment leaves a file to open."""
         path = Path(path).expanduser().absolute()
         holder = WorkspaceLock(path)
         holder.acquire()
@@ -115,21 +135,36 @@ class Workspace:
                 backup = sound[0]
             elif not is_sound(Path(backup)):
                 raise WorkspaceError(f"这个备份也已损坏，不能用来恢复：{backup}")
-            return restore(path, Path(backup))
+            try:
+                return restore(path, Path(backup))
+            except OSError as error:
+                raise WorkspaceError(f"从备份恢复失败：{error.strerror or error}（原文件未删除）") from error
         finally:
             holder.release()
 
+    def check(self) -> str | None:
+        """The deep integrity check on demand: None if sound, else SQLite's description of the damage."""
+        return quick_check(self._conn)
+
     def close(self) -> None:
+        """Waits for a background backup to finish; never raises for a read-only or full disk."""
         if self._closed:
             return
         try:
+            if self._backup is not None:
+                self._backup.wait()
             if self._lock is not None:
-                self._conn.execute("PRAGMA optimize")
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA optimize")
         finally:
             self._conn.close()
             self._closed = True
             if self._lock is not None:
-                self._lock.release()
+                self._lock.release(clean=True)
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     def __enter__(self) -> Workspace:
         return self
@@ -184,10 +219,11 @@ class Workspace:
         progress: Callable[[int, int, Path, Any], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         workers: int | None = None,
-    ) -> list[tuple[Path, ImportResult | Exception]]:
+    ) -> list[tuple[Path, bulk.Outcome]]:
         """Import files and folders (recursively: the extensions in ``REPORT_EXTENSIONS``). Analysis runs in a
         process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
-        gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
+        gets an :class:`ImportResult` or the error (``LoadError``, ``AnalysisFailed``, or another
+        ``WorkspaceError`` such as ``WorkspaceFull`` when the file could not be stored)."""
         return list(bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers))
 
     def set_synchronous(self, level: str) -> None:
@@ -229,8 +265,9 @@ class Workspace:
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
             return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id))
 
-    def reports(self) -> list[ReportSummary]:
-        return report_summaries(self._conn)
+    def reports(self, report_ids: list[int] | None = None) -> list[ReportSummary]:
+        """Every current report in id order; with ``report_ids`` only those (the ones still current)."""
+        return report_summaries(self._conn, report_ids)
 
     def report(self, report_id: int) -> StoredReport:
         row = self._conn.execute(
@@ -599,22 +636,46 @@ def _mark_review_started(conn: sqlite3.Connection, report_id: int, at: str) -> N
     )
 
 
-def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:
+def _open_checked(path: Path, holder: WorkspaceLock | None, read_only: bool, missing_is_error: bool,
+                  deep: bool) -> sqlite_utils.Database:
+    owner = holder is not None
+    if owner:
+        if finish_interrupted_restore(path) is False:
+            raise WorkspaceCorrupt(path, "上次从备份恢复没有完成", sound_backups(path))
+        remove_partial_copies(path)
     existed = path.exists() and path.stat().st_size > 0
+    if not existed:
+        backups = sound_backups(path)
+        if backups:
+            detail = "文件是空的（0 字节）" if path.exists() else "文件不存在"
+            raise WorkspaceCorrupt(path, f"{detail}，而备份文件夹中有完好的备份", backups)
+        if missing_is_error:
+            raise WorkspaceError(f"工作区文件不存在：{path}")
     if existed and not _has_sqlite_header(path):
         backups = sound_backups(path)
         if backups:
             raise WorkspaceCorrupt(path, "文件头已损坏", backups)
         raise WorkspaceError(f"这个文件不是审阅工作区：{path}")
+    if holder is not None:
+        holder.lock_file_itself()
     try:
-        db = connect(path)
-    except sqlite3.OperationalError as error:
-        raise WorkspaceError(f"无法打开工作区：{path}（{error}）") from error
+        db = connect(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
-        raise WorkspaceCorrupt(path, str(error), sound_backups(path)) from error
+        raise workspace_error(error, path) from error
+    try:
+        _check_opened(db, path, owner, read_only, deep=deep and existed)
+        if holder is not None:
+            holder.lock_file_itself()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_opened(db: sqlite_utils.Database, path: Path, owner: bool, read_only: bool, deep: bool) -> None:
     try:
         conn = db.conn
-        problem = quick_check(conn) if existed and owner else None
+        problem = quick_check(conn) if deep and owner else None
         if problem is not None:
             raise WorkspaceCorrupt(path, problem, sound_backups(path))
         if not is_workspace(conn):
@@ -623,17 +684,21 @@ def _open_checked(path: Path, owner: bool) -> sqlite_utils.Database:
         if version > SCHEMA_VERSION:
             raise WorkspaceTooNew(path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
-            if not owner:
-                raise WorkspaceError("工作区需要升级，请先在主程序中打开它。")
+            if not owner or read_only:
+                raise WorkspaceError(f"工作区需要升级，请先在主程序中打开它（且文件须可写）：{path}")
             if version > 0:
                 take_backup(conn, path, f"before-v{SCHEMA_VERSION}", history_mark(conn))
             upgrade(db)
-        if owner and existed:
-            backup_on_open(conn, path)
-    except BaseException:
-        db.close()
-        raise
-    return db
+    except sqlite3.DatabaseError as error:
+        raise workspace_error(error, path) from error
+
+
+def _cannot_write(path: Path) -> bool:
+    """The file (or, for a new one, its folder) cannot be written by this program."""
+    if path.exists():
+        return not os.access(path, os.W_OK)
+    parent = next((p for p in path.parents if p.exists()), None)
+    return parent is not None and not os.access(parent, os.W_OK)
 
 
 def _has_sqlite_header(path: Path) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.workspace import SCHEMA_VERSION, Workspace, backup
@@ -53,6 +54,7 @@ def test_damaged_workspace_is_restored_from_the_newest_backup(qtbot, tmp_path, d
         for file in demo_files[:2]:
             ws.import_file(file)
     Workspace.open(path).close()  # the backup holds both reports
+    Path(f"{path}.lock").write_text("host/12345")  # as a killed program leaves it: checked deeply on open
     size = path.stat().st_size
     with open(path, "r+b") as handle:
         handle.seek(size // 3)
@@ -71,6 +73,28 @@ def test_damaged_workspace_is_restored_from_the_newest_backup(qtbot, tmp_path, d
     assert len(ws.reports()) == 2
     ws.close()
     assert list(tmp_path.glob("workspace.sqlite.damaged-*"))
+
+
+def test_emptied_workspace_with_backups_takes_the_damaged_dialog_not_a_new_workspace(qtbot, tmp_path, demo_files,
+                                                                                    monkeypatch):
+    monkeypatch.setattr(backup, "MIN_BACKUP_INTERVAL", timedelta(0))
+    path = tmp_path / "workspace.sqlite"
+    with Workspace.open(path) as ws:
+        for file in demo_files[:2]:
+            ws.import_file(file)
+    Workspace.open(path).close()
+    path.write_bytes(b"")
+    texts = []
+
+    def answer(dialog):
+        texts.append(dialog.windowTitle() + dialog.text() + dialog.informativeText())
+        click_button(dialog, "恢复最近的备份")
+
+    when_dialog_opens(qtbot, answer)
+    ws = open_workspace_interactively(path)
+    assert texts and "工作区已损坏" in texts[0] and "0 字节" in texts[0]
+    assert len(ws.reports()) == 2
+    ws.close()
 
 
 def test_workspace_from_a_newer_version_is_explained(qtbot, tmp_path):

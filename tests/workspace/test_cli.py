@@ -50,3 +50,17 @@ def test_import_export_search_from_the_command_line(tmp_path, sample_files):
 def test_commands_on_a_missing_workspace_fail_clearly(tmp_path):
     done = reviewer("search", str(tmp_path / "none.sqlite"), "法治")
     assert done.returncode == 1 and "工作区文件不存在" in done.stderr
+
+
+def test_import_output_keeps_one_line_per_file_whatever_the_file_name(tmp_path):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    text = "甲镇2023年法治政府建设年度报告\n一、工作情况\n办理行政复议案件12件。\n"
+    (folder / "甲\n镇\t报告.txt").write_text(text, encoding="utf-8")
+    (folder / "乙镇报告.txt").write_text(text.replace("甲", "乙"), encoding="utf-8")
+    result = reviewer("import", str(tmp_path / "ws.sqlite"), str(folder))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert all(len(line.split("\t")) == 3 for line in lines)
+    assert any("甲\\n镇\\t报告.txt" in line for line in lines)

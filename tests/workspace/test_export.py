@@ -38,3 +38,22 @@ def test_json_export_holds_every_report_with_its_review_work(ws, sample_files):
     assert report["metadata"]["unit"] == ws.report(report_id).analysis.metadata.unit
     assert len(report["items"]) == len(ws.items(report_id))
     assert all("effective" in item for item in report["items"])
+
+
+def test_figures_csv_keeps_formula_looking_text_as_text(ws, tmp_path, sample_files):
+    report_id = ws.import_file(sample_files[0]).report_id
+    hostile = ['=HYPERLINK("http://x","点我")', "@SUM(A1:A9)", "+cmd|' /C calc'!A0", "-2+3", "\t=1", "\r=1"]
+    figures = ws.items(report_id, kind="figure")[: len(hostile)]
+    for figure, text in zip(figures, hostile, strict=True):
+        ws.set_item_state(figure.id, "corrected", {"subject": text, "unit": text})
+    out = tmp_path / "数据.csv"
+
+    ws.export_figures_csv(out)
+
+    with open(out, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    by_start = {row[15]: row for row in rows[1:]}
+    for figure, text in zip(figures, hostile, strict=True):
+        row = by_start[str(figure.start)]
+        assert row[9] == "'" + text and row[7] == "'" + text
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:] for cell in row)

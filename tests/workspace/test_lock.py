@@ -61,3 +61,26 @@ def test_same_process_second_owner_is_refused_but_workers_share(ws, ws_path, sam
     with Workspace.open(ws_path, lock=False) as worker:
         worker.import_file(sample_files[0])
     assert len(ws.reports()) == 1
+
+
+def test_a_symlink_to_an_open_workspace_does_not_let_a_second_writer_in(ws, ws_path, tmp_path):
+    link = tmp_path / "链接.sqlite"
+    link.symlink_to(ws_path)
+    assert try_open_in_another_process(link).startswith("LOCKED")
+    with pytest.raises(WorkspaceLocked):
+        Workspace.open(link)
+
+
+def test_a_hard_link_to_an_open_workspace_does_not_let_a_second_writer_in(ws, ws_path, sample_files, tmp_path):
+    ws.import_file(sample_files[0])
+    other_folder = tmp_path / "另一个文件夹"
+    other_folder.mkdir()
+    link = other_folder / "硬链接.sqlite"
+    os.link(ws_path, link)
+    output = try_open_in_another_process(link)
+    assert output.startswith("LOCKED")
+    assert "工作区正被另一个程序使用" in output
+    with pytest.raises(WorkspaceLocked):
+        Workspace.open(link)
+    ws.close()
+    assert try_open_in_another_process(link).startswith("OPENED")

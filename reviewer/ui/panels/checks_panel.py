@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
+from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label
 from reviewer.vocabulary import ItemKind, ItemState, Severity, parse
 
@@ -86,7 +87,7 @@ class ChecksPanel(QWidget):
             node.setIcon(0, icons[severity])
             quote = report.text[item.start:item.end] if item.start is not None and item.end else ""
             tip = severity_label(severity) + "：" + values.message
-            node.setToolTip(0, tip + (f"\n「{quote}」" if quote else ""))
+            node.setToolTip(0, plain_tooltip(tip + (f"\n「{quote}」" if quote else "")))
             self._finish(node, item)
             group.addChild(node)
 

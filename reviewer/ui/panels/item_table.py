@@ -18,6 +18,7 @@ from PySide6.QtGui import QDoubleValidator, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView, QWidget
 
 from reviewer.ui.open_report import Target
+from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import format_number, state_colour, state_label
 from reviewer.vocabulary import ItemState
 
@@ -97,7 +98,7 @@ class ItemTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.display_text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and item.state != ItemState.CORRECTED and column.key != STATE_KEY:
-            return self.display_text(item, column) or None
+            return plain_tooltip(self.display_text(item, column)) or None
         if role == ItemIdRole:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -112,7 +113,7 @@ class ItemTableModel(QAbstractTableModel):
             machine = getattr(item.machine, column.key) if item.machine else None
             shown = format_number(machine) if column.numeric else column.display(machine, item) if column.display \
                 else machine
-            return self.tr("识别结果：{value}").format(value="" if shown is None else shown)
+            return plain_tooltip(self.tr("识别结果：{value}").format(value="" if shown is None else shown))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

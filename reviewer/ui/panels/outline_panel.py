@@ -9,6 +9,7 @@ from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
+from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import (
     metadata_label,
     metadata_value_text,
@@ -82,7 +83,7 @@ class OutlinePanel(QWidget):
             node = QTreeWidgetItem([label, state_label(section.state)])
             node.setData(0, TargetRole, Target("item", section.id))
             node.setForeground(1, state_colour(section.state))
-            node.setToolTip(0, label)
+            node.setToolTip(0, plain_tooltip(label))
             if section.state == ItemState.REJECTED:
                 font = node.font(0)
                 font.setStrikeOut(True)
@@ -91,7 +92,7 @@ class OutlinePanel(QWidget):
             messages = problems.get(section.id)
             if messages:
                 node.setIcon(0, warning_icon)
-                node.setToolTip(0, "\n".join(messages))
+                node.setToolTip(0, plain_tooltip("\n".join(messages)))
             while parents and parents[-1][0] >= level:
                 parents.pop()
             if parents:
