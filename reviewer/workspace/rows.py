@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Origin, ReviewStatus, Severity, Verdict
 from reviewer.workspace.db import from_json
+from reviewer.workspace.failures import DamagedRecord
 from reviewer.workspace.model import Annotation, HistoryEntry, ReportReview, ReviewItem
 from reviewer.workspace.values import from_stored
 
@@ -32,7 +33,10 @@ def from_row(cls: type[T], row: sqlite3.Row) -> T:
 
 def _value(name: str, stored: Any, codes: bool) -> Any:
     if codes and stored is not None and name in CODE_COLUMNS:
-        return CODE_COLUMNS[name](stored)
+        try:
+            return CODE_COLUMNS[name](stored)
+        except ValueError as error:
+            raise DamagedRecord(f"{name} = {stored!r}") from error
     if name in JSON_COLUMNS:
         return from_json(stored)
     if name in BOOL_COLUMNS:
