@@ -9,8 +9,9 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
    raised number inside a row (``批次¹``) is a note mark, taken out of the text and kept as an anchor;
 2. drops the running headers, footers and page numbers (``page_furniture``);
 3. keeps the footnotes out of the body: the rows at the foot of a page, below the body, in a smaller font
-   than the body, the first one opening with a note mark (``1`` ``①`` ``[1]`` ``*`` or ``注：``) —
-   each becomes a :class:`RawNote` whose anchor is where the same mark stands in the body;
+   than the body, under the short rule offices draw above them or from the first row opening with a note
+   mark (``1`` ``①`` ``[1]`` ``*`` or ``注：``) — each becomes a :class:`RawNote` whose anchor is where the
+   same mark stands in the body; text boxes (``page_boxes``) become notes of kind "textbox";
 4. reads tables (``page_tables``): each row one line, its cells separated by a tab, every cell a
    :class:`TableCell` with its row label, column header and unit;
 5. joins the rows of a paragraph — across a page break too — and the lines of a title: a row continues the
@@ -31,7 +32,8 @@ from dataclasses import dataclass, field
 
 from reviewer.analysis.loaders.line_text import glued, tidy_line
 from reviewer.analysis.loaders.page_furniture import furniture_rows
-from reviewer.analysis.loaders.page_layout import PageLayout, PageLine, PageRule
+from reviewer.analysis.loaders.page_boxes import TextBox, split_text_boxes
+from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_tables import (
     Piece,
     Table,
@@ -52,6 +54,9 @@ class RestoredPages:
     notes: list[RawNote] = field(default_factory=list)  # footnotes; anchors are offsets in ``text``
     table_cells: list[TableCell] = field(default_factory=list)  # spans in ``text``
 
+
+TEXT_BOX = "\x00textbox"
+"""The mark of a text box among the notes (never a footnote mark)."""
 
 MARK_SIZE_SHARE = 0.8
 """A note mark is printed at most this share of its row's font size, raised above the row's baseline."""
@@ -123,27 +128,36 @@ class _Row:
 
 def restore_pages(pages: list[PageLayout]) -> RestoredPages:
     """The body text of ``pages`` (in order) with footnotes and table cells; see the module docstring."""
-    page_rows = [_rows(page) for page in pages]
+    split = [split_text_boxes(page) for page in pages]
+    page_rows = [_rows(page, lines, [box.frame for box in boxes]) for page, (lines, boxes) in zip(pages, split)]
     body_size = _body_size([row for rows in page_rows for row in rows])
     furniture = furniture_rows([(page.height, rows) for page, rows in zip(pages, page_rows)], body_size)
     page_rows = [[row for i, row in enumerate(rows) if i not in dropped] for rows, dropped in zip(page_rows, furniture)]
     notes: list[tuple[int, str, str]] = []  # (page, mark, text)
     body: list[_Row] = []
-    for page, rows in zip(pages, page_rows):
+    for page, rows, (_, boxes) in zip(pages, page_rows, split):
+        notes.extend((page.number, TEXT_BOX, _box_text(page, box)) for box in boxes)
         count = _footnote_start(rows, body_size, page)
         notes.extend(_notes(rows[count:]))
         body.extend(rows[:count])
     return _Assembler(body, body_size, {page.number: page.rules for page in pages}).assemble(notes)
 
 
+def _box_text(page: PageLayout, box: TextBox) -> str:
+    text = ""
+    for row in _rows(page, box.lines, []):
+        text = _joined(text, row.text)
+    return text
+
+
 def _line_size(line: PageLine) -> float:
     return line.font_size if line.font_size > 0 else max(line.bottom - line.top, 1.0)
 
 
-def _rows(page: PageLayout) -> list[_Row]:
-    """The page's lines grouped into printed rows, top to bottom."""
+def _rows(page: PageLayout, lines: list[PageLine], boxes: list[PageFrame]) -> list[_Row]:
+    """The lines grouped into printed rows, top to bottom; a row's pieces on both sides of a text box are one."""
     groups: list[list[PageLine]] = []
-    for line in sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: (ln.top, ln.x0)):
+    for line in sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.top, ln.x0)):
         middle = (line.top + line.bottom) / 2
         for group in reversed(groups[-4:]):
             top = min(member.top for member in group)
@@ -153,11 +167,11 @@ def _rows(page: PageLayout) -> list[_Row]:
                 break
         else:
             groups.append([line])
-    rows = [_row(page.number, group) for group in groups]
+    rows = [_row(page.number, group, boxes) for group in groups]
     return sorted((row for row in rows if row.pieces), key=lambda row: row.top)
 
 
-def _row(page: int, lines: list[PageLine]) -> _Row:
+def _row(page: int, lines: list[PageLine], boxes: list[PageFrame]) -> _Row:
     main = max(lines, key=lambda ln: (_line_size(ln), len(ln.text)))
     size = _line_size(main)
     lines = sorted(lines, key=lambda ln: ln.x0)
@@ -171,12 +185,24 @@ def _row(page: int, lines: list[PageLine]) -> _Row:
         if _is_mark(line, content, main, size):
             marks.append((len(text), content.strip("[]")))
             continue
+        if pieces and _box_between(pieces[-1], line, boxes):
+            last = pieces[-1]
+            pieces[-1] = Piece(last.text + content, last.x0, line.x1)
+            text += content
+            continue
         if pieces:
             text = glued(text, content, line.x0 - pieces[-1].x1, size)
         else:
             text = content
         pieces.append(Piece(content, line.x0, line.x1))
     return _Row(page, pieces, size, min(ln.top for ln in lines), max(ln.bottom for ln in lines), marks, text)
+
+
+def _box_between(piece: Piece, line: PageLine, boxes: list[PageFrame]) -> bool:
+    return any(
+        piece.x1 - 1 <= box.x0 and box.x1 <= line.x0 + 1 and box.top <= line.bottom and line.top <= box.bottom
+        for box in boxes
+    )
 
 
 def _is_mark(line: PageLine, content: str, main: PageLine, size: float) -> bool:
@@ -301,7 +327,9 @@ class _Assembler:
             index += 1
         self._flush(paragraph)
         raw_notes = [
-            RawNote("footnote", text, self._anchor(page, mark)) for page, mark, text in notes if text
+            RawNote("textbox", text, None) if mark == TEXT_BOX else RawNote("footnote", text, self._anchor(page, mark))
+            for page, mark, text in notes
+            if text
         ]
         return RestoredPages("\n".join(self.lines), raw_notes, self.cells)
 

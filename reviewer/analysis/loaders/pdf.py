@@ -7,8 +7,8 @@ itself holds is kept (``line_text`` then removes the ones that are layout). Char
 in reading order by position — so a quote mark drawn after its words lands between them — make a
 :class:`PageLine` until a gap of a table cell, a change of font size or a raised note mark between them.
 A glyph drawn twice on the same spot (fake bold) counts once; rotated text (watermarks, stamps) is left out.
-Horizontal rules (drawn paths no thicker than two points) are kept with the page: table borders, the short
-rule above footnotes. ``page_restore`` then puts the pages back into paragraphs, table rows and notes, the same way as for
+Horizontal rules (drawn paths no thicker than two points) and rectangles a line high or more are kept with
+the page: table borders, the short rule above footnotes, text boxes. ``page_restore`` then puts the pages back into paragraphs, table rows and notes, the same way as for
 recognized scans.
 
 PDFium rather than pypdf: five times as fast on office-exported Chinese PDFs (pypdf parses the content
@@ -29,7 +29,7 @@ from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.line_text import glued
 from reviewer.analysis.loaders.outcome import checked_text, file_label, text_too_long
-from reviewer.analysis.loaders.page_layout import PageLayout, PageLine, PageRule
+from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_restore import restore_pages
 from reviewer.analysis.loaders.page_tables import CELL_GAP_EMS
 from reviewer.analysis.model import LoadedDocument
@@ -48,6 +48,9 @@ RAISED_MARK_SHARE = 0.8
 
 RULE_THICKNESS = 2.0
 """A path at most this many points high (and wider than it is high) is a horizontal rule."""
+
+MIN_FRAME_HEIGHT = 12.0
+"""A drawn rectangle at least this high can hold text: a text box."""
 
 SAME_SPOT_EMS = 0.3
 """The same character drawn again less than this many font sizes from itself is one glyph (fake bold)."""
@@ -121,23 +124,26 @@ def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
     textpage = page.get_textpage()
     try:
         chars = _chars(textpage.raw, height)
-        rules = _rules(page, height)
+        rules, frames = _drawings(page, height)
     finally:
         textpage.close()
         page.close()
-    return PageLayout(number, width, height, _lines(chars), rules)
+    return PageLayout(number, width, height, _lines(chars), rules, frames)
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[PageRule]:
-    """The horizontal rules drawn on the page (a rectangle's outline gives its top and bottom edges)."""
+def _drawings(page: pdfium.PdfPage, height: float) -> tuple[list[PageRule], list[PageFrame]]:
+    """The horizontal rules drawn on the page, and the rectangles at least a line of text high."""
     rules: list[PageRule] = []
+    frames: list[PageFrame] = []
     for drawn in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = drawn.get_bounds()
         if right - left <= 2 * RULE_THICKNESS:
             continue
         if top - bottom <= RULE_THICKNESS:
             rules.append(PageRule(left, height - (top + bottom) / 2, right))
-    return rules
+        elif top - bottom >= MIN_FRAME_HEIGHT:
+            frames.append(PageFrame(left, height - top, right, height - bottom))
+    return rules, frames
 
 
 def _chars(textpage: pdfium_c.FPDF_TEXTPAGE, height: float) -> list[_Char]:
