@@ -31,8 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.analysis.loaders.line_text import glued, tidy_line
-from reviewer.analysis.loaders.page_furniture import furniture_rows
 from reviewer.analysis.loaders.page_boxes import TextBox, split_text_boxes
+from reviewer.analysis.loaders.page_furniture import furniture_rows
 from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_tables import (
     Piece,
