@@ -394,6 +394,7 @@ class _Assembler:
             return None, index
         first = self.rows[index]
         rows, tops, end = [cells], [first.top], index + 1
+        ruled: list[bool | None] = [False]
         while end < len(self.rows):
             row = self.rows[end]
             pieces = _cell_pieces(row)
@@ -402,14 +403,17 @@ class _Assembler:
                 break
             if len(pieces) < 2 and not self._fits_a_column(pieces, rows, row):
                 break
-            if len(pieces) < 2 and self._ruled_off(previous, row):
+            separated = None if row.page != previous.page else self._ruled_off(previous, row)  # a row may go on
+            if len(pieces) < 2 and separated:
                 break  # the table's bottom border: what follows is outside it
             rows.append(pieces)
             tops.append(row.top)
+            ruled.append(separated)
             end += 1
         if sum(len(r) >= 2 for r in rows) < 2 and len(cells) < 3:
             return None, index
-        table = build_table(rows, tops, first.size)
+        bordered = any(self._ruled_off(self.rows[i - 1], self.rows[i]) for i in range(index + 1, end))
+        table = build_table(rows, tops, first.size, ruled if bordered else None)
         return (table, end) if table is not None else (None, index)
 
     def _fits_a_column(self, pieces: list[Piece], rows: list[list[Piece]], row: _Row) -> bool:
@@ -424,9 +428,9 @@ class _Assembler:
         ) and piece.x1 < self.right - 2 * row.size
 
     def _ruled_off(self, above: _Row, row: _Row) -> bool:
-        """A horizontal rule runs between the two rows, under the row's text."""
+        """A horizontal rule runs between the two rows, under the row's text (a border, or a cell's)."""
         return row.page == above.page and any(
-            above.bottom - 1 <= rule.y <= row.top + 1 and rule.x0 <= row.x0 and row.x1 <= rule.x1
+            above.bottom - 1 <= rule.y <= row.top + 1 and rule.x0 < row.x1 and row.x0 < rule.x1
             for rule in self.rules.get(row.page, [])
         )
 

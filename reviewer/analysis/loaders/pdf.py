@@ -135,15 +135,33 @@ def _drawings(page: pdfium.PdfPage, height: float) -> tuple[list[PageRule], list
     """The horizontal rules drawn on the page, and the rectangles at least a line of text high."""
     rules: list[PageRule] = []
     frames: list[PageFrame] = []
-    for drawn in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = drawn.get_bounds()
-        if right - left <= 2 * RULE_THICKNESS:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for drawn in _paths(page.raw):
+        if not pdfium_c.FPDFPageObj_GetBounds(drawn, left, bottom, right, top):
             continue
-        if top - bottom <= RULE_THICKNESS:
-            rules.append(PageRule(left, height - (top + bottom) / 2, right))
-        elif top - bottom >= MIN_FRAME_HEIGHT:
-            frames.append(PageFrame(left, height - top, right, height - bottom))
+        if right.value - left.value <= 2 * RULE_THICKNESS:
+            continue
+        if top.value - bottom.value <= RULE_THICKNESS:
+            rules.append(PageRule(left.value, height - (top.value + bottom.value) / 2, right.value))
+        elif top.value - bottom.value >= MIN_FRAME_HEIGHT:
+            frames.append(PageFrame(left.value, height - top.value, right.value, height - bottom.value))
     return rules, frames
+
+
+def _paths(page: pdfium_c.FPDF_PAGE) -> list[pdfium_c.FPDF_PAGEOBJECT]:
+    """The page's path objects, and those of the forms it draws (one level deep, as offices write them)."""
+    paths = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        drawn = pdfium_c.FPDFPage_GetObject(page, index)
+        kind = pdfium_c.FPDFPageObj_GetType(drawn)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths.append(drawn)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            for inner in range(pdfium_c.FPDFFormObj_CountObjects(drawn)):
+                member = pdfium_c.FPDFFormObj_GetObject(drawn, inner)
+                if pdfium_c.FPDFPageObj_GetType(member) == pdfium_c.FPDF_PAGEOBJ_PATH:
+                    paths.append(member)
+    return paths
 
 
 def _chars(textpage: pdfium_c.FPDF_TEXTPAGE, height: float) -> list[_Char]:
@@ -167,7 +185,7 @@ def _chars(textpage: pdfium_c.FPDF_TEXTPAGE, height: float) -> list[_Char]:
         text = chr(unit)
         if 0xD800 <= unit < 0xDC00 and index + 1 < count and 0xDC00 <= units[index + 1] < 0xE000:
             text = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
-        step = len(text.encode("utf-16-le")) // 2
+        step = 1 if len(text) == 1 and unit == ord(text) else 2
         if unit in (0x20, 0xA0, 0x3000):
             space = space or pdfium_c.FPDFText_IsGenerated(textpage, index) == 0
         elif unit > 0x20 and not 0xDC00 <= unit < 0xE000:
@@ -235,9 +253,9 @@ def _same_spot(before: _Char, char: _Char) -> bool:
 def _continues(current: list[_Char], char: _Char, marks: list[float]) -> bool:
     last = current[-1]
     return (
-        math.isclose(last.size, char.size, rel_tol=0.1)
+        abs(last.size - char.size) <= 0.1 * max(last.size, char.size)
         and char.x0 - last.x1 < CELL_GAP_EMS * char.size
-        and not any(last.x1 - 1 <= mark <= char.x0 + 1 for mark in marks)
+        and not (marks and any(last.x1 - 1 <= mark <= char.x0 + 1 for mark in marks))
     )
 
 
