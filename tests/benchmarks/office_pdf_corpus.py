@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,7 @@ class Layout:
     first_page_header: bool = True  # Word's "different first page" leaves the first page without header
     header_page_number: bool = False  # the page number printed in the header, after the unit
     text_box: bool = False  # a framed box floating in a paragraph, the text running around it
+    hanging: bool = False  # numbered items (一是, 1., （1）) set with a hanging indent, as Word's lists are
 
 
 TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明白人”86名。"
@@ -81,7 +83,7 @@ TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明
 LAYOUTS = [
     Layout("gb", text_box=True),
     Layout("word", body_size=12, title_size=18, line_height='fo:line-height="150%"',
-           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1),
+           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1, hanging=True),
     Layout("wps", body_size=14, title_size=20, line_height='fo:line-height="125%"', margins=(2.5, 2.5, 3.0, 2.5),
            footer="plain", footer_align="end", header="unit", first_page_header=False, notes=1,
            table=UNIT_COLUMN_TABLE),
@@ -137,6 +139,8 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
     offset = len(title) + 1
     for index, paragraph in enumerate(body):
         style = "Sign" if _is_signature(body, index) else "Body"
+        if layout.hanging and style == "Body" and _LIST_ITEM.match(paragraph):
+            style = "Hang"
         if index in note_at:
             cut = paragraph.index("。")
             note_text = NOTES[note_at.index(index) % len(NOTES)]
@@ -227,6 +231,9 @@ def corpus_texts() -> dict[str, str]:
     return texts
 
 
+_LIST_ITEM = re.compile(r"[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是")
+
+
 def _is_signature(body: list[str], index: int) -> bool:
     """The closing unit name and date, printed on the right."""
     tail = body[index:]
@@ -310,6 +317,8 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 <style:style style:name="Title" style:family="paragraph"{first_master}><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/>
 <style:text-properties fo:font-size="{title}pt" style:font-size-asian="{title}pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties {paragraph_layout}/></style:style>
+<style:style style:name="Hang" style:family="paragraph"><style:paragraph-properties fo:margin-left="{3 * size}pt"
+ fo:text-indent="-{3 * size}pt" {layout.line_height}/></style:style>
 <style:style style:name="Sign" style:family="paragraph"><style:paragraph-properties fo:text-align="end" {layout.line_height}/></style:style>
 <style:style style:name="Header" style:family="paragraph"><style:paragraph-properties fo:text-align="center"
  fo:border-bottom="0.5pt solid #000000" fo:padding-bottom="0.1cm"/>

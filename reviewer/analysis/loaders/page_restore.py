@@ -17,7 +17,8 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
 5. joins the rows of a paragraph — across a page break too — and the lines of a title: a row continues the
    one before when that one runs to the right margin (it was wrapped), in the same font size, without the
    gap that separates paragraphs, and the row does not open like a heading and starts at the left margin
-   (not indented, centred or on the right); when the document gives its paragraphs no first-line indent,
+   (not indented, centred or on the right) — or where the paragraph's wrapped lines stand: under the lines
+   before it in an indented block, or under the text of a list item with a hanging indent; when the document gives its paragraphs no first-line indent,
    a row after a sentence's end opens a paragraph; a title's centred second line (larger than the body)
    continues a full first line; a row opening with closing punctuation always continues;
 6. removes the spacing office suites put between Chinese and digits or Latin (``line_text``).
@@ -80,6 +81,9 @@ INDENT_EMS = (0.8, 4.0)
 INDENTED_SHARE = 0.05
 """The document indents its paragraphs when at least this share of its body rows start indented."""
 
+HANGING_EMS = 6.0
+"""A list item's wrapped lines stand at most this many font sizes right of its number (a hanging indent)."""
+
 PARAGRAPH_GAP_EMS = 0.5
 """A gap between rows this many font sizes wider than the usual line gap separates paragraphs."""
 
@@ -94,7 +98,7 @@ _NOTE_OPENING = re.compile(
 _CLOSING_PUNCTUATION = "，。、；：？！）》」』”’…%％,.;:?!)]】〕"
 _SENTENCE_END = "。！？：；”!?:;"
 _NUMERALS = "一二三四五六七八九十百零〇"
-_HEADING_START = re.compile(
+_HEADING_START_PATTERN = (
     rf"[{_NUMERALS}]+[、．.]"
     rf"|[（(][{_NUMERALS}]+[)）]"
     r"|[0-9０-９]+(?:[、．]|\.(?![0-9]))"
@@ -103,6 +107,8 @@ _HEADING_START = re.compile(
     r"|[\u2460-\u249b\u3220-\u3229]"
     r"|附件"
 )
+_HEADING_START = re.compile(_HEADING_START_PATTERN)
+_LIST_MARKER = re.compile(rf"{_HEADING_START_PATTERN}|[•●◆■▪\-–·]")
 
 
 @dataclass
@@ -320,7 +326,7 @@ class _Assembler:
                 index = end
                 continue
             row = self.rows[index]
-            if paragraph and not self._continues(paragraph[-1], row):
+            if paragraph and not self._continues(paragraph, row):
                 self._flush(paragraph)
                 paragraph = []
             paragraph.append(row)
@@ -348,7 +354,8 @@ class _Assembler:
         )
         return bool(rows) and indented >= INDENTED_SHARE * len(rows)
 
-    def _continues(self, above: _Row, row: _Row) -> bool:
+    def _continues(self, paragraph: list[_Row], row: _Row) -> bool:
+        above = paragraph[-1]
         if row.text[0] in _CLOSING_PUNCTUATION:
             return True
         if abs(above.size - row.size) > SAME_SIZE_SHARE * max(above.size, row.size):
@@ -357,9 +364,21 @@ class _Assembler:
             return False
         if above.page == row.page and row.top - above.bottom > self.line_gap + PARAGRAPH_GAP_EMS * row.size:
             return False
-        if row.x0 - self.left >= INDENT_EMS[0] * row.size:
+        if row.x0 - self.left >= INDENT_EMS[0] * row.size and not self._wrapped_in_place(paragraph, row):
             return self._centered(row)  # indented, centred or on the right: only a title's second line goes on
         return self.indents or above.text[-1] not in _SENTENCE_END
+
+    def _wrapped_in_place(self, paragraph: list[_Row], row: _Row) -> bool:
+        """A row off the left margin that still wraps the paragraph: under the lines before it in an indented
+        block, left of an indented first line, or under the text of a list item's hanging indent."""
+        above = paragraph[-1]
+        if row.x0 - self.left > HANGING_EMS * row.size:
+            return False  # centred or on the right (a signature), not in a block near the margin
+        if len(paragraph) > 1:
+            return abs(row.x0 - above.x0) < 0.5 * row.size
+        if row.x0 <= above.x0 - INDENT_EMS[0] * row.size:
+            return True
+        return _LIST_MARKER.match(above.text) is not None and above.x0 < row.x0 <= above.x0 + HANGING_EMS * row.size
 
     def _centered(self, row: _Row) -> bool:
         """A row larger than the body's, centred between the margins (a title's line)."""
