@@ -3,7 +3,7 @@
 ``typeset`` breaks paragraphs into printed lines as an office suite does (a title centred in a larger font,
 body paragraphs with a two-character first-line indent, lines broken at the right margin, pages filled to
 the bottom margin); ``draw`` prints those pages, with what a test adds: headers and footers, note marks,
-footnotes under a short rule, table cells with borders, runs drawn out of order, rotated watermarks.
+footnotes under a short rule, table cells with borders, text boxes, runs drawn out of order, rotated watermarks.
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ class Run:
 class Page:
     runs: list[Run] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, y from top, x1
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, top, x1, bottom
 
 
 def font() -> str:
@@ -97,6 +98,8 @@ def draw(path: Path, pages: list[Page]) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     name = font()
     for page in pages:
+        for x0, top, x1, bottom in page.boxes:
+            pdf.rect(x0, HEIGHT - bottom, x1 - x0, bottom - top, stroke=1, fill=0)
         for rule in page.rules:
             pdf.setLineWidth(0.5)
             pdf.line(rule[0], HEIGHT - rule[1], rule[2], HEIGHT - rule[1])

@@ -117,3 +117,22 @@ def test_a_table_keeps_its_rows_and_columns_with_labels_headers_and_units() -> N
 def test_recognized_words_of_one_line_are_one_line() -> None:
     words = [PageLine("共办理", 72, 100, 120, 116, 0, 0.9), PageLine("16件", 121, 101, 150, 117, 0, 0.8)]
     assert restore_pages([page(1, *words)]).text == "共办理16件"
+
+
+def test_a_list_item_with_a_hanging_indent_runs_on_under_its_text() -> None:
+    first = at("（1）全年共收到行政复议案件16件，其中不予受理5件，受理", LEFT, 100)
+    first.x1 = RIGHT
+    hanging = LEFT + 3 * SIZE
+    lines = [first, at("11件，调解成功率约为97.6%，行政机关负责人", hanging, 128), at("出庭应诉率100%。", hanging, 156)]
+    lines[1].x1 = RIGHT
+    restored = restore_pages([page(1, *lines, *body([FULL_1, FULL_2, END], 200))])
+    assert restored.text.split("\n")[0] == "（1）全年共收到行政复议案件16件，其中不予受理5件，受理11件，调解成功率约为97.6%，行政机关负责人出庭应诉率100%。"
+
+
+def test_an_indented_block_wraps_under_itself() -> None:
+    block = [at("引文第一行写满了整整一行的文字内容并且继续", LEFT + 4 * SIZE, 100), at("引文第二行也写满了一行的文字内容还在继续", LEFT + 2 * SIZE, 128),
+             at("引文结束。", LEFT + 2 * SIZE, 156)]
+    for line in block[:2]:
+        line.x1 = RIGHT
+    restored = restore_pages([page(1, *block, *body([FULL_1, FULL_2, END], 200))])
+    assert restored.text.split("\n")[0] == "引文第一行写满了整整一行的文字内容并且继续引文第二行也写满了一行的文字内容还在继续引文结束。"

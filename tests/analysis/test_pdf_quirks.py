@@ -175,3 +175,21 @@ def test_a_rotated_watermark_and_glyphs_drawn_twice_for_bold_are_not_text(tmp_pa
     pages[0].runs += [Run(r.text, r.x + 0.4, r.y, r.size) for r in title_runs]
     pages[0].runs.append(Run("内部资料 注意保存", 150, 600, 40, angle=45))
     assert_same_analysis(pdf_analysis(tmp_path / "marks.pdf", pages), text_analysis())
+
+
+BOX_LINES = ["专栏：全镇共建成法治文化阵地12个，", "培育“法律明白人”86名。"]
+
+
+def test_a_text_box_is_a_note_and_its_figures_stay_out_of_the_body(tmp_path: Path) -> None:
+    pages = typeset(TITLE, PARAGRAPHS)
+    page = pages[0]
+    below = page.runs.index(find(pages, "一、主要举措")[1])
+    for run in page.runs[below:]:
+        run.y += 3 * PITCH
+    top = page.runs[below].y - 3 * PITCH - 6
+    page.rules += [(LEFT + 60, top, RIGHT - 60), (LEFT + 60, top + 2 * PITCH + 8, RIGHT - 60)]
+    page.boxes.append((LEFT + 60, top, RIGHT - 60, top + 2 * PITCH + 8))
+    page.runs += [Run(line, LEFT + 70, top + 20 + i * PITCH, SMALL_SIZE + 3) for i, line in enumerate(BOX_LINES)]
+    pdf = pdf_analysis(tmp_path / "box.pdf", pages)
+    assert_same_analysis(pdf, text_analysis(notes=[RawNote("textbox", "".join(BOX_LINES), None)]))
+    assert [(n.kind, [(f.value, f.unit) for f in n.figures]) for n in pdf.notes] == [("textbox", [(12, "个"), (86, "名")])]

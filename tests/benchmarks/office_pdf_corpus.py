@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -73,12 +74,16 @@ class Layout:
     footer_align: str = "center"
     first_page_header: bool = True  # Word's "different first page" leaves the first page without header
     header_page_number: bool = False  # the page number printed in the header, after the unit
+    text_box: bool = False  # a framed box floating in a paragraph, the text running around it
+    hanging: bool = False  # numbered items (一是, 1., （1）) set with a hanging indent, as Word's lists are
 
+
+TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明白人”86名。"
 
 LAYOUTS = [
-    Layout("gb"),
+    Layout("gb", text_box=True),
     Layout("word", body_size=12, title_size=18, line_height='fo:line-height="150%"',
-           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1),
+           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1, hanging=True),
     Layout("wps", body_size=14, title_size=20, line_height='fo:line-height="125%"', margins=(2.5, 2.5, 3.0, 2.5),
            footer="plain", footer_align="end", header="unit", first_page_header=False, notes=1,
            table=UNIT_COLUMN_TABLE),
@@ -126,6 +131,7 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
     table_at = _table_position(body, chooser) if layout.table else None
     table = layout.table or []
     note_at = _note_positions(body, layout.notes, chooser)
+    box_at = next((i for i, p in enumerate(body) if len(p) > 80 and i not in note_at), None) if layout.text_box else None
     xml_body: list[str] = [f'<text:p text:style-name="Title">{escape(title)}</text:p>']
     lines: list[str] = [title]
     cells: list[TableCell] = []
@@ -133,6 +139,8 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
     offset = len(title) + 1
     for index, paragraph in enumerate(body):
         style = "Sign" if _is_signature(body, index) else "Body"
+        if layout.hanging and style == "Body" and _LIST_ITEM.match(paragraph):
+            style = "Hang"
         if index in note_at:
             cut = paragraph.index("。")
             note_text = NOTES[note_at.index(index) % len(NOTES)]
@@ -146,6 +154,14 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
             xml_body.append(
                 f'<text:p text:style-name="{style}">{escape(paragraph[:cut])}{mark}{escape(paragraph[cut:])}</text:p>'
             )
+        elif index == box_at:
+            box = (
+                '<draw:frame draw:name="box" draw:style-name="Box" text:anchor-type="paragraph" svg:x="8cm" '
+                f'svg:width="6cm" svg:height="3cm"><draw:text-box><text:p text:style-name="Note">{escape(TEXT_BOX)}'
+                "</text:p></draw:text-box></draw:frame>"
+            )
+            notes.append(RawNote("textbox", TEXT_BOX, None))
+            xml_body.append(f'<text:p text:style-name="{style}">{box}{escape(paragraph)}</text:p>')
         else:
             xml_body.append(f'<text:p text:style-name="{style}">{escape(paragraph)}</text:p>')
         lines.append(paragraph)
@@ -215,6 +231,9 @@ def corpus_texts() -> dict[str, str]:
     return texts
 
 
+_LIST_ITEM = re.compile(r"[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是")
+
+
 def _is_signature(body: list[str], index: int) -> bool:
     """The closing unit name and date, printed on the right."""
     tail = body[index:]
@@ -281,6 +300,7 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="WenQuanYi Zen Hei" svg:font-family="'WenQuanYi Zen Hei'"/></office:font-face-decls>
 <office:styles>
@@ -297,6 +317,8 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 <style:style style:name="Title" style:family="paragraph"{first_master}><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/>
 <style:text-properties fo:font-size="{title}pt" style:font-size-asian="{title}pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties {paragraph_layout}/></style:style>
+<style:style style:name="Hang" style:family="paragraph"><style:paragraph-properties fo:margin-left="{3 * size}pt"
+ fo:text-indent="-{3 * size}pt" {layout.line_height}/></style:style>
 <style:style style:name="Sign" style:family="paragraph"><style:paragraph-properties fo:text-align="end" {layout.line_height}/></style:style>
 <style:style style:name="Header" style:family="paragraph"><style:paragraph-properties fo:text-align="center"
  fo:border-bottom="0.5pt solid #000000" fo:padding-bottom="0.1cm"/>
@@ -304,6 +326,8 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 <style:style style:name="Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="{layout.footer_align}"/>
 <style:text-properties fo:font-size="{small + 1}pt" style:font-size-asian="{small + 1}pt"/></style:style>
 <style:style style:name="Note" style:family="paragraph"><style:text-properties fo:font-size="{small}pt" style:font-size-asian="{small}pt"/></style:style>
+<style:style style:name="Box" style:family="graphic"><style:graphic-properties style:wrap="parallel"
+ fo:border="0.5pt solid #000000" fo:padding="0.2cm" style:vertical-pos="top" style:vertical-rel="paragraph"/></style:style>
 <style:style style:name="Table" style:family="table"><style:table-properties style:width="{width}cm" table:align="center"/></style:style>
 <style:style style:name="Label" style:family="table-column"><style:table-column-properties style:column-width="{width * 0.3:.2f}cm"/></style:style>
 <style:style style:name="Number" style:family="table-column"><style:table-column-properties style:column-width="{width * 0.35:.2f}cm"/></style:style>

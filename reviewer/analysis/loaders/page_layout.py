@@ -30,9 +30,20 @@ class PageRule:
 
 
 @dataclass
+class PageFrame:
+    """A rectangle drawn on the page (a text box's border or background, a table's outline)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
 class PageLayout:
     number: int  # 1-based
     width: float
     height: float
     lines: list[PageLine] = field(default_factory=list)
     rules: list[PageRule] = field(default_factory=list)  # empty when unknown (a recognized scan)
+    frames: list[PageFrame] = field(default_factory=list)  # empty when unknown

@@ -9,14 +9,16 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
    raised number inside a row (``批次¹``) is a note mark, taken out of the text and kept as an anchor;
 2. drops the running headers, footers and page numbers (``page_furniture``);
 3. keeps the footnotes out of the body: the rows at the foot of a page, below the body, in a smaller font
-   than the body, the first one opening with a note mark (``1`` ``①`` ``[1]`` ``*`` or ``注：``) —
-   each becomes a :class:`RawNote` whose anchor is where the same mark stands in the body;
+   than the body, under the short rule offices draw above them or from the first row opening with a note
+   mark (``1`` ``①`` ``[1]`` ``*`` or ``注：``) — each becomes a :class:`RawNote` whose anchor is where the
+   same mark stands in the body; text boxes (``page_boxes``) become notes of kind "textbox";
 4. reads tables (``page_tables``): each row one line, its cells separated by a tab, every cell a
    :class:`TableCell` with its row label, column header and unit;
 5. joins the rows of a paragraph — across a page break too — and the lines of a title: a row continues the
    one before when that one runs to the right margin (it was wrapped), in the same font size, without the
    gap that separates paragraphs, and the row does not open like a heading and starts at the left margin
-   (not indented, centred or on the right); when the document gives its paragraphs no first-line indent,
+   (not indented, centred or on the right) — or where the paragraph's wrapped lines stand: under the lines
+   before it in an indented block, or under the text of a list item with a hanging indent; when the document gives its paragraphs no first-line indent,
    a row after a sentence's end opens a paragraph; a title's centred second line (larger than the body)
    continues a full first line; a row opening with closing punctuation always continues;
 6. removes the spacing office suites put between Chinese and digits or Latin (``line_text``).
@@ -30,8 +32,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.analysis.loaders.line_text import glued, tidy_line
+from reviewer.analysis.loaders.page_boxes import TextBox, split_text_boxes
 from reviewer.analysis.loaders.page_furniture import furniture_rows
-from reviewer.analysis.loaders.page_layout import PageLayout, PageLine, PageRule
+from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_tables import (
     Piece,
     Table,
@@ -52,6 +55,9 @@ class RestoredPages:
     notes: list[RawNote] = field(default_factory=list)  # footnotes; anchors are offsets in ``text``
     table_cells: list[TableCell] = field(default_factory=list)  # spans in ``text``
 
+
+TEXT_BOX = "\x00textbox"
+"""The mark of a text box among the notes (never a footnote mark)."""
 
 MARK_SIZE_SHARE = 0.8
 """A note mark is printed at most this share of its row's font size, raised above the row's baseline."""
@@ -75,6 +81,9 @@ INDENT_EMS = (0.8, 4.0)
 INDENTED_SHARE = 0.05
 """The document indents its paragraphs when at least this share of its body rows start indented."""
 
+HANGING_EMS = 6.0
+"""A list item's wrapped lines stand at most this many font sizes right of its number (a hanging indent)."""
+
 PARAGRAPH_GAP_EMS = 0.5
 """A gap between rows this many font sizes wider than the usual line gap separates paragraphs."""
 
@@ -89,7 +98,7 @@ _NOTE_OPENING = re.compile(
 _CLOSING_PUNCTUATION = "，。、；：？！）》」』”’…%％,.;:?!)]】〕"
 _SENTENCE_END = "。！？：；”!?:;"
 _NUMERALS = "一二三四五六七八九十百零〇"
-_HEADING_START = re.compile(
+_HEADING_START_PATTERN = (
     rf"[{_NUMERALS}]+[、．.]"
     rf"|[（(][{_NUMERALS}]+[)）]"
     r"|[0-9０-９]+(?:[、．]|\.(?![0-9]))"
@@ -98,6 +107,8 @@ _HEADING_START = re.compile(
     r"|[\u2460-\u249b\u3220-\u3229]"
     r"|附件"
 )
+_HEADING_START = re.compile(_HEADING_START_PATTERN)
+_LIST_MARKER = re.compile(rf"{_HEADING_START_PATTERN}|[•●◆■▪\-–·]")
 
 
 @dataclass
@@ -123,27 +134,36 @@ class _Row:
 
 def restore_pages(pages: list[PageLayout]) -> RestoredPages:
     """The body text of ``pages`` (in order) with footnotes and table cells; see the module docstring."""
-    page_rows = [_rows(page) for page in pages]
+    split = [split_text_boxes(page) for page in pages]
+    page_rows = [_rows(page, lines, [box.frame for box in boxes]) for page, (lines, boxes) in zip(pages, split)]
     body_size = _body_size([row for rows in page_rows for row in rows])
     furniture = furniture_rows([(page.height, rows) for page, rows in zip(pages, page_rows)], body_size)
     page_rows = [[row for i, row in enumerate(rows) if i not in dropped] for rows, dropped in zip(page_rows, furniture)]
     notes: list[tuple[int, str, str]] = []  # (page, mark, text)
     body: list[_Row] = []
-    for page, rows in zip(pages, page_rows):
+    for page, rows, (_, boxes) in zip(pages, page_rows, split):
+        notes.extend((page.number, TEXT_BOX, _box_text(page, box)) for box in boxes)
         count = _footnote_start(rows, body_size, page)
         notes.extend(_notes(rows[count:]))
         body.extend(rows[:count])
     return _Assembler(body, body_size, {page.number: page.rules for page in pages}).assemble(notes)
 
 
+def _box_text(page: PageLayout, box: TextBox) -> str:
+    text = ""
+    for row in _rows(page, box.lines, []):
+        text = _joined(text, row.text)
+    return text
+
+
 def _line_size(line: PageLine) -> float:
     return line.font_size if line.font_size > 0 else max(line.bottom - line.top, 1.0)
 
 
-def _rows(page: PageLayout) -> list[_Row]:
-    """The page's lines grouped into printed rows, top to bottom."""
+def _rows(page: PageLayout, lines: list[PageLine], boxes: list[PageFrame]) -> list[_Row]:
+    """The lines grouped into printed rows, top to bottom; a row's pieces on both sides of a text box are one."""
     groups: list[list[PageLine]] = []
-    for line in sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: (ln.top, ln.x0)):
+    for line in sorted((ln for ln in lines if ln.text.strip()), key=lambda ln: (ln.top, ln.x0)):
         middle = (line.top + line.bottom) / 2
         for group in reversed(groups[-4:]):
             top = min(member.top for member in group)
@@ -153,11 +173,11 @@ def _rows(page: PageLayout) -> list[_Row]:
                 break
         else:
             groups.append([line])
-    rows = [_row(page.number, group) for group in groups]
+    rows = [_row(page.number, group, boxes) for group in groups]
     return sorted((row for row in rows if row.pieces), key=lambda row: row.top)
 
 
-def _row(page: int, lines: list[PageLine]) -> _Row:
+def _row(page: int, lines: list[PageLine], boxes: list[PageFrame]) -> _Row:
     main = max(lines, key=lambda ln: (_line_size(ln), len(ln.text)))
     size = _line_size(main)
     lines = sorted(lines, key=lambda ln: ln.x0)
@@ -171,12 +191,24 @@ def _row(page: int, lines: list[PageLine]) -> _Row:
         if _is_mark(line, content, main, size):
             marks.append((len(text), content.strip("[]")))
             continue
+        if pieces and _box_between(pieces[-1], line, boxes):
+            last = pieces[-1]
+            pieces[-1] = Piece(last.text + content, last.x0, line.x1)
+            text += content
+            continue
         if pieces:
             text = glued(text, content, line.x0 - pieces[-1].x1, size)
         else:
             text = content
         pieces.append(Piece(content, line.x0, line.x1))
     return _Row(page, pieces, size, min(ln.top for ln in lines), max(ln.bottom for ln in lines), marks, text)
+
+
+def _box_between(piece: Piece, line: PageLine, boxes: list[PageFrame]) -> bool:
+    return any(
+        piece.x1 - 1 <= box.x0 and box.x1 <= line.x0 + 1 and box.top <= line.bottom and line.top <= box.bottom
+        for box in boxes
+    )
 
 
 def _is_mark(line: PageLine, content: str, main: PageLine, size: float) -> bool:
@@ -294,14 +326,16 @@ class _Assembler:
                 index = end
                 continue
             row = self.rows[index]
-            if paragraph and not self._continues(paragraph[-1], row):
+            if paragraph and not self._continues(paragraph, row):
                 self._flush(paragraph)
                 paragraph = []
             paragraph.append(row)
             index += 1
         self._flush(paragraph)
         raw_notes = [
-            RawNote("footnote", text, self._anchor(page, mark)) for page, mark, text in notes if text
+            RawNote("textbox", text, None) if mark == TEXT_BOX else RawNote("footnote", text, self._anchor(page, mark))
+            for page, mark, text in notes
+            if text
         ]
         return RestoredPages("\n".join(self.lines), raw_notes, self.cells)
 
@@ -320,7 +354,8 @@ class _Assembler:
         )
         return bool(rows) and indented >= INDENTED_SHARE * len(rows)
 
-    def _continues(self, above: _Row, row: _Row) -> bool:
+    def _continues(self, paragraph: list[_Row], row: _Row) -> bool:
+        above = paragraph[-1]
         if row.text[0] in _CLOSING_PUNCTUATION:
             return True
         if abs(above.size - row.size) > SAME_SIZE_SHARE * max(above.size, row.size):
@@ -329,9 +364,21 @@ class _Assembler:
             return False
         if above.page == row.page and row.top - above.bottom > self.line_gap + PARAGRAPH_GAP_EMS * row.size:
             return False
-        if row.x0 - self.left >= INDENT_EMS[0] * row.size:
+        if row.x0 - self.left >= INDENT_EMS[0] * row.size and not self._wrapped_in_place(paragraph, row):
             return self._centered(row)  # indented, centred or on the right: only a title's second line goes on
         return self.indents or above.text[-1] not in _SENTENCE_END
+
+    def _wrapped_in_place(self, paragraph: list[_Row], row: _Row) -> bool:
+        """A row off the left margin that still wraps the paragraph: under the lines before it in an indented
+        block, left of an indented first line, or under the text of a list item's hanging indent."""
+        above = paragraph[-1]
+        if row.x0 - self.left > HANGING_EMS * row.size:
+            return False  # centred or on the right (a signature), not in a block near the margin
+        if len(paragraph) > 1:
+            return abs(row.x0 - above.x0) < 0.5 * row.size
+        if row.x0 <= above.x0 - INDENT_EMS[0] * row.size:
+            return True
+        return _LIST_MARKER.match(above.text) is not None and above.x0 < row.x0 <= above.x0 + HANGING_EMS * row.size
 
     def _centered(self, row: _Row) -> bool:
         """A row larger than the body's, centred between the margins (a title's line)."""
@@ -366,6 +413,7 @@ class _Assembler:
             return None, index
         first = self.rows[index]
         rows, tops, end = [cells], [first.top], index + 1
+        ruled: list[bool | None] = [False]
         while end < len(self.rows):
             row = self.rows[end]
             pieces = _cell_pieces(row)
@@ -374,14 +422,17 @@ class _Assembler:
                 break
             if len(pieces) < 2 and not self._fits_a_column(pieces, rows, row):
                 break
-            if len(pieces) < 2 and self._ruled_off(previous, row):
+            separated = None if row.page != previous.page else self._ruled_off(previous, row)  # a row may go on
+            if len(pieces) < 2 and separated:
                 break  # the table's bottom border: what follows is outside it
             rows.append(pieces)
             tops.append(row.top)
+            ruled.append(separated)
             end += 1
         if sum(len(r) >= 2 for r in rows) < 2 and len(cells) < 3:
             return None, index
-        table = build_table(rows, tops, first.size)
+        bordered = any(self._ruled_off(self.rows[i - 1], self.rows[i]) for i in range(index + 1, end))
+        table = build_table(rows, tops, first.size, ruled if bordered else None)
         return (table, end) if table is not None else (None, index)
 
     def _fits_a_column(self, pieces: list[Piece], rows: list[list[Piece]], row: _Row) -> bool:
@@ -396,9 +447,9 @@ class _Assembler:
         ) and piece.x1 < self.right - 2 * row.size
 
     def _ruled_off(self, above: _Row, row: _Row) -> bool:
-        """A horizontal rule runs between the two rows, under the row's text."""
+        """A horizontal rule runs between the two rows, under the row's text (a border, or a cell's)."""
         return row.page == above.page and any(
-            above.bottom - 1 <= rule.y <= row.top + 1 and rule.x0 <= row.x0 and row.x1 <= rule.x1
+            above.bottom - 1 <= rule.y <= row.top + 1 and rule.x0 < row.x1 and row.x0 < rule.x1
             for rule in self.rules.get(row.page, [])
         )
 

@@ -2,8 +2,9 @@
 
 A printed row is a table row when its pieces stand at least ``CELL_GAP_EMS`` font sizes apart, in two or more
 places (three cells) or, for two cells, on two such rows in a row. Consecutive table rows make a table;
-its columns are where the cells' horizontal extents overlap from row to row. A row that fills only columns
-the row above filled, and fewer of them, is the rest of those cells wrapped onto a second line
+its columns are where the cells' horizontal extents overlap from row to row. In a bordered table, printed
+rows between the same two borders are one table row; without borders, a row that fills only columns the
+row above filled, and fewer of them, is the rest of those cells wrapped onto a second line
 (``行政复议收案`` / ``（件）``), as long as each of its pieces fits inside one column.
 
 The first row is the header when its cells outside the first column are not numbers (``2023年``, ``本年``,
@@ -58,18 +59,24 @@ def split_cells(pieces: list[Piece], size: float) -> list[Piece]:
     return cells
 
 
-def build_table(rows: list[list[Piece]], tops: list[float], size: float) -> Table | None:
-    """The table made of ``rows`` (each already split into cells), or None when they are no table."""
+def build_table(
+    rows: list[list[Piece]], tops: list[float], size: float, ruled: list[bool | None] | None = None
+) -> Table | None:
+    """The table made of ``rows`` (each already split into cells), or None when they are no table. For a
+    bordered table, ``ruled`` tells for each printed row whether a border stands above it (None: unknown, at
+    a page break): printed rows between two borders are one table row, whatever stands where in its cells
+    (a number centred beside a label on two lines)."""
     columns = _columns([piece for row in rows for piece in row], size)
     if len(columns) < 2:
         return None
     grid: list[TableRow] = []
-    for pieces, top in zip(rows, tops):
+    for number, (pieces, top) in enumerate(zip(rows, tops)):
         cells = [""] * len(columns)
         for piece in pieces:
             column = _column_of(piece, columns)
             cells[column] = (cells[column] + piece.text) if cells[column] else piece.text
-        if grid and _continues(grid[-1].cells, cells, pieces, columns, size):
+        border = None if ruled is None or number == 0 else ruled[number]
+        if grid and (border is False or (border is None and _continues(grid[-1].cells, cells, pieces, columns, size))):
             grid[-1].cells = [above + below for above, below in zip(grid[-1].cells, cells)]
         else:
             grid.append(TableRow(cells, top))
