@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
 
+from reviewer.analysis.load import REPORT_EXTENSIONS
 from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
-from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.report_pane import ReportPane
@@ -29,7 +29,7 @@ from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.vocabulary import ItemState, Origin
-from reviewer.workspace import WorkspaceError
+from reviewer.workspace import WorkspaceError, write_figures_csv
 
 log = logging.getLogger(__name__)
 
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
             self.tr("CSV 表格 (*.csv)"),
         )
         if path:
-            self.ws.export_figures_csv(Path(path))
+            write_figures_csv(self.ws, Path(path))
             self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
 
     # --- state ---------------------------------------------------------------------------------------
