@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from reviewer.workspace import import_files
+
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str, Any], None]
@@ -41,7 +43,8 @@ def import_job(paths: Sequence[str | Path]) -> Job:
     """Import files and folders (searched recursively) with the workspace's bulk import."""
 
     def run(ws, progress: Progress, cancelled: Callable[[], bool]) -> None:
-        ws.import_files(
+        import_files(
+            ws,
             list(paths),
             progress=lambda done, total, path, outcome: progress(done, total, str(path), outcome),
             cancel=cancelled,

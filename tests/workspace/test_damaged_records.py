@@ -33,7 +33,7 @@ def read_everything(ws: Workspace) -> None:
         ws.review(summary.id)
     ws.history()
     ws.search("法治")
-    ws.export_json()
+    export_json(ws)
 
 
 def flipped_copy(pristine, target, chance: random.Random, flips: int) -> None:
@@ -44,7 +44,7 @@ def flipped_copy(pristine, target, chance: random.Random, flips: int) -> None:
         data[offset] ^= 1 << chance.randrange(8)
     target.write_bytes(bytes(data))
 
-
+from reviewer.workspace import Workspace, backup, export_json
 def test_random_byte_flips_raise_only_workspace_errors(pristine, tmp_path):
     chance = random.Random(2026)
     corrupt_seen = 0
