@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from reviewer.workspace import Workspace, WorkspaceCorrupt, WorkspaceError
+from reviewer.workspace import Workspace, WorkspaceCorrupt, WorkspaceError, export_json
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def flipped_copy(pristine, target, chance: random.Random, flips: int) -> None:
         data[offset] ^= 1 << chance.randrange(8)
     target.write_bytes(bytes(data))
 
-from reviewer.workspace import Workspace, backup, export_json
+
 def test_random_byte_flips_raise_only_workspace_errors(pristine, tmp_path):
     chance = random.Random(2026)
     corrupt_seen = 0
