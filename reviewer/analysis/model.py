@@ -74,6 +74,7 @@ class Metadata:
     report_year: int | None = None
     publish_date: str | None = None
     sign_date: str | None = None
+    issue_date: str | None = None  # the issuing line's date after the signature (……2023年3月2日印发), YYYY-MM-DD
     recipient: str | None = None
     doc_number: str | None = None
     title_span: tuple[int, int] | None = None
@@ -197,5 +198,6 @@ FINDING_CODES: dict[str, str] = {
     "title_missing_year": "标题未写明年度",
     "title_missing_unit": "标题未写明单位",
     "title_year_mismatch": "标题年度与正文不一致",
+    "publish_date_unknown": "公开日期不明",
 }
 """Every finding code the checks emit, with its Chinese label. Reviewer-added findings use "manual"."""

@@ -98,8 +98,13 @@ def _findings_row(item_label: str, findings: list[Item], view: ReviewView) -> Ch
 
 
 def _timeliness_row(view: ReviewView, metadata: dict[str, object]) -> CheckRow:
+    """A publish date or year the reviewer corrected (or entered where the machine found none) is judged
+    here, and the machine's 公开时间晚于规定, computed from its own dates, no longer counts."""
     label = "公开及时性"
-    failed = _findings_row(label, open_findings(view, TIMELINESS_CODES), view)
+    findings = open_findings(view, TIMELINESS_CODES)
+    if _reviewer_dated(view):
+        findings = [f for f in findings if f.effective.get("code") != "published_late"]
+    failed = _findings_row(label, findings, view)
     if failed:
         return failed
     year, published = metadata.get("report_year"), metadata.get("publish_date")
@@ -114,6 +119,13 @@ def _timeliness_row(view: ReviewView, metadata: dict[str, object]) -> CheckRow:
     if _rejected_findings(view, TIMELINESS_CODES):
         return CheckRow(label, CHECK_PASS, evidence, "审阅人已否定“公开时间晚于规定”")
     return CheckRow(label, CHECK_FAIL, evidence)
+
+
+def _reviewer_dated(view: ReviewView) -> bool:
+    return any(
+        item.state == "corrected" and item.machine.get("field") in ("publish_date", "report_year")
+        for item in view.of_kind("metadata")
+    )
 
 
 def _rejected_findings(view: ReviewView, codes: tuple[str, ...]) -> list[Item]:

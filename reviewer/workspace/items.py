@@ -24,8 +24,11 @@ from reviewer.workspace.db import to_json
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
 
+_DERIVED_METADATA = frozenset(("unit_key", "issue_date"))
+"""Metadata that is evidence for other items, not reviewed itself: the unit key follows the unit, the issuing
+date only stands in for a missing publish date (which the reviewer enters on the publish_date item)."""
 METADATA_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span")
+    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span") and f.name not in _DERIVED_METADATA
 )
 _METADATA_SPANS = {"title": "title_span", "sign_date": "sign_span"}
 
