@@ -247,8 +247,10 @@ def _full_unit(
         source = _GOVERNMENT_OFFICE_RE.sub("", source)
     named = unit_in_title(title) or signer or opening
     if not named and source:
-        place = _with_place_of(self_level, source) if self_level in _ADMIN_LEVEL_WORDS else None
-        named = place or source
+        if self_level in _ADMIN_LEVEL_WORDS:  # 我区/全区: the source names the 区 or is not the unit
+            named = _with_place_of(self_level, source)
+        else:
+            named = source
     if named and named.startswith(_BARE_LEVEL_START) and not admin_parts(named)[0]:
         return next(
             (placed for other in (signer, opening, source) if other and (placed := _with_place_of(named, other))),

@@ -171,3 +171,10 @@ def test_a_year_in_a_lower_heading_is_not_the_report_year() -> None:
         "二、存在的不足\n\n三、下一步工作打算\n"
     )
     assert metadata(_UNDATED_TITLE + body).report_year is None
+
+
+def test_a_posting_office_without_the_place_the_text_speaks_for_is_no_unit() -> None:
+    text = "文章来源：司法局\n\n关于2022年法治政府建设情况的报告\n\n2022年，我区坚持依法行政，推进法治政府建设。\n\n一、主要工作\n"
+    assert metadata(text).unit is None
+    posted_by_government = "信息来源：明湖区人民政府\n\n2022年，全区坚持依法行政，推进法治政府建设。\n\n一、主要工作\n"
+    assert metadata(posted_by_government).unit == "明湖区"
