@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match
+from reviewer.analysis.dates import DATE_LINE_RE, DATE_PATTERN, iso_from_match
 from reviewer.analysis.model import Metadata, PageMeta, Section
 from reviewer.analysis.numerals import chinese_to_int
 from reviewer.analysis.required import is_plan_heading
@@ -31,6 +31,10 @@ _TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|�
 _TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
 _SITE_NAME_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s)\s*[^_|｜\s]{2,30}$")
 """The site's name after a page title saved with the text: ``…年度报告_明湖县人民政府门户网站``."""
+_TITLE_DATE_RE = re.compile(
+    rf"\s+[\[【(（]?\s*(?=(?:19|20)\d{{2}}\s*[-/.])(?:{DATE_PATTERN})(?:\s*\d{{1,2}}[:：]\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?$"
+)
+"""A web date after the title on its line: ``明湖县2021年法治政府建设年度报告 2022-03-30``."""
 _TITLE_TAIL_RE = re.compile(r"(?:工作)?(?:情况|总结)?的?(?:报告|总结)$|(?:工作)?情况$")
 """A line that only ends a title broken over two lines: ``情况的报告``."""
 _SUBTITLE_DASH_RE = re.compile(r"[—\-－~～]+\s*")
@@ -134,7 +138,7 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     unit = short_unit(full_unit) if full_unit else None
     # Disclosure catalogues (政府信息公开目录) often show only 生成日期/成文日期: the date the
     # page was generated is then the best evidence of when the report was made public.
-    publish_date = page_meta.publish_date or page_meta.generated_date
+    publish_date = page_meta.publish_date or _date_after_title(text, title_span) or page_meta.generated_date
     sign_date = signature.date if signature else None
     sign_span = (signature.start, signature.end) if signature else None
     if sign_date is None:
@@ -195,15 +199,25 @@ def _find_title(
         last += 1
     title = "".join(lines[first:last + 1])
     start, end = top[first][0], top[last][1]
-    site = _SITE_NAME_RE.search(title)
-    if site and _TITLE_RE.search(title, 0, site.start()):
-        end -= len(title) - site.start()
-        title = title[:site.start()]
+    for trailing in (_TITLE_DATE_RE, _SITE_NAME_RE):
+        site = trailing.search(title)
+        if site and _TITLE_RE.search(title, 0, site.start()):
+            end -= len(title) - site.start()
+            title = title[:site.start()]
     dash = _SUBTITLE_DASH_RE.match(title)
     if dash:
         start += dash.end()
         title = title[dash.end():]
     return title, (start, end)
+
+
+def _date_after_title(text: str, title_span: tuple[int, int] | None) -> str | None:
+    """The web date a page prints on the title's line (``……年度报告 2022-03-30``): when it was posted."""
+    if not title_span:
+        return None
+    line_end = text.find("\n", title_span[1])
+    match = _TITLE_DATE_RE.fullmatch(text, title_span[1], len(text) if line_end < 0 else line_end)
+    return iso_from_match(match) if match else None
 
 
 def year_in_title(title: str | None) -> int | None:

@@ -178,3 +178,24 @@ def test_a_posting_office_without_the_place_the_text_speaks_for_is_no_unit() -> 
     assert metadata(text).unit is None
     posted_by_government = "信息来源：明湖区人民政府\n\n2022年，全区坚持依法行政，推进法治政府建设。\n\n一、主要工作\n"
     assert metadata(posted_by_government).unit == "明湖区"
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    ("时间 2022-10-14", "2022-10-14"),
+    ("2022年03月30日 来源：明湖区司法局", "2022-03-30"),
+])
+def test_publish_dates_written_without_a_colon_or_the_web_way(header: str, published: str) -> None:
+    assert metadata(_page(header)).publish_date == published
+
+
+def test_a_web_date_on_the_title_line_is_the_publish_date() -> None:
+    meta = metadata(f"{_TITLE} 2022-03-30\n\n{_BODY}")
+    assert (meta.title, meta.publish_date) == (_TITLE, "2022-03-30")
+    dated = metadata(f"{_TITLE}\n\n{_BODY}")
+    assert dated.publish_date is None
+
+
+def test_a_paper_date_under_the_title_stays_its_sign_date() -> None:
+    text = f"{_TITLE}\n（2022年3月1日）\n\n2021年，我区坚持依法行政，全面推进法治政府建设，取得明显成效。\n\n一、主要举措\n"
+    meta = metadata(text)
+    assert (meta.publish_date, meta.sign_date) == (None, "2022-03-01")
