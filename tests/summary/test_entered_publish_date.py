@@ -29,7 +29,7 @@ def _import(ws: Workspace, tmp_path: Path, text: str) -> int:
 
 
 def _publish_item(ws: Workspace, report_id: int):
-    return next(i for i in ws.items(report_id, "metadata") if i.machine["field"] == "publish_date")
+    return next(i for i in ws.items(report_id, "metadata") if i.machine.field == "publish_date")
 
 
 def _timeliness(ws: Workspace, report_id: int):
@@ -39,8 +39,8 @@ def _timeliness(ws: Workspace, report_id: int):
 def test_a_report_without_a_publish_date_has_a_correctable_publish_date_item(workspace, tmp_path) -> None:
     report_id = _import(workspace, tmp_path, _PAPER)
     item = _publish_item(workspace, report_id)
-    assert item.machine == {"field": "publish_date", "value": None}
-    codes = [i.machine["code"] for i in workspace.items(report_id, "finding")]
+    assert (item.machine.field, item.machine.value) == ("publish_date", None)
+    codes = [i.machine.code for i in workspace.items(report_id, "finding")]
     assert "publish_date_unknown" in codes
     assert _timeliness(workspace, report_id).result == "需核实"
 
@@ -55,7 +55,7 @@ def test_a_report_without_a_publish_date_has_a_correctable_publish_date_item(wor
 def test_an_entered_date_replaces_the_machine_judgement_of_lateness(workspace, tmp_path) -> None:
     late_page = "发布日期：2023-04-15\n\n" + _PAPER
     report_id = _import(workspace, tmp_path, late_page)
-    assert "published_late" in [i.machine["code"] for i in workspace.items(report_id, "finding")]
+    assert "published_late" in [i.machine.code for i in workspace.items(report_id, "finding")]
     assert _timeliness(workspace, report_id).result == "不符合"
 
     workspace.set_item_state(_publish_item(workspace, report_id).id, "corrected", {"value": "2023-03-30"})
@@ -64,7 +64,7 @@ def test_an_entered_date_replaces_the_machine_judgement_of_lateness(workspace, t
 
 def test_derived_metadata_is_not_a_review_item(workspace, tmp_path) -> None:
     report_id = _import(workspace, tmp_path, _PAPER)
-    fields = {i.machine["field"] for i in workspace.items(report_id, "metadata")}
+    fields = {i.machine.field for i in workspace.items(report_id, "metadata")}
     assert "publish_date" in fields
     assert not fields & {"unit_key", "issue_date"}
     assert workspace.report(report_id).analysis.metadata.unit_key == "明湖县"
