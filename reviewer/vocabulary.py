@@ -84,6 +84,7 @@ class FindingCode(StrEnum):
     TITLE_MISSING_UNIT = "title_missing_unit"
     TITLE_YEAR_MISMATCH = "title_year_mismatch"
     UNACCEPTED_REVISIONS = "unaccepted_revisions"
+    PUBLISH_DATE_UNKNOWN = "publish_date_unknown"
     MANUAL = "manual"
 
 
@@ -156,6 +157,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         FindingCode.TITLE_MISSING_UNIT: "标题未写明单位",
         FindingCode.TITLE_YEAR_MISMATCH: "标题年度与正文不一致",
         FindingCode.UNACCEPTED_REVISIONS: "含未接受的修订",
+        FindingCode.PUBLISH_DATE_UNKNOWN: "公开日期不明",
         FindingCode.MANUAL: "审阅人提出",
     },
     AnnotationTag: {
