@@ -1,4 +1,5 @@
-"""Step 1 of the analysis: a report file (.txt, .html, .docx, .pdf) as plain text, or a LoadError saying why not.
+"""Step 1 of the analysis: a report file (.txt, .html, .docx, .pdf, or a scan as .pdf, .jpg, .png, .tif) as
+plain text, or a LoadError saying why not.
 
 The content decides the format when it is recognisable (PDF header, Word package, Office compound file, web
 page opening), so a PDF named .txt is read as a PDF; otherwise the extension decides, and a file with an
@@ -8,26 +9,32 @@ page chrome included, one paragraph per line; each loader module describes its o
 from __future__ import annotations
 
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.docx import is_word_package, load_docx, package_member_names
 from reviewer.analysis.loaders.ole import reject_compound_file
 from reviewer.analysis.loaders.outcome import file_label
-from reviewer.analysis.loaders.sniff import binary_label, container_kind, looks_like_html
+from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
+
+if TYPE_CHECKING:
+    from reviewer.analysis.loaders.ocr.options import OcrOptions
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+"""Scanned pages and photos, read by text recognition."""
 
-SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf"
+SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf，扫描件 .pdf、.jpg、.png、.tif"
 _MB = 1024 * 1024
 
 
-def load_path(path: str | Path) -> LoadedDocument:
+def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument:
     """Read a report file; ``source`` in the result is ``path`` as given."""
     source = str(path)
     file = Path(path)
@@ -42,19 +49,20 @@ def load_path(path: str | Path) -> LoadedDocument:
         raise LoadError("not_found", f"没有权限读取文件“{source}”。") from None
     except OSError as error:
         raise LoadError("not_found", f"无法读取文件“{source}”（{error.strerror or error}）。") from None
-    return load_bytes(data, source)
+    return load_bytes(data, source, ocr)
 
 
-def load_bytes(data: bytes, filename: str) -> LoadedDocument:
+def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> LoadedDocument:
     """Read a report from its content. ``filename`` is kept as ``source``; it gives the extension and names
-    the file in messages."""
+    the file in messages. ``ocr`` passes pages recognized before and a progress callback to the text
+    recognition of scans."""
     _check_size(len(data), filename)
     if not data.strip():
         raise LoadError("empty", f"文件“{file_label(filename)}”是空的，没有可读的文字。")
     extension = PurePath(filename).suffix.lower()
     kind = container_kind(data)
     if kind == "pdf":
-        return _load_pdf(data, filename)
+        return _load_pdf(data, filename, ocr)
     if kind == "zip":
         names = package_member_names(data)
         if extension in WORD_EXTENSIONS or (names is not None and is_word_package(names)):
@@ -72,6 +80,8 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
             "unsupported_format",
             f"文件“{file_label(filename)}”是单文件网页（.mht），请在浏览器中另存为“网页，仅 HTML”后再导入。",
         )
+    if image_kind(data) is not None:
+        return _load_image(data, filename, ocr)
     label = binary_label(data)
     if label is not None:
         raise _wrong_content(filename, extension, label)
@@ -79,6 +89,8 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
         raise LoadError("damaged", f"Word 文档“{file_label(filename)}”已损坏：内容不是 .docx 文件的格式。")
     if extension in PDF_EXTENSIONS:
         raise LoadError("damaged", f"PDF 文件“{file_label(filename)}”已损坏：缺少 PDF 文件头。")
+    if extension in IMAGE_EXTENSIONS:
+        raise LoadError("damaged", f"图片文件“{file_label(filename)}”已损坏：内容不是图片的格式。")
     if extension in HTML_EXTENSIONS or looks_like_html(data):
         return _load_html(data, filename)
     if extension in TEXT_EXTENSIONS:
@@ -95,10 +107,16 @@ def _load_unknown(data: bytes, filename: str) -> LoadedDocument:
     raise LoadError("unsupported_format", f"文件“{file_label(filename)}”不是能读取的报告格式（{SUPPORTED_FORMATS}）。")
 
 
-def _load_pdf(data: bytes, filename: str) -> LoadedDocument:
+def _load_pdf(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
     from reviewer.analysis.loaders.pdf import load_pdf  # pypdf takes ~150 ms to import: only for PDFs
 
-    return load_pdf(data, filename)
+    return load_pdf(data, filename, ocr)
+
+
+def _load_image(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
+    from reviewer.analysis.loaders.ocr.scan import load_image  # the recognizer loads its models: only for scans
+
+    return load_image(data, filename, ocr)
 
 
 def _load_html(data: bytes, filename: str) -> LoadedDocument:
