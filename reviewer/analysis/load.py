@@ -30,6 +30,8 @@ PDF_EXTENSIONS = frozenset({".pdf"})
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 """Scanned pages and photos, read by text recognition."""
 
+_DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS
+
 SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf，扫描件 .pdf、.jpg、.png、.tif"
 _MB = 1024 * 1024
 
@@ -80,8 +82,8 @@ def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Loa
             "unsupported_format",
             f"文件“{file_label(filename)}”是单文件网页（.mht），请在浏览器中另存为“网页，仅 HTML”后再导入。",
         )
-    if image_kind(data) is not None:
-        return _load_image(data, filename, ocr)
+    if image_kind(data) is not None and extension not in _DOCUMENT_EXTENSIONS:
+        return _load_image(data, filename, ocr)  # a scan or photo; named as a document it is a wrong file
     label = binary_label(data)
     if label is not None:
         raise _wrong_content(filename, extension, label)

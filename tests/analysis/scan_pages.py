@@ -66,6 +66,7 @@ class ScanReport:
     """A generated report: its source lines (as typeset) and its scanned pages (JPEG bytes)."""
 
     lines: list[str]
+    paragraphs: list[str]  # the title, the body paragraphs, the signing unit and the date, unwrapped
     title: str
     headings: list[str]
     unit: str
@@ -75,7 +76,8 @@ class ScanReport:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.lines)
+        """The source text, one paragraph per line."""
+        return "\n".join(self.paragraphs)
 
 
 def report_lines(rng: random.Random, pages: int) -> tuple[str, list[str], str, str]:
@@ -120,7 +122,7 @@ def make_scan_report(seed: int, pages: int = 1, dpi: int = 200) -> ScanReport:
     rng = random.Random(seed)
     title, paragraphs, unit, sign_date = report_lines(rng, pages)
     pdf, lines, seal_spots = _typeset(title, paragraphs, unit, sign_date)
-    report = ScanReport(lines=lines, title=title, headings=[p for p in paragraphs if p in HEADINGS], unit=unit,
+    report = ScanReport(lines=lines, paragraphs=[title, *paragraphs, unit, sign_date], title=title, headings=[p for p in paragraphs if p in HEADINGS], unit=unit,
                         sign_date=sign_date, dpi=dpi)
     document = pdfium.PdfDocument(pdf)
     for index in range(len(document)):

@@ -1,25 +1,36 @@
-"""PDF reports: the text layer, page by page, with pypdf; pages without one are read by text recognition.
+"""PDF reports: the text layer with positions, page by page, with pypdf; pages without one are recognized.
 
-Shape of the text: pages follow each other with no marker; lines wrapped by the layout are joined into
-paragraphs and page numbers at the top or bottom of a page are dropped (see ``pdf_reflow``). Tables come out
-as pypdf prints them: one line per row, cells separated by spaces. A scanned PDF, or a PDF some of whose
-pages are scans (an image and no text layer), has those pages recognized (``ocr.scan``): the document's
-format is then "ocr", its ``original_format`` "pdf".
+Each page's text is read as runs of one font on one baseline, with where they stand (pypdf's text visitor
+gives each run's origin and font size; a run's width is estimated from its characters, wide ones one font
+size, narrow ones about half). Runs on one baseline that touch become one :class:`PageLine`; a gap of a
+table cell, a change of font size or of baseline (a raised note mark) starts another. Rotated text
+(watermarks, stamps) is left out. ``page_restore`` then puts the pages back into paragraphs, table rows and
+notes, the same way as for recognized scans.
+
+A scanned PDF, or a PDF some of whose pages are scans (an image and no text layer), has those pages read by
+text recognition (``ocr.scan``) into the same positioned lines: the document's format is then "ocr", its
+``original_format`` "pdf", and the recognized pages are kept in ``recognized_pages``.
 """
 from __future__ import annotations
 
 import io
+import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from pypdf import PasswordType, PdfReader
+from pypdf import PageObject, PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.cjk import WIDE_CHARACTERS
+from reviewer.analysis.loaders.line_text import glued
 from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.analysis.loaders.outcome import checked_text, file_label, text_too_long
-from reviewer.analysis.loaders.pdf_reflow import reflow_pages
+from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
+from reviewer.analysis.loaders.page_restore import restore_pages
+from reviewer.analysis.loaders.page_tables import CELL_GAP_EMS
 from reviewer.analysis.model import LoadedDocument
 
 END_MARKER_WINDOW = 4096
@@ -28,60 +39,79 @@ END_MARKER_WINDOW = 4096
 MIN_PAGE_LETTERS = 20
 """A page with fewer letters and digits than this has no real text layer (a scan, or only a page number)."""
 
+ASCENT, DESCENT = 0.88, 0.12
+"""Where a glyph box stands around the baseline, in font sizes."""
+
+NARROW_WIDTH, SPACE_WIDTH = 0.55, 0.3
+"""Estimated advance of a narrow character and of a space, in font sizes (wide characters: 1)."""
+
+SAME_BASELINE_EMS = 0.15
+"""Runs whose baselines differ by less than this many font sizes stand on one line."""
+
 _LETTER = re.compile(r"[^\W_]")
+_WIDE = re.compile(f"[{WIDE_CHARACTERS}]")
+
+
+@dataclass
+class _Run:
+    text: str
+    x: float
+    baseline: float  # from the page's top
+    size: float
+    width: float
 
 
 def load_pdf(data: bytes, source: str, ocr: OcrOptions | None = None) -> LoadedDocument:
     name = file_label(source)
     if b"%%EOF" not in data[-END_MARKER_WINDOW:]:
         raise LoadError("damaged", f"PDF 文件“{name}”不完整（文件末尾缺失，可能没有下载完），无法读取。")
-    pages, scanned = _page_texts(data, source)
+    pages, scanned = _page_layouts(data, source)
     if not pages:
         raise LoadError("empty", f"PDF 文件“{name}”没有页面。")
     if all(_is_textless(page) for page in pages):
-        scanned = list(range(1, len(pages) + 1))
-    recognized = []
+        scanned = [page.number for page in pages]
+    recognized: list[PageLayout] = []
     if scanned:
-        from reviewer.analysis.loaders.ocr.pages import page_text, tidy_recognized  # the recognizer: scans only
-        from reviewer.analysis.loaders.ocr.scan import recognize_pdf_pages
+        from reviewer.analysis.loaders.ocr.scan import recognize_pdf_pages  # loads the recognizer: only for scans
 
-        recognized = recognize_pdf_pages(data, source, scanned, ocr)
+        recognized = [page for page in recognize_pdf_pages(data, source, scanned, ocr) if page.lines]
+        if not recognized and len(scanned) == len(pages):
+            raise LoadError("empty", f"PDF 文件“{name}”是扫描件，但其中没有识别出文字。")
         for page in recognized:
-            pages[page.number - 1] = page_text(page)
-    text = reflow_pages(pages)
-    if scanned:
+            pages[page.number - 1] = page
+    restored = restore_pages(pages)
+    text = restored.text
+    if recognized:
+        from reviewer.analysis.loaders.ocr.pages import tidy_recognized
+
         text = tidy_recognized(text)
-    if scanned and not text.strip():
-        raise LoadError("empty", f"PDF 文件“{name}”是扫描件，但其中没有识别出文字。")
-    recognized = [page for page in recognized if page.lines]
     return LoadedDocument(
-        source=source,
-        format="ocr" if recognized else "pdf",
-        encoding=None,
-        raw_text=checked_text(text, source),
-        page_count=len(pages),
-        original_format="pdf" if recognized else None,
+        source=source, format="ocr" if recognized else "pdf", encoding=None,
+        raw_text=checked_text(text, source), page_count=len(pages), notes=restored.notes,
+        table_cells=restored.table_cells, original_format="pdf" if recognized else None,
         recognized_pages=recognized,
     )
 
 
-def _is_textless(page: str) -> bool:
-    return len(_LETTER.findall(page)) < MIN_PAGE_LETTERS
+def _is_textless(page: PageLayout) -> bool:
+    return sum(len(_LETTER.findall(line.text)) for line in page.lines) < MIN_PAGE_LETTERS
 
 
-def _has_image(page: Any) -> bool:
+def _has_image(page: PageObject) -> bool:
     """True when the page draws an image of its own (a scanned page is one image)."""
     try:
-        objects = page["/Resources"].get_object().get("/XObject")
+        resources: Any = page["/Resources"].get_object()
+        objects = resources.get("/XObject")
         if objects is None:
             return False
-        return any(objects[key].get_object().get("/Subtype") == "/Image" for key in objects.get_object())
+        objects = objects.get_object()
+        return any(objects[key].get_object().get("/Subtype") == "/Image" for key in objects)
     except Exception:  # a malformed resource dictionary: no image that can be told
         return False
 
 
-def _page_texts(data: bytes, source: str) -> tuple[list[str], list[int]]:
-    """Each page's extracted text, and the numbers of the pages that are scans (an image, no text layer).
+def _page_layouts(data: bytes, source: str) -> tuple[list[PageLayout], list[int]]:
+    """Each page's positioned lines, and the numbers of the pages that are scans (an image, no text layer).
     pypdf raises many exception types on malformed files; all mean damage."""
     name = file_label(source)
     try:
@@ -95,24 +125,120 @@ def _page_texts(data: bytes, source: str) -> tuple[list[str], list[int]]:
         raise _undecryptable(name) from None
     except Exception:
         raise LoadError("damaged", f"PDF 文件“{name}”已损坏，无法读取。") from None
-    pages: list[str] = []
+    pages: list[PageLayout] = []
     scanned: list[int] = []
     total = 0
     for number in range(page_count):
         try:
-            page = reader.pages[number]
-            text = page.extract_text() or ""
-            if _is_textless(text) and _has_image(page):
+            page = _page_layout(reader.pages[number], number + 1)
+            if _is_textless(page) and _has_image(reader.pages[number]):
                 scanned.append(number + 1)
         except DependencyError:
             raise _undecryptable(name) from None
         except Exception:
             raise LoadError("damaged", f"PDF 文件“{name}”已损坏：第 {number + 1} 页无法读取。") from None
-        total += len(text)
+        total += sum(len(line.text) for line in page.lines)
         if total > errors.MAX_TEXT_CHARS:
             raise text_too_long(source, total)
-        pages.append(text)
+        pages.append(page)
     return pages, scanned
+
+
+def _page_layout(page: PageObject, number: int) -> PageLayout:
+    box = page.mediabox
+    top, left = float(box.top), float(box.left)
+    runs: list[_Run] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
+        text = text.replace("\n", "").replace("\r", "")
+        if not text.strip():
+            return
+        a = tm[0] * cm[0] + tm[1] * cm[2]
+        b = tm[0] * cm[1] + tm[1] * cm[3]
+        c = tm[2] * cm[0] + tm[3] * cm[2]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        if abs(b) > 0.01 * abs(a) or abs(c) > 0.01 * abs(d) or a <= 0 or d <= 0:
+            return  # rotated or mirrored: a watermark or a stamp, not the body
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        size = font_size * d
+        if size <= 0:
+            return
+        runs.append(_Run(text, x - left, top - y, size, _estimated_width(text) * font_size * a))
+
+    page.extract_text(visitor_text=visit)
+    return PageLayout(number, float(box.width), float(box.height), _lines(runs))
+
+
+def _estimated_width(text: str) -> float:
+    """The advance of ``text`` in font sizes."""
+    wide = len(_WIDE.findall(text))
+    spaces = text.count(" ")
+    return wide + SPACE_WIDTH * spaces + NARROW_WIDTH * (len(text) - wide - spaces)
+
+
+def _lines(runs: list[_Run]) -> list[PageLine]:
+    """Runs on one baseline, left to right, touching and in one font size, as one line each."""
+    lines: list[PageLine] = []
+    rows = _baseline_rows(runs)
+    for row in rows:
+        row.sort(key=lambda run: run.x)
+        raised = _raised_marks(row[0], rows)
+        current: _Run | None = None
+        for run, following in zip(row, [*row[1:], None]):
+            if following is not None and following.x > run.x:
+                run.width = min(run.width, following.x - run.x)  # the estimate never overlaps the next run
+            if current is not None and _same_line(current, run) and not any(
+                current.x + current.width - 1 <= x <= run.x + 1 for x in raised
+            ):
+                current = _Run(
+                    glued(current.text, run.text, run.x - (current.x + current.width), current.size),
+                    current.x, current.baseline, current.size, run.x + run.width - current.x,
+                )
+            else:
+                if current is not None:
+                    lines.append(_page_line(current))
+                current = run
+        if current is not None:
+            lines.append(_page_line(current))
+    return lines
+
+
+def _raised_marks(run: _Run, rows: list[list[_Run]]) -> list[float]:
+    """Where smaller runs raised above ``run``'s baseline stand (note marks): a line is split there so that
+    the mark keeps its place in the text."""
+    return [
+        other.x
+        for row in rows
+        for other in row
+        if other.size < 0.8 * run.size and 0 < run.baseline - other.baseline < 0.7 * run.size
+    ]
+
+
+def _baseline_rows(runs: list[_Run]) -> list[list[_Run]]:
+    rows: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda r: r.baseline):
+        if rows and abs(run.baseline - rows[-1][-1].baseline) <= SAME_BASELINE_EMS * run.size:
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    return rows
+
+
+def _same_line(current: _Run, run: _Run) -> bool:
+    gap = run.x - (current.x + current.width)
+    return (
+        math.isclose(current.size, run.size, rel_tol=0.1)
+        and abs(current.baseline - run.baseline) <= SAME_BASELINE_EMS * run.size
+        and gap < CELL_GAP_EMS * run.size
+    )
+
+
+def _page_line(run: _Run) -> PageLine:
+    return PageLine(
+        run.text, run.x, run.baseline - ASCENT * run.size, run.x + run.width, run.baseline + DESCENT * run.size,
+        run.size,
+    )
 
 
 def _undecryptable(name: str) -> LoadError:

@@ -48,11 +48,6 @@ def known_pages(options: OcrOptions | None) -> dict[int, PageLayout]:
     return {page.number: page for page in options.known_pages} if options is not None else {}
 
 
-def page_text(layout: PageLayout) -> str:
-    """The page's lines, one per text line, as they were read (top to bottom)."""
-    return "\n".join(line.text for line in layout.lines)
-
-
 def tidy_recognized(text: str) -> str:
     """Recognized text with what the recognizer reads wide put back: a thousands comma between digits read as
     "，" (often when the number wraps after the comma) becomes ","."""

@@ -1,7 +1,8 @@
 """Reports read by text recognition: image files, and the pages of a PDF that have no text layer.
 
-Shape of the text: as for PDFs (see ``pdf_reflow``): the recognized lines of each page in reading order,
-page numbers dropped, wrapped lines joined into paragraphs. ``LoadedDocument.format`` is "ocr",
+Shape of the text: as for PDFs: the recognized lines of the pages are put back into paragraphs, table rows
+and notes by ``page_restore`` (reading order, running headers and page numbers dropped, paragraphs joined
+across lines and page breaks). ``LoadedDocument.format`` is "ocr",
 ``original_format`` the file's own ("png", "jpeg", "tiff", "pdf"), and ``recognized_pages`` keeps every
 recognized page with its line boxes and confidences, so the text need not be recognized again.
 """
@@ -11,11 +12,11 @@ from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.ocr.images import image_page_count, image_pages
 from reviewer.analysis.loaders.ocr.limits import MAX_SCAN_PAGES, too_many_pages
 from reviewer.analysis.loaders.ocr.options import OcrOptions
-from reviewer.analysis.loaders.ocr.pages import known_pages, page_text, recognize_all, tidy_recognized
+from reviewer.analysis.loaders.ocr.pages import known_pages, recognize_all, tidy_recognized
 from reviewer.analysis.loaders.ocr.render import rendered_pages
 from reviewer.analysis.loaders.outcome import checked_text, file_label
 from reviewer.analysis.loaders.page_layout import PageLayout
-from reviewer.analysis.loaders.pdf_reflow import reflow_pages
+from reviewer.analysis.loaders.page_restore import restore_pages
 from reviewer.analysis.loaders.sniff import image_kind
 from reviewer.analysis.model import LoadedDocument
 
@@ -29,16 +30,18 @@ def load_image(data: bytes, source: str, options: OcrOptions | None = None) -> L
     missing = {number for number in range(1, count + 1) if number not in known}
     recognized = recognize_all(image_pages(data, source, missing), len(missing), options) if missing else []
     pages = sorted([*known.values(), *recognized], key=lambda page: page.number)
-    text = tidy_recognized(reflow_pages([page_text(page) for page in pages]))
-    if not text.strip():
+    if not any(page.lines for page in pages):
         raise LoadError("empty", f"图片文件“{file_label(source)}”中没有识别出文字。")
+    restored = restore_pages(pages)
     return LoadedDocument(
         source=source,
         format=OCR_FORMAT,
         encoding=None,
-        raw_text=checked_text(text, source),
+        raw_text=checked_text(tidy_recognized(restored.text), source),
         page_count=count,
         original_format=image_kind(data),
+        notes=restored.notes,
+        table_cells=restored.table_cells,
         recognized_pages=pages,
     )
 
