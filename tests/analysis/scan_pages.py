@@ -88,7 +88,7 @@ def report_lines(rng: random.Random, pages: int) -> tuple[str, list[str], str, s
     paragraphs: list[str] = []
     lines_wanted = pages * 24 - 10
     heading_index = 0
-    while sum(math.ceil(len(p) / CHARS_PER_LINE) for p in paragraphs) < lines_wanted:
+    while sum(math.ceil(len(p) / CHARS_PER_LINE) for p in paragraphs) < lines_wanted:  # about: lines of figures are longer
         if heading_index < len(HEADINGS) and (not paragraphs or rng.random() < 0.2):
             paragraphs.append(HEADINGS[heading_index])
             heading_index += 1
@@ -157,12 +157,12 @@ def _typeset(title: str, paragraphs: list[str], unit: str, sign_date: str) -> tu
     y += TITLE_SIZE * 2.2
     body_lines = 0
     for paragraph in paragraphs:
-        wrapped = [paragraph[i:i + CHARS_PER_LINE] for i in range(0, len(paragraph), CHARS_PER_LINE)]
+        indent = 2 * BODY_SIZE if paragraph not in HEADINGS else 0.0
         first = True
-        for line in wrapped:
+        for line in _wrapped(paragraph, PAGE_WIDTH - 2 * LEFT_MARGIN, indent):
             if y > PAGE_HEIGHT - BOTTOM_MARGIN:
                 new_page()
-            indent = 2 * BODY_SIZE if first and paragraph not in HEADINGS else 0.0
+            indent = indent if first else 0.0
             pdf.setFont(WQY_FONT, BODY_SIZE)
             pdf.drawString(LEFT_MARGIN + indent, PAGE_HEIGHT - y, line)
             lines.append(line)
@@ -183,6 +183,22 @@ def _typeset(title: str, paragraphs: list[str], unit: str, sign_date: str) -> tu
     seals.append((page, right - 3.5 * BODY_SIZE, y - 2.2 * BODY_SIZE))
     pdf.save()
     return buffer.getvalue(), lines, seals
+
+
+def _wrapped(paragraph: str, width: float, indent: float) -> list[str]:
+    """The paragraph broken into lines as a word processor breaks them: as many characters as fit the width
+    (the first line indented), a closing punctuation mark never starting a line."""
+    lines: list[str] = []
+    line = ""
+    room = width - indent
+    for char in paragraph:
+        if line and pdfmetrics.stringWidth(line + char, WQY_FONT, BODY_SIZE) > room and char not in "，。、；：%）":
+            lines.append(line)
+            line, room = "", width
+        line += char
+    if line:
+        lines.append(line)
+    return lines
 
 
 def _register_font() -> None:

@@ -6,11 +6,14 @@ with one onnxruntime thread: the analysis runs one worker per core, so two worke
 
 Detection runs on the page scaled down to ``DETECTION_SIDE`` pixels (lines are large enough there); each
 detected line is cut from the full-resolution page for recognition, so small digits keep their detail.
+A tilted scan gives tilted line boxes: the page's tilt is the median slope of its long lines, and the boxes
+are reported as they stand on the page turned upright, so lines on one row line up and rows do not overlap.
 """
 from __future__ import annotations
 
 import functools
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,11 +88,14 @@ def recognize_lines(image: np.ndarray) -> list[RecognizedLine]:
     boxes = getattr(detected, "boxes", None)
     if boxes is None or len(boxes) == 0:
         return []
-    boxes = sorted((np.asarray(box, dtype=np.float32) for box in boxes), key=lambda b: (b[:, 1].min(), b[:, 0].min()))
-    crops = [get_rotate_crop_image(image, box.copy()) for box in boxes]
+    quads = [np.asarray(box, dtype=np.float32) for box in boxes]
+    upright = _upright(quads, image.shape[1] / 2, image.shape[0] / 2)
+    order = sorted(range(len(quads)), key=lambda i: (upright[i][:, 1].min(), upright[i][:, 0].min()))
+    crops = [get_rotate_crop_image(image, quads[i].copy()) for i in order]
     read = _read(engine, crops)
     lines = []
-    for box, (text, score, confidences) in zip(boxes, read):
+    for index, (text, score, confidences) in zip(order, read):
+        box = upright[index]
         if not text.strip() or score < MIN_LINE_SCORE:
             continue
         lines.append(
@@ -104,6 +110,29 @@ def recognize_lines(image: np.ndarray) -> list[RecognizedLine]:
             )
         )
     return lines
+
+
+def page_tilt(quads: list[np.ndarray]) -> float:
+    """The page's tilt in radians: the median slope of the top edges of its lines at least 3 times as wide as
+    tall (0 without such lines). A box's corners run top-left, top-right, bottom-right, bottom-left."""
+    slopes = []
+    for quad in quads:
+        width = float(np.hypot(*(quad[1] - quad[0])))
+        height = float(np.hypot(*(quad[3] - quad[0])))
+        if width >= 3 * height > 0:
+            slopes.append(math.atan2(float(quad[1][1] - quad[0][1]), float(quad[1][0] - quad[0][0])))
+    return float(np.median(slopes)) if slopes else 0.0
+
+
+def _upright(quads: list[np.ndarray], center_x: float, center_y: float) -> list[np.ndarray]:
+    """The boxes turned by the page's tilt around the page's centre."""
+    tilt = page_tilt(quads)
+    if abs(tilt) < 1e-4:
+        return quads
+    cos, sin = math.cos(-tilt), math.sin(-tilt)
+    rotation = np.array([[cos, -sin], [sin, cos]], dtype=np.float32)
+    center = np.array([center_x, center_y], dtype=np.float32)
+    return [(quad - center) @ rotation.T + center for quad in quads]
 
 
 def _read(engine: Any, crops: list[np.ndarray]) -> list[tuple[str, float, list[float]]]:
