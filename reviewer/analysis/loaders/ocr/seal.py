@@ -17,6 +17,12 @@ MIN_SEAL_CM = 2.0
 MAX_SEAL_ASPECT = 2.0
 """A seal's red area is at most this much wider than tall (or taller than wide)."""
 
+GAP_CM = 0.6
+"""Red areas closer than this belong to one seal (text printed across a ring cuts it into arcs)."""
+
+MIN_PART_PIXELS = 30
+"""Red specks smaller than this are noise, not part of a seal."""
+
 RED_MARGIN = 40
 INK_RED = 150
 """Inside a seal, a pixel with at least this much red, exceeding its green and blue by ``RED_MARGIN``, is seal
@@ -52,17 +58,38 @@ def without_seals(image: np.ndarray, dpi: float) -> np.ndarray:
         return image
     min_side = MIN_SEAL_CM / _CM_PER_INCH * dpi
     joined = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8), iterations=2)
-    count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    _count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    parts = [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, area in stats[1:] if area >= MIN_PART_PIXELS]
     cleaned = None
-    for label in range(1, count):
-        x, y, width, height = (int(v) for v in stats[label, :4])
+    for x0, y0, x1, y1 in _merged(parts, GAP_CM / _CM_PER_INCH * dpi):
+        width, height = x1 - x0, y1 - y0
         if min(width, height) < min_side or max(width, height) > MAX_SEAL_ASPECT * min(width, height):
             continue
         if cleaned is None:
             cleaned = image.copy()
-        box = cleaned[y:y + height, x:x + width]
+        box = cleaned[y0:y1, x0:x1]
         red, green, blue = (box[..., channel].astype(np.int16) for channel in range(3))
         ink = (red >= INK_RED) & (red - np.maximum(green, blue) >= RED_MARGIN)
         redder = ink | (np.minimum(np.minimum(red, green), blue) >= LIGHT)
         box[redder] = 255
     return image if cleaned is None else cleaned
+
+
+def _merged(boxes: list[tuple[int, int, int, int]], gap: float) -> list[tuple[int, int, int, int]]:
+    """Boxes closer than ``gap`` to each other joined into one, until no two are that close: the arcs of a
+    ring that lines of text cut apart make one seal again."""
+    merged = list(boxes)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(merged)):
+            for j in range(i + 1, len(merged)):
+                a, b = merged[i], merged[j]
+                if a[0] - gap <= b[2] and b[0] - gap <= a[2] and a[1] - gap <= b[3] and b[1] - gap <= a[3]:
+                    merged[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del merged[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return merged
