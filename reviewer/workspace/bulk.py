@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
 from reviewer.analysis.errors import MAX_FILE_BYTES
+from reviewer.analysis.load import IMAGE_EXTENSIONS
+from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.workspace.errors import AnalysisFailed
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
@@ -28,12 +30,18 @@ from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 if TYPE_CHECKING:
     from reviewer.workspace.workspace import Workspace
 
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf", *sorted(IMAGE_EXTENSIONS))
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
 
 Outcome = ImportResult | LoadError | AnalysisFailed
 _Failure = tuple[str, str, str]  # ("load", code, message) | ("analysis", file name, error)
+PageProgress = Callable[[Path, int, int], None]
+"""(file, pages recognized, pages to recognize) while a scan is recognized in this process."""
+
+
+class _Cancelled(Exception):
+    """Raised from the page progress of a scan when the import is cancelled."""
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -65,10 +73,14 @@ def read_report_file(path: Path) -> bytes:
         raise LoadError("not_found", f"无法读取文件：{path}（{error.strerror or error}）") from error
 
 
-def prepare_in_worker(data: bytes, file_name: str, source_path: str) -> PreparedReport | _Failure:
+def prepare_in_worker(
+    data: bytes, file_name: str, source_path: str, ocr: OcrOptions | None = None
+) -> PreparedReport | _Failure:
     """Runs in a worker process; failures come back as plain tuples (the exceptions do not pickle)."""
     try:
-        return prepare_report(data, file_name, source_path)
+        return prepare_report(data, file_name, source_path, ocr)
+    except _Cancelled:
+        raise
     except LoadError as error:
         return ("load", error.code, error.message)
     except Exception as error:  # the analyser failed on this file: report it, go on with the rest
@@ -81,7 +93,10 @@ def import_files(
     progress: Callable[[int, int, Path, Outcome], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
+    page_progress: PageProgress | None = None,
 ) -> list[tuple[Path, Outcome]]:
+    """See :meth:`Workspace.import_files`. ``page_progress`` hears of each recognized page of a scan
+    analysed in this process (a single file, or one worker); cancelling then stops between pages."""
     files = collect_files(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list[tuple[Path, Outcome]] = []
@@ -115,7 +130,12 @@ def import_files(
                 finish(path, duplicate)
                 continue
             if executor is None:
-                store(path, prepare_in_worker(data, path.name, str(path.absolute())))
+                try:
+                    prepared = prepare_in_worker(data, path.name, str(path.absolute()), _page_options(path, page_progress, cancel))
+                except _Cancelled:
+                    cancelled = True
+                    break
+                store(path, prepared)
                 continue
             in_flight.append((path, executor.submit(prepare_in_worker, data, path.name, str(path.absolute()))))
             while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER:
@@ -131,6 +151,16 @@ def import_files(
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _page_options(path: Path, page_progress: PageProgress | None, cancel: Callable[[], bool] | None) -> OcrOptions:
+    def progress(done: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise _Cancelled
+        if page_progress is not None:
+            page_progress(path, done, total)
+
+    return OcrOptions(progress=progress)
 
 
 def _failure(failure: _Failure) -> LoadError | AnalysisFailed:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
+from reviewer.analysis.loaders.ocr.options import OcrOptions, Progress
 from reviewer.analysis.model import SEVERITIES
 from reviewer.workspace import bulk, export, history, reports, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
@@ -184,11 +185,15 @@ class Workspace:
         progress: Callable[[int, int, Path, Any], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         workers: int | None = None,
+        page_progress: Callable[[Path, int, int], None] | None = None,
     ) -> list[tuple[Path, ImportResult | Exception]]:
-        """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
-        process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
-        gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
-        return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers)
+        """Import files and folders (recursively: .txt .htm .html .docx .pdf, scans .jpg .jpeg .png .tif
+        .tiff). Analysis runs in a process pool, writing here, one transaction per file.
+        ``progress(done, total, path, result)`` gets an :class:`ImportResult` or the error (``LoadError`` /
+        ``AnalysisFailed``); ``page_progress(path, done, total)`` the recognized pages of a scan analysed
+        in this process (a single file or ``workers=1``)."""
+        return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers,
+                                 page_progress=page_progress)
 
     def set_synchronous(self, level: str) -> None:
         """"FULL" (the default: every commit survives a power cut) or "NORMAL" (used during bulk
@@ -260,9 +265,20 @@ class Workspace:
             reports.set_deleted(conn, report_id, at)
             self._record(conn, report_id, "report", report_id, "delete", {"deleted_at": None}, {"deleted_at": at}, at=at)
 
-    def reanalyze(self, report_id: int) -> ReanalyzeResult:
+    def reanalyze(self, report_id: int, progress: Progress | None = None) -> ReanalyzeResult:
         """Analyse the stored file again with this program's analyzer, keeping every decision whose
-        item is found again; the rest stay stored, unanchored, and are listed."""
+        item is found again; the rest stay stored, unanchored, and are listed. The pages of a scan are not
+        recognized again: the recognized lines stored with the report are used (see :meth:`recognize_again`)."""
+        known = self.report(report_id).analysis.recognized_pages
+        return self._analyze_again(report_id, OcrOptions(known_pages=known, progress=progress))
+
+    def recognize_again(self, report_id: int, progress: Progress | None = None) -> ReanalyzeResult:
+        """Run text recognition on the stored scan again (重新识别: after an upgrade of the recognizer, say)
+        and analyse the new text, keeping decisions as :meth:`reanalyze` does. ``progress(done, total)``
+        is told of each recognized page."""
+        return self._analyze_again(report_id, OcrOptions(progress=progress))
+
+    def _analyze_again(self, report_id: int, ocr: OcrOptions) -> ReanalyzeResult:
         stored = self._conn.execute(
             "SELECT r.file_name, r.analyzer_version, f.data FROM reports r JOIN report_files f ON f.report_id = r.id "
             "WHERE r.id = ?",
@@ -270,7 +286,7 @@ class Workspace:
         ).fetchone()
         if stored is None:
             raise _missing("报告", report_id)
-        analysis = analyze_bytes(stored["data"], stored["file_name"])
+        analysis = analyze_bytes(stored["data"], stored["file_name"], ocr)
         drafts = build_items(analysis)
         at = now()
         with write_transaction(self._db) as conn:
