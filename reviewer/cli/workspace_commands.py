@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from reviewer.cli.recognition_progress import print_page_progress
 from reviewer.workspace import ImportResult, Workspace, WorkspaceError
 from reviewer.workspace.export import write_figures_csv_to
 
@@ -47,7 +48,10 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         with Workspace.open(args.workspace) as workspace:
-            workspace.import_files(args.paths, progress=report, workers=args.workers)
+            workspace.import_files(
+                args.paths, progress=report, workers=args.workers,
+                page_progress=lambda path, done, total: print_page_progress(str(path), done, total),
+            )
     except WorkspaceError as error:
         print(error.message, file=sys.stderr)
         return 1
