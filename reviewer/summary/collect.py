@@ -107,6 +107,7 @@ def _header(view: ReviewView) -> SheetHeader:
         review_date=review_date,
         verdict=review.verdict if review else UNREVIEWED_VERDICT,
         review_status=review.status if review else None,
+        recognized=view.analysis.recognized,
     )
 
 

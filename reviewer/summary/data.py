@@ -37,6 +37,7 @@ class SheetHeader:
     review_date: str | None = None  # YYYY-MM-DD
     verdict: str | None = None  # 通过 / 需修改 / 不通过 / 未审阅
     review_status: str | None = None  # 未审 / 审阅中 / 已审
+    recognized: bool = False  # the report's text was read from a scan by text recognition
 
 
 @dataclass

@@ -44,7 +44,7 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
     corrections = corrected_metadata(conn)
     summaries = []
     for row in conn.execute(
-        "SELECT r.id, r.file_name, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
+        "SELECT r.id, r.file_name, r.format, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
         f"v.status, v.verdict FROM reports r LEFT JOIN reviews v ON v.report_id = r.id WHERE {CURRENT} "
         "ORDER BY r.id"
     ):
@@ -64,6 +64,7 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
                 open_findings=open_findings or 0,
                 pending_items=pending or 0,
                 imported_at=row["imported_at"],
+                format=row["format"],
             )
         )
     return summaries
