@@ -67,6 +67,8 @@ class WindowActions(QObject):
                                self.tr("这份报告审阅完毕"))
         self.reanalyze = a(self.tr("重新分析过时的报告"), None, icon(SP.SP_BrowserReload),
                            self.tr("用当前版本的分析程序重新分析旧报告，保留已有的审阅决定"))
+        self.recognize_again = a(self.tr("重新识别"), None, None,
+                                 self.tr("对这份扫描件重新进行文字识别，保留已有的审阅决定"))
 
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
         self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)

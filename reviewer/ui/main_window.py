@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([a.add_figure, a.add_annotation, a.delete])
         review_menu.addSeparator()
-        review_menu.addActions([a.mark_reviewed, a.reanalyze])
+        review_menu.addActions([a.mark_reviewed, a.reanalyze, a.recognize_again])
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         self.show_library = view_menu.addAction(self.tr("报告库"))
@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         a.delete.triggered.connect(r.delete)
         a.mark_reviewed.triggered.connect(r.mark_reviewed)
         a.reanalyze.triggered.connect(self.reanalyze_outdated)
+        a.recognize_again.triggered.connect(self.recognize_again)
         a.zoom_in.triggered.connect(partial(self.pane.document.zoomIn, 1))
         a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
         a.zoom_reset.triggered.connect(self.pane.document.reset_zoom)
@@ -324,7 +325,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         app_name = self.tr("法治政府建设年度报告审阅助手")
-        self.setWindowTitle(f"{self.report.title} — {app_name}" if self.report else app_name)
+        title = self.report.title if self.report else ""
+        if self.report is not None and self.report.recognized:
+            title = self.tr("{title}（扫描件识别）").format(title=title)
+        self.setWindowTitle(f"{title} — {app_name}" if self.report else app_name)
 
     def _enable_review_actions(self, *_args) -> None:
         has_report = self.report is not None
@@ -346,6 +350,7 @@ class MainWindow(QMainWindow):
             target is not None and (target.kind == "annotation" or (item is not None and item.origin == "manual"))
         )
         self.actions.add_figure.setEnabled(has_report and self.pane.document.textCursor().hasSelection())
+        self.actions.recognize_again.setEnabled(has_report and self.report.recognized)
 
     def _invalid_input(self, column: str, text: str) -> None:
         self.statusBar().showMessage(
@@ -425,6 +430,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("所有报告都已用当前版本分析"), 5000)
             return
         self.imports.reanalyze(ids)
+
+    def recognize_again(self) -> None:
+        """重新识别 the open scan, on the worker thread with page progress."""
+        if self.report is not None and self.report.recognized:
+            self.imports.recognize_again(self.report.report_id, self.report.file_name)
 
     def choose_workspace(self) -> None:
         """Switch to another workspace file (or a new one) without restarting."""
