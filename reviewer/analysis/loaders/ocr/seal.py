@@ -35,13 +35,15 @@ _CM_PER_INCH = 2.54
 
 
 def red_ink_mask(image: np.ndarray) -> np.ndarray:
-    """Boolean mask of the red-ink pixels of an RGB image (saturated red, not dark)."""
+    """Boolean mask of the red-ink pixels of an RGB image (saturated, bright red)."""
     import cv2
 
     hsv = cv2.cvtColor(image, cv2.COLOR_RGB2HSV)
-    hue, saturation, value = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    hue, saturation = hsv[..., 0], hsv[..., 1]
     reddish = (hue <= 12) | (hue >= 155)  # OpenCV hue runs 0..179
-    mask: np.ndarray = reddish & (saturation >= 60) & (value >= 80)
+    red = image[..., 0].astype(np.int16)
+    bright_red = (red >= INK_RED) & (red - np.maximum(image[..., 1], image[..., 2]) >= RED_MARGIN)
+    mask: np.ndarray = reddish & (saturation >= 60) & bright_red  # dark brownish text edges are no ink
     return mask
 
 
