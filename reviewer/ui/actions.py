@@ -67,6 +67,8 @@ class WindowActions(QObject):
                                self.tr("这份报告审阅完毕"))
         self.reanalyze = a(self.tr("重新分析过时的报告"), None, icon(SP.SP_BrowserReload),
                            self.tr("用当前版本的分析程序重新分析旧报告，保留已有的审阅决定"))
+        self.view_scan_place = a(self.tr("查看原件"), None, None,
+                                 self.tr("显示扫描件上识别出这项数据的位置，与识别结果对照"))
         self.recognize_again = a(self.tr("重新识别"), None, None,
                                  self.tr("对这份扫描件重新进行文字识别，保留已有的审阅决定"))
 

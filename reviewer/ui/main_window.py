@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([a.add_figure, a.add_annotation, a.delete])
         review_menu.addSeparator()
-        review_menu.addActions([a.mark_reviewed, a.reanalyze, a.recognize_again])
+        review_menu.addActions([a.mark_reviewed, a.view_scan_place, a.reanalyze, a.recognize_again])
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         self.show_library = view_menu.addAction(self.tr("报告库"))
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         a.mark_reviewed.triggered.connect(r.mark_reviewed)
         a.reanalyze.triggered.connect(self.reanalyze_outdated)
         a.recognize_again.triggered.connect(self.recognize_again)
+        a.view_scan_place.triggered.connect(self.view_scan_place)
         a.zoom_in.triggered.connect(partial(self.pane.document.zoomIn, 1))
         a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
         a.zoom_reset.triggered.connect(self.pane.document.reset_zoom)
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
         )
         self.actions.add_figure.setEnabled(has_report and self.pane.document.textCursor().hasSelection())
         self.actions.recognize_again.setEnabled(has_report and self.report.recognized)
+        self.actions.view_scan_place.setEnabled(self._scan_place() is not None)
 
     def _invalid_input(self, column: str, text: str) -> None:
         self.statusBar().showMessage(
@@ -435,6 +437,34 @@ class MainWindow(QMainWindow):
         """重新识别 the open scan, on the worker thread with page progress."""
         if self.report is not None and self.report.recognized:
             self.imports.recognize_again(self.report.report_id, self.report.file_name)
+
+    def _scan_place(self) -> dict | None:
+        """The page and box of the selected 识别可能有误 finding, or None."""
+        target = self.pane.current if self.report is not None else None
+        item = self.report.item(target.id) if target is not None and target.kind == "item" else None
+        if item is None or item.kind != "finding" or item.machine.get("code") != "ocr_doubt":
+            return None
+        detail = item.machine.get("detail") or {}
+        return detail if "page" in detail and "box" in detail else None
+
+    def view_scan_place(self) -> None:
+        """查看原件: the scanned page cut around the line of the selected doubtful figure."""
+        from reviewer.analysis import LoadError
+        from reviewer.analysis.loaders.ocr.crop import line_crop
+        from reviewer.ui.scan_place_dialog import ScanPlaceDialog
+
+        place = self._scan_place()
+        if place is None:
+            return
+        stored = self.ws.report(self.report.report_id)
+        try:
+            png = line_crop(stored.original, stored.file_name, place["page"], place["box"])
+        except LoadError as error:
+            show_error(self, self.tr("无法显示原件"), error.message)
+            return
+        dialog = ScanPlaceDialog(png, place["page"], place.get("line", ""), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def choose_workspace(self) -> None:
         """Switch to another workspace file (or a new one) without restarting."""

@@ -154,3 +154,17 @@ def test_engine_uses_the_models_shipped_in_the_wheel() -> None:
     assert Path(config.Det.model_path) == models / engine.DETECTION_MODEL
     assert Path(config.Rec.model_path) == models / engine.RECOGNITION_MODEL
     assert config.EngineConfig.onnxruntime.intra_op_num_threads == 1
+
+
+def test_line_crop_cuts_the_page_around_the_box() -> None:
+    from reviewer.analysis.loaders.ocr.crop import line_crop
+
+    page = Image.new("RGB", (1654, 2339), "white")  # A4 at 200 dpi
+    ImageDraw.Draw(page).rectangle((400, 1000, 1200, 1040), fill="black")
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG", dpi=(200, 200))
+    box = [400 * 72 / 200, 1000 * 72 / 200, 1200 * 72 / 200, 1040 * 72 / 200]  # the line, in points
+    crop = Image.open(io.BytesIO(line_crop(buffer.getvalue(), "页.png", 1, box)))
+    pixels = np.asarray(crop.convert("L"))
+    assert 800 < crop.width < 1000 and 150 < crop.height < 200
+    assert (pixels < 50).mean() > 0.15  # the line is inside

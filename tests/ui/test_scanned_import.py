@@ -41,3 +41,26 @@ def test_recognize_again_is_disabled_for_a_report_with_a_text_layer(window, qtbo
     qtbot.waitUntil(lambda: window.report is not None)
     assert not window.actions.recognize_again.isEnabled()
     assert "扫描件识别" not in window.windowTitle()
+
+
+def test_view_original_shows_the_page_where_a_doubtful_figure_was_read(window, qtbot, tmp_path, recognizer):  # noqa: F811
+    from reviewer.ui.open_report import Target
+    from reviewer.ui.scan_place_dialog import ScanPlaceDialog
+
+    recognizer.doubtful = "2"  # the recognizer is unsure of the digit 2 of 128件
+    window.import_paths([str(scan_file(tmp_path))])
+    wait_for_imports(qtbot, window)
+    qtbot.waitUntil(lambda: window.report is not None)
+    doubt = next(i for i in window.report.items if i.kind == "finding" and i.machine["code"] == "ocr_doubt")
+    assert doubt.machine["message"] == "识别可能有误，请核对原件：第 1 页“128件”"
+    assert not window.actions.view_scan_place.isEnabled()
+
+    window.pane.select_target(Target("item", doubt.id))
+    assert window.actions.view_scan_place.isEnabled()
+    window.actions.view_scan_place.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ScanPlaceDialog) is not None)
+    dialog = window.findChild(ScanPlaceDialog)
+    assert dialog.windowTitle() == "原件第 1 页"
+    assert not dialog.image.pixmap().isNull() and dialog.image.pixmap().width() > 100
+    assert "128件" in dialog.recognized.text()
+    dialog.close()
