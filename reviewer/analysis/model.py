@@ -159,7 +159,7 @@ class Analysis:
     @property
     def recognized(self) -> bool:
         """True when (some of) the text was read from page images by text recognition."""
-        return bool(self.recognized_pages)
+        return any(page.lines for page in self.recognized_pages)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The headless contract (shared/docs/analysis-json.md), plus extra keys."""

@@ -98,3 +98,30 @@ def test_scanned_pdf_is_recognized_and_reuses_known_pages(tmp_path: Path, monkey
     monkeypatch.setattr("reviewer.analysis.loaders.ocr.pages.recognize_lines", no_recognition)
     again = analyze_bytes(data, "scan.pdf", OcrOptions(known_pages=first.recognized_pages))
     assert again.text == first.text and again.recognized_pages == first.recognized_pages
+
+
+def test_mixed_pdf_has_only_its_scanned_page_recognized(tmp_path: Path) -> None:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from tests.analysis.fixture_files import WQY_FONT
+    from tests.analysis.scan_pages import _register_font
+
+    report = make_scan_report(seed=13, pages=1, dpi=150)
+    _register_font()
+    path = tmp_path / "部分扫描.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(WQY_FONT, 15)
+    pdf.drawString(80, 760, "附件：本报告第二页为盖章页扫描件，正文第一页为电子文本。")
+    pdf.showPage()
+    pdf.drawImage(ImageReader(io.BytesIO(report.pages[0])), 0, 0, width=A4[0], height=A4[1])
+    pdf.showPage()
+    pdf.save()
+    analysis = analyze_bytes(path.read_bytes(), path.name)
+    assert analysis.format == "ocr" and analysis.original_format == "pdf"
+    assert [page.number for page in analysis.recognized_pages] == [2]
+    assert analysis.text.startswith("附件：本报告第二页为盖章页扫描件")
+    assert report.unit in analysis.text and report.title in analysis.text

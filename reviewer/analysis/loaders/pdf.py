@@ -74,21 +74,22 @@ def load_pdf(data: bytes, source: str, ocr: OcrOptions | None = None) -> LoadedD
     if scanned:
         from reviewer.analysis.loaders.ocr.scan import recognize_pdf_pages  # loads the recognizer: only for scans
 
-        recognized = [page for page in recognize_pdf_pages(data, source, scanned, ocr) if page.lines]
-        if not recognized and len(scanned) == len(pages):
+        recognized = recognize_pdf_pages(data, source, scanned, ocr)  # all kept: none is read twice
+        if not any(page.lines for page in recognized) and len(scanned) == len(pages):
             raise LoadError("empty", f"PDF 文件“{name}”是扫描件，但其中没有识别出文字。")
         for page in recognized:
             pages[page.number - 1] = page
+    read_text = any(page.lines for page in recognized)
     restored = restore_pages(pages)
     text = restored.text
-    if recognized:
+    if read_text:
         from reviewer.analysis.loaders.ocr.pages import tidy_recognized
 
         text = tidy_recognized(text)
     return LoadedDocument(
-        source=source, format="ocr" if recognized else "pdf", encoding=None,
+        source=source, format="ocr" if read_text else "pdf", encoding=None,
         raw_text=checked_text(text, source), page_count=len(pages), notes=restored.notes,
-        table_cells=restored.table_cells, original_format="pdf" if recognized else None,
+        table_cells=restored.table_cells, original_format="pdf" if read_text else None,
         recognized_pages=recognized,
     )
 
