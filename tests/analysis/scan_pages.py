@@ -117,8 +117,9 @@ def _sentence(rng: random.Random) -> str:
     return rng.choice(SENTENCES).format(**values)
 
 
-def make_scan_report(seed: int, pages: int = 1, dpi: int = 200) -> ScanReport:
-    """A report of ``pages`` A4 pages scanned at ``dpi``, degraded; the same ``seed`` gives the same report."""
+def make_scan_report(seed: int, pages: int = 1, dpi: int = 200, harsh: bool = False) -> ScanReport:
+    """A report of ``pages`` A4 pages scanned at ``dpi``, degraded; the same ``seed`` gives the same report.
+    ``harsh``: a poor scan (blur up to 1.4 px, JPEG quality 35, four times the speckle)."""
     rng = random.Random(seed)
     title, paragraphs, unit, sign_date = report_lines(rng, pages)
     pdf, lines, seal_spots = _typeset(title, paragraphs, unit, sign_date)
@@ -130,7 +131,7 @@ def make_scan_report(seed: int, pages: int = 1, dpi: int = 200) -> ScanReport:
         for page_index, x, y in seal_spots:
             if page_index == index:
                 image = stamp_seal(image, (x * dpi / 72, y * dpi / 72), dpi, rng)
-        report.pages.append(degrade(image, rng, dpi))
+        report.pages.append(degrade(image, rng, dpi, quality=35 if harsh else 60, harsh=harsh))
     document.close()
     return report
 
@@ -233,14 +234,14 @@ def stamp_seal(image: Image.Image, center: tuple[float, float], dpi: int, rng: r
     return image
 
 
-def degrade(image: Image.Image, rng: random.Random, dpi: int, quality: int = 60) -> bytes:
+def degrade(image: Image.Image, rng: random.Random, dpi: int, quality: int = 60, harsh: bool = False) -> bytes:
     """Tilted by up to 2°, slightly blurred, speckled, JPEG at ``quality``: the page as a scanner saves it."""
     tilted = image.rotate(rng.uniform(-2, 2), resample=Image.BICUBIC, expand=True, fillcolor="white")
-    blurred = tilted.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 0.8)))
+    blurred = tilted.filter(ImageFilter.GaussianBlur(rng.uniform(1.0, 1.4) if harsh else rng.uniform(0.4, 0.8)))
     pixels = np.asarray(blurred).copy()
     noise = np.random.default_rng(rng.randrange(2**32))
     height, width = pixels.shape[:2]
-    specks = int(height * width * 0.0004)
+    specks = int(height * width * (0.0016 if harsh else 0.0004))
     ys, xs = noise.integers(0, height, specks), noise.integers(0, width, specks)
     pixels[ys, xs] = noise.integers(0, 90, (specks, 1))
     grain = noise.normal(0, 6, pixels.shape[:2])[..., None]
