@@ -443,9 +443,9 @@ class MainWindow(QMainWindow):
         """The page and box of the selected 识别可能有误 finding, or None."""
         target = self.pane.current if self.report is not None else None
         item = self.report.item(target.id) if target is not None and target.kind == "item" else None
-        if item is None or item.kind != "finding" or item.machine.get("code") != "ocr_doubt":
+        if item is None or item.kind != "finding" or getattr(item.machine, "code", None) != "ocr_doubt":
             return None
-        detail = item.machine.get("detail") or {}
+        detail = dict(item.machine.detail or {})
         return detail if "page" in detail and "box" in detail else None
 
     def view_scan_place(self) -> None:

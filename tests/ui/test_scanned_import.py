@@ -51,8 +51,8 @@ def test_view_original_shows_the_page_where_a_doubtful_figure_was_read(window, q
     window.import_paths([str(scan_file(tmp_path))])
     wait_for_imports(qtbot, window)
     qtbot.waitUntil(lambda: window.report is not None)
-    doubt = next(i for i in window.report.items if i.kind == "finding" and i.machine["code"] == "ocr_doubt")
-    assert doubt.machine["message"] == "识别可能有误，请核对原件：第 1 页“128件”"
+    doubt = next(i for i in window.report.items if i.kind == "finding" and i.machine.code == "ocr_doubt")
+    assert doubt.machine.message == "识别可能有误，请核对原件：第 1 页“128件”"
     assert not window.actions.view_scan_place.isEnabled()
 
     window.pane.select_target(Target("item", doubt.id))

@@ -85,7 +85,7 @@ def test_recognize_again_reads_the_pages_anew_and_keeps_decisions(
     ws: Workspace, tmp_path: Path, recognizer: StandInRecognizer
 ) -> None:
     report_id = ws.import_file(scan_file(tmp_path)).report_id
-    corrected = next(item for item in ws.items(report_id, "figure") if item.machine["text"] == "13件")
+    corrected = next(item for item in ws.items(report_id, "figure") if item.machine.text == "13件")
     ws.set_item_state(corrected.id, "accepted")
     recognizer.lines[2] = "全年共办理行政复议案件129件，纠正13件。"
     progress: list[tuple[int, int]] = []
