@@ -27,6 +27,7 @@ _SPACE = re.compile(r"\s")
 @dataclass(frozen=True)
 class _Doubt:
     page: int
+    index: int  # of the line among the page's lines
     line: PageLine
     confidence: float
 
@@ -55,6 +56,7 @@ def doubt_findings(text: str, figures: list[Figure], pages: list[PageLayout]) ->
                     "box": [line.x0, line.top, line.x1, line.bottom],
                     "confidence": doubt.confidence,
                     "line": line.text,
+                    "line_index": doubt.index,
                 },
             )
         )
@@ -66,7 +68,7 @@ def doubtful_offsets(text: str, pages: list[PageLayout]) -> dict[int, _Doubt]:
     squeezed, positions = _squeezed(text)
     found: dict[int, _Doubt] = {}
     for page in pages:
-        for line in page.lines:
+        for line_index, line in enumerate(page.lines):
             confidences = line.char_confidences or []
             if len(confidences) != len(line.text) or min(confidences, default=1.0) >= DOUBT_CONFIDENCE:
                 continue
@@ -78,7 +80,7 @@ def doubtful_offsets(text: str, pages: list[PageLayout]) -> dict[int, _Doubt]:
                     if confidence < DOUBT_CONFIDENCE:
                         offset = positions[text_start + index - line_start]
                         if offset not in found or found[offset].confidence > confidence:
-                            found[offset] = _Doubt(page.number, line, confidence)
+                            found[offset] = _Doubt(page.number, line_index, line, confidence)
     return found
 
 

@@ -465,7 +465,23 @@ class MainWindow(QMainWindow):
             return
         dialog = ScanPlaceDialog(png, place["page"], place.get("line", ""), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        report_id = self.report.report_id
+        dialog.accepted.connect(lambda: self._correct_recognized_line(report_id, place, dialog.corrected_text()))
         dialog.open()
+
+    def _correct_recognized_line(self, report_id: int, place: dict, text: str) -> None:
+        """更正识别文字: the line as the reviewer reads it on the page; figures and checks follow."""
+        if "line_index" not in place:
+            return
+        try:
+            self.ws.correct_recognized_line(report_id, place["page"], place["line_index"], text)
+        except WorkspaceError as error:
+            show_error(self, self.tr("无法更正识别文字"), error.message)
+            return
+        self.report = None
+        self.refresh_library()
+        self.open_report(report_id)
+        self.statusBar().showMessage(self.tr("已更正识别文字，数据和检查已重新分析"), 6000)
 
     def choose_workspace(self) -> None:
         """Switch to another workspace file (or a new one) without restarting."""

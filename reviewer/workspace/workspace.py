@@ -280,6 +280,18 @@ class Workspace:
         is told of each recognized page."""
         return self._analyze_again(report_id, OcrOptions(progress=progress))
 
+    def correct_recognized_line(self, report_id: int, page: int, line_index: int, text: str) -> ReanalyzeResult:
+        """The reviewer's reading of a recognized line (line ``line_index`` of page ``page``) replaces the
+        recognizer's, with full confidence; the report is analysed again on the corrected lines (nothing is
+        recognized again), so its figures and checks follow, keeping decisions as :meth:`reanalyze` does."""
+        pages = self.report(report_id).analysis.recognized_pages
+        layout = next((p for p in pages if p.number == page), None)
+        if layout is None or not 0 <= line_index < len(layout.lines) or not text.strip():
+            raise WorkspaceError(f"报告 {report_id} 的第 {page} 页没有第 {line_index + 1} 行识别文字，或更正的文字为空。")
+        line = layout.lines[line_index]
+        line.text, line.confidence, line.char_confidences = text.strip(), 1.0, [1.0] * len(text.strip())
+        return self._analyze_again(report_id, OcrOptions(known_pages=pages))
+
     def _analyze_again(self, report_id: int, ocr: OcrOptions) -> ReanalyzeResult:
         stored = self._conn.execute(
             "SELECT r.file_name, r.analyzer_version, f.data FROM reports r JOIN report_files f ON f.report_id = r.id "

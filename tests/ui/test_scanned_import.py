@@ -3,10 +3,11 @@ in the library and the title, and 重新识别 from the review menu. The recogni
 stand-in (fixed lines), so this is about the window, not about reading images."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from reviewer.ui.library_model import COLUMN_FILE, report_tooltip
-from tests.ui.conftest import wait_for_imports
+from tests.ui.conftest import type_chinese, wait_for_imports
 from tests.workspace.test_scanned_reports import recognizer, scan_file  # noqa: F401  (fixture)
 
 
@@ -63,4 +64,12 @@ def test_view_original_shows_the_page_where_a_doubtful_figure_was_read(window, q
     assert dialog.windowTitle() == "原件第 1 页"
     assert not dialog.image.pixmap().isNull() and dialog.image.pixmap().width() > 100
     assert "128件" in dialog.recognized.text()
-    dialog.close()
+    assert not dialog.correct_button.isEnabled()
+
+    dialog.recognized.clear()
+    type_chinese(dialog.recognized, "全年共办理行政复议案件126件，纠正13件。")
+    assert dialog.correct_button.isEnabled()
+    qtbot.mouseClick(dialog.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "126件" in window.pane.document.toPlainText())
+    assert "128件" not in window.pane.document.toPlainText()
+    assert recognizer.pages == 2

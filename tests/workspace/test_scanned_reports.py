@@ -104,3 +104,29 @@ def test_image_file_kinds_are_collected_from_folders(tmp_path: Path) -> None:
         Image.new("RGB", (4, 4)).save(buffer, "PNG")
         (tmp_path / name).write_bytes(buffer.getvalue())
     assert [p.name for p in collect_files([tmp_path])] == ["a.jpg", "b.JPEG", "c.png", "d.tif", "e.tiff"]
+
+
+def test_reviewer_corrects_a_recognized_line_and_figures_follow(
+    ws: Workspace, tmp_path: Path, recognizer: StandInRecognizer
+) -> None:
+    recognizer.doubtful = "2"
+    report_id = ws.import_file(scan_file(tmp_path)).report_id
+    doubt = next(i for i in ws.items(report_id, "finding") if i.machine.code == "ocr_doubt")
+    page, line_index = doubt.machine.detail["page"], doubt.machine.detail["line_index"]
+    assert (page, line_index) == (1, 2)
+
+    ws.correct_recognized_line(report_id, page, line_index, "全年共办理行政复议案件126件，纠正13件。")
+    assert recognizer.pages == 2  # nothing recognized again
+    analysis = ws.report(report_id).analysis
+    assert "126件" in analysis.text and "128件" not in analysis.text
+    assert [f.text for f in analysis.figures if f.text.endswith("件")][:1] == ["126件"]
+    assert not [f for f in analysis.findings if f.code == "ocr_doubt" and analysis.text[f.start:f.end] == "126件"]
+    assert analysis.recognized_pages[0].lines[2].char_confidences == [1.0] * len("全年共办理行政复议案件126件，纠正13件。")
+
+
+def test_correcting_a_line_that_does_not_exist_is_refused(ws: Workspace, tmp_path: Path, recognizer) -> None:
+    from reviewer.workspace import WorkspaceError
+
+    report_id = ws.import_file(scan_file(tmp_path)).report_id
+    with pytest.raises(WorkspaceError):
+        ws.correct_recognized_line(report_id, 1, 99, "文字")
