@@ -85,6 +85,7 @@ class FindingCode(StrEnum):
     TITLE_YEAR_MISMATCH = "title_year_mismatch"
     UNACCEPTED_REVISIONS = "unaccepted_revisions"
     PUBLISH_DATE_UNKNOWN = "publish_date_unknown"
+    OCR_DOUBT = "ocr_doubt"  # a figure read from a scan with a doubtful character
     MANUAL = "manual"
 
 
@@ -158,6 +159,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         FindingCode.TITLE_YEAR_MISMATCH: "标题年度与正文不一致",
         FindingCode.UNACCEPTED_REVISIONS: "含未接受的修订",
         FindingCode.PUBLISH_DATE_UNKNOWN: "公开日期不明",
+        FindingCode.OCR_DOUBT: "识别可能有误",
         FindingCode.MANUAL: "审阅人提出",
     },
     AnnotationTag: {

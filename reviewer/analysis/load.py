@@ -1,5 +1,5 @@
 """Step 1 of the analysis: a report file (.txt, .html, .docx, .pdf; .doc, .wps, .odt, .rtf converted to .docx
-first) as plain text, or a LoadError saying why not.
+first; a scan as .pdf, .jpg, .png, .tif) as plain text, or a LoadError saying why not.
 
 The content decides the format when it is recognisable (PDF header, Word package, OpenDocument package, Office
 compound file, RTF, web page opening), so a PDF named .txt is read as a PDF and an .odt named .docx is
@@ -10,6 +10,7 @@ page chrome included, one paragraph per line; each loader module describes its o
 from __future__ import annotations
 
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
@@ -24,9 +25,12 @@ from reviewer.analysis.loaders.converted import (
 from reviewer.analysis.loaders.docx import is_word_package, load_docx, package_member_names
 from reviewer.analysis.loaders.ole import compound_file_format
 from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMATS, file_label
-from reviewer.analysis.loaders.sniff import binary_label, container_kind, looks_like_html
+from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
+
+if TYPE_CHECKING:
+    from reviewer.analysis.loaders.ocr.options import OcrOptions
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -35,6 +39,9 @@ PDF_EXTENSIONS = frozenset({".pdf"})
 CONVERTED_EXTENSIONS = {".doc": "Word 文档", ".dot": "Word 文档", ".wps": "WPS 文字文档", ".wpt": "WPS 文字文档",
                         ".odt": "OpenDocument 文本", ".ott": "OpenDocument 文本", ".rtf": "RTF 文档"}
 _CONVERTED_KINDS = {"rtf": RTF, "wordml": WORD_XML, "flat_odt": FLAT_ODT}
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+"""Scanned pages and photos, read by text recognition."""
+_DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS | set(CONVERTED_EXTENSIONS)
 
 __all__ = ["REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "load_bytes", "load_path"]
 _MB = 1024 * 1024
@@ -45,9 +52,9 @@ def is_report_file_name(name: str) -> bool:
     return PurePath(name).suffix.lower() in REPORT_EXTENSIONS and not name.startswith("~$")
 
 
-def load_path(path: str | Path) -> LoadedDocument:
+def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument:
     """Read a report file; ``source`` in the result is ``path`` as given."""
-    return load_bytes(read_report_file(path), str(path))
+    return load_bytes(read_report_file(path), str(path), ocr)
 
 
 def read_report_file(path: str | Path) -> bytes:
@@ -67,16 +74,17 @@ def read_report_file(path: str | Path) -> bytes:
         raise LoadError("not_found", f"无法读取文件“{source}”（{error.strerror or error}）。") from None
 
 
-def load_bytes(data: bytes, filename: str) -> LoadedDocument:
+def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> LoadedDocument:
     """Read a report from its content. ``filename`` is kept as ``source``; it gives the extension and names
-    the file in messages."""
+    the file in messages. ``ocr`` passes pages recognized before and a progress callback to the text
+    recognition of scans."""
     _check_size(len(data), filename)
     if not data.strip():
         raise LoadError("empty", f"文件“{file_label(filename)}”是空的，没有可读的文字。")
     extension = PurePath(filename).suffix.lower()
     kind = container_kind(data)
     if kind == "pdf":
-        return _load_pdf(data, filename)
+        return _load_pdf(data, filename, ocr)
     if kind == "zip":
         names = package_member_names(data)
         mimetype = opendocument_mimetype(data, names)
@@ -94,6 +102,8 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
             "unsupported_format",
             f"文件“{file_label(filename)}”是单文件网页（.mht），请在浏览器中另存为“网页，仅 HTML”后再导入。",
         )
+    if image_kind(data) is not None and extension not in _DOCUMENT_EXTENSIONS:
+        return _load_image(data, filename, ocr)  # a scan or photo; named as a document it is a wrong file
     label = binary_label(data)
     if label is not None:
         raise _wrong_content(filename, extension, label)
@@ -103,6 +113,8 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
         raise LoadError("damaged", f"PDF 文件“{file_label(filename)}”已损坏：缺少 PDF 文件头。")
     if extension in (".odt", ".ott"):
         raise LoadError("damaged", f"OpenDocument 文本“{file_label(filename)}”已损坏：内容不是 .odt 文件的格式。")
+    if extension in IMAGE_EXTENSIONS:
+        raise LoadError("damaged", f"图片文件“{file_label(filename)}”已损坏：内容不是图片的格式。")
     if extension in HTML_EXTENSIONS or looks_like_html(data):
         return _load_html(data, filename)
     if extension in TEXT_EXTENSIONS:
@@ -119,10 +131,16 @@ def _load_unknown(data: bytes, filename: str) -> LoadedDocument:
     raise LoadError("unsupported_format", f"文件“{file_label(filename)}”不是能读取的报告格式（{SUPPORTED_FORMATS}）。")
 
 
-def _load_pdf(data: bytes, filename: str) -> LoadedDocument:
+def _load_pdf(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
     from reviewer.analysis.loaders.pdf import load_pdf  # pypdf takes ~150 ms to import: only for PDFs
 
-    return load_pdf(data, filename)
+    return load_pdf(data, filename, ocr)
+
+
+def _load_image(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
+    from reviewer.analysis.loaders.ocr.scan import load_image  # the recognizer loads its models: only for scans
+
+    return load_image(data, filename, ocr)
 
 
 def _load_html(data: bytes, filename: str) -> LoadedDocument:

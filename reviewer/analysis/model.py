@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from reviewer.analysis.loaders.page_layout import PageLayout
 from reviewer.vocabulary import RequiredPartCode
 
 REQUIRED_CODES: tuple[str, ...] = tuple(RequiredPartCode)
@@ -46,6 +47,7 @@ class LoadedDocument:
     notes: list[RawNote] = field(default_factory=list)
     table_cells: list[TableCell] = field(default_factory=list)
     revision_offsets: list[int] = field(default_factory=list)  # raw-text offsets of unaccepted tracked changes
+    recognized_pages: list[PageLayout] = field(default_factory=list)  # pages read by text recognition (scans)
 
 
 @dataclass
@@ -152,6 +154,14 @@ class Analysis:
     analyzer_version: str = ""
     original_format: str | None = None
     notes: list[Note] = field(default_factory=list)
+    recognized_pages: list[PageLayout] = field(default_factory=list)
+    """The pages read by text recognition, with line boxes and confidences: kept with the report so that
+    re-analysis reuses them and the reviewer can see where on the page a line was read."""
+
+    @property
+    def recognized(self) -> bool:
+        """True when (some of) the text was read from page images by text recognition."""
+        return any(page.lines for page in self.recognized_pages)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The headless contract (docs/analysis-json.md), plus extra keys."""
@@ -174,6 +184,7 @@ class Analysis:
             },
             "findings": [asdict(f) for f in self.findings],
             "original_format": self.original_format or self.format,
+            "recognized": self.recognized,
             "notes": [
                 {"kind": n.kind, "text": n.text, "anchor": n.anchor, "figures": [_figure_dict(f) for f in n.figures]}
                 for n in self.notes

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.analysis.checks import run_checks
 from reviewer.analysis.clean import clean
@@ -11,9 +12,13 @@ from reviewer.analysis.loaded_parts import cleaned_offset, notes_of, with_table_
 from reviewer.analysis.metadata import extract_metadata
 from reviewer.analysis.model import Analysis, LoadedDocument
 from reviewer.analysis.outline import extract_sections
+from reviewer.analysis.recognition_doubt import doubt_findings
 from reviewer.analysis.required import find_required_parts
 
-ANALYZER_VERSION = "4"
+if TYPE_CHECKING:
+    from reviewer.analysis.loaders.ocr.options import OcrOptions
+
+ANALYZER_VERSION = "5"
 """Bump when the analysis output changes, so stored reports can be re-analysed."""
 
 
@@ -26,6 +31,7 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
     required = find_required_parts(text, sections)
     revisions = [cleaned_offset(cleaned, offset) for offset in doc.revision_offsets]
     findings = run_checks(text, metadata, sections, figures, required, revisions)
+    findings.extend(doubt_findings(text, figures, doc.recognized_pages))
     return Analysis(
         source=doc.source,
         format=doc.format,
@@ -40,14 +46,16 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
         analyzer_version=ANALYZER_VERSION,
         original_format=doc.original_format,
         notes=notes_of(doc, cleaned),
+        recognized_pages=doc.recognized_pages,
     )
 
 
-def analyze_path(path: str | Path) -> Analysis:
+def analyze_path(path: str | Path, ocr: OcrOptions | None = None) -> Analysis:
     """Raises :class:`reviewer.analysis.errors.LoadError` for files that cannot be read."""
-    return analyze_document(load_path(path))
+    return analyze_document(load_path(path, ocr))
 
 
-def analyze_bytes(data: bytes, filename: str) -> Analysis:
-    """Analyse a file's content; ``filename`` gives the format by its extension."""
-    return analyze_document(load_bytes(data, filename))
+def analyze_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Analysis:
+    """Analyse a file's content; ``filename`` gives the format by its extension. ``ocr``: pages recognized
+    before and a progress callback, for scans."""
+    return analyze_document(load_bytes(data, filename, ocr))

@@ -15,12 +15,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.analysis import LoadError, analyze_path
+    from reviewer.analysis.loaders.ocr.options import OcrOptions
+    from reviewer.cli.recognition_progress import print_page_progress
 
     failed = False
     out = sys.stdout
     for source in args.files:
         try:
-            record = analyze_path(source).to_json_dict()
+            progress = OcrOptions(progress=lambda done, total, source=source: print_page_progress(source, done, total))
+            record = analyze_path(source, progress).to_json_dict()
             record["source"] = source
         except LoadError as error:
             failed = True

@@ -45,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from reviewer.cli.recognition_progress import print_page_progress
     from reviewer.workspace import Workspace, WorkspaceError, import_files
     counts: Counter[str] = Counter()
 
@@ -55,7 +56,10 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         with Workspace.open(args.workspace) as workspace:
-            import_files(workspace, args.paths, progress=report, workers=args.workers)
+            import_files(
+                workspace, args.paths, progress=report, workers=args.workers,
+                page_progress=lambda path, done, total: print_page_progress(str(path), done, total),
+            )
     except WorkspaceError as error:
         return print_workspace_error(error)
     print(

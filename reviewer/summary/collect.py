@@ -117,6 +117,7 @@ def _header(view: ReviewView) -> SheetHeader:
         review_date=review_date,
         verdict=(label(review.verdict) if review.verdict else None) if review else UNREVIEWED_VERDICT,
         review_status=label(review.status) if review else None,
+        recognized=view.analysis.recognized,
     )
 
 

@@ -35,6 +35,7 @@ class SheetHeader:
     review_date: str | None = None  # YYYY-MM-DD
     verdict: str | None = None  # the label of a Verdict, or 未审阅
     review_status: str | None = None  # the label of a ReviewStatus
+    recognized: bool = False  # the report's text was read from a scan by text recognition
 
 
 @dataclass

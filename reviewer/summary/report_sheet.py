@@ -80,6 +80,8 @@ def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> lis
     ]
     if not data.reviewed:
         story.append(_unreviewed_notice(styles))
+    if header.recognized:
+        story.append(para(RECOGNIZED_NOTICE, styles.cell_center))
     story.append(_header_table(data, styles))
     story += _section("一、检查清单", styles)
     story.append(_checks_table(data, styles))
@@ -91,6 +93,9 @@ def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> lis
     story += paras(data.remarks.strip(), styles.body) or [para("（未填写）", styles.body)]
     story.append(_signature_block(data, styles))
     return story
+
+
+RECOGNIZED_NOTICE = "本报告文字由扫描件识别，数据请与原件核对。"
 
 
 def _section(title: str, styles: SheetStyles) -> list[Flowable]:

@@ -30,6 +30,8 @@ class WindowState:
     sheet_reports: int = 0  # reports a 审阅意见单 would be printed for
     library_rows: int = 0
     busy_printing: bool = False
+    recognized: bool = False  # the open report's text was recognized from a scan
+    scan_place: bool = False  # the selected item is a doubtful figure with its place on the scanned page
 
 
 EnableRule = Callable[[WindowState], bool]
@@ -128,6 +130,11 @@ class WindowActions(QObject):
                                self.tr("这份报告审阅完毕"), _report_open)
         self.reanalyze = a(self.tr("重新分析过时的报告"), None, icon(SP.SP_BrowserReload),
                            self.tr("用当前版本的分析程序重新分析旧报告，保留已有的审阅决定"))
+        self.view_scan_place = a(self.tr("查看原件"), None, None,
+                                 self.tr("显示扫描件上识别出这项数据的位置，与识别结果对照"), lambda s: s.scan_place)
+        self.recognize_again = a(self.tr("重新识别"), None, None,
+                                 self.tr("对这份扫描件重新进行文字识别，保留已有的审阅决定"),
+                                 lambda s: s.report_open and s.recognized)
 
         self._menu = "视图"
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)

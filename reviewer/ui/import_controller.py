@@ -10,7 +10,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressBar, QToolButton
 
 from reviewer.ui.dialogs import show_import_failures
-from reviewer.ui.import_worker import BackgroundJob, BatchWorker, Failure, Job, import_job, reanalyze_job
+from reviewer.ui.import_worker import (
+    BackgroundJob,
+    BatchWorker,
+    Failure,
+    Job,
+    import_job,
+    reanalyze_job,
+    recognize_job,
+)
 from reviewer.ui.plain_text import plain_label
 from reviewer.ui.session import Session
 
@@ -81,6 +89,10 @@ class ImportController(QObject):
         if report_ids:
             self.start(reanalyze_job(report_ids), open_single=False)
 
+    def recognize_again(self, report_id: int, name: str) -> None:
+        """重新识别: the stored scan recognized anew, with page progress and cancel."""
+        self.start(recognize_job(report_id, name), open_single=False)
+
     def start(self, job: Job, open_single: bool) -> None:
         """Run a batch now, or after the one running."""
         if self.job is not None:
@@ -89,6 +101,7 @@ class ImportController(QObject):
         self._results, self._failures, self._open_single = [], [], open_single
         worker = BatchWorker(self.session.path, job, self._open_workspace)
         worker.progress.connect(self._progress)
+        worker.pageProgress.connect(self._page_progress)
         worker.itemDone.connect(self._item_done)
         worker.itemFailed.connect(self._failures.append)
         self.job = BackgroundJob(worker, self)
@@ -123,6 +136,15 @@ class ImportController(QObject):
         if self.cancel_button.isEnabled():
             self.progress_label.setText(
                 self.tr("已处理 {done}/{total}：{name}").format(done=done, total=total, name=Path(source).name)
+            )
+
+    def _page_progress(self, source: str, done: int, total: int) -> None:
+        """A scan being recognized: the bar counts its pages."""
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if self.cancel_button.isEnabled():
+            self.progress_label.setText(
+                self.tr("正在识别 {name}：第 {done}/{total} 页").format(name=Path(source).name, done=done, total=total)
             )
 
     def _item_done(self, source: str, result) -> None:

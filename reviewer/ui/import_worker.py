@@ -26,6 +26,18 @@ Job = Callable[[Any, Progress, Callable[[], bool]], None]
 
 
 @dataclass(frozen=True)
+class PageStep:
+    """Passed as the outcome to a job's progress while a scan is recognized: pages done of ``total``."""
+
+    done: int
+    total: int
+
+
+class RecognitionCancelled(Exception):
+    """Raised from a recognition's page progress when the job is cancelled."""
+
+
+@dataclass(frozen=True)
 class Failure:
     source: str  # file path, or report title
     message: str
@@ -48,7 +60,29 @@ def import_job(paths: Sequence[str | Path]) -> Job:
             list(paths),
             progress=lambda done, total, path, outcome: progress(done, total, str(path), outcome),
             cancel=cancelled,
+            page_progress=lambda path, done, total: progress(0, 0, str(path), PageStep(done, total)),
         )
+
+    return run
+
+
+def recognize_job(report_id: int, name: str) -> Job:
+    """Recognize a stored scan again (重新识别), page by page; cancelling stops between pages."""
+
+    def run(ws, progress: Progress, cancelled: Callable[[], bool]) -> None:
+        def page(done: int, total: int) -> None:
+            if cancelled():
+                raise RecognitionCancelled
+            progress(0, 0, name, PageStep(done, total))
+
+        try:
+            outcome = ws.recognize_again(report_id, progress=page)
+        except RecognitionCancelled:
+            return
+        except Exception as error:
+            log.exception("recognition of report %s failed", report_id)
+            outcome = error
+        progress(1, 1, name, outcome)
 
     return run
 
@@ -72,6 +106,8 @@ def reanalyze_job(report_ids: Sequence[int]) -> Job:
 class BatchWorker(QObject):
     progress = Signal(int, int, str)
     """(done, total, what was just done)."""
+    pageProgress = Signal(str, int, int)
+    """(file, pages recognized, pages to recognize) while a scan is recognized."""
     itemDone = Signal(str, object)
     """(source, result: ImportResult or ReanalyzeResult)."""
     itemFailed = Signal(object)
@@ -109,6 +145,9 @@ class BatchWorker(QObject):
         self.finished.emit(self._cancel.is_set())
 
     def _report(self, done: int, total: int, source: str, outcome: Any) -> None:
+        if isinstance(outcome, PageStep):
+            self.pageProgress.emit(source, outcome.done, outcome.total)
+            return
         if isinstance(outcome, BaseException):
             self.itemFailed.emit(Failure(source, failure_message(outcome)))
         else:

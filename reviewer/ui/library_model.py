@@ -45,7 +45,7 @@ def _columns() -> list[LibraryColumn]:
                       lambda r: _VERDICT_ORDER.index(r.verdict) if r.verdict else -1),
         LibraryColumn(_tr("问题"), lambda r: str(r.open_findings), lambda r: r.open_findings,
                       _tr("检查发现的问题数（已否决的不计）")),
-        LibraryColumn(_tr("文件"), lambda r: r.file_name, lambda r: r.file_name),
+        LibraryColumn(_tr("文件"), _file_label, lambda r: r.file_name),
     ]
 
 
@@ -57,9 +57,20 @@ COLUMN_OPEN_FINDINGS = 4
 COLUMN_FILE = 5
 
 
+def _is_recognized(report) -> bool:
+    return getattr(report, "format", "") == "ocr"
+
+
+def _file_label(report) -> str:
+    """The file name; for a scan, marked as recognized text."""
+    return _tr("{name}（扫描件识别）").format(name=report.file_name) if _is_recognized(report) else report.file_name
+
+
 def report_tooltip(report) -> str:
     """The full title and file name of a report (both are cut short in the table), and what is left to do."""
     lines = [report.title or report.file_name, _tr("文件：{name}").format(name=report.file_name)]
+    if _is_recognized(report):
+        lines.append(_tr("本报告文字由扫描件识别，数字请核对原件"))
     lines.append(_tr("待审 {pending} 项，问题 {findings} 项").format(
         pending=report.pending_items, findings=report.open_findings))
     return "\n".join(lines)

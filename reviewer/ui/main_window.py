@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([a.add_figure, a.add_annotation, a.delete])
         review_menu.addSeparator()
-        review_menu.addActions([a.mark_reviewed, a.reanalyze])
+        review_menu.addActions([a.mark_reviewed, a.view_scan_place, a.reanalyze, a.recognize_again])
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         self.show_library = view_menu.addAction(self.tr("报告库"))
@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         a.delete.triggered.connect(r.delete)
         a.mark_reviewed.triggered.connect(r.mark_reviewed)
         a.reanalyze.triggered.connect(self.reanalyze_outdated)
+        a.recognize_again.triggered.connect(self.recognize_again)
+        a.view_scan_place.triggered.connect(self.view_scan_place)
         a.zoom_in.triggered.connect(partial(self.pane.document.zoomIn, 1))
         a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
         a.zoom_reset.triggered.connect(self.pane.document.reset_zoom)
@@ -343,7 +345,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         app_name = self.tr("法治政府建设年度报告审阅助手")
-        self.setWindowTitle(f"{self.report.title} — {app_name}" if self.report else app_name)
+        title = self.report.title if self.report else ""
+        if self.report is not None and self.report.recognized:
+            title = self.tr("{title}（扫描件识别）").format(title=title)
+        self.setWindowTitle(f"{title} — {app_name}" if self.report else app_name)
 
     def _enable_review_actions(self, *_args) -> None:
         self.actions.update(self.window_state())
@@ -363,6 +368,8 @@ class MainWindow(QMainWindow):
             sheet_reports=len(self._sheet_report_ids(selected)),
             library_rows=self.library.model.rowCount(),
             busy_printing=self.summaries.busy,
+            recognized=report is not None and report.recognized,
+            scan_place=self._scan_place() is not None,
         )
 
     def _invalid_input(self, column: str, text: str) -> None:
@@ -443,6 +450,55 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("所有报告都已用当前版本分析"), 5000)
             return
         self.imports.reanalyze(ids)
+
+    def recognize_again(self) -> None:
+        """重新识别 the open scan, on the worker thread with page progress."""
+        if self.report is not None and self.report.recognized:
+            self.imports.recognize_again(self.report.report_id, self.report.file_name)
+
+    def _scan_place(self) -> dict | None:
+        """The page and box of the selected 识别可能有误 finding, or None."""
+        target = self.pane.current if self.report is not None else None
+        item = self.report.item(target.id) if target is not None and target.kind == "item" else None
+        if item is None or item.kind != "finding" or getattr(item.machine, "code", None) != "ocr_doubt":
+            return None
+        detail = dict(item.machine.detail or {})
+        return detail if "page" in detail and "box" in detail else None
+
+    def view_scan_place(self) -> None:
+        """查看原件: the scanned page cut around the line of the selected doubtful figure."""
+        from reviewer.analysis import LoadError
+        from reviewer.analysis.loaders.ocr.crop import line_crop
+        from reviewer.ui.scan_place_dialog import ScanPlaceDialog
+
+        place = self._scan_place()
+        if place is None:
+            return
+        stored = self.ws.report(self.report.report_id)
+        try:
+            png = line_crop(stored.original, stored.file_name, place["page"], place["box"])
+        except LoadError as error:
+            show_error(self, self.tr("无法显示原件"), error.message)
+            return
+        dialog = ScanPlaceDialog(png, place["page"], place.get("line", ""), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        report_id = self.report.report_id
+        dialog.accepted.connect(lambda: self._correct_recognized_line(report_id, place, dialog.corrected_text()))
+        dialog.open()
+
+    def _correct_recognized_line(self, report_id: int, place: dict, text: str) -> None:
+        """更正识别文字: the line as the reviewer reads it on the page; figures and checks follow."""
+        if "line_index" not in place:
+            return
+        try:
+            self.ws.correct_recognized_line(report_id, place["page"], place["line_index"], text)
+        except WorkspaceError as error:
+            show_error(self, self.tr("无法更正识别文字"), error.message)
+            return
+        self.report = None
+        self.refresh_library()
+        self.open_report(report_id)
+        self.statusBar().showMessage(self.tr("已更正识别文字，数据和检查已重新分析"), 6000)
 
     def choose_workspace(self) -> None:
         """Switch to another workspace file (or a new one) without restarting."""

@@ -27,6 +27,8 @@ class OpenReport:
     items: list
     annotations: list
     review: object
+    file_name: str = ""
+    recognized: bool = False  # the text was read from a scan by text recognition
 
     @classmethod
     def load(cls, ws, report_id: int) -> OpenReport:
@@ -39,6 +41,8 @@ class OpenReport:
             items=ws.items(report_id),
             annotations=ws.annotations(report_id),
             review=ws.review(report_id),
+            file_name=stored.file_name,
+            recognized=analysis.recognized,
         )
 
     def reload_review_data(self, ws) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
 from reviewer.analysis.load import is_report_file_name, read_report_file
+from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.orphans import die_with_parent
@@ -35,6 +36,12 @@ IN_FLIGHT_PER_WORKER = 4
 
 Outcome = ImportResult | LoadError | WorkspaceError
 _Failure = tuple[str, str, str]  # ("load", code, message) | ("analysis", file name, error)
+PageProgress = Callable[[Path, int, int], None]
+"""(file, pages recognized, pages to recognize) while a scan is recognized in this process."""
+
+
+class _Cancelled(Exception):
+    """Raised from the page progress of a scan when the import is cancelled."""
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -53,10 +60,14 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def prepare_in_worker(data: bytes, file_name: str, source_path: str) -> PreparedReport | _Failure:
+def prepare_in_worker(
+    data: bytes, file_name: str, source_path: str, ocr: OcrOptions | None = None
+) -> PreparedReport | _Failure:
     """Runs in a worker process; failures come back as plain tuples (the exceptions do not pickle)."""
     try:
-        return prepare_report(data, file_name, source_path)
+        return prepare_report(data, file_name, source_path, ocr)
+    except _Cancelled:
+        raise
     except LoadError as error:
         return ("load", error.code, error.message)
     except Exception as error:  # the analyser failed on this file: report it, go on with the rest
@@ -69,7 +80,10 @@ def import_files(
     progress: Callable[[int, int, Path, Outcome], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
+    page_progress: PageProgress | None = None,
 ) -> list[tuple[Path, Outcome]]:
+    """Import files and folders (recursively: the extensions in ``REPORT_EXTENSIONS``). ``page_progress`` hears of each recognized page of a scan
+    analysed in this process (a single file, or one worker); cancelling then stops between pages."""
     files = collect_files(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list[tuple[Path, Outcome]] = []
@@ -111,7 +125,12 @@ def import_files(
                 finish(path, duplicate)
                 continue
             if executor is None:
-                store(path, prepare_in_worker(data, path.name, str(path.absolute())))
+                try:
+                    prepared = prepare_in_worker(data, path.name, str(path.absolute()), _page_options(path, page_progress, cancel))
+                except _Cancelled:
+                    cancelled = True
+                    break
+                store(path, prepared)
                 continue
             in_flight.append((path, executor.submit(prepare_in_worker, data, path.name, str(path.absolute()))))
             while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER:
@@ -127,6 +146,16 @@ def import_files(
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _page_options(path: Path, page_progress: PageProgress | None, cancel: Callable[[], bool] | None) -> OcrOptions:
+    def progress(done: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise _Cancelled
+        if page_progress is not None:
+            page_progress(path, done, total)
+
+    return OcrOptions(progress=progress)
 
 
 def _failure(failure: _Failure) -> LoadError | AnalysisFailed:

@@ -59,6 +59,7 @@ class ReportSummary:
     open_findings: int  # findings (machine and manual) not rejected
     pending_items: int  # items still pending
     imported_at: str
+    format: str = ""  # the reader used (LoadedDocument.format): "ocr" when the text was recognized from a scan
 
 
 @dataclass

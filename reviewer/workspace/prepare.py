@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from reviewer.analysis import Analysis, analyze_bytes
+from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.workspace.analysis_json import analysis_to_json
 from reviewer.workspace.items import ItemDraft, build_items
 from reviewer.workspace.search import index_body
@@ -40,6 +41,9 @@ def prepare_analysis(data: bytes, file_name: str, source_path: str | None, analy
     )
 
 
-def prepare_report(data: bytes, file_name: str, source_path: str | None = None) -> PreparedReport:
-    """Raises :class:`reviewer.analysis.LoadError` for content that cannot be read as a report."""
-    return prepare_analysis(data, file_name, source_path, analyze_bytes(data, file_name))
+def prepare_report(
+    data: bytes, file_name: str, source_path: str | None = None, ocr: OcrOptions | None = None
+) -> PreparedReport:
+    """Raises :class:`reviewer.analysis.LoadError` for content that cannot be read as a report. ``ocr``
+    carries the page progress of a scan's text recognition."""
+    return prepare_analysis(data, file_name, source_path, analyze_bytes(data, file_name, ocr))

@@ -40,7 +40,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
     date in ``report_counts`` (schema 4), so the list does not count items."""
     corrections = corrected_metadata(conn, report_ids)
     sql = (
-        "SELECT r.id, r.file_name, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
+        "SELECT r.id, r.file_name, r.format, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
         "v.status, v.verdict, c.open_findings, c.pending_items FROM reports r "
         "LEFT JOIN reviews v ON v.report_id = r.id LEFT JOIN report_counts c ON c.report_id = r.id "
         f"WHERE {CURRENT}"
@@ -64,6 +64,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
                 open_findings=row["open_findings"] or 0,
                 pending_items=row["pending_items"] or 0,
                 imported_at=row["imported_at"],
+                format=row["format"],
             )
         )
     return summaries

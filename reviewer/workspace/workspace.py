@@ -18,6 +18,7 @@ import sqlite_utils
 
 from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
 from reviewer.analysis.load import read_report_file
+from reviewer.analysis.loaders.ocr.options import OcrOptions, Progress
 from reviewer.vocabulary import (
     AnnotationTag,
     Code,
@@ -287,9 +288,32 @@ class Workspace:
             reports.set_deleted(conn, report_id, at)
             self._record(conn, report_id, "report", report_id, "delete", {"deleted_at": None}, {"deleted_at": at}, at=at)
 
-    def reanalyze(self, report_id: int) -> ReanalyzeResult:
+    def reanalyze(self, report_id: int, progress: Progress | None = None) -> ReanalyzeResult:
         """Analyse the stored file again with this program's analyzer, keeping every decision whose
-        item is found again; the rest stay stored, unanchored, and are listed."""
+        item is found again; the rest stay stored, unanchored, and are listed. The pages of a scan are not
+        recognized again: the recognized lines stored with the report are used (see :meth:`recognize_again`)."""
+        known = self.report(report_id).analysis.recognized_pages
+        return self._analyze_again(report_id, OcrOptions(known_pages=known, progress=progress))
+
+    def recognize_again(self, report_id: int, progress: Progress | None = None) -> ReanalyzeResult:
+        """Run text recognition on the stored scan again (重新识别: after an upgrade of the recognizer, say)
+        and analyse the new text, keeping decisions as :meth:`reanalyze` does. ``progress(done, total)``
+        is told of each recognized page."""
+        return self._analyze_again(report_id, OcrOptions(progress=progress))
+
+    def correct_recognized_line(self, report_id: int, page: int, line_index: int, text: str) -> ReanalyzeResult:
+        """The reviewer's reading of a recognized line (line ``line_index`` of page ``page``) replaces the
+        recognizer's, with full confidence; the report is analysed again on the corrected lines (nothing is
+        recognized again), so its figures and checks follow, keeping decisions as :meth:`reanalyze` does."""
+        pages = self.report(report_id).analysis.recognized_pages
+        layout = next((p for p in pages if p.number == page), None)
+        if layout is None or not 0 <= line_index < len(layout.lines) or not text.strip():
+            raise WorkspaceError(f"报告 {report_id} 的第 {page} 页没有第 {line_index + 1} 行识别文字，或更正的文字为空。")
+        line = layout.lines[line_index]
+        line.text, line.confidence, line.char_confidences = text.strip(), 1.0, [1.0] * len(text.strip())
+        return self._analyze_again(report_id, OcrOptions(known_pages=pages))
+
+    def _analyze_again(self, report_id: int, ocr: OcrOptions) -> ReanalyzeResult:
         stored = self._conn.execute(
             "SELECT r.file_name, r.analyzer_version, f.data FROM reports r JOIN report_files f ON f.report_id = r.id "
             "WHERE r.id = ?",
@@ -297,7 +321,7 @@ class Workspace:
         ).fetchone()
         if stored is None:
             raise _missing("报告", report_id)
-        analysis = analyze_bytes(stored["data"], stored["file_name"])
+        analysis = analyze_bytes(stored["data"], stored["file_name"], ocr)
         drafts = build_items(analysis)
         at = now()
         with write_transaction(self._db) as conn:

@@ -12,10 +12,10 @@ CONTRACT_METADATA_KEYS = {
 CONTRACT_REQUIRED_KEYS = {"measures", "shortcomings", "first_responsible", "next_year_plan"}
 
 
-def _run_analyze(*files: Path | str) -> subprocess.CompletedProcess[str]:
+def _run_analyze(*files: Path | str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reviewer", "analyze", *map(str, files), "--json"],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        capture_output=True, text=True, encoding="utf-8", timeout=timeout,
     )
 
 
@@ -83,3 +83,15 @@ def test_samples_satisfy_the_contract_and_offsets(samples_dir: Path) -> None:
         assert record["metadata"]["report_year"] is not None, path.name
         assert record["figures"], path.name
         assert record["sections"], path.name
+
+
+def test_analyze_recognizes_a_scan_and_prints_page_progress_on_stderr(tmp_path: Path) -> None:
+    from tests.analysis.scan_pages import make_scan_report
+
+    scan = tmp_path / "扫描件.jpg"
+    scan.write_bytes(make_scan_report(seed=5, pages=1, dpi=150).pages[0])
+    result = _run_analyze(scan, timeout=600)  # loading the models and recognizing: a guard against a hang
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["format"], record["original_format"], record["recognized"]) == ("ocr", "jpeg", True)
+    assert "识别 扫描件.jpg：第 1/1 页" in result.stderr

@@ -464,10 +464,10 @@ def test_pdf_pages_continue_without_their_page_numbers(tmp_path: Path) -> None:
     ]
 
 
-def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
-    error = load_error(make_image_only_pdf(tmp_path / "扫描件.pdf", pages=2))
-    assert error.code == "needs_ocr"
-    assert "需要先OCR" in error.message and "扫描件.pdf" in error.message
+def test_pdf_without_text_layer_is_recognized_and_says_when_no_text_is_found(tmp_path: Path) -> None:
+    error = load_error(make_image_only_pdf(tmp_path / "扫描件.pdf", pages=2))  # stripes, no characters
+    assert error.code == "empty"
+    assert "是扫描件，但其中没有识别出文字" in error.message and "扫描件.pdf" in error.message
 
 
 def test_pdf_with_an_open_password_is_encrypted(tmp_path: Path) -> None:
@@ -515,15 +515,16 @@ def test_unknown_extension_is_sniffed_for_pdf(tmp_path: Path) -> None:
     assert load_bytes(data, "download").format == "pdf"
 
 
-@pytest.mark.parametrize(
-    "data",
-    [b"\x89PNG\r\n\x1a\n" + bytes(range(256)), bytes(range(256)) * 4],
-    ids=["png", "binary"],
-)
-def test_unknown_extension_with_binary_content_is_unsupported(data: bytes) -> None:
-    error = load_error(data, "picture.bin")
+def test_unknown_extension_with_binary_content_is_unsupported() -> None:
+    error = load_error(bytes(range(256)) * 4, "picture.bin")
     assert error.code == "unsupported_format"
     assert "picture.bin" in error.message
+
+
+def test_unknown_extension_with_image_content_is_read_as_a_scan() -> None:
+    error = load_error(b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "picture.bin")
+    assert error.code == "damaged"
+    assert "图片文件“picture.bin”已损坏" in error.message
 
 
 def test_zip_archive_is_not_a_report(tmp_path: Path) -> None:
@@ -556,3 +557,11 @@ def test_any_bytes_give_a_document_or_a_typed_error(prefix: bytes, body: bytes, 
         return
     assert document.raw_text.strip()
     assert document.format in {"txt", "html", "docx", "pdf"}
+
+
+def test_report_extensions_are_every_extension_the_loader_reads():
+    from reviewer.analysis import load
+
+    read = (load.TEXT_EXTENSIONS | load.HTML_EXTENSIONS | load.WORD_EXTENSIONS | load.PDF_EXTENSIONS
+            | set(load.CONVERTED_EXTENSIONS) | load.IMAGE_EXTENSIONS)
+    assert set(load.REPORT_EXTENSIONS) == read

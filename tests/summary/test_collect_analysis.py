@@ -189,3 +189,14 @@ def test_batch_row_sums_up_checks_and_indicators(analysis):
     assert row.indicators["行政复议案件"].text == "16件"
     assert row.indicators["人民调解案件/调解成功率"].text == "5894宗 / 约97.6%"
     assert row.indicators["人民调解案件/调解成功率"].pending
+
+
+def test_header_says_whether_the_text_was_recognized_from_a_scan(analysis):
+    from dataclasses import replace
+
+    from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
+
+    assert collect_analysis(analysis).header.recognized is False
+    line = PageLine("某某镇2021年法治政府建设年度报告", 80, 80, 500, 100, 18, 0.99)
+    scanned = replace(analysis, format="ocr", recognized_pages=[PageLayout(1, 595, 842, [line])])
+    assert collect_analysis(scanned).header.recognized is True

@@ -138,3 +138,13 @@ def test_without_any_font_file_the_builtin_cid_font_is_used(reviewed_summary, no
     assert any(CID_FALLBACK_FONT in name for name in fonts)
     assert not any(fonts.values())
     assert "审阅意见单" in "".join(pdf_pages(data))
+
+
+def test_sheet_of_a_scanned_report_says_its_text_was_recognized(reviewed_summary, pdf_pages):
+    from dataclasses import replace
+
+    plain = re.sub(r"\s+", "", "".join(pdf_pages(build_report_pdf(reviewed_summary))))
+    assert "本报告文字由扫描件识别" not in plain
+    scanned = replace(reviewed_summary, header=replace(reviewed_summary.header, recognized=True))
+    flat = re.sub(r"\s+", "", "".join(pdf_pages(build_report_pdf(scanned))))
+    assert "本报告文字由扫描件识别，数据请与原件核对。" in flat

@@ -6,10 +6,14 @@ from pathlib import PurePath
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 
-REPORT_EXTENSIONS: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".odt", ".rtf")
-"""The extensions that importing a folder picks up and the open dialog offers."""
+REPORT_EXTENSIONS: tuple[str, ...] = (
+    ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".docm", ".dotx", ".pdf",
+    ".doc", ".dot", ".wps", ".wpt", ".odt", ".ott", ".rtf", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+)
+"""The extensions that importing a folder picks up and the open dialog offers (checked against the loader's
+own extension sets by a test)."""
 
-SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf、.doc、.wps、.odt、.rtf"
+SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf、.doc、.wps、.odt、.rtf，扫描件 .pdf、.jpg、.png、.tif"
 
 
 def file_label(source: str) -> str:

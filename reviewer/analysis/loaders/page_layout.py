@@ -18,6 +18,7 @@ class PageLine:
     bottom: float
     font_size: float = 0.0  # 0 when unknown
     confidence: float | None = None  # a recognizer's confidence in 0..1; None for a text layer
+    char_confidences: list[float] | None = None  # one per character of ``text``, when the recognizer gives them
 
 
 @dataclass

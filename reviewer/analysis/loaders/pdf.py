@@ -1,5 +1,5 @@
-"""PDF reports: the text layer with the position of every character, read with PDFium (pypdfium2); scanned
-PDFs are refused with a request for OCR.
+"""PDF reports: the text layer with the position of every character, read with PDFium (pypdfium2); the pages
+without one are read by text recognition.
 
 PDFium gives each character drawn on a page with its box, baseline and font size; the spaces it makes up
 from gaps (and the line breaks) are left out: gaps are judged from the positions, and a space the text
@@ -10,6 +10,10 @@ A glyph drawn twice on the same spot (fake bold) counts once; rotated text (wate
 Horizontal rules (drawn paths no thicker than two points) and rectangles a line high or more are kept with
 the page: table borders, the short rule above footnotes, text boxes. ``page_restore`` then puts the pages back into paragraphs, table rows and notes, the same way as for
 recognized scans.
+
+A scanned PDF, or a PDF some of whose pages are scans (an image and no text layer), has those pages read by
+text recognition (``ocr.scan``) into the same positioned lines: the document's format is then "ocr", its
+``original_format`` "pdf", and the recognized pages are kept in ``recognized_pages``.
 
 PDFium rather than pypdf: five times as fast on office-exported Chinese PDFs (pypdf parses the content
 stream in Python: about 6 pages/s here) and exact character boxes where pypdf's text visitor gives only run
@@ -28,6 +32,7 @@ import pypdfium2.raw as pdfium_c
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.line_text import glued
+from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.analysis.loaders.outcome import checked_text, file_label, text_too_long
 from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_restore import restore_pages
@@ -68,22 +73,36 @@ class _Char:
     space_before: bool = False  # a space character of the text (not one PDFium made up) stands before it
 
 
-def load_pdf(data: bytes, source: str) -> LoadedDocument:
+def load_pdf(data: bytes, source: str, ocr: OcrOptions | None = None) -> LoadedDocument:
     name = file_label(source)
     if b"%%EOF" not in data[-END_MARKER_WINDOW:]:
         raise LoadError("damaged", f"PDF 文件“{name}”不完整（文件末尾缺失，可能没有下载完），无法读取。")
-    pages = _page_layouts(data, source)
+    pages, scanned = _page_layouts(data, source)
     if not pages:
         raise LoadError("empty", f"PDF 文件“{name}”没有页面。")
     if all(_is_textless(page) for page in pages):
-        raise LoadError(
-            "needs_ocr",
-            f"PDF 文件“{name}”没有文字层（可能是扫描件或图片），需要先OCR（文字识别）转成文字后再导入。",
-        )
+        scanned = [page.number for page in pages]
+    recognized: list[PageLayout] = []
+    if scanned:
+        from reviewer.analysis.loaders.ocr.scan import recognize_pdf_pages  # loads the recognizer: only for scans
+
+        recognized = recognize_pdf_pages(data, source, scanned, ocr)  # all kept: none is read twice
+        if not any(page.lines for page in recognized) and len(scanned) == len(pages):
+            raise LoadError("empty", f"PDF 文件“{name}”是扫描件，但其中没有识别出文字。")
+        for page in recognized:
+            pages[page.number - 1] = page
+    read_text = any(page.lines for page in recognized)
     restored = restore_pages(pages)
+    text = restored.text
+    if read_text:
+        from reviewer.analysis.loaders.ocr.pages import tidy_recognized
+
+        text = tidy_recognized(text)
     return LoadedDocument(
-        source=source, format="pdf", encoding=None, raw_text=checked_text(restored.text, source),
-        page_count=len(pages), notes=restored.notes, table_cells=restored.table_cells,
+        source=source, format="ocr" if read_text else "pdf", encoding=None,
+        raw_text=checked_text(text, source), page_count=len(pages), notes=restored.notes,
+        table_cells=restored.table_cells, original_format="pdf" if read_text else None,
+        recognized_pages=recognized,
     )
 
 
@@ -91,8 +110,14 @@ def _is_textless(page: PageLayout) -> bool:
     return sum(len(_LETTER.findall(line.text)) for line in page.lines) < MIN_PAGE_LETTERS
 
 
-def _page_layouts(data: bytes, source: str) -> list[PageLayout]:
-    """Each page's positioned lines. Any failure of PDFium on a page means the file is damaged."""
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """True when the page draws an image (a scanned page is one image)."""
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _page_layouts(data: bytes, source: str) -> tuple[list[PageLayout], list[int]]:
+    """Each page's positioned lines, and the numbers of the pages that are scans (an image, no text layer).
+    Any failure of PDFium on a page means the file is damaged."""
     name = file_label(source)
     try:
         document = pdfium.PdfDocument(data)
@@ -103,11 +128,16 @@ def _page_layouts(data: bytes, source: str) -> list[PageLayout]:
             raise LoadError("encrypted", f"PDF 文件“{name}”使用了不支持的加密方式，无法读取。") from None
         raise LoadError("damaged", f"PDF 文件“{name}”已损坏，无法读取。") from None
     pages: list[PageLayout] = []
+    scanned: list[int] = []
     total = 0
     try:
         for index in range(len(document)):
             try:
-                page = _page_layout(document[index], index + 1)
+                pdf_page = document[index]
+                has_image = _has_image(pdf_page)
+                page = _page_layout(pdf_page, index + 1)
+                if has_image and _is_textless(page):
+                    scanned.append(index + 1)
             except pdfium.PdfiumError:
                 raise LoadError("damaged", f"PDF 文件“{name}”已损坏：第 {index + 1} 页无法读取。") from None
             total += sum(len(line.text) for line in page.lines)
@@ -116,7 +146,7 @@ def _page_layouts(data: bytes, source: str) -> list[PageLayout]:
             pages.append(page)
     finally:
         document.close()
-    return pages
+    return pages, scanned
 
 
 def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:

@@ -28,6 +28,13 @@ _BINARY_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"ID3", "MP3 音频"),
 )
 
+_SCAN_IMAGE_MAGICS: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+)
+
 _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|script|style|link)[\s>/]",
@@ -66,6 +73,14 @@ def binary_label(data: bytes) -> str | None:
             return label
     if data[:4] == b"RIFF":
         return "音视频或图片文件"
+    return None
+
+
+def image_kind(data: bytes) -> str | None:
+    """ "png", "jpeg" or "tiff" — the image formats read by text recognition — from the first bytes, or None."""
+    for magic, kind in _SCAN_IMAGE_MAGICS:
+        if data.startswith(magic):
+            return kind
     return None
 
 
