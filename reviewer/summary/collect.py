@@ -5,7 +5,7 @@ Figures: corrected and accepted ones are listed, rejected ones left out (counted
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from reviewer.analysis.model import FINDING_CODES, Analysis
@@ -124,10 +124,10 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def _section_paths(view: ReviewView) -> list[tuple[int, str]]:
-    """(start offset, heading path label) of each heading down to GROUPING_LEVELS, in text order."""
+def section_paths(sections: Iterable[Item]) -> list[tuple[int, str]]:
+    """(start offset, heading path label) of each heading item down to GROUPING_LEVELS, in text order."""
     headings = []
-    for item in view.of_kind("section"):
+    for item in sections:
         if item.state == "rejected" or item.start is None:
             continue
         values = item.effective
@@ -150,7 +150,8 @@ def _short(title: str) -> str:
     return title if len(title) <= SECTION_TITLE_CHARS else title[: SECTION_TITLE_CHARS - 1] + "…"
 
 
-def _path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
+def path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
+    """The heading path (from :func:`section_paths`) a text offset stands under; "" before any heading."""
     label = ""
     for start, path in paths:
         if offset is None or start > offset:
@@ -221,8 +222,8 @@ def _notes(view: ReviewView) -> list[NoteRow]:
 
 
 def summary_from_view(view: ReviewView) -> SummaryData:
-    paths = _section_paths(view)
-    figures = [_figure_row(view, item, _path_at(paths, item.start)) for item in _listed_figures(view)]
+    paths = section_paths(view.of_kind("section"))
+    figures = [_figure_row(view, item, path_at(paths, item.start)) for item in _listed_figures(view)]
     return SummaryData(
         header=_header(view),
         checks=checklist(view),

@@ -1,0 +1,110 @@
+"""The review work of a workspace as an Excel workbook: 审阅概况 (one row per report), 数据 (every figure).
+
+Values are the effective ones: the reviewer's correction, else the confirmed machine value, else the
+machine's value still to confirm (grey italic). A rejected figure is listed with its machine value but
+no value taken, so that column sums count only what stands.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reviewer.outputs.workbook import CellKind, Column, Row, Table, all_columns, build_workbook
+from reviewer.summary.collect import path_at, section_paths
+from reviewer.workspace.model import STATE_LABELS, ReportSummary, ReviewItem
+
+if TYPE_CHECKING:
+    from reviewer.workspace import Workspace
+
+OVERVIEW_SHEET = "审阅概况"
+FIGURES_SHEET = "数据"
+MUTED_LEGEND = "灰色斜体为机器识别、尚未经审阅人确认的值。"
+
+YEAR = Column("年度", CellKind.NUMBER, 8, "0")
+OVERVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("编号", CellKind.NUMBER, 8, "0"),
+    Column("单位", max_width=30),
+    Column("单位层级", max_width=12),
+    YEAR,
+    Column("报告标题", max_width=50),
+    Column("审阅状态", max_width=10),
+    Column("审阅结论", max_width=10),
+    Column("问题数", CellKind.NUMBER, 8, "0"),
+    Column("待审项", CellKind.NUMBER, 8, "0"),
+    Column("公开日期", CellKind.DATE, 12),
+    Column("文件名", max_width=40),
+)
+FIGURE_COLUMNS: tuple[Column, ...] = (
+    Column("报告编号", CellKind.NUMBER, 8, "0"),
+    Column("单位", max_width=24),
+    YEAR,
+    Column("章节", max_width=50),
+    Column("原文", max_width=30),
+    Column("统计对象", max_width=30),
+    Column("采用值", CellKind.NUMBER, 12),
+    Column("计量单位", max_width=10),
+    Column("约数", max_width=6),
+    Column("状态", max_width=8),
+    Column("机器识别值", CellKind.NUMBER, 12),
+    Column("更正值", CellKind.NUMBER, 12),
+    Column("来源", max_width=10),
+)
+_METADATA_COLUMNS = {"unit": 1, "level": 2, "report_year": 3, "title": 4, "publish_date": 9}
+"""Overview columns showing a metadata value: grey while the reviewer has not confirmed it."""
+
+
+def review_workbook(ws: Workspace, report_ids: Sequence[int] | None = None) -> bytes:
+    """The .xlsx of ``report_ids`` (in that order), or of every report in the workspace."""
+    return build_workbook(review_tables(ws, report_ids))
+
+
+def review_tables(ws: Workspace, report_ids: Sequence[int] | None = None) -> list[Table]:
+    summaries = {summary.id: summary for summary in ws.reports()}
+    if report_ids is None:
+        ordered = sorted(summaries.values(), key=lambda r: (r.unit or "", r.report_year or 0, r.id))
+    else:
+        ordered = [summaries[report_id] for report_id in report_ids]
+    overview = Table(OVERVIEW_SHEET, f"报告审阅概况，共 {len(ordered)} 份。{MUTED_LEGEND}", OVERVIEW_COLUMNS)
+    figures = Table(FIGURES_SHEET, "", FIGURE_COLUMNS)
+    for summary in ordered:
+        items = ws.items(summary.id, include_unanchored=True)
+        overview.rows.append(_overview_row(summary, items))
+        figures.rows.extend(_figure_rows(summary, items))
+    figures.note = (
+        f"报告中的数据，共 {len(figures.rows)} 项。采用值：审阅人更正值，否则为已确认或待确认的机器识别值；"
+        f"已否决的数据不计采用值。{MUTED_LEGEND}"
+    )
+    return [overview, figures]
+
+
+def _overview_row(summary: ReportSummary, items: list[ReviewItem]) -> Row:
+    pending_fields = {item.machine.get("field") for item in items if item.kind == "metadata" and item.state == "pending"}
+    return Row(
+        values=[
+            summary.id, summary.unit, summary.level, summary.report_year, summary.title, summary.status,
+            summary.verdict or "未定", summary.open_findings, summary.pending_items, summary.publish_date,
+            summary.file_name,
+        ],
+        muted=frozenset(column for name, column in _METADATA_COLUMNS.items() if name in pending_fields),
+    )
+
+
+def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
+    paths = section_paths(item for item in items if item.kind == "section")
+    rows = []
+    for item in items:
+        if item.kind != "figure":
+            continue
+        values, machine = item.effective, item.machine
+        rows.append(Row(
+            values=[
+                summary.id, summary.unit, summary.report_year, path_at(paths, item.start),
+                values.get("text"), values.get("subject"),
+                None if item.state == "rejected" else values.get("value"),
+                values.get("unit"), "是" if values.get("approx") else None, STATE_LABELS[item.state],
+                machine.get("value"), item.corrected.get("value") if item.state == "corrected" and item.corrected else None,
+                "人工添加" if item.origin == "manual" else "自动识别",
+            ],
+            muted=all_columns(FIGURE_COLUMNS) if item.state == "pending" else frozenset(),
+        ))
+    return rows
