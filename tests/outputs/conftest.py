@@ -28,7 +28,7 @@ def figure(ws: Workspace, report_id: int, text: str) -> ReviewItem:
 @pytest.fixture
 def reviewed(tmp_path: Path) -> Iterator[Reviewed]:
     """Two demo reports: in 青溪镇 one figure confirmed, one corrected (its subject made formula-looking),
-    one rejected, the rest pending; a verdict and an annotation."""
+    one rejected, the rest pending; an annotation on 法律顾问参谋作用, a verdict and two lines of remarks."""
     demo = resource_path("demo")
     ws = Workspace.open(tmp_path / "审阅.sqlite")
     ws.set_reviewer_name("王审阅")
@@ -37,6 +37,9 @@ def reviewed(tmp_path: Path) -> Iterator[Reviewed]:
     ws.set_item_state(figure(ws, qingxi, "27项").id, "accepted")
     ws.set_item_state(figure(ws, qingxi, "46条").id, "corrected", {"value": 48, "subject": "=SUM(A1:A9)"})
     ws.set_item_state(figure(ws, qingxi, "31条").id, "rejected")
-    ws.set_review(qingxi, verdict="需修改", remarks="数据基本准确，请补充不足部分。")
+    text = ws.report(qingxi).analysis.text
+    start = text.index("法律顾问参谋作用")
+    ws.add_annotation(qingxi, start, start + len("法律顾问参谋作用"), "做法可推广", tag="亮点", severity="info")
+    ws.set_review(qingxi, verdict="需修改", remarks="数据基本准确。\n请补充存在的不足。")
     yield Reviewed(ws, qingxi, minghu)
     ws.close()

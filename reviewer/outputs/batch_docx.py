@@ -1,0 +1,67 @@
+"""The 汇总表 as a Word document (the 通报 officers circulate): the same content as the PDF batch table, from
+the same collected :class:`~reviewer.summary.data.BatchData`, landscape, in official-document style."""
+from __future__ import annotations
+
+import io
+
+from reviewer.outputs.word_style import (
+    FAIL,
+    MUTED,
+    add_row,
+    cell_text,
+    centred,
+    heading,
+    note,
+    official_document,
+    ruled_table,
+    title,
+)
+from reviewer.summary.batch_sheet import (
+    BATCH_TITLE,
+    REPORTS_HEAD,
+    REQUIRED_COLUMN,
+    batch_subtitle,
+    failed_columns,
+    indicator_note,
+    indicator_row_texts,
+    report_row_texts,
+    reports_note,
+)
+from reviewer.summary.data import BatchData
+
+_TEXT_WIDTH = 297 - 25 - 25  # millimetres between the margins
+_LEFT_COLUMNS = (1, REQUIRED_COLUMN)
+
+
+def build_batch_docx(data: BatchData) -> bytes:
+    """The 汇总表 as .docx bytes."""
+    document = official_document(landscape=True)
+    title(document, BATCH_TITLE)
+    centred(document, batch_subtitle(data))
+
+    heading(document, "一、报告审阅情况")
+    widths: list[float] = [13, 0, 16, 26, 20, 84, 16, 24]
+    widths[1] = _TEXT_WIDTH - sum(widths)
+    table = ruled_table(document, REPORTS_HEAD, widths)
+    for number, row in enumerate(data.rows, 1):
+        failed = failed_columns(row)
+        for column, (cell, text) in enumerate(zip(add_row(table, widths), report_row_texts(number, row))):
+            cell_text(cell, text, centre=column not in _LEFT_COLUMNS, color=FAIL if column in failed else None)
+    note(document, reports_note())
+
+    heading(document, "二、主要指标")
+    names = list(data.indicator_names)
+    unit_width, year_width = 32, 16
+    indicator_width = (_TEXT_WIDTH - unit_width - year_width) / max(len(names), 1)
+    widths = [float(unit_width), year_width] + [indicator_width] * len(names)
+    table = ruled_table(document, ["单位", "年度", *names], widths)
+    for row in data.rows:
+        texts, pending = indicator_row_texts(row, names)
+        for column, (cell, text) in enumerate(zip(add_row(table, widths), texts)):
+            cell_text(cell, text, centre=column > 0, color=MUTED if column in pending else None)
+    note(document, indicator_note())
+
+    document.core_properties.title = BATCH_TITLE
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
