@@ -15,10 +15,11 @@ class LoadError(Exception):
         "not_found",  # no such file / cannot open
         "empty",  # zero bytes or only whitespace
         "too_large",  # over MAX_FILE_BYTES / MAX_TEXT_CHARS
-        "unsupported_format",  # extension / content not txt, html, docx, pdf
+        "unsupported_format",  # not a report format, or a .doc/.wps/.odt/.rtf with no converter on the machine
         "not_text",  # binary content where text was expected
         "encoding",  # bytes that no supported encoding decodes cleanly
         "damaged",  # broken docx/zip/pdf structure
+        "conversion_failed",  # a .doc/.wps/.odt/.rtf that the converter found on the machine could not convert
         "encrypted",  # password-protected pdf/docx
         "needs_ocr",  # pdf with no text layer
     )

@@ -1,8 +1,10 @@
-"""Step 1 of the analysis: a report file (.txt, .html, .docx, .pdf) as plain text, or a LoadError saying why not.
+"""Step 1 of the analysis: a report file (.txt, .html, .docx, .pdf; .doc, .wps, .odt, .rtf converted to .docx
+first) as plain text, or a LoadError saying why not.
 
-The content decides the format when it is recognisable (PDF header, Word package, Office compound file, web
-page opening), so a PDF named .txt is read as a PDF; otherwise the extension decides, and a file with an
-unknown extension is read as text if it decodes as text. ``raw_text`` keeps everything visible in the file,
+The content decides the format when it is recognisable (PDF header, Word package, OpenDocument package, Office
+compound file, RTF, web page opening), so a PDF named .txt is read as a PDF and an .odt named .docx is
+converted; otherwise the extension decides, and a file with an unknown extension is read as text if it
+decodes as text. ``raw_text`` keeps everything visible in the file,
 page chrome included, one paragraph per line; each loader module describes its own shape of the text.
 """
 from __future__ import annotations
@@ -11,9 +13,10 @@ from pathlib import Path, PurePath
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.converted import ODT, RTF, load_converted, opendocument_mimetype
 from reviewer.analysis.loaders.docx import is_word_package, load_docx, package_member_names
-from reviewer.analysis.loaders.ole import reject_compound_file
-from reviewer.analysis.loaders.outcome import file_label
+from reviewer.analysis.loaders.ole import compound_file_format
+from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMATS, file_label
 from reviewer.analysis.loaders.sniff import binary_label, container_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
@@ -22,8 +25,10 @@ TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
+CONVERTED_EXTENSIONS = {".doc": "Word 文档", ".dot": "Word 文档", ".wps": "WPS 文字文档", ".wpt": "WPS 文字文档",
+                        ".odt": "OpenDocument 文本", ".ott": "OpenDocument 文本", ".rtf": "RTF 文档"}
 
-SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf"
+__all__ = ["REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "load_bytes", "load_path"]
 _MB = 1024 * 1024
 
 
@@ -57,16 +62,16 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
         return _load_pdf(data, filename)
     if kind == "zip":
         names = package_member_names(data)
+        mimetype = opendocument_mimetype(data, names)
+        if mimetype == "text":
+            return load_converted(data, filename, ODT)
         if extension in WORD_EXTENSIONS or (names is not None and is_word_package(names)):
             return load_docx(data, filename)
-        raise _wrong_content(filename, extension, _archive_label(names))
+        raise _wrong_content(filename, extension, _archive_label(names, mimetype))
     if kind == "ole":
-        reject_compound_file(data, filename)
+        return load_converted(data, filename, compound_file_format(data, filename, extension))
     if kind == "rtf":
-        raise LoadError(
-            "unsupported_format",
-            f"文件“{file_label(filename)}”是 RTF 格式，请用 Word 或 WPS 打开后另存为 .docx 再导入。",
-        )
+        return load_converted(data, filename, RTF)
     if kind == "mhtml":
         raise LoadError(
             "unsupported_format",
@@ -79,6 +84,8 @@ def load_bytes(data: bytes, filename: str) -> LoadedDocument:
         raise LoadError("damaged", f"Word 文档“{file_label(filename)}”已损坏：内容不是 .docx 文件的格式。")
     if extension in PDF_EXTENSIONS:
         raise LoadError("damaged", f"PDF 文件“{file_label(filename)}”已损坏：缺少 PDF 文件头。")
+    if extension in (".odt", ".ott"):
+        raise LoadError("damaged", f"OpenDocument 文本“{file_label(filename)}”已损坏：内容不是 .odt 文件的格式。")
     if extension in HTML_EXTENSIONS or looks_like_html(data):
         return _load_html(data, filename)
     if extension in TEXT_EXTENSIONS:
@@ -115,9 +122,12 @@ def _check_size(size: int, source: str) -> None:
         )
 
 
-def _archive_label(names: list[str] | None) -> str:
+def _archive_label(names: list[str] | None, opendocument: str | None) -> str:
     if names is None:
         return "损坏的 ZIP 压缩包"
+    if opendocument is not None:
+        return {"spreadsheet": "OpenDocument 表格", "presentation": "OpenDocument 演示文稿"}.get(
+            opendocument, "OpenDocument 文件")
     if any(name.startswith("xl/") for name in names):
         return "Excel 表格"
     if any(name.startswith("ppt/") for name in names):
@@ -132,6 +142,9 @@ def _wrong_content(filename: str, extension: str, label: str) -> LoadError:
         return LoadError("damaged", f"Word 文档“{name}”已损坏：内容是{label}，不是 Word 文档。")
     if extension in PDF_EXTENSIONS:
         return LoadError("damaged", f"PDF 文件“{name}”已损坏：内容是{label}，不是 PDF 文件。")
+    if extension in CONVERTED_EXTENSIONS:
+        promised = CONVERTED_EXTENSIONS[extension]
+        return LoadError("damaged", f"{promised}“{name}”已损坏：内容是{label}，不是{promised}。")
     if extension in TEXT_EXTENSIONS | HTML_EXTENSIONS:
         return LoadError("not_text", f"文件“{name}”不是文本文件：内容是{label}。")
     return LoadError("unsupported_format", f"文件“{name}”的内容是{label}，不是能读取的报告格式（{SUPPORTED_FORMATS}）。")

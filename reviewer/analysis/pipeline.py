@@ -36,6 +36,7 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
         findings=findings,
         page_meta=cleaned.page_meta,
         analyzer_version=ANALYZER_VERSION,
+        original_format=doc.original_format,
     )
 
 

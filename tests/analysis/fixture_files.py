@@ -61,15 +61,19 @@ def make_docx(
 
 
 def make_docx_from_xml(
-    path: Path, body_xml: str, numbering_xml: str | None = None, styles_xml: str | None = None
+    path: Path, body_xml: str, numbering_xml: str | None = None, styles_xml: str | None = None,
+    footnotes_xml: str | None = None, endnotes_xml: str | None = None,
 ) -> Path:
     """A minimal .docx around hand-written WordprocessingML: ``body_xml`` is the inside of ``<w:body>``;
-    ``numbering_xml`` / ``styles_xml`` the inside of ``<w:numbering>`` / ``<w:styles>`` (prefix ``w:``)."""
+    ``numbering_xml`` / ``styles_xml`` / ``footnotes_xml`` / ``endnotes_xml`` the inside of ``<w:numbering>`` /
+    ``<w:styles>`` / ``<w:footnotes>`` / ``<w:endnotes>`` (prefix ``w:``; ``wp``, ``a``, ``wps`` and ``mc``
+    are declared for drawings)."""
     parts = {"word/document.xml": _w_part("document", f"<w:body>{body_xml}</w:body>")}
     relations = []
     overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
                  'officedocument.wordprocessingml.document.main+xml"/>']
-    for name, inner in (("numbering", numbering_xml), ("styles", styles_xml)):
+    for name, inner in (("numbering", numbering_xml), ("styles", styles_xml), ("footnotes", footnotes_xml),
+                        ("endnotes", endnotes_xml)):
         if inner is None:
             continue
         parts[f"word/{name}.xml"] = _w_part(name, inner)
@@ -94,9 +98,18 @@ def make_docx_from_xml(
     return path
 
 
+DRAWING_NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
 def _w_part(root: str, inner: str) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:{root} xmlns:w="{W_NAMESPACE}">{inner}</w:{root}>')
+            f'<w:{root} xmlns:w="{W_NAMESPACE}" {DRAWING_NAMESPACES}>{inner}</w:{root}>')
 
 
 def _relationships(inner: str) -> str:

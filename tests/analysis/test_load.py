@@ -19,7 +19,6 @@ from tests.analysis.fixture_files import (
     make_docx_from_xml,
     make_encrypted_docx,
     make_image_only_pdf,
-    make_legacy_doc,
     make_pdf,
 )
 
@@ -413,12 +412,6 @@ def test_password_protected_docx_is_encrypted(tmp_path: Path) -> None:
     assert "密码保护" in error.message and "加密.docx" in error.message
 
 
-def test_old_doc_is_unsupported_and_asks_for_docx(tmp_path: Path) -> None:
-    error = load_error(make_legacy_doc(tmp_path / "旧.doc"))
-    assert error.code == "unsupported_format"
-    assert "另存为 .docx" in error.message
-
-
 def test_other_office_compound_files_are_unsupported(tmp_path: Path) -> None:
     path = make_compound_file(tmp_path / "表.xls", {"Workbook": b"\x09\x08"})
     assert load_error(path).code == "unsupported_format"
@@ -552,12 +545,6 @@ def test_zip_archive_is_not_a_report(tmp_path: Path) -> None:
         archive.writestr("报告.txt", "行政复议")
     assert load_error(path).code == "unsupported_format"
     assert load_error(path.read_bytes(), "a.txt").code == "not_text"
-
-
-def test_rtf_is_unsupported_and_asks_for_docx() -> None:
-    error = load_error(rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 SimSun;}} \f0 text}", "a.rtf")
-    assert error.code == "unsupported_format"
-    assert ".docx" in error.message
 
 
 def test_extension_is_case_insensitive(tmp_path: Path) -> None:

@@ -3,56 +3,102 @@
 zipfile + ElementTree rather than python-docx, because the text must follow what Word shows: tracked
 insertions kept and deletions dropped, runs inside content controls, hyperlinks and fields included, hidden
 text left out, merged table cells counted once, and automatic list numbers ("一、", "（二）") written out —
-python-docx's ``Paragraph.text`` and ``Row.cells`` do none of these.
-
-Shape of the text: one line per paragraph (empty paragraphs dropped, a manual line break starts a new line);
-a table row is one line with its cells separated by a tab; a one-column table (a frame around text) gives its
-paragraphs as ordinary lines. Headers, footers, footnotes, comments and text boxes are left out.
+python-docx's ``Paragraph.text`` and ``Row.cells`` do none of these. ``docx_body`` describes the shape of the
+text. Headers, footers and comments are left out; footnotes, endnotes and text boxes become
+:class:`RawNote` records, table number cells :class:`TableCell` records, unaccepted revisions
+``revision_offsets``. :func:`read_docx` also gives the :class:`DocxTextMap` from raw-text offsets back to
+the runs of ``word/document.xml``.
 """
 from __future__ import annotations
 
+import bisect
 import io
-import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.docx_body import BodyReader, Line, Mark, Segment, body_paragraphs
 from reviewer.analysis.loaders.docx_numbering import ListNumbering
+from reviewer.analysis.loaders.docx_package import PackageReader
 from reviewer.analysis.loaders.outcome import checked_text, file_label
-from reviewer.analysis.model import LoadedDocument
-
-MAX_PART_BYTES = 100 * 1024 * 1024
-"""Largest unpacked XML part read; a real report's document.xml is well under 10 MB."""
-
-_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_FALSE_VALUES = frozenset({"0", "false", "off"})
-_PRIVATE_USE = range(0xE000, 0xF900)
+from reviewer.analysis.model import LoadedDocument, RawNote, TableCell
 
 _DAMAGE = (zipfile.BadZipFile, zlib.error, ET.ParseError, EOFError, KeyError, ValueError, NotImplementedError,
            RuntimeError)
+_RELATED = frozenset({"styles", "numbering", "footnotes", "endnotes"})
+_NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+
+@dataclass(frozen=True)
+class RunPosition:
+    """Where a raw-text character was read: paragraph number (``docx_body.body_paragraphs`` of
+    ``word/document.xml``), run number in it (``docx_body.paragraph_runs``), offset in the run's text (its
+    ``w:t`` texts joined, a tab or a line break counting one)."""
+
+    paragraph: int
+    run: int
+    offset: int
+
+
+@dataclass
+class DocxTextMap:
+    """From raw-text offsets back to the runs they were read from."""
+
+    segments: list[Segment]  # ``start`` is a raw-text offset; sorted, not overlapping
+
+    def locate(self, offset: int) -> RunPosition | None:
+        """The run position of the character at ``offset``; None for characters no run holds (line breaks
+        between paragraphs, tabs between table cells, automatic list numbers)."""
+        index = bisect.bisect_right([segment.start for segment in self.segments], offset) - 1
+        if index < 0:
+            return None
+        segment = self.segments[index]
+        if offset >= segment.start + segment.length:
+            return None
+        return RunPosition(segment.paragraph, segment.run, segment.run_offset + offset - segment.start)
+
+
+@dataclass
+class DocxReading:
+    document: LoadedDocument
+    text_map: DocxTextMap
 
 
 def load_docx(data: bytes, source: str) -> LoadedDocument:
+    return read_docx(data, source).document
+
+
+def read_docx(data: bytes, source: str) -> DocxReading:
+    """The report in a .docx and the map from its raw text back to the runs. Raises :class:`LoadError`."""
     name = file_label(source)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            document, styles, numbering = _read_parts(package, name)
+            parts = _read_parts(PackageReader(package, name), name)
     except _DAMAGE:
         raise LoadError("damaged", f"Word 文档“{name}”已损坏，无法打开。") from None
+    document = parts["document"]
     w = _namespace(document)
     body = document.find(f"{w}body")
     if body is None:
         raise LoadError("damaged", f"Word 文档“{name}”已损坏：找不到正文。")
+    numbering = ListNumbering(parts.get("numbering"), parts.get("styles"), w)
+    reader = BodyReader(w, numbering, {p: i for i, p in enumerate(body_paragraphs(document, w))})
     try:
-        lines = _BodyText(w, ListNumbering(numbering, styles, w)).lines(body)
+        lines = reader.lines(body)
+        notes: dict[str, dict[str, str]] = {kind: _note_texts(parts[kind], w, numbering) for kind in ("footnotes", "endnotes") if kind in parts}
     except RecursionError:
         raise LoadError("damaged", f"Word 文档“{name}”已损坏：内容嵌套过深。") from None
-    text = "\n".join(line for line in lines if line.strip())
-    return LoadedDocument(source=source, format="docx", encoding=None, raw_text=checked_text(text, source))
+    assembled = _assemble(lines)
+    loaded = LoadedDocument(
+        source=source, format="docx", encoding=None, raw_text=checked_text(assembled.text, source),
+        notes=_raw_notes(assembled.marks, notes, reader.textboxes),
+        table_cells=[TableCell(start, end, meaning.row_label, meaning.column_header, meaning.unit)
+                     for start, end, meaning in assembled.cells],
+        revision_offsets=sorted({offset for offset, mark in assembled.marks if mark.kind == "revision"}),
+    )
+    return DocxReading(loaded, DocxTextMap(assembled.segments))
 
 
 def package_member_names(data: bytes) -> list[str] | None:
@@ -71,50 +117,14 @@ def is_word_package(names: list[str]) -> bool:
     )
 
 
-def _read_parts(package: zipfile.ZipFile, name: str) -> tuple[ET.Element, ET.Element | None, ET.Element | None]:
-    names = set(package.namelist())
-    main_path = _main_document_path(package, names, name)
-    if main_path not in names:
+def _read_parts(reader: PackageReader, name: str) -> dict[str, ET.Element]:
+    main_path = reader.main_document_path()
+    if main_path not in reader.names:
         raise LoadError("damaged", f"Word 文档“{name}”已损坏：缺少正文部分（word/document.xml）。")
-    document = _parse(package, main_path, name)
-    related = _related_parts(package, main_path, names, name)
-    styles = _parse(package, related["styles"], name) if "styles" in related else None
-    numbering = _parse(package, related["numbering"], name) if "numbering" in related else None
-    return document, styles, numbering
-
-
-def _main_document_path(package: zipfile.ZipFile, names: set[str], name: str) -> str:
-    if "_rels/.rels" in names:
-        for relation in _parse(package, "_rels/.rels", name).iter(_RELATIONSHIPS):
-            if relation.get("Type", "").endswith("/officeDocument"):
-                return relation.get("Target", "").lstrip("/")
-    return "word/document.xml"
-
-
-def _related_parts(package: zipfile.ZipFile, main_path: str, names: set[str], name: str) -> dict[str, str]:
-    folder, file_name = posixpath.split(main_path)
-    rels_path = posixpath.join(folder, "_rels", file_name + ".rels")
-    parts: dict[str, str] = {}
-    if rels_path not in names:
-        return parts
-    for relation in _parse(package, rels_path, name).iter(_RELATIONSHIPS):
-        kind = relation.get("Type", "").rsplit("/", 1)[-1]
-        if kind in ("styles", "numbering") and relation.get("TargetMode") != "External":
-            target = relation.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            if path in names:
-                parts[kind] = path
+    parts = {"document": reader.parse(main_path)}
+    for kind, path in reader.related_parts(main_path, _RELATED).items():
+        parts[kind] = reader.parse(path)
     return parts
-
-
-def _parse(package: zipfile.ZipFile, path: str, name: str) -> ET.Element:
-    with package.open(path) as member:
-        content = member.read(MAX_PART_BYTES + 1)
-    if len(content) > MAX_PART_BYTES:
-        raise LoadError(
-            "too_large", f"Word 文档“{name}”解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，超出了可处理的上限。"
-        )
-    return ET.fromstring(content)
 
 
 def _namespace(root: ET.Element) -> str:
@@ -122,91 +132,62 @@ def _namespace(root: ET.Element) -> str:
     return root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
 
 
-class _BodyText:
-    def __init__(self, w: str, numbering: ListNumbering) -> None:
-        self.w = w
-        self.numbering = numbering
-        self.paragraph = f"{w}p"
-        self.table = f"{w}tbl"
-        self.row = f"{w}tr"
-        self.cell = f"{w}tc"
-        self.run = f"{w}r"
-        self.flattened = {f"{w}sdt", f"{w}sdtContent", f"{w}customXml", f"{w}ins", f"{w}moveTo", f"{w}smartTag"}
-        self.skipped = {f"{w}del", f"{w}moveFrom", f"{w}sdtPr", f"{w}sdtEndPr", f"{w}pPr", f"{w}rPr",
-                        f"{w}rt", f"{_MARKUP_COMPATIBILITY}AlternateContent", f"{w}drawing", f"{w}pict",
-                        f"{w}object"}
-
-    def lines(self, container: ET.Element) -> list[str]:
-        lines: list[str] = []
-        for block in self._content(container, (self.paragraph, self.table)):
-            if block.tag == self.paragraph:
-                lines.extend(self._paragraph_text(block).split("\n"))
-            else:
-                lines.extend(self._table_lines(block))
-        return lines
-
-    def _content(self, container: ET.Element, wanted: tuple[str, ...]) -> Iterator[ET.Element]:
-        """Children with a wanted tag, looking through content controls, custom XML and revision marks."""
-        for child in container:
-            if child.tag in wanted:
-                yield child
-            elif child.tag in self.flattened:
-                yield from self._content(child, wanted)
-
-    def _table_lines(self, table: ET.Element) -> list[str]:
-        rows = [list(self._content(row, (self.cell,))) for row in self._content(table, (self.row,))]
-        if all(len(cells) <= 1 for cells in rows):
-            return [line for cells in rows for cell in cells for line in self.lines(cell)]
-        return ["\t".join(self._cell_text(cell) for cell in cells) for cells in rows]
-
-    def _cell_text(self, cell: ET.Element) -> str:
-        return " ".join(line.strip() for line in self.lines(cell) if line.strip()).replace("\t", " ")
-
-    def _paragraph_text(self, paragraph: ET.Element) -> str:
-        parts = [self.numbering.label(paragraph)]
-        self._inline(paragraph, parts)
-        return "".join(parts)
-
-    def _inline(self, element: ET.Element, parts: list[str]) -> None:
-        for child in element:
-            if child.tag == self.run:
-                self._run(child, parts)
-            elif child.tag == f"{_MATH}t":
-                parts.append(child.text or "")
-            elif child.tag not in self.skipped:
-                self._inline(child, parts)
-
-    def _run(self, run: ET.Element, parts: list[str]) -> None:
-        w = self.w
-        properties = run.find(f"{w}rPr")
-        if properties is not None and _is_on(properties.find(f"{w}vanish"), w):
-            return
-        for child in run:
-            tag = child.tag
-            if tag == f"{w}t":
-                parts.append(child.text or "")
-            elif tag in (f"{w}tab", f"{w}ptab"):
-                parts.append("\t")
-            elif tag in (f"{w}br", f"{w}cr"):
-                parts.append("\n")
-            elif tag == f"{w}noBreakHyphen":
-                parts.append("-")
-            elif tag == f"{w}sym":
-                parts.append(_symbol(child.get(f"{w}char", "")))
-            elif tag == f"{w}ruby":
-                base = child.find(f"{w}rubyBase")
-                if base is not None:
-                    self._inline(base, parts)
+def _joined(lines: list[Line]) -> str:
+    return "\n".join(text for text in (line.text.strip() for line in lines) if text)
 
 
-def _is_on(toggle: ET.Element | None, w: str) -> bool:
-    return toggle is not None and toggle.get(f"{w}val", "true").lower() not in _FALSE_VALUES
+def _note_texts(part: ET.Element, w: str, numbering: ListNumbering) -> dict[str, str]:
+    """Footnote or endnote id → its text, separators left out."""
+    reader = BodyReader(w, numbering, {})
+    texts: dict[str, str] = {}
+    for note in part:
+        if note.get(f"{w}type") in _NOTE_SEPARATORS:
+            continue
+        text = _joined(reader.lines(note))
+        if text:
+            texts[note.get(f"{w}id", "")] = text
+    return texts
 
 
-def _symbol(code: str) -> str:
-    """A ``w:sym`` character; symbol-font code points (private use area) have no text meaning and are dropped."""
-    try:
-        point = int(code, 16)
-    except ValueError:
-        return ""
-    return "" if point in _PRIVATE_USE or point < 0x20 else chr(point)
+def _raw_notes(marks: list[tuple[int, Mark]], notes: dict[str, dict[str, str]],
+               textboxes: list[list[Line]]) -> list[RawNote]:
+    """The notes in the order their marks stand in the text; notes no mark refers to come last."""
+    result: list[RawNote] = []
+    referenced: set[tuple[str, str]] = set()
+    for offset, mark in marks:
+        if mark.kind == "textbox":
+            box_text = _joined(textboxes[int(mark.key)])
+            if box_text:
+                result.append(RawNote("textbox", box_text, offset))
+        elif mark.kind in ("footnote", "endnote") and (mark.kind, mark.key) not in referenced:
+            note_text = notes.get(mark.kind + "s", {}).get(mark.key)
+            if note_text is not None:
+                referenced.add((mark.kind, mark.key))
+                result.append(RawNote(mark.kind, note_text, offset))
+    for part_kind, texts in notes.items():
+        kind = part_kind[:-1]
+        result.extend(RawNote(kind, text) for key, text in texts.items() if (kind, key) not in referenced)
+    return result
+
+
+def _assemble(lines: list[Line]) -> Line:
+    """The non-blank lines joined by line breaks; marks of blank lines stay where those lines were."""
+    assembled = Line()
+    parts: list[str] = []
+    position = 0
+    for line in lines:
+        if not line.text.strip():
+            assembled.marks.extend((position, mark) for _, mark in line.marks)
+            continue
+        if parts:
+            parts.append("\n")
+            position += 1
+        parts.append(line.text)
+        assembled.segments.extend(Segment(s.start + position, s.length, s.paragraph, s.run, s.run_offset)
+                                  for s in line.segments)
+        assembled.cells.extend((start + position, end + position, meaning) for start, end, meaning in line.cells)
+        assembled.marks.extend((offset + position, mark) for offset, mark in line.marks)
+        position += len(line.text)
+    assembled.text = "".join(parts)
+    assembled.marks.sort(key=lambda item: item[0])
+    return assembled

@@ -1,22 +1,23 @@
-"""Office compound files (OLE/CFB, magic D0 CF 11 E0): password-protected .docx and old .doc files.
+"""Office compound files (OLE/CFB, magic D0 CF 11 E0): password-protected .docx, old .doc and .wps files.
 
-Neither can be read here; this module only tells them apart from the names in the file's directory.
+This module only tells them apart from the names in the file's directory; .doc and .wps are converted.
 """
 from __future__ import annotations
 
 import struct
-from typing import NoReturn
 
 from reviewer.analysis.errors import LoadError
-from reviewer.analysis.loaders.outcome import file_label
+from reviewer.analysis.loaders.converted import DOC, WORKS_OR_OLD_WPS, WPS, ConvertibleFormat
+from reviewer.analysis.loaders.outcome import SUPPORTED_FORMATS, file_label
 
 _FREE_OR_END = 0xFFFFFFFA  # sector numbers from here up mark free sectors and chain ends
 _HEADER_FAT_SECTORS = 109
 _ENTRY_SIZE = 128
 
 
-def reject_compound_file(data: bytes, source: str) -> NoReturn:
-    """Raise the LoadError that fits this compound file: encrypted OOXML, old Word, or something else."""
+def compound_file_format(data: bytes, source: str, extension: str) -> ConvertibleFormat:
+    """The format to convert this compound file from (old Word, WPS 文字), or the LoadError that fits it:
+    encrypted OOXML, another Office file, a damaged file."""
     name = file_label(source)
     try:
         streams = compound_file_entry_names(data)
@@ -24,14 +25,13 @@ def reject_compound_file(data: bytes, source: str) -> NoReturn:
         raise LoadError("damaged", f"文件“{name}”已损坏，无法读取其内容。") from None
     if "EncryptedPackage" in streams:
         raise LoadError("encrypted", f"文档“{name}”设有密码保护（已加密），请在 Word 或 WPS 中取消密码后再导入。")
+    if extension in (".wps", ".wpt"):
+        return WPS if "WordDocument" in streams else WORKS_OR_OLD_WPS
     if "WordDocument" in streams:
-        raise LoadError(
-            "unsupported_format",
-            f"文件“{name}”是旧版 Word 文档（.doc），请用 Word 或 WPS 打开后另存为 .docx 再导入。",
-        )
+        return DOC
     raise LoadError(
         "unsupported_format",
-        f"文件“{name}”是 Excel、PowerPoint 等旧版 Office 文件，不是支持的报告格式（.txt、.html、.docx、.pdf）。",
+        f"文件“{name}”是 Excel、PowerPoint 等旧版 Office 文件，不是能读取的报告格式（{SUPPORTED_FORMATS}）。",
     )
 
 

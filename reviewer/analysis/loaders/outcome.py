@@ -6,6 +6,11 @@ from pathlib import PurePath
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 
+REPORT_EXTENSIONS: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".odt", ".rtf")
+"""The extensions that importing a folder picks up and the open dialog offers."""
+
+SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf、.doc、.wps、.odt、.rtf"
+
 
 def file_label(source: str) -> str:
     """The file's name as people see it in messages (the last path component)."""
