@@ -6,13 +6,14 @@ from pathlib import Path
 from reviewer.analysis.checks import run_checks
 from reviewer.analysis.clean import clean
 from reviewer.analysis.figures import extract_figures
+from reviewer.analysis.indicators import extract_indicators
 from reviewer.analysis.load import load_bytes, load_path
 from reviewer.analysis.metadata import extract_metadata
 from reviewer.analysis.model import Analysis, LoadedDocument
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.required import find_required_parts
 
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 """Bump when the analysis output changes, so stored reports can be re-analysed."""
 
 
@@ -36,6 +37,7 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
         findings=findings,
         page_meta=cleaned.page_meta,
         analyzer_version=ANALYZER_VERSION,
+        indicators=extract_indicators(text, figures, sections, metadata),
     )
 
 
