@@ -34,13 +34,15 @@ _SENTENCE_BREAK = "。！？!?；;\n"
 _CLAUSE_BREAK = _SENTENCE_BREAK + "，,：:"
 _AFTER_CHARS = 20
 _AFTER_BREAK = _CLAUSE_BREAK + "、"
-_PLAN_WORDS = re.compile(r"力争|计划|拟|预计|争取|目标|预期|将要|规划")
+_PLAN_WORDS = re.compile(r"力争|计划|拟|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
+_PLAN_SENTENCE = re.compile(r"下一步|明年|来年|下一年|今后")
 _PLAN_HEADING = re.compile(
     r"下一步|下一年|下年度|明年|来年|(?:19|20)\d\d年?(?:度)?(?:工作)?(?:计划|打算|安排|思路|要点)|工作计划|工作安排|工作打算|"
     r"主要安排|打算|思路|展望|努力方向|工作重点"
 )
 _PART_MARKERS = re.compile(r"其中|包括|分别")
 _TOTAL_CUE = re.compile(r"(?:合计|共计|总计|总共|共)(?:为|达|有)?$")
+_TOTAL_WORDS = re.compile(r"合计|共计|总计|总共")
 _CUMULATIVE = re.compile(
     r"累计|历年|近[0-9一二两三四五六七八九十]+年|十[一二三四五]五|(?:自|从)?(?:19|20)\d\d年(?:以来|至今)|成立以来|多年来"
 )
@@ -52,6 +54,7 @@ _UNIT_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|�
 _OWN_RANKS = {"省": 4, "自治区": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "区": 2, "旗": 2, "镇": 1, "乡": 1, "街道": 1}
 _OTHER_YEAR_COLUMN = re.compile(r"上年|去年|上期|同期|增减|同比|增长|变化|比上年|较上年|上一年")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年(?![0-9一二三四五六七八九十]+月)")
 _OPEN_BRACKETS = "(（"
 _CLOSE_BRACKETS = ")）"
 
@@ -112,13 +115,23 @@ def _column_of(context: FigureContext, definitions: Sequence[IndicatorDefinition
         return None
     scored.sort(key=lambda pair: pair[0], reverse=True)
     (score, chosen) = scored[0]
-    if score[0] == CLAUSE and "分别" in context.before and any(s[0] == CLAUSE for s, _ in scored[1:]):
+    if _names_several(context, definitions):
         return None  # 行政复议、行政诉讼案件分别为5件、3件: which is which is not ours to guess
     if chosen.exclude and chosen.exclude.search(context.around):
         return None
     if chosen.exclude_subject and chosen.exclude_subject.search(context.subject):
         return None
     return chosen
+
+
+def _names_several(context: FigureContext, definitions: Sequence[IndicatorDefinition]) -> bool:
+    """True for a figure after 分别 in a clause whose phrase before 分别 names more than one column."""
+    marker = context.sentence.rfind("分别")
+    if marker < 0 or any(ch in _CLAUSE_BREAK for ch in context.sentence[marker:]):
+        return False
+    phrase_start = max(context.sentence.rfind(ch, 0, marker) for ch in _CLAUSE_BREAK) + 1
+    phrase = context.sentence[phrase_start:marker]
+    return sum(1 for d in definitions if d.names and d.names.search(phrase)) > 1
 
 
 def _tie(definition: IndicatorDefinition, context: FigureContext) -> tuple[int, int] | None:
@@ -215,12 +228,21 @@ class _Reader:
             return False
         if not self._column_fits(figure.column) or is_change(self.text, figure):
             return False
-        clause = self.text[self.clause_start(figure.start, self.sentence_start(figure.start)):figure.start]
-        if _PLAN_WORDS.search(clause) or any(_PLAN_HEADING.search(s.title) for s in self._enclosing(figure.start)):
+        sentence_start = self.sentence_start(figure.start)
+        clause = self.text[self.clause_start(figure.start, sentence_start):figure.start]
+        if _PLAN_WORDS.search(clause) or self._is_plan(self.text[sentence_start:figure.start], figure.start):
             return False
         if self._other_body(clause + "|" + (figure.subject or "")):
             return False
         return not self._is_part(index)
+
+    def _is_plan(self, sentence: str, position: int) -> bool:
+        """A sentence about next year (下一步, 明年, a later year) or a section about next year's plan."""
+        if _PLAN_SENTENCE.search(sentence):
+            return True
+        if self.report_year and any(int(y) > self.report_year for y in _YEAR_IN_TEXT.findall(sentence)):
+            return True
+        return any(_PLAN_HEADING.search(s.title) for s in self._enclosing(position))
 
     def _column_fits(self, column: str | None) -> bool:
         """A table cell counts only in the report year's column (本年 over 上年)."""
@@ -262,9 +284,15 @@ class _Reader:
         for later in self.figures[index + 1:]:
             if later.start >= sentence_end:
                 break
-            if _same_measure(later, figure) and _TOTAL_CUE.search(text, max(start, later.start - 4), later.start):
+            if _same_measure(later, figure) and self._is_total(later, max(start, figure.end)):
                 return True
         return False
+
+    def _is_total(self, figure: Figure, floor: int) -> bool:
+        """合计/共计/总计 in the figure's clause, or 共 right before it: a total of the figures before it."""
+        if _TOTAL_CUE.search(self.text, max(floor, figure.start - 4), figure.start):
+            return True
+        return bool(_TOTAL_WORDS.search(self.text, self.clause_start(figure.start, floor), figure.start))
 
     def _in_bracket_after_figure(self, index: int, sentence_start: int) -> bool:
         figure = self.figures[index]
