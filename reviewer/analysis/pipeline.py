@@ -6,6 +6,7 @@ from pathlib import Path
 from reviewer.analysis.checks import run_checks
 from reviewer.analysis.clean import clean
 from reviewer.analysis.figures import extract_figures
+from reviewer.analysis.indicators import extract_indicators
 from reviewer.analysis.load import load_bytes, load_path
 from reviewer.analysis.loaded_parts import notes_of, with_table_cells
 from reviewer.analysis.metadata import extract_metadata
@@ -39,6 +40,7 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
         analyzer_version=ANALYZER_VERSION,
         original_format=doc.original_format,
         notes=notes_of(doc, cleaned),
+        indicators=extract_indicators(text, figures, sections, metadata),
     )
 
 

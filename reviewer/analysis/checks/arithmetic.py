@@ -101,7 +101,7 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
             stop = closing  # 共计1260件（其中……）: the parts end with the bracket
         parts = [
             f for f in figures
-            if marker.end() <= f.start and f.end <= stop and _same_measure(f, total) and not _is_change(text, f)
+            if marker.end() <= f.start and f.end <= stop and _same_measure(f, total) and not is_change(text, f)
         ]
         finding = _judge_sum(text, total, parts)
         if finding:
@@ -115,7 +115,7 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
         start, _ = _sentence_bounds(sentence_ends, total.start, len(text))
         parts = [
             f for f in figures
-            if start <= f.start and f.end <= cue.start() and _same_measure(f, total) and not _is_change(text, f)
+            if start <= f.start and f.end <= cue.start() and _same_measure(f, total) and not is_change(text, f)
         ]
         if len(parts) >= 2 and _is_enumeration(text, parts):
             finding = _judge_sum(text, total, parts, exhaustive=True)
@@ -131,7 +131,7 @@ def _total_before(text: str, figures: list[Figure], start: int, marker: int) -> 
     """
     gap_end, rest = marker, ""
     for figure in reversed([f for f in figures if start <= f.start and f.end <= marker]):
-        if _is_change(text, figure):
+        if is_change(text, figure):
             rest = text[figure.end:gap_end] + rest
             gap_end = _clause_start(text, figure.start)
             continue
@@ -150,7 +150,7 @@ def _clause_start(text: str, position: int) -> int:
     return start
 
 
-def _is_change(text: str, figure: Figure) -> bool:
+def is_change(text: str, figure: Figure) -> bool:
     """A change (同比增长12.3%, 减少8件, 分别增加186名和42名) or the base of a comparison (较上年的46件)."""
     start = _clause_start(text, figure.start)
     if _CHANGE_BEFORE.search(text, start, figure.start):
@@ -179,7 +179,7 @@ def _sum_tolerance(total: Figure, parts: list[Figure]) -> float:
 def _rounding(written: str) -> float:
     digits = "".join(ch for ch in written if ch.isdigit() or ch in ".．")
     decimals = len(digits.replace("．", ".").partition(".")[2])
-    return 0.5 / 10**decimals
+    return 0.5 / 10.0**decimals
 
 
 def _judge_sum(text: str, total: Figure, parts: list[Figure], exhaustive: bool = False) -> Finding | None:
@@ -276,7 +276,7 @@ def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Findin
 def _rate_findings(text: str, figures: list[Figure]) -> list[Finding]:
     findings = []
     for index, rate in enumerate(figures):
-        if rate.unit not in _RATE_UNITS or _is_change(text, rate):
+        if rate.unit not in _RATE_UNITS or is_change(text, rate):
             continue
         name = _rate_name(text, rate)
         if name is None or _CHANGE_NAME.search(name):
@@ -286,7 +286,7 @@ def _rate_findings(text: str, figures: list[Figure]) -> list[Finding]:
         counts = [
             f for f in figures[:index]
             if f.start >= low and f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
-            and not _is_change(text, f)
+            and not is_change(text, f)
         ]
         finding = _judge_rate(text, rate, name, counts)
         if finding:
