@@ -165,7 +165,7 @@ def _listed_figures(view: ReviewView) -> list[Item]:
     return sorted(figures, key=lambda item: (item.start is None, item.start or 0))
 
 
-def _figure_display(values: dict) -> str:
+def figure_display(values: dict) -> str:
     approx = "约" if values.get("approx") else ""
     return approx + format_value(values.get("value"))
 
@@ -177,7 +177,7 @@ def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
     if item.state == FIGURE_CORRECTED:
         differences = []
         if (item.machine.get("value"), item.machine.get("unit")) != (values.get("value"), values.get("unit")):
-            differences.append(_figure_display(item.machine) + str(item.machine.get("unit") or ""))
+            differences.append(figure_display(item.machine) + str(item.machine.get("unit") or ""))
         if item.machine.get("subject") != values.get("subject") and item.machine.get("subject"):
             differences.append(f"统计对象 {item.machine['subject']}")
         machine_value = "；".join(differences) or None
@@ -185,7 +185,7 @@ def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
     return FigureRow(
         section=section,
         text=str(text),
-        value=_figure_display(values),
+        value=figure_display(values),
         unit=str(values.get("unit") or ""),
         subject=str(values.get("subject") or ""),
         state=state,
@@ -243,7 +243,7 @@ def _indicator_figures(view: ReviewView) -> list[IndicatorFigure]:
         values = item.effective
         unit = str(values.get("unit") or "")
         result.append(IndicatorFigure(
-            display=_figure_display(values) + unit,
+            display=figure_display(values) + unit,
             unit=unit,
             subject=str(values.get("subject") or ""),
             context=sentence_before(text, item.start) if item.start is not None else "",
