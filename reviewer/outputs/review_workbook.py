@@ -1,15 +1,19 @@
-"""The review work of a workspace as an Excel workbook: 审阅概况 (one row per report), 数据 (every figure).
+"""The review work of a workspace as an Excel workbook: 审阅概况 (one row per report), 数据 (every figure),
+指标 (the indicator table: a row per report, a column per indicator of the catalogue).
 
 Values are the effective ones: the reviewer's correction, else the confirmed machine value, else the
 machine's value still to confirm (grey italic). A rejected figure is listed with its machine value but
-no value taken, so that column sums count only what stands.
+no value taken, so that column sums count only what stands; an indicator whose figure was rejected is
+left empty. An indicator cell is a number shown with its own unit (16件, 97.6%).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reviewer.outputs.workbook import CellKind, Column, Row, Table, all_columns, build_workbook
+from reviewer.analysis.indicator_catalogue import indicator_columns
+from reviewer.analysis.model import IndicatorValue
+from reviewer.outputs.workbook import CellKind, Column, Row, Table, all_columns, build_workbook, with_unit
 from reviewer.summary.collect import path_at, section_paths
 from reviewer.workspace.model import STATE_LABELS, ReportSummary, ReviewItem
 
@@ -18,6 +22,7 @@ if TYPE_CHECKING:
 
 OVERVIEW_SHEET = "审阅概况"
 FIGURES_SHEET = "数据"
+INDICATORS_SHEET = "指标"
 MUTED_LEGEND = "灰色斜体为机器识别、尚未经审阅人确认的值。"
 
 YEAR = Column("年度", CellKind.NUMBER, 8, "0")
@@ -49,6 +54,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("更正值", CellKind.NUMBER, 12),
     Column("来源", max_width=10),
 )
+INDICATOR_ROW_COLUMNS: tuple[Column, ...] = (Column("报告编号", CellKind.NUMBER, 8, "0"), Column("单位", max_width=24), YEAR)
 _METADATA_COLUMNS = {"unit": 1, "level": 2, "report_year": 3, "title": 4, "publish_date": 9}
 """Overview columns showing a metadata value: grey while the reviewer has not confirmed it."""
 
@@ -66,15 +72,22 @@ def review_tables(ws: Workspace, report_ids: Sequence[int] | None = None) -> lis
         ordered = [summaries[report_id] for report_id in report_ids]
     overview = Table(OVERVIEW_SHEET, f"报告审阅概况，共 {len(ordered)} 份。{MUTED_LEGEND}", OVERVIEW_COLUMNS)
     figures = Table(FIGURES_SHEET, "", FIGURE_COLUMNS)
+    columns = indicator_columns()
+    indicators = Table(
+        INDICATORS_SHEET,
+        f"主要指标，每份报告一行。单元格为数值（显示时带计量单位）；审阅人否决的数据不填。{MUTED_LEGEND}",
+        INDICATOR_ROW_COLUMNS + tuple(Column(name, CellKind.NUMBER, 16) for name in columns.values()),
+    )
     for summary in ordered:
         items = ws.items(summary.id, include_unanchored=True)
         overview.rows.append(_overview_row(summary, items))
         figures.rows.extend(_figure_rows(summary, items))
+        indicators.rows.append(_indicator_row(summary, ws.report(summary.id).analysis.indicators, items, list(columns)))
     figures.note = (
         f"报告中的数据，共 {len(figures.rows)} 项。采用值：审阅人更正值，否则为已确认或待确认的机器识别值；"
         f"已否决的数据不计采用值。{MUTED_LEGEND}"
     )
-    return [overview, figures]
+    return [overview, figures, indicators]
 
 
 def _overview_row(summary: ReportSummary, items: list[ReviewItem]) -> Row:
@@ -108,3 +121,24 @@ def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
             muted=all_columns(FIGURE_COLUMNS) if item.state == "pending" else frozenset(),
         ))
     return rows
+
+
+def _indicator_row(summary: ReportSummary, values: list[IndicatorValue], items: list[ReviewItem],
+                   codes: list[str]) -> Row:
+    """The report's indicator cells: each the figure item that states it, as the reviewer left it."""
+    figures = {(item.start, item.end): item for item in items if item.kind == "figure"}
+    cells: list[object] = [summary.id, summary.unit, summary.report_year] + [None] * len(codes)
+    muted, formats = set(), {}
+    for value in values:
+        if value.code not in codes:
+            continue
+        column = len(INDICATOR_ROW_COLUMNS) + codes.index(value.code)
+        item = figures.get((value.start, value.end))
+        if item is not None and item.state == "rejected":
+            continue
+        effective = item.effective if item is not None else {"value": value.value, "unit": value.unit}
+        cells[column] = effective.get("value")
+        formats[column] = with_unit(str(effective.get("unit") or ""))
+        if item is None or item.state == "pending":
+            muted.add(column)
+    return Row(cells, frozenset(muted), formats)

@@ -19,6 +19,7 @@ from enum import Enum
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
@@ -64,6 +65,8 @@ class Row:
     values: Sequence[object]  # one per column; None leaves the cell empty
     muted: frozenset[int] = frozenset()
     """Columns whose value is the machine's, not yet confirmed: written grey italic."""
+    formats: dict[int, str] = field(default_factory=dict)
+    """Number formats of single cells, over their column's (a count shown with its own unit)."""
 
 
 @dataclass
@@ -92,7 +95,7 @@ def build_workbook(tables: Sequence[Table]) -> bytes:
 def _write_sheet(sheet: WriteOnlyWorksheet, table: Table) -> None:
     columns = table.columns
     cells = [[_cell_value(value, column) for value, column in zip(row.values, columns)] for row in table.rows]
-    widths = _widths(columns, cells)
+    widths = _widths(columns, table.rows, cells)
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     last_column = get_column_letter(len(columns))
@@ -107,9 +110,11 @@ def _write_sheet(sheet: WriteOnlyWorksheet, table: Table) -> None:
     note = _text_cell(sheet, table.note, _NOTE_FONT)
     sheet.append([note])
     sheet.append([_header_cell(sheet, column.header) for column in columns])
+    data_cells = _DataCells(sheet)
     for row, values in zip(table.rows, cells):
         sheet.append([
-            _data_cell(sheet, value, column, index in row.muted) for index, (value, column) in enumerate(zip(values, columns))
+            data_cells.make(value, row.formats.get(index) or column.number_format, index in row.muted)
+            for index, (value, column) in enumerate(zip(values, columns))
         ])
 
 
@@ -135,16 +140,26 @@ def _iso_date(value: object) -> date | None:
         return None
 
 
-def _shown(value: object) -> str:
+def with_unit(unit: str) -> str:
+    """A number format showing a number followed by its unit (16 as 16件), the cell staying a number."""
+    return 'General"' + unit.replace('"', "") + '"'
+
+
+def _shown(value: object, number_format: str | None) -> str:
     if isinstance(value, date):
         return value.isoformat()
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if number_format and number_format.startswith('General"'):
+        return str(value) + number_format[len('General"'):-1]
+    return str(value)
 
 
-def _widths(columns: Sequence[Column], cells: list[list[object]]) -> list[int]:
+def _widths(columns: Sequence[Column], rows: Sequence[Row], cells: list[list[object]]) -> list[int]:
     widths = []
     for index, column in enumerate(columns):
-        longest = max((display_width(_shown(row[index])) for row in cells), default=0)
+        longest = max((display_width(_shown(values[index], row.formats.get(index))) for row, values in zip(rows, cells)),
+                      default=0)
         wanted = max(longest, display_width(column.header)) + WIDTH_PADDING
         widths.append(max(MIN_WIDTH, min(wanted, column.max_width)))
     return widths
@@ -165,14 +180,30 @@ def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _data_cell(sheet: WriteOnlyWorksheet, value: object, column: Column, muted: bool) -> WriteOnlyCell:
-    font = _MUTED_FONT if muted else _BODY_FONT
-    if isinstance(value, str):
-        return _text_cell(sheet, value, font)
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = font
-    if isinstance(value, date):
-        cell.number_format = "yyyy-mm-dd"
-    elif column.number_format:
-        cell.number_format = column.number_format
-    return cell
+class _DataCells:
+    """Makes the data cells of one sheet. openpyxl hashes a style object on every assignment, which costs
+    more than writing the cell: each combination of font and number format is set once on a first cell
+    and its style indices copied to the next ones."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self.sheet = sheet
+        self.styles: dict[tuple[bool, str | None], StyleArray] = {}
+
+    def make(self, value: object, number_format: str | None, muted: bool) -> WriteOnlyCell:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(self.sheet, value=spreadsheet_text(value))
+            cell.data_type = "s"
+            number_format = None
+        else:
+            cell = WriteOnlyCell(self.sheet, value=value)
+            number_format = "yyyy-mm-dd" if isinstance(value, date) else number_format
+        key = (muted, number_format)
+        style = self.styles.get(key)
+        if style is None:
+            cell.font = _MUTED_FONT if muted else _BODY_FONT
+            if number_format:
+                cell.number_format = number_format
+            self.styles[key] = StyleArray(cell._style)
+        else:
+            cell._style = StyleArray(style)
+        return cell

@@ -13,6 +13,7 @@ from reviewer.cli import main
 from reviewer.outputs.review_workbook import FIGURE_COLUMNS, OVERVIEW_COLUMNS, review_workbook
 from reviewer.outputs.text_width import display_width
 from reviewer.outputs.workbook import HEADER_ROW, MUTED_COLOR, CellKind, Column, Row, Table, build_workbook
+from tests.outputs.conftest import figure
 
 
 def read(data: bytes):
@@ -38,7 +39,7 @@ def is_muted(cell) -> bool:
 
 def test_sheets_have_chinese_names_and_headers_under_a_note(reviewed):
     book = read(review_workbook(reviewed.ws))
-    assert book.sheetnames == ["审阅概况", "数据"]
+    assert book.sheetnames == ["审阅概况", "数据", "指标"]
     assert header(book["审阅概况"]) == [c.header for c in OVERVIEW_COLUMNS]
     assert header(book["数据"]) == [c.header for c in FIGURE_COLUMNS]
     assert "灰色斜体" in book["数据"]["A1"].value
@@ -80,6 +81,22 @@ def test_figures_carry_effective_values_as_numbers(reviewed):
     assert all(is_muted(cell) for cell in pending.values() if cell.value is not None)
 
 
+def test_indicator_table_holds_numbers_shown_with_their_units(reviewed):
+    ws = reviewed.ws
+    ws.set_item_state(figure(ws, reviewed.qingxi, "35份").id, "corrected", {"value": 36})
+    ws.set_item_state(figure(ws, reviewed.qingxi, "58件").id, "rejected")
+    sheet = read(review_workbook(ws))["指标"]
+    assert header(sheet)[:5] == ["报告编号", "单位", "年度", "行政复议案件", "行政复议纠错率"]
+    row = next(r for r in records(sheet) if r["报告编号"].value == reviewed.qingxi)
+    adviser = row["法律顾问意见"]
+    assert (adviser.value, adviser.data_type, adviser.number_format) == (36, "n", 'General"份"')
+    assert not is_muted(adviser)
+    rate = row["负责人出庭应诉率"]
+    assert (rate.value, rate.number_format) == (100, 'General"%"') and is_muted(rate)
+    assert row["行政处罚案件"].value is None  # its figure was rejected
+    assert row["行政复议案件"].value is None  # the report states none
+
+
 def test_formula_looking_text_stays_a_string(reviewed):
     sheet = read(review_workbook(reviewed.ws))["数据"]
     subject = figure_record(sheet, reviewed.qingxi, "46条")["统计对象"]
@@ -110,7 +127,7 @@ def test_cli_exports_xlsx(reviewed, tmp_path, capsys):
     reviewed.ws.close()
     out = tmp_path / "审阅.xlsx"
     assert main(["export", str(path), "--format", "xlsx", "-o", str(out)]) == 0
-    assert read(out.read_bytes()).sheetnames[:2] == ["审阅概况", "数据"]
+    assert read(out.read_bytes()).sheetnames == ["审阅概况", "数据", "指标"]
     assert main(["export", str(path), "--format", "xlsx"]) == 1
     assert "-o" in capsys.readouterr().err
 
