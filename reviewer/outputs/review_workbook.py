@@ -127,8 +127,10 @@ def _indicator_row(summary: ReportSummary, values: list[IndicatorValue], items: 
                    codes: list[str]) -> Row:
     """The report's indicator cells: each the figure item that states it, as the reviewer left it."""
     figures = {(item.start, item.end): item for item in items if item.kind == "figure"}
-    cells: list[object] = [summary.id, summary.unit, summary.report_year] + [None] * len(codes)
-    muted, formats = set(), {}
+    cells: list[object] = [summary.id, summary.unit, summary.report_year]
+    cells += [None] * len(codes)
+    muted: set[int] = set()
+    formats: dict[int, str] = {}
     for value in values:
         if value.code not in codes:
             continue
