@@ -5,11 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.analysis.model import FINDING_CODES
-from reviewer.summary.checklist import REQUIRED_LABELS
 from reviewer.summary.collect import figure_display
-from reviewer.summary.report_sheet import SEVERITY_LABELS
 from reviewer.summary.review_view import Item, ReviewView
+from reviewer.vocabulary import (
+    AnnotationTag,
+    FindingCode,
+    ItemKind,
+    ItemState,
+    RequiredPartCode,
+    Severity,
+    Verdict,
+    label_of,
+)
 
 UNANCHORED = "（原文已变动，未能重新定位）"
 DEFAULT_AUTHOR = "审阅人"
@@ -29,43 +36,44 @@ def review_comments(view: ReviewView, with_items: bool = True) -> list[ReviewCom
     comments = []
     review = view.review
     if review is not None and (review.verdict or review.remarks.strip()):
-        parts = [f"审阅结论：{review.verdict}" if review.verdict else "", review.remarks.strip()]
+        parts = [f"审阅结论：{label_of(Verdict, review.verdict)}" if review.verdict else "", review.remarks.strip()]
         comments.append(ReviewComment(None, None, "\n".join(p for p in parts if p), author))
     for annotation in view.annotations:
-        text = annotation.tag + (f"：{annotation.comment}" if annotation.comment else "")
+        text = label_of(AnnotationTag, annotation.tag) + (f"：{annotation.comment}" if annotation.comment else "")
         if not annotation.anchored:
             text += UNANCHORED
         comments.append(ReviewComment(annotation.start, annotation.end, text, annotation.author or author))
     if with_items:
         for item in view.items:
-            if item.state in ("rejected", "corrected") and item.start is not None:
+            if item.state in (ItemState.REJECTED, ItemState.CORRECTED) and item.start is not None:
                 comments.append(ReviewComment(item.start, item.end, _item_comment(item), author))
     return sorted(comments, key=lambda c: (c.start is not None, c.start or 0))
 
 
 def _item_comment(item: Item) -> str:
     machine, values = item.machine, item.effective
-    if item.kind == "figure":
+    rejected = item.state == ItemState.REJECTED
+    if item.kind == ItemKind.FIGURE:
         said = _figure(machine, True)
-        if item.state == "rejected":
+        if rejected:
             return f"审阅人否决：“{machine.get('text') or said}”不作为数据（机器识别为 {said}）"
         subject_changed = machine.get("subject") != values.get("subject")
         return f"审阅人更正为 {_figure(values, subject_changed)}（机器识别为 {_figure(machine, subject_changed)}）"
-    if item.kind == "finding":
-        label = FINDING_CODES.get(str(machine.get("code")), str(machine.get("code") or "检查提示"))
-        if item.state == "rejected":
-            return f"审阅人否决检查提示“{label}”：{machine.get('message') or ''}".rstrip("：")
-        severity = SEVERITY_LABELS.get(str(values.get("severity")), "")
-        return f"审阅人更正检查提示“{label}”{f'（{severity}）' if severity else ''}：{values.get('message') or ''}"
-    if item.kind == "required":
-        label = REQUIRED_LABELS.get(str(machine.get("code")), str(machine.get("code")))
-        present = bool(values.get("present")) != (item.state == "rejected")
-        return f"审阅人判定：报告{'含有' if present else '缺少'}“{label}”"
-    if item.kind == "section":
-        if item.state == "rejected":
+    if item.kind == ItemKind.FINDING:
+        finding = label_of(FindingCode, str(machine.get("code") or "")) or "检查提示"
+        if rejected:
+            return f"审阅人否决检查提示“{finding}”：{machine.get('message') or ''}".rstrip("：")
+        severity = label_of(Severity, values.get("severity"))
+        return f"审阅人更正检查提示“{finding}”{f'（{severity}）' if severity else ''}：{values.get('message') or ''}"
+    if item.kind == ItemKind.REQUIRED:
+        part = label_of(RequiredPartCode, str(machine.get("code") or ""))
+        present = bool(values.get("present")) != rejected
+        return f"审阅人判定：报告{'含有' if present else '缺少'}“{part}”"
+    if item.kind == ItemKind.SECTION:
+        if rejected:
             return "审阅人否决：此处不是标题"
         return f"审阅人更正标题：{values.get('num') or ''} {values.get('title') or ''}".rstrip()
-    if item.state == "rejected":
+    if rejected:
         return f"审阅人否决：机器识别的“{_plain(machine.get('value'))}”"
     return f"审阅人更正为：{_plain(values.get('value'))}（机器识别为 {_plain(machine.get('value'))}）"
 

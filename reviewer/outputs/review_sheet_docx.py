@@ -28,7 +28,7 @@ from reviewer.outputs.word_style import (
     styled_run,
     title,
 )
-from reviewer.summary.data import CHECK_FAIL, FIGURE_CORRECTED, FIGURE_PENDING, SummaryData
+from reviewer.summary.data import CHECK_FAIL, SummaryData
 from reviewer.summary.report_sheet import (
     BLANK,
     CHECK_HEAD,
@@ -53,6 +53,7 @@ from reviewer.summary.report_sheet import (
     severity_label,
     signature_verdict,
 )
+from reviewer.vocabulary import ItemState
 
 _TEXT_WIDTH = 210 - 28 - 26  # millimetres between the margins
 SIGNATURE_BLANK = "\u3000" * 8
@@ -141,13 +142,13 @@ def _figures(document: WordDocument, data: SummaryData) -> None:
             group = merge_row(table, len(table.rows) - 1)
             cell_text(group, figure.section or NO_SECTION_GROUP, bold=True)
             shade(group, GROUP_FILL)
-        pending = figure.state == FIGURE_PENDING
+        pending = figure.state == ItemState.PENDING
         color = MUTED if pending else None
         cells = add_row(table, widths)
         cell_text(cells[0], str(number), centre=True, color=color)
         cell_text(cells[1], figure.text, color=color)
-        cell_text(cells[2], figure.value, bold=figure.state == FIGURE_CORRECTED, color=color)
-        if figure.state == FIGURE_CORRECTED and figure.machine_value:
+        cell_text(cells[2], figure.value, bold=figure.state == ItemState.CORRECTED, color=color)
+        if figure.state == ItemState.CORRECTED and figure.machine_value:
             add_cell_line(cells[2], machine_value_line(figure), MUTED)
         cell_text(cells[3], figure.unit, centre=True, color=color)
         cell_text(cells[4], figure.subject or BLANK, color=color)

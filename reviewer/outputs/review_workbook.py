@@ -15,7 +15,8 @@ from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.model import IndicatorValue
 from reviewer.outputs.workbook import CellKind, Column, Row, Table, all_columns, build_workbook, with_unit
 from reviewer.summary.collect import path_at, section_paths
-from reviewer.workspace.model import STATE_LABELS, ReportSummary, ReviewItem
+from reviewer.vocabulary import ItemKind, ItemState, Level, Origin, ReviewStatus, Verdict, label_of
+from reviewer.workspace.model import ReportSummary, ReviewItem
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -91,34 +92,37 @@ def review_tables(ws: Workspace, report_ids: Sequence[int] | None = None) -> lis
 
 
 def _overview_row(summary: ReportSummary, items: list[ReviewItem]) -> Row:
-    pending_fields = {item.machine.get("field") for item in items if item.kind == "metadata" and item.state == "pending"}
+    pending_fields = {
+        item.machine.get("field") for item in items if item.kind == ItemKind.METADATA and item.state == ItemState.PENDING
+    }
     return Row(
         values=[
-            summary.id, summary.unit, summary.level, summary.report_year, summary.title, summary.status,
-            summary.verdict or "未定", summary.open_findings, summary.pending_items, summary.publish_date,
-            summary.file_name,
+            summary.id, summary.unit, label_of(Level, summary.level) or None, summary.report_year, summary.title,
+            label_of(ReviewStatus, summary.status), label_of(Verdict, summary.verdict) or "未定",
+            summary.open_findings, summary.pending_items, summary.publish_date, summary.file_name,
         ],
         muted=frozenset(column for name, column in _METADATA_COLUMNS.items() if name in pending_fields),
     )
 
 
 def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
-    paths = section_paths(item for item in items if item.kind == "section")
+    paths = section_paths(item for item in items if item.kind == ItemKind.SECTION)
     rows = []
     for item in items:
-        if item.kind != "figure":
+        if item.kind != ItemKind.FIGURE:
             continue
         values, machine = item.effective, item.machine
         rows.append(Row(
             values=[
                 summary.id, summary.unit, summary.report_year, path_at(paths, item.start),
                 values.get("text"), values.get("subject"),
-                None if item.state == "rejected" else values.get("value"),
-                values.get("unit"), "是" if values.get("approx") else None, STATE_LABELS[item.state],
-                machine.get("value"), item.corrected.get("value") if item.state == "corrected" and item.corrected else None,
-                "人工添加" if item.origin == "manual" else "自动识别",
+                None if item.state == ItemState.REJECTED else values.get("value"),
+                values.get("unit"), "是" if values.get("approx") else None, label_of(ItemState, item.state),
+                machine.get("value"),
+                item.corrected.get("value") if item.state == ItemState.CORRECTED and item.corrected else None,
+                label_of(Origin, item.origin),
             ],
-            muted=all_columns(FIGURE_COLUMNS) if item.state == "pending" else frozenset(),
+            muted=all_columns(FIGURE_COLUMNS) if item.state == ItemState.PENDING else frozenset(),
         ))
     return rows
 
@@ -126,7 +130,7 @@ def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
 def _indicator_row(summary: ReportSummary, values: list[IndicatorValue], items: list[ReviewItem],
                    codes: list[str]) -> Row:
     """The report's indicator cells: each the figure item that states it, as the reviewer left it."""
-    figures = {(item.start, item.end): item for item in items if item.kind == "figure"}
+    figures = {(item.start, item.end): item for item in items if item.kind == ItemKind.FIGURE}
     cells: list[object] = [summary.id, summary.unit, summary.report_year]
     cells += [None] * len(codes)
     muted: set[int] = set()
@@ -136,11 +140,11 @@ def _indicator_row(summary: ReportSummary, values: list[IndicatorValue], items: 
             continue
         column = len(INDICATOR_ROW_COLUMNS) + codes.index(value.code)
         item = figures.get((value.start, value.end))
-        if item is not None and item.state == "rejected":
+        if item is not None and item.state == ItemState.REJECTED:
             continue
         effective = item.effective if item is not None else {"value": value.value, "unit": value.unit}
         cells[column] = effective.get("value")
         formats[column] = with_unit(str(effective.get("unit") or ""))
-        if item is None or item.state == "pending":
+        if item is None or item.state == ItemState.PENDING:
             muted.add(column)
     return Row(cells, frozenset(muted), formats)

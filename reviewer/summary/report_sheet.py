@@ -12,8 +12,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from reviewer.summary.data import (
     CHECK_FAIL,
-    FIGURE_CORRECTED,
-    FIGURE_PENDING,
     UNREVIEWED_VERDICT,
     FigureRow,
     NoteRow,
@@ -34,10 +32,14 @@ from reviewer.summary.layout import (
     sheet_styles,
 )
 from reviewer.summary.markup import literal
+from reviewer.vocabulary import ItemState, Severity, label, label_of
 
 SHEET_TITLE = "法治政府建设年度报告审阅意见单"
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-FIGURE_STATE_LABELS = {"accepted": "已确认", FIGURE_CORRECTED: "已更正", FIGURE_PENDING: "待确认"}
+FIGURE_STATE_LABELS = {
+    ItemState.ACCEPTED: label(ItemState.ACCEPTED),
+    ItemState.CORRECTED: label(ItemState.CORRECTED),
+    ItemState.PENDING: "待确认",  # printed as the machine read it, for the reader to confirm
+}
 BLANK = "—"
 
 UNREVIEWED_NOTICE = "本意见单仅含机器分析结果，尚未经审阅人确认；数据与检查结论均须人工核实。"
@@ -176,9 +178,9 @@ def figure_counts_note(data: SummaryData) -> str:
     counts = {state: 0 for state in FIGURE_STATE_LABELS}
     for figure in data.figures:
         counts[figure.state] = counts.get(figure.state, 0) + 1
-    parts = [f"{label} {counts[state]} 项" for state, label in FIGURE_STATE_LABELS.items()]
+    parts = [f"{name} {counts[state]} 项" for state, name in FIGURE_STATE_LABELS.items()]
     note = f"列出 {len(data.figures)} 项（" + "，".join(parts) + "）"
-    if counts[FIGURE_PENDING]:
+    if counts[ItemState.PENDING]:
         note += "；灰色为尚待确认的机器识别值"
     if data.rejected_figures:
         note += f"；另有 {data.rejected_figures} 项经审阅人否定，未列出"
@@ -186,10 +188,10 @@ def figure_counts_note(data: SummaryData) -> str:
 
 
 def _figure_cells(figure: FigureRow, number: int, styles: SheetStyles) -> list[object]:
-    style = styles.cell_muted if figure.state == FIGURE_PENDING else styles.cell
-    center = styles.cell_muted_center if figure.state == FIGURE_PENDING else styles.cell_center
+    style = styles.cell_muted if figure.state == ItemState.PENDING else styles.cell
+    center = styles.cell_muted_center if figure.state == ItemState.PENDING else styles.cell_center
     value: list[Flowable] = [para(figure.value, style)]
-    if figure.state == FIGURE_CORRECTED:
+    if figure.state == ItemState.CORRECTED:
         value = [Paragraph(f"<b>{literal(figure.value)}</b>", style)]  # the heading face: 黑体 stands for bold
         if figure.machine_value:
             value.append(para(machine_value_line(figure), styles.cell_aside))
@@ -233,7 +235,7 @@ def _figures_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
 
 
 def severity_label(note: NoteRow) -> str:
-    return f"（{SEVERITY_LABELS.get(note.severity, note.severity)}）" if note.severity else ""
+    return f"（{label_of(Severity, note.severity)}）" if note.severity else ""
 
 
 def note_category(note: NoteRow) -> str:

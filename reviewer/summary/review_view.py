@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reviewer.analysis.model import Analysis
+from reviewer.vocabulary import ItemState, Origin
 from reviewer.workspace.items import build_items
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ class MachineItem:
     machine: dict[str, Any]
     start: int | None
     end: int | None
-    origin: str = "machine"
+    origin: str = Origin.MACHINE
     corrected: dict[str, Any] | None = None
-    state: str = "pending"
+    state: str = ItemState.PENDING
 
     @property
     def effective(self) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.panels.item_table import parse_number
-from reviewer.ui.review_states import SEVERITIES, format_number, severity_label
-from reviewer.workspace.model import TAGS
+from reviewer.ui.review_states import format_number, tr_label
+from reviewer.vocabulary import AnnotationTag, Severity
 
 QUOTE_PREVIEW_CHARS = 80
 ACCEPT_KEY = "Ctrl+Return"
@@ -87,8 +87,8 @@ class AnnotationDialog(QDialog):
         quote: str | None,
         parent: QWidget | None = None,
         comment: str = "",
-        tag: str = TAGS[0],
-        severity: str = "warning",
+        tag: str = AnnotationTag.PROBLEM,
+        severity: str = Severity.WARNING,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("annotationDialog")
@@ -102,13 +102,13 @@ class AnnotationDialog(QDialog):
         self.comment.installEventFilter(self)
         self.tag = QComboBox()
         self.tag.setObjectName("annotationTag")
-        for value in TAGS:
-            self.tag.addItem(self.tr(value), value)
+        for value in AnnotationTag:
+            self.tag.addItem(tr_label(value), value)
         self.tag.setCurrentIndex(max(self.tag.findData(tag), 0))
         self.severity = QComboBox()
         self.severity.setObjectName("annotationSeverity")
-        for value in SEVERITIES:
-            self.severity.addItem(severity_label(value), value)
+        for value in Severity:
+            self.severity.addItem(tr_label(value), value)
         self.severity.setCurrentIndex(max(self.severity.findData(severity), 0))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -141,6 +141,6 @@ class AnnotationDialog(QDialog):
     def values(self) -> dict:
         return {
             "comment": self.comment.toPlainText().strip(),
-            "tag": self.tag.currentData(),
-            "severity": self.severity.currentData(),
+            "tag": AnnotationTag(self.tag.currentData()),  # Qt hands codes back as plain str
+            "severity": Severity(self.severity.currentData()),
         }

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from reviewer.ui.review_states import tr_label
+from reviewer.vocabulary import ItemKind, ItemState
+
 ChangeListener = Callable[[int], None]
 """Called with the report id after every do, undo and redo."""
 
@@ -60,10 +63,10 @@ class WorkspaceCommand(QUndoCommand):
 class SetItemStateCommand(WorkspaceCommand):
     def __init__(self, ws, item, state: str, corrected: dict | None, on_change: ChangeListener) -> None:
         texts = {
-            "accepted": _tr("确认"),
-            "rejected": _tr("否决"),
-            "corrected": _tr("更正"),
-            "pending": _tr("恢复待审"),
+            ItemState.ACCEPTED: _tr("确认"),
+            ItemState.REJECTED: _tr("否决"),
+            ItemState.CORRECTED: _tr("更正"),
+            ItemState.PENDING: _tr("恢复待审"),
         }
         super().__init__(ws, item.report_id, texts.get(state, state) + _describe(item), on_change)
         self.item_id = item.id
@@ -78,7 +81,7 @@ class AddItemCommand(WorkspaceCommand):
     def __init__(
         self, ws, report_id: int, kind: str, start: int, end: int, values: dict, on_change: ChangeListener
     ) -> None:
-        label = _tr("添加数据") if kind == "figure" else _tr("添加项目")
+        label = _tr("添加数据") if kind == ItemKind.FIGURE else _tr("添加项目")
         super().__init__(ws, report_id, label + f"「{values.get('text', '')}」", on_change)
         self.kind, self.start, self.end, self.values = kind, start, end, values
 
@@ -138,9 +141,10 @@ class SetReviewCommand(WorkspaceCommand):
 
     def __init__(self, ws, report_id: int, fields: dict, on_change: ChangeListener) -> None:
         if "status" in fields:
-            text = _tr("标记为") + str(fields["status"])
+            text = _tr("标记为") + tr_label(fields["status"])
         else:
-            text = _tr("结论改为") + str(fields.get("verdict") or _tr("未定"))
+            verdict = fields.get("verdict")
+            text = _tr("结论改为") + (tr_label(verdict) if verdict else _tr("未定"))
         super().__init__(ws, report_id, text, on_change)
         self.fields = fields
 
@@ -150,13 +154,13 @@ class SetReviewCommand(WorkspaceCommand):
 
 def _describe(item) -> str:
     values = item.effective
-    if item.kind == "figure":
+    if item.kind == ItemKind.FIGURE:
         return f"「{values.get('text', '')}」"
-    if item.kind == "section":
+    if item.kind == ItemKind.SECTION:
         return f"「{values.get('num', '')} {values.get('title', '')}」"
-    if item.kind == "finding":
+    if item.kind == ItemKind.FINDING:
         return f"「{values.get('message', '')}」"
-    if item.kind == "metadata":
+    if item.kind == ItemKind.METADATA:
         return f"「{values.get('field', '')}」"
     return ""
 

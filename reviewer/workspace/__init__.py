@@ -6,11 +6,6 @@ in :mod:`reviewer.workspace.model`; see docs/design/workspace-api.md.
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WorkspaceTooNew
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import (
-    KINDS,
-    REVIEW_STATUSES,
-    STATES,
-    TAGS,
-    VERDICTS,
     Annotation,
     HistoryEntry,
     ImportResult,
@@ -26,7 +21,7 @@ from reviewer.workspace.model import (
 from reviewer.workspace.workspace import Workspace
 
 __all__ = [
-    "KINDS", "REVIEW_STATUSES", "SCHEMA_VERSION", "STATES", "TAGS", "VERDICTS",
+    "SCHEMA_VERSION",
     "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
     "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reviewer.analysis import ANALYZER_VERSION
+from reviewer.vocabulary import ItemKind, ItemState, label
 from reviewer.workspace.db import now
 from reviewer.workspace.migrations import SCHEMA_VERSION
-from reviewer.workspace.model import STATE_LABELS, ReportSummary, ReviewItem
+from reviewer.workspace.model import ReportSummary, ReviewItem
 
 if TYPE_CHECKING:
     from reviewer.workspace.workspace import Workspace
@@ -41,7 +42,7 @@ def export_json(workspace: Workspace) -> dict[str, Any]:
                 "metadata": {
                     item.effective.get("field"): item.effective.get("value")
                     for item in items
-                    if item.kind == "metadata" and item.state != "rejected"
+                    if item.kind == ItemKind.METADATA and item.state != ItemState.REJECTED
                 },
                 "review": asdict(workspace.review(summary.id)),
                 "items": [asdict(item) | {"effective": item.effective} for item in items],
@@ -70,7 +71,7 @@ def write_figures_csv_to(workspace: Workspace, stream: TextIO) -> int:
     writer.writerow(FIGURE_COLUMNS)
     rows = 0
     for summary in workspace.reports():
-        for item in workspace.items(summary.id, kind="figure", include_unanchored=True):
+        for item in workspace.items(summary.id, kind=ItemKind.FIGURE, include_unanchored=True):
             writer.writerow(_figure_row(summary, item))
             rows += 1
     return rows
@@ -82,7 +83,7 @@ def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
         summary.id, summary.file_name, summary.unit or "", summary.report_year or "", summary.title or "",
         values.get("text", ""), _number(values.get("value")), values.get("unit") or "",
         "是" if values.get("approx") else "否", values.get("subject") or "",
-        STATE_LABELS[item.state], "人工添加" if item.origin == "manual" else "自动识别",
+        label(item.state), label(item.origin),
         _number(machine.get("value")), machine.get("unit") or "", machine.get("subject") or "",
         "" if item.start is None else item.start, "" if item.end is None else item.end,
         item.reviewer or "", item.updated_at or "",

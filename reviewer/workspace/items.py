@@ -20,7 +20,8 @@ from difflib import SequenceMatcher
 from typing import Any, Protocol
 
 from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
-from reviewer.workspace.db import to_json
+from reviewer.vocabulary import Level, MetadataField, from_label
+from reviewer.workspace.db import json_text
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
 
@@ -60,10 +61,16 @@ class ItemDraft:
 
 
 class Placed(Protocol):
-    kind: str
-    key: str
-    start: int | None
-    end: int | None
+    """What matching reads of an item (a stored one or a draft)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def start(self) -> int | None: ...
+    @property
+    def end(self) -> int | None: ...
 
 
 def build_items(analysis: Analysis) -> list[ItemDraft]:
@@ -80,7 +87,10 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
                                 "detail": finding.detail}, finding.start, finding.end))
     for name in METADATA_FIELDS:
         span = getattr(analysis.metadata, _METADATA_SPANS[name]) if name in _METADATA_SPANS else None
-        raw.append(("metadata", {"field": name, "value": getattr(analysis.metadata, name)},
+        value = getattr(analysis.metadata, name)
+        if name == MetadataField.LEVEL:
+            value = from_label(Level, value)
+        raw.append(("metadata", {"field": name, "value": value},
                     span[0] if span else None, span[1] if span else None))
     for code in REQUIRED_CODES:
         part = analysis.required.get(code)
@@ -90,7 +100,7 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
         ident = identity(kind, machine, text, start, end)
-        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, to_json(machine)))
+        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, json_text(machine)))
         seen[ident] += 1
     return drafts
 
@@ -153,8 +163,9 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     pairs = []
     for i, (start, _end) in mapped.items():
         for j in by_identity.get(_identity_of(old[i].key), []):
-            if new[j].start is not None and abs(new[j].start - start) <= NEAR:
-                pairs.append((abs(new[j].start - start), i, j))
+            candidate = new[j].start
+            if candidate is not None and abs(candidate - start) <= NEAR:
+                pairs.append((abs(candidate - start), i, j))
     _assign(sorted(pairs), matched, taken)
 
     pairs = []
@@ -173,10 +184,10 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     for i, item in enumerate(old):
         if i in matched or (i in mapped and mapped[i][1] > mapped[i][0]):
             continue
-        j = by_key.get(item.key)
-        if j is not None and j not in taken:
-            matched[i] = j
-            taken.add(j)
+        found = by_key.get(item.key)
+        if found is not None and found not in taken:
+            matched[i] = found
+            taken.add(found)
     return matched
 
 

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reviewer.vocabulary import AnnotationTag
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 SCREEN = (1600, 1000)
@@ -116,7 +118,7 @@ def take_screenshots() -> None:
     noted = text.index("全县共受理")
     window.review.run(AddAnnotationCommand(
         window.ws, window.report.report_id, (noted, noted + len("全县共受理")), "受理口径与上年不同，需说明。",
-        "待核实", "info", window._report_changed))
+        AnnotationTag.TO_VERIFY, "info", window._report_changed))
     start = text.index("调解成功率")
     view = window.pane.document
     cursor = view.textCursor()
@@ -132,7 +134,7 @@ def take_screenshots() -> None:
             QTimer.singleShot(50, fill_and_shoot)
             return
         dialog.comment.setPlainText("成功率与所列件数不符（1197÷1268≈94.4%），请核实后更正。")
-        dialog.tag.setCurrentIndex(dialog.tag.findData("待核实"))
+        dialog.tag.setCurrentIndex(dialog.tag.findData(AnnotationTag.TO_VERIFY))
         below = view.viewport().mapToGlobal(view.cursorRect(view.textCursor()).bottomLeft())
         dialog.move(view.mapToGlobal(view.rect().topLeft()).x() + view.width() // 6, below.y() + 40)
         settle(400)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.paths import resource_path
+from reviewer.vocabulary import AnnotationTag, ItemState, Severity, Verdict
 from reviewer.workspace import Workspace
 from reviewer.workspace.model import ReviewItem
 
@@ -34,12 +35,12 @@ def reviewed(tmp_path: Path) -> Iterator[Reviewed]:
     ws.set_reviewer_name("王审阅")
     qingxi = ws.import_file(demo / QINGXI).report_id
     minghu = ws.import_file(demo / MINGHU).report_id
-    ws.set_item_state(figure(ws, qingxi, "27项").id, "accepted")
-    ws.set_item_state(figure(ws, qingxi, "46条").id, "corrected", {"value": 48, "subject": "=SUM(A1:A9)"})
-    ws.set_item_state(figure(ws, qingxi, "31条").id, "rejected")
+    ws.set_item_state(figure(ws, qingxi, "27项").id, ItemState.ACCEPTED)
+    ws.set_item_state(figure(ws, qingxi, "46条").id, ItemState.CORRECTED, {"value": 48, "subject": "=SUM(A1:A9)"})
+    ws.set_item_state(figure(ws, qingxi, "31条").id, ItemState.REJECTED)
     text = ws.report(qingxi).analysis.text
     start = text.index("法律顾问参谋作用")
-    ws.add_annotation(qingxi, start, start + len("法律顾问参谋作用"), "做法可推广", tag="亮点", severity="info")
-    ws.set_review(qingxi, verdict="需修改", remarks="数据基本准确。\n请补充存在的不足。")
+    ws.add_annotation(qingxi, start, start + len("法律顾问参谋作用"), "做法可推广", tag=AnnotationTag.HIGHLIGHT, severity=Severity.INFO)
+    ws.set_review(qingxi, verdict=Verdict.REVISE, remarks="数据基本准确。\n请补充存在的不足。")
     yield Reviewed(ws, qingxi, minghu)
     ws.close()

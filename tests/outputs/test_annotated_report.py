@@ -14,6 +14,7 @@ import pytest
 from reviewer.analysis import analyze_bytes
 from reviewer.cli import main
 from reviewer.outputs.annotated_report import annotated_report
+from reviewer.vocabulary import AnnotationTag, ItemState, Verdict
 from reviewer.workspace import Workspace
 from tests.outputs.word_reading import read_comments, run_formatting
 from tests.outputs.word_reports import make_word_report
@@ -30,15 +31,15 @@ def word_review(tmp_path: Path):
     ws.set_reviewer_name("李审阅")
     report = ws.import_file(make_word_report(tmp_path / "青山镇.docx")).report_id
     text = ws.report(report).analysis.text
-    ws.add_annotation(report, *span(text, "办理行政复议案件16件"), "请核对复议数", tag="待核实")
-    ws.add_annotation(report, *span(text, "16件", after="行政复议\t"), "与正文一致", tag="其他")
-    ws.add_annotation(report, *span(text, "1.主要举措"), "标题宜写全", tag="问题")
-    ws.add_annotation(report, *span(text, "针对性有待提高"), "具体说明原因", tag="问题")
-    ws.add_annotation(report, None, None, "全文数据请与统计年报核对", tag="待核实")
+    ws.add_annotation(report, *span(text, "办理行政复议案件16件"), "请核对复议数", tag=AnnotationTag.TO_VERIFY)
+    ws.add_annotation(report, *span(text, "16件", after="行政复议\t"), "与正文一致", tag=AnnotationTag.OTHER)
+    ws.add_annotation(report, *span(text, "1.主要举措"), "标题宜写全", tag=AnnotationTag.PROBLEM)
+    ws.add_annotation(report, *span(text, "针对性有待提高"), "具体说明原因", tag=AnnotationTag.PROBLEM)
+    ws.add_annotation(report, None, None, "全文数据请与统计年报核对", tag=AnnotationTag.TO_VERIFY)
     ws.set_item_state(next(f for f in ws.items(report, "figure") if f.start == text.index("16件")).id,
-                      "corrected", {"value": 15})
-    ws.set_item_state(next(f for f in ws.items(report, "figure") if f.machine["text"] == "3件").id, "rejected")
-    ws.set_review(report, verdict="需修改", remarks="请修改后重新报送。")
+                      ItemState.CORRECTED, {"value": 15})
+    ws.set_item_state(next(f for f in ws.items(report, "figure") if f.machine["text"] == "3件").id, ItemState.REJECTED)
+    ws.set_review(report, verdict=Verdict.REVISE, remarks="请修改后重新报送。")
     yield ws, report
     ws.close()
 

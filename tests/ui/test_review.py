@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
+from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
 from tests.ui.conftest import (
     click_library_row,
     click_table_cell,
@@ -145,7 +146,7 @@ def test_adding_an_annotation_from_selected_text(good_report, qtbot):
 
     def fill(dialog):
         type_chinese(dialog.comment, "程序表述需核实")
-        dialog.tag.setCurrentIndex(dialog.tag.findData("待核实"))
+        dialog.tag.setCurrentIndex(dialog.tag.findData(AnnotationTag.TO_VERIFY))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     when_dialog_opens(qtbot, fill)
@@ -154,7 +155,7 @@ def test_adding_an_annotation_from_selected_text(good_report, qtbot):
 
     notes = window.ws.annotations(report_id)
     assert [(n.start, n.end, n.quote, n.comment, n.tag) for n in notes] == [
-        (start, start + 6, "集体讨论决定", "程序表述需核实", "待核实")
+        (start, start + 6, "集体讨论决定", "程序表述需核实", AnnotationTag.TO_VERIFY)
     ]
     assert window.pane.tabs.currentWidget() is window.pane.annotations
     assert window.pane.annotations.tree.topLevelItemCount() == 1
@@ -192,21 +193,21 @@ def test_verdict_remarks_and_marking_reviewed_are_saved(good_report, qtbot):
     window, report_id = good_report
     form = window.pane.review_form
     form.verdict.setFocus()
-    form.verdict.setCurrentIndex(form.verdict.findData("需修改"))
+    form.verdict.setCurrentIndex(form.verdict.findData(Verdict.REVISE))
     form.verdict.activated.emit(form.verdict.currentIndex())
-    assert window.ws.review(report_id).verdict == "需修改"
+    assert window.ws.review(report_id).verdict == Verdict.REVISE
 
     form.remarks.setFocus()
     type_chinese(form.remarks, "请补充存在的不足")
     qtbot.waitUntil(lambda: window.ws.review(report_id).remarks == "请补充存在的不足", timeout=3000)
 
     qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
-    assert window.ws.review(report_id).status == "已审"
+    assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
     row = window.library.model.row_of(report_id)
-    assert window.library.model.report(row).status == "已审"
+    assert window.library.model.report(row).status == ReviewStatus.REVIEWED
 
     qtbot.keyClick(window.pane.document, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.ws.review(report_id).status != "已审"
+    assert window.ws.review(report_id).status != ReviewStatus.REVIEWED
 
 
 def test_findings_tab_points_at_the_text(loaded_window, qtbot):

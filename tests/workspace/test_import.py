@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.analysis import LoadError
+from reviewer.vocabulary import ReviewStatus
 from reviewer.workspace import ImportResult, Workspace
 
 
@@ -44,7 +45,7 @@ def test_import_keeps_bytes_text_and_analysis(ws, sample_files):
     summary = ws.reports()[0]
     assert summary.unit == stored.analysis.metadata.unit
     assert summary.report_year == stored.analysis.metadata.report_year
-    assert summary.status == "未审"
+    assert summary.status == ReviewStatus.UNREVIEWED
     assert summary.pending_items == len(ws.items(result.report_id))
 
 
