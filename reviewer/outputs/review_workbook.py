@@ -9,12 +9,13 @@ left empty. An indicator cell is a number shown with its own unit (16件, 97.6%)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.model import IndicatorValue
 from reviewer.outputs.workbook import CellKind, Column, Row, Table, all_columns, build_workbook, with_unit
 from reviewer.summary.collect import path_at, section_paths
+from reviewer.summary.review_view import Item
 from reviewer.vocabulary import ItemKind, ItemState, Level, Origin, ReviewStatus, Verdict, label_of
 from reviewer.workspace.model import ReportSummary, ReviewItem
 
@@ -106,7 +107,8 @@ def _overview_row(summary: ReportSummary, items: list[ReviewItem]) -> Row:
 
 
 def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
-    paths = section_paths(item for item in items if item.kind == ItemKind.SECTION)
+    sections = [item for item in items if item.kind == ItemKind.SECTION]
+    paths = section_paths(cast("list[Item]", sections))  # a ReviewItem is an Item; its fields are typed closer
     rows = []
     for item in items:
         if item.kind != ItemKind.FIGURE:
