@@ -16,6 +16,7 @@ from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
 from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.library_view import LibraryView
+from reviewer.ui.office_exports import annotated_file, ask_with_items, review_workbook_file
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.report_pane import ReportPane
 from reviewer.ui.report_search import Hit, text_hits, workspace_hits
@@ -153,9 +154,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_workspace)
         file_menu.addSeparator()
         file_menu.addActions(a.sheet_actions())
+        file_menu.addAction(a.export_annotated)
         file_menu.addSeparator()
         file_menu.addActions(a.batch_actions())
-        file_menu.addAction(a.export_csv)
+        file_menu.addActions([a.export_csv, a.export_xlsx])
         file_menu.addSeparator()
         file_menu.addAction(a.delete_report)
         file_menu.addSeparator()
@@ -220,6 +222,8 @@ class MainWindow(QMainWindow):
         a.preview_batch.triggered.connect(partial(self.output_batch, Output.PREVIEW))
         a.export_batch_pdf.triggered.connect(partial(self.output_batch, Output.EXPORT))
         a.export_csv.triggered.connect(self.export_csv)
+        a.export_xlsx.triggered.connect(self.export_xlsx)
+        a.export_annotated.triggered.connect(self.export_annotated)
         a.delete_report.triggered.connect(self.delete_report)
         a.close_report.triggered.connect(self.close_report)
         self.library.table.addAction(a.delete_report)
@@ -497,6 +501,24 @@ class MainWindow(QMainWindow):
         self.pane.review_form.flush()
         scope = selected if len(selected) >= SEVERAL else None
         self.summaries.output(batch_summary(scope, self.library.model.rowCount()), how)
+
+    def export_xlsx(self) -> None:
+        """The Excel workbook of the reports selected in the library when several are, else of the workspace."""
+        selected = self.library.selected_report_ids()
+        self.pane.review_form.flush()
+        scope = selected if len(selected) >= SEVERAL else None
+        self.summaries.export(review_workbook_file(scope, self.library.model.rowCount()))
+
+    def export_annotated(self) -> None:
+        """The 批注版 of the open report."""
+        if self.report is None:
+            return
+        self.pane.review_form.flush()
+        report_id = self.report.report_id
+        decided = [i for i in self.ws.items(report_id) if i.state in (ItemState.REJECTED, ItemState.CORRECTED)]
+        with_items = ask_with_items(self, len(decided))
+        if with_items is not None:
+            self.summaries.export(annotated_file(report_id, self.report.title, with_items))
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
