@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import io
 
-from reviewer.outputs.word_style import (
-    FAIL,
-    MUTED,
-    add_row,
-    cell_text,
-    centred,
-    heading,
-    note,
-    official_document,
-    ruled_table,
-    title,
-)
+from reviewer.outputs.word_style import FAIL, MUTED, centred, heading, note, official_document, title
+from reviewer.outputs.word_tables import add_row, cell, ruled_table
 from reviewer.summary.batch_sheet import (
     BATCH_TITLE,
     REPORTS_HEAD,
@@ -45,8 +35,10 @@ def build_batch_docx(data: BatchData) -> bytes:
     table = ruled_table(document, REPORTS_HEAD, widths)
     for number, row in enumerate(data.rows, 1):
         failed = failed_columns(row)
-        for column, (cell, text) in enumerate(zip(add_row(table, widths), report_row_texts(number, row))):
-            cell_text(cell, text, centre=column not in _LEFT_COLUMNS, color=FAIL if column in failed else None)
+        add_row(table, widths, [
+            cell(text, centre=column not in _LEFT_COLUMNS, color=FAIL if column in failed else None)
+            for column, text in enumerate(report_row_texts(number, row))
+        ])
     note(document, reports_note())
 
     heading(document, "二、主要指标")
@@ -57,8 +49,9 @@ def build_batch_docx(data: BatchData) -> bytes:
     table = ruled_table(document, ["单位", "年度", *names], widths)
     for row in data.rows:
         texts, pending = indicator_row_texts(row, names)
-        for column, (cell, text) in enumerate(zip(add_row(table, widths), texts)):
-            cell_text(cell, text, centre=column > 0, color=MUTED if column in pending else None)
+        add_row(table, widths, [
+            cell(text, centre=column > 0, color=MUTED if column in pending else None) for column, text in enumerate(texts)
+        ])
     note(document, indicator_note())
 
     document.core_properties.title = BATCH_TITLE

@@ -14,20 +14,15 @@ from reviewer.outputs.word_style import (
     GROUP_FILL,
     HEAD_FILL,
     MUTED,
-    add_cell_line,
-    add_row,
     body,
-    cell_text,
     centred,
     heading,
-    merge_row,
     note,
     official_document,
-    ruled_table,
-    shade,
     styled_run,
     title,
 )
+from reviewer.outputs.word_tables import add_row, cell, ruled_table
 from reviewer.summary.data import CHECK_FAIL, SummaryData
 from reviewer.summary.report_sheet import (
     BLANK,
@@ -79,7 +74,7 @@ def write_sheet(document: WordDocument, data: SummaryData) -> None:
     centred(document, report_name(data))
     if not data.reviewed:
         notice = ruled_table(document, (), [_TEXT_WIDTH])
-        cell_text(add_row(notice, [_TEXT_WIDTH])[0], UNREVIEWED_NOTICE, centre=True, color=FAIL)
+        add_row(notice, [_TEXT_WIDTH], [cell(UNREVIEWED_NOTICE, centre=True, color=FAIL)])
     _header_table(document, data)
     checks_title, figures_title, notes_title, remarks_title = SECTION_TITLES
     heading(document, checks_title)
@@ -102,13 +97,11 @@ def _header_table(document: WordDocument, data: SummaryData) -> None:
     table = ruled_table(document, (), widths)
     fields = header_fields(data)
     for number, pairs in enumerate(fields):
-        cells = add_row(table, widths)
-        if len(pairs) == 1:
-            cells = [cells[0], cells[1].merge(cells[3])]
-        for position, (name, text) in enumerate(pairs):
-            cell_text(cells[2 * position], name, bold=True, centre=True)
-            shade(cells[2 * position], HEAD_FILL)
-            cell_text(cells[2 * position + 1], text, bold=number == len(fields) - 1)
+        cells = []
+        for name, text in pairs:
+            cells += [cell(name, bold=True, centre=True, fill=HEAD_FILL),
+                      cell(text, bold=number == len(fields) - 1, span=3 if len(pairs) == 1 else 1)]
+        add_row(table, widths, cells)
 
 
 def _checks_table(document: WordDocument, data: SummaryData) -> None:
@@ -116,14 +109,13 @@ def _checks_table(document: WordDocument, data: SummaryData) -> None:
     widths.append(_TEXT_WIDTH - sum(widths))
     table = ruled_table(document, CHECK_HEAD, widths)
     for number, check in enumerate(data.checks, 1):
-        number_cell, item, result, evidence = add_row(table, widths)
-        cell_text(number_cell, str(number), centre=True)
-        cell_text(item, check.item)
         failed = check.result == CHECK_FAIL
-        cell_text(result, check.result, bold=failed, centre=True, color=FAIL if failed else None)
-        cell_text(evidence, check.evidence or BLANK)
-        if check.note:
-            add_cell_line(evidence, check.note, MUTED)
+        add_row(table, widths, [
+            cell(str(number), centre=True),
+            cell(check.item),
+            cell(check.result, bold=failed, centre=True, color=FAIL if failed else None),
+            cell(check.evidence or BLANK, asides=[check.note]),
+        ])
 
 
 def _figures(document: WordDocument, data: SummaryData) -> None:
@@ -138,21 +130,19 @@ def _figures(document: WordDocument, data: SummaryData) -> None:
     for number, figure in enumerate(data.figures, 1):
         if figure.section != current_section:
             current_section = figure.section
-            add_row(table, widths)
-            group = merge_row(table, len(table.rows) - 1)
-            cell_text(group, figure.section or NO_SECTION_GROUP, bold=True)
-            shade(group, GROUP_FILL)
-        pending = figure.state == ItemState.PENDING
-        color = MUTED if pending else None
-        cells = add_row(table, widths)
-        cell_text(cells[0], str(number), centre=True, color=color)
-        cell_text(cells[1], figure.text, color=color)
-        cell_text(cells[2], figure.value, bold=figure.state == ItemState.CORRECTED, color=color)
-        if figure.state == ItemState.CORRECTED and figure.machine_value:
-            add_cell_line(cells[2], machine_value_line(figure), MUTED)
-        cell_text(cells[3], figure.unit, centre=True, color=color)
-        cell_text(cells[4], figure.subject or BLANK, color=color)
-        cell_text(cells[5], FIGURE_STATE_LABELS.get(figure.state, figure.state), centre=True, color=color)
+            add_row(table, widths, [cell(figure.section or NO_SECTION_GROUP, bold=True, fill=GROUP_FILL,
+                                         span=len(widths))])
+        color = MUTED if figure.state == ItemState.PENDING else None
+        corrected = figure.state == ItemState.CORRECTED
+        add_row(table, widths, [
+            cell(str(number), centre=True, color=color),
+            cell(figure.text, color=color),
+            cell(figure.value, bold=corrected, color=color,
+                 asides=[machine_value_line(figure)] if corrected and figure.machine_value else ()),
+            cell(figure.unit, centre=True, color=color),
+            cell(figure.subject or BLANK, color=color),
+            cell(FIGURE_STATE_LABELS.get(figure.state, figure.state), centre=True, color=color),
+        ])
 
 
 def _notes(document: WordDocument, data: SummaryData) -> None:
@@ -161,16 +151,13 @@ def _notes(document: WordDocument, data: SummaryData) -> None:
         widths.append(_TEXT_WIDTH - sum(widths))
         table = ruled_table(document, NOTE_HEAD, widths)
         for number, row in enumerate(data.notes, 1):
-            number_cell, category, quoted, explanation = add_row(table, widths)
-            cell_text(number_cell, str(number), centre=True)
-            cell_text(category, note_category(row))
-            if row.severity:
-                add_cell_line(category, severity_label(row), MUTED)
-            cell_text(quoted, row.quote or WHOLE_REPORT_QUOTE)
-            lines = [text for text in (row.message, note_comment(row)) if text]
-            cell_text(explanation, "\n".join(lines) or BLANK)
-            if row.state:
-                add_cell_line(explanation, row.state, MUTED)
+            explanation = "\n".join(text for text in (row.message, note_comment(row)) if text) or BLANK
+            add_row(table, widths, [
+                cell(str(number), centre=True),
+                cell(note_category(row), asides=[severity_label(row)]),
+                cell(row.quote or WHOLE_REPORT_QUOTE),
+                cell(explanation, asides=[row.state]),
+            ])
     else:
         body(document, "无。")
     if data.rejected_findings:

@@ -7,18 +7,14 @@ attribute alone, so without it Chinese text would show in the template's default
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -146,73 +142,6 @@ def note(document: WordDocument, text: str) -> Paragraph:
     paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(3)
     styled_run(paragraph, text, BODY_FONT, NOTE_SIZE, color=MUTED)
     return paragraph
-
-
-def ruled_table(document: WordDocument, head: Sequence[str], widths: Sequence[float]) -> Table:
-    """A table ruled all round, its columns ``widths`` millimetres wide, with a shaded header row that
-    repeats on every page (none when ``head`` is empty)."""
-    table: Table = document.add_table(rows=0, cols=len(widths))
-    table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = Mm(width)
-    if head:
-        cells = add_row(table, widths)
-        for cell, text in zip(cells, head):
-            cell_text(cell, text, bold=True, centre=True)
-            shade(cell, HEAD_FILL)
-        repeat_as_header(table.rows[0])
-    return table
-
-
-def add_row(table: Table, widths: Sequence[float]) -> list[_Cell]:
-    """A new row, kept on one page, its cells ``widths`` millimetres wide."""
-    row = table.add_row()  # type: ignore[no-untyped-call]
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for cell, width in zip(row.cells, widths):
-        cell.width = Mm(width)
-    return list(row.cells)
-
-
-def cell_text(cell: _Cell, text: str, bold: bool = False, centre: bool = False, color: RGBColor | None = None,
-              italic: bool = False, size: Length | None = None) -> None:
-    """Write ``text`` into an empty cell, one paragraph per line; ``bold`` sets it in 黑体, which stands for
-    bold in official tables."""
-    for index, line in enumerate(text.split("\n") if text else [""]):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        paragraph._p.style = TABLE_STYLE_ID  # by id: looking a style up by its name scans every style
-        if centre:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if line:
-            styled_run(paragraph, line, HEADING_FONT if bold else None, size, color=color, italic=italic)
-
-
-def add_cell_line(cell: _Cell, text: str, color: RGBColor | None = None, size: Length | None = None) -> None:
-    """One more paragraph in a cell (a remark under its value)."""
-    paragraph = cell.add_paragraph()
-    paragraph._p.style = TABLE_STYLE_ID
-    styled_run(paragraph, text, None, size, color=color)
-
-
-def shade(cell: _Cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def repeat_as_header(row: _Row) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-
-
-def merge_row(table: Table, row_index: int) -> _Cell:
-    """Merge a row's cells into one and return it."""
-    cells = table.rows[row_index].cells
-    merged: _Cell = cells[0].merge(cells[-1])
-    return merged
 
 
 def _page_number_footer(paragraph: Paragraph) -> None:

@@ -1,4 +1,4 @@
-"""An Excel workbook (.xlsx, openpyxl) from typed tables, one sheet each.
+"""An Excel workbook (.xlsx, XlsxWriter) from typed tables, one sheet each.
 
 Each sheet: a note line on top saying what it holds and how its styles read, the header row under it (bold,
 shaded, frozen with the note, filterable), then one row per record. Numbers are numeric cells and dates
@@ -7,41 +7,36 @@ date cells, so the officer can sum and sort; every text cell goes through
 looks like a formula stays text. Values still the machine's unconfirmed word are grey italic. Column widths
 follow the longest entry, a Han character counting as two. Printed landscape, all columns on the page's
 width, the header row repeated on every page.
+
+Rows are streamed to the file as they are written (XlsxWriter's constant-memory mode): a workbook of a
+thousand reports holds well over a million cells.
 """
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from reviewer.outputs.text_width import display_width
 from reviewer.workspace.cell_text import spreadsheet_text
 
 FONT_NAME = "宋体"
+FONT_SIZE = 10.5
 MUTED_COLOR = "808080"
 HEAD_FILL = "E7E6E6"
 MIN_WIDTH = 6
 WIDTH_PADDING = 2
 HEADER_ROW = 2
-"""Row of the column headers (row 1 holds the sheet's note)."""
-
-_BODY_FONT = Font(name=FONT_NAME, size=10.5)
-_MUTED_FONT = Font(name=FONT_NAME, size=10.5, italic=True, color=MUTED_COLOR)
-_HEAD_FONT = Font(name=FONT_NAME, size=10.5, bold=True)
-_NOTE_FONT = Font(name=FONT_NAME, size=10.5, color="404040")
-_HEAD_FILL = PatternFill("solid", fgColor=HEAD_FILL)
-_HEAD_BORDER = Border(bottom=Side(style="thin", color="808080"))
-_HEAD_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+"""Row of the column headers, counted from 1 as Excel does (row 1 holds the sheet's note)."""
+DATE_FORMAT = "yyyy-mm-dd"
+A4_PAPER = 9
 
 
 class CellKind(Enum):
@@ -84,38 +79,74 @@ def all_columns(columns: Sequence[Column]) -> frozenset[int]:
 
 def build_workbook(tables: Sequence[Table]) -> bytes:
     """The .xlsx file's bytes, one sheet per table in the order given."""
-    workbook = Workbook(write_only=True)
-    for table in tables:
-        _write_sheet(workbook.create_sheet(table.sheet_name), table)
     out = io.BytesIO()
-    workbook.save(out)
+    workbook = xlsxwriter.Workbook(out, {
+        "constant_memory": True,
+        "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+        "default_format_properties": {"font_name": FONT_NAME, "font_size": FONT_SIZE},
+    })
+    formats = _Formats(workbook)
+    for table in tables:
+        _write_sheet(workbook.add_worksheet(table.sheet_name), table, formats)
+    workbook.close()
     return out.getvalue()
 
 
-def _write_sheet(sheet: WriteOnlyWorksheet, table: Table) -> None:
+class _Formats:
+    """The workbook's cell formats, each made once: the header's, the note's, and a data cell's by whether it
+    is muted and its number format."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+        self.workbook = workbook
+        base = {"font_name": FONT_NAME, "font_size": FONT_SIZE}
+        self.header = workbook.add_format(base | {
+            "bold": True, "bg_color": "#" + HEAD_FILL, "bottom": 1, "bottom_color": "#808080",
+            "align": "center", "valign": "vcenter", "text_wrap": True,
+        })
+        self.note = workbook.add_format(base | {"font_color": "#404040"})
+        self._data: dict[tuple[bool, str | None], Format | None] = {(False, None): None}
+        self._base = base
+
+    def data(self, muted: bool, number_format: str | None) -> Format | None:
+        key = (muted, number_format)
+        if key not in self._data:
+            properties: dict[str, Any] = dict(self._base)
+            if muted:
+                properties |= {"italic": True, "font_color": "#" + MUTED_COLOR}
+            if number_format:
+                properties["num_format"] = number_format
+            self._data[key] = self.workbook.add_format(properties)
+        return self._data[key]
+
+
+def _write_sheet(sheet: Worksheet, table: Table, formats: _Formats) -> None:
     columns = table.columns
     cells = [[_cell_value(value, column) for value, column in zip(row.values, columns)] for row in table.rows]
-    widths = _widths(columns, table.rows, cells)
-    for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    last_column = get_column_letter(len(columns))
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{HEADER_ROW + max(len(cells), 1)}"
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # all columns on the page's width
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    for index, width in enumerate(_widths(columns, table.rows, cells)):
+        sheet.set_column(index, index, width)
+    header = HEADER_ROW - 1
+    sheet.freeze_panes(header + 1, 0)
+    sheet.autofilter(header, 0, header + max(len(cells), 1), len(columns) - 1)
+    sheet.repeat_rows(header)
+    sheet.set_landscape()
+    sheet.set_paper(A4_PAPER)
+    sheet.fit_to_pages(1, 0)  # all columns on the page's width
 
-    note = _text_cell(sheet, table.note, _NOTE_FONT)
-    sheet.append([note])
-    sheet.append([_header_cell(sheet, column.header) for column in columns])
-    data_cells = _DataCells(sheet)
-    for row, values in zip(table.rows, cells):
-        sheet.append([
-            data_cells.make(value, row.formats.get(index) or column.number_format, index in row.muted)
-            for index, (value, column) in enumerate(zip(values, columns))
-        ])
+    sheet.write_string(0, 0, spreadsheet_text(table.note), formats.note)
+    for column, spec in enumerate(columns):
+        sheet.write_string(header, column, spreadsheet_text(spec.header), formats.header)
+    for number, (row, values) in enumerate(zip(table.rows, cells), header + 1):
+        for column, (value, spec) in enumerate(zip(values, columns)):
+            if value is None:
+                continue
+            muted = column in row.muted
+            if isinstance(value, str):
+                sheet.write_string(number, column, spreadsheet_text(value), formats.data(muted, None))
+            elif isinstance(value, date):
+                sheet.write_datetime(number, column, datetime(value.year, value.month, value.day),
+                                     formats.data(muted, DATE_FORMAT))
+            else:
+                sheet.write_number(number, column, value, formats.data(muted, row.formats.get(column) or spec.number_format))
 
 
 def _cell_value(value: object, column: Column) -> object:
@@ -163,47 +194,3 @@ def _widths(columns: Sequence[Column], rows: Sequence[Row], cells: list[list[obj
         wanted = max(longest, display_width(column.header)) + WIDTH_PADDING
         widths.append(max(MIN_WIDTH, min(wanted, column.max_width)))
     return widths
-
-
-def _text_cell(sheet: WriteOnlyWorksheet, text: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=spreadsheet_text(text))
-    cell.data_type = "s"
-    cell.font = font
-    return cell
-
-
-def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
-    cell = _text_cell(sheet, text, _HEAD_FONT)
-    cell.fill = _HEAD_FILL
-    cell.border = _HEAD_BORDER
-    cell.alignment = _HEAD_ALIGNMENT
-    return cell
-
-
-class _DataCells:
-    """Makes the data cells of one sheet. openpyxl hashes a style object on every assignment, which costs
-    more than writing the cell: each combination of font and number format is set once on a first cell
-    and its style indices copied to the next ones."""
-
-    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
-        self.sheet = sheet
-        self.styles: dict[tuple[bool, str | None], StyleArray] = {}
-
-    def make(self, value: object, number_format: str | None, muted: bool) -> WriteOnlyCell:
-        if isinstance(value, str):
-            cell = WriteOnlyCell(self.sheet, value=spreadsheet_text(value))
-            cell.data_type = "s"
-            number_format = None
-        else:
-            cell = WriteOnlyCell(self.sheet, value=value)
-            number_format = "yyyy-mm-dd" if isinstance(value, date) else number_format
-        key = (muted, number_format)
-        style = self.styles.get(key)
-        if style is None:
-            cell.font = _MUTED_FONT if muted else _BODY_FONT
-            if number_format:
-                cell.number_format = number_format
-            self.styles[key] = StyleArray(cell._style)
-        else:
-            cell._style = StyleArray(style)
-        return cell
