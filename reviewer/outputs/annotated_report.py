@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from reviewer.analysis.clean import clean
 from reviewer.analysis.errors import LoadError
@@ -74,7 +76,7 @@ def _original_document(data: bytes, file_name: str, format_: str, original_forma
     try:
         reading = read_docx(data, file_name)
         document = docx.Document(io.BytesIO(data))
-    except (LoadError, ValueError, KeyError):
+    except (LoadError, ValueError, KeyError, PackageNotFoundError, etree.XMLSyntaxError):
         return None, "原文无法作为 Word 文档重新打开，批注版为报告的文字。"
     cleaned = clean(reading.document.raw_text)
     if cleaned.text != text:
