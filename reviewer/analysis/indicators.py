@@ -34,7 +34,7 @@ _SENTENCE_BREAK = "。！？!?；;\n"
 _CLAUSE_BREAK = _SENTENCE_BREAK + "，,：:"
 _AFTER_CHARS = 20
 _AFTER_BREAK = _CLAUSE_BREAK + "、"
-_PLAN_WORDS = re.compile(r"力争|计划|拟|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
+_PLAN_WORDS = re.compile(r"力争|计划|拟(?:于|在|将|开展|完成|实现|举办|组织)|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
 _PLAN_SENTENCE = re.compile(r"下一步|明年|来年|下一年|今后")
 _PLAN_HEADING = re.compile(
     r"下一步|下一年|下年度|明年|来年|(?:19|20)\d\d年?(?:度)?(?:工作)?(?:计划|打算|安排|思路|要点)|工作计划|工作安排|工作打算|"
@@ -87,14 +87,16 @@ def extract_indicators(
     definitions = catalogue() if definitions is None else definitions
     units = frozenset().union(*(d.units for d in definitions)) if definitions else frozenset()
     reader = _Reader(text, figures, sections, metadata)
+    contexts = {i: reader.context(i) for i, f in enumerate(figures) if f.unit in units}
+    columns = {i: _column_of(context, definitions) for i, context in contexts.items()}
     best: dict[str, tuple[tuple[int, int, int], Figure]] = {}
-    for index, figure in enumerate(figures):
-        if figure.unit not in units or not reader.may_fill(index):
+    for index, context in contexts.items():
+        placed = columns[index]
+        if placed is None or not reader.may_fill(index):
             continue
-        context = reader.context(index)
-        placed = _column_of(context, definitions)
-        if placed is None:
-            continue
+        if any(columns.get(total) is placed for total in reader.totals_of(index)):
+            continue  # a sub-count of a total of the same quantity
+        figure = context.figure
         rank = (_preference(placed, context), int(reader.cumulative(context)), figure.start)
         if placed.code not in best or rank < best[placed.code][0]:
             best[placed.code] = (rank, figure)
@@ -232,9 +234,7 @@ class _Reader:
         clause = self.text[self.clause_start(figure.start, sentence_start):figure.start]
         if _PLAN_WORDS.search(clause) or self._is_plan(self.text[sentence_start:figure.start], figure.start):
             return False
-        if self._other_body(clause + "|" + (figure.subject or "")):
-            return False
-        return not self._is_part(index)
+        return not self._other_body(clause + "|" + (figure.subject or ""))
 
     def _is_plan(self, sentence: str, position: int) -> bool:
         """A sentence about next year (下一步, 明年, a later year) or a section about next year's plan."""
@@ -264,29 +264,34 @@ class _Reader:
                 return True
         return False
 
-    def _is_part(self, index: int) -> bool:
-        """A sub-count: after 其中/包括/分别, in a bracket after a figure, or an item before a 合计 total."""
+    def totals_of(self, index: int) -> list[int]:
+        """The figures this one may be a part of: the same unit's figures before 其中/包括/分别 in its sentence
+        (or the sentence before, when the marker opens the sentence), the figure a bracket holding it follows,
+        and a later 合计/共计 total of the same unit in its sentence."""
         figure = self.figures[index]
         text = self.text
         start = self.sentence_start(figure.start)
+        totals: list[int] = []
         markers = list(_PART_MARKERS.finditer(text, start, figure.start))
-        scope_start = start
-        if markers and not text[start:markers[0].start()].strip(" \u3000，,"):
-            scope_start = self.sentence_start(start - 1) if start else 0  # 共受理35件。其中，维持28件
         if markers:
+            scope_start = start
+            if not text[start:markers[0].start()].strip(" \u3000，,"):
+                scope_start = self.sentence_start(start - 1) if start else 0  # 共受理35件。其中，维持28件
             marker = markers[-1].start()
-            if any(scope_start <= f.start and f.end <= marker and _same_measure(f, figure) for f in self.figures[:index]):
-                return True
-        if self._in_bracket_after_figure(index, start):
-            return True
+            totals += [i for i, f in enumerate(self.figures[:index])
+                       if scope_start <= f.start and f.end <= marker and _same_measure(f, figure)]
+        bracketing = self._figure_before_bracket(index, start)
+        if bracketing is not None:
+            totals.append(bracketing)
         end_index = bisect.bisect_left(self.sentence_ends, figure.end)
         sentence_end = self.sentence_ends[end_index] if end_index < len(self.sentence_ends) else len(text)
-        for later in self.figures[index + 1:]:
+        for later_index in range(index + 1, len(self.figures)):
+            later = self.figures[later_index]
             if later.start >= sentence_end:
                 break
             if _same_measure(later, figure) and self._is_total(later, max(start, figure.end)):
-                return True
-        return False
+                totals.append(later_index)
+        return totals
 
     def _is_total(self, figure: Figure, floor: int) -> bool:
         """合计/共计/总计 in the figure's clause, or 共 right before it: a total of the figures before it."""
@@ -294,10 +299,10 @@ class _Reader:
             return True
         return bool(_TOTAL_WORDS.search(self.text, self.clause_start(figure.start, floor), figure.start))
 
-    def _in_bracket_after_figure(self, index: int, sentence_start: int) -> bool:
-        figure = self.figures[index]
+    def _figure_before_bracket(self, index: int, sentence_start: int) -> int | None:
+        """The figure right before the bracket that holds this one: 9件（1件一审8件再审）."""
         text = self.text
-        depth, position = 0, figure.start - 1
+        depth, position = 0, self.figures[index].start - 1
         while position >= sentence_start:
             ch = text[position]
             if ch in _CLOSE_BRACKETS:
@@ -308,8 +313,10 @@ class _Reader:
                 depth -= 1
             position -= 1
         if position < sentence_start:
-            return False
-        return any(not text[f.end:position].strip() for f in self.figures[:index] if 0 <= position - f.end <= 1)
+            return None
+        return next((i for i in range(index - 1, -1, -1)
+                     if 0 <= position - self.figures[i].end <= 1 and not text[self.figures[i].end:position].strip()),
+                    None)
 
     def cumulative(self, context: FigureContext) -> bool:
         """Counted over several years (累计, 历年, 近三年, 2016年以来), not the report year's own figure."""
