@@ -101,7 +101,7 @@ def extract_indicators(
         if placed.code not in best or rank < best[placed.code][0]:
             best[placed.code] = (rank, figure)
     return [
-        IndicatorValue(d.code, f.text, f.value, f.unit, f.start, f.end)
+        IndicatorValue(d.code, f.text, f.value, f.unit, f.start, f.end, f.approx)
         for d in definitions if d.code in best for f in [best[d.code][1]]
     ]
 

@@ -112,6 +112,7 @@ class IndicatorValue:
     unit: str
     start: int  # the figure's span
     end: int
+    approx: bool = False
 
 
 @dataclass

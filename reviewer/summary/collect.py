@@ -1,13 +1,15 @@
 """Fill the summary data from a workspace (the reviewer's decisions applied) or from a bare analysis.
 
 Figures: corrected and accepted ones are listed, rejected ones left out (counted), pending ones listed as
-待确认 (printed grey). The batch indicators use the same values: corrected > accepted > pending.
+待确认 (printed grey). The batch indicators are the reviewed cells of the indicator catalogue
+(:mod:`reviewer.workspace.indicator_cells`): the reviewer's first, machine values marked, rejected ones out.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.model import FINDING_CODES, Analysis
 from reviewer.summary.checklist import (
     REQUIRED_LABELS,
@@ -26,12 +28,13 @@ from reviewer.summary.data import (
     BatchData,
     BatchRow,
     FigureRow,
+    IndicatorCell,
     NoteRow,
     SheetHeader,
     SummaryData,
 )
-from reviewer.summary.indicators import INDICATOR_NAMES, IndicatorFigure, indicator_cells, sentence_before
 from reviewer.summary.review_view import Item, ReviewView, view_from_analysis, view_from_workspace
+from reviewer.workspace.indicator_cells import resolve_cells
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -63,7 +66,7 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
         ids, scope = list(report_ids), "选定报告"
     return BatchData(
         rows=[batch_row_from_view(view_from_workspace(ws, report_id)) for report_id in ids],
-        indicator_names=list(INDICATOR_NAMES),
+        indicator_names=list(indicator_columns().values()),
         scope=scope,
         reviewer=ws.reviewer_name or None,
     )
@@ -73,7 +76,7 @@ def collect_analyses_batch(analyses: Sequence[Analysis]) -> BatchData:
     """A batch summary of reports never imported (machine values only)."""
     return BatchData(
         rows=[batch_row_from_view(view_from_analysis(a)) for a in analyses],
-        indicator_names=list(INDICATOR_NAMES),
+        indicator_names=list(indicator_columns().values()),
         scope="未导入的报告（仅机器分析）",
     )
 
@@ -235,20 +238,12 @@ def summary_from_view(view: ReviewView) -> SummaryData:
     )
 
 
-def _indicator_figures(view: ReviewView) -> list[IndicatorFigure]:
-    text = view.analysis.text
-    result = []
-    for item in _listed_figures(view):
-        values = item.effective
-        unit = str(values.get("unit") or "")
-        result.append(IndicatorFigure(
-            display=_figure_display(values) + unit,
-            unit=unit,
-            subject=str(values.get("subject") or ""),
-            context=sentence_before(text, item.start) if item.start is not None else "",
-            pending=item.state == FIGURE_PENDING,
-        ))
-    return result
+def indicator_row(view: ReviewView) -> dict[str, IndicatorCell]:
+    """Column header → the reviewed cell of the report, for the columns it fills."""
+    columns = indicator_columns()
+    cells = resolve_cells(view.items)
+    return {columns[code]: IndicatorCell(text=cell.display, pending=not cell.confirmed)
+            for code, cell in cells.items() if code in columns}
 
 
 def batch_row_from_view(view: ReviewView) -> BatchRow:
@@ -269,5 +264,5 @@ def batch_row_from_view(view: ReviewView) -> BatchRow:
         verdict=header.verdict or header.review_status,
         title=header.title,
         file_name=header.file_name,
-        indicators=indicator_cells(_indicator_figures(view)),
+        indicators=indicator_row(view),
     )

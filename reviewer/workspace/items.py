@@ -2,7 +2,7 @@
 
 A key is ``kind:identity#occurrence``: the identity is what the item says in normalised form (a
 figure's text, a heading's level/number/title, a finding's code and quoted text, a metadata field, a
-required part's code) and the occurrence counts earlier items with the same identity. Keys do not
+required part's code, an indicator's code and its figure's text) and the occurrence counts earlier items with the same identity. Keys do not
 depend on offsets, so they survive text inserted elsewhere and small changes in the analyzer.
 
 Matching old items to new ones (:func:`match_items`) uses, in this order: the same identity close to
@@ -35,6 +35,7 @@ VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "finding": (),
     "metadata": ("value",),
     "required": ("present",),
+    "indicator": ("code", "text", "value", "unit"),
 }
 """What a reviewer confirms by accepting an item of each kind (a finding's message may be reworded)."""
 
@@ -86,6 +87,9 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
         part = analysis.required.get(code)
         if part is not None:
             raw.append(("required", {"code": code, "present": part.present}, part.start, part.end))
+    for cell in analysis.indicators:
+        raw.append(("indicator", {"code": cell.code, "text": cell.text, "value": cell.value, "unit": cell.unit,
+                                  "approx": cell.approx}, cell.start, cell.end))
     seen: dict[str, int] = defaultdict(int)
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
@@ -106,6 +110,8 @@ def identity(kind: str, values: dict[str, Any], text: str, start: int | None, en
         what = f"{values.get('code')}|{_norm(quote) if quote else _norm(values.get('message'))}"
     elif kind == "metadata":
         what = str(values.get("field"))
+    elif kind == "indicator":
+        what = f"{values.get('code')}|{_norm(values.get('text') or _quote(text, start, end))}"
     else:
         what = str(values.get("code"))
     return f"{kind}:{what}"

@@ -11,7 +11,7 @@ from typing import Any
 
 from reviewer.analysis.model import Analysis
 
-KINDS: tuple[str, ...] = ("section", "figure", "finding", "metadata", "required")
+KINDS: tuple[str, ...] = ("section", "figure", "finding", "metadata", "required", "indicator")
 ORIGINS: tuple[str, ...] = ("machine", "manual")
 STATES: tuple[str, ...] = ("pending", "accepted", "rejected", "corrected")
 STATE_LABELS: dict[str, str] = {"pending": "待审", "accepted": "已确认", "rejected": "已否决", "corrected": "已更正"}

@@ -66,6 +66,7 @@ _MANUAL_DEFAULTS: dict[str, dict[str, Any]] = {
     "section": {"level": 1, "num": "", "title": ""},
     "metadata": {"field": "", "value": None},
     "required": {"code": "", "present": True},
+    "indicator": {"code": "", "value": None, "unit": None, "approx": False},
 }
 
 

@@ -27,12 +27,12 @@ def test_version_1_file_is_upgraded_after_a_backup_with_its_data(ws_path, sample
         assert text
 
     conn = sqlite3.connect(ws_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     for table in ("reports", "items", "annotations", "reviews"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == counts[table]
     conn.close()
 
-    before = [b for b in list_backups(ws_path) if b.reason == "before-v2"]
+    before = [b for b in list_backups(ws_path) if b.reason == f"before-v{SCHEMA_VERSION}"]
     assert len(before) == 1
     backup = sqlite3.connect(before[0].path)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
