@@ -4,7 +4,7 @@ An indicator is a review item of kind ``indicator`` (machine values ``code``, ``
 ``approx``; its span is the figure's). Per column, in this order:
 
 1. a manual indicator item (the reviewer filled the cell, or re-pointed it to another figure) — the
-   newest one — is the confirmed cell;
+   newest one not rejected — is the confirmed cell;
 2. else the machine's item: accepted or corrected is confirmed, pending is the machine's unconfirmed
    value, rejected leaves the cell empty.
 
@@ -76,6 +76,8 @@ def resolve_cells(items: Iterable[IndicatorItem]) -> dict[str, IndicatorCell]:
         if not code:
             continue
         if item.origin == "manual":
+            if item.state == "rejected":
+                continue
             if code not in manual or _id(item) >= _id(manual[code]):
                 manual[code] = item
         else:

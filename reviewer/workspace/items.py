@@ -94,7 +94,7 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
         ident = identity(kind, machine, text, start, end)
-        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, to_json(machine)))
+        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, to_json(machine) or "{}"))
         seen[ident] += 1
     return drafts
 
@@ -159,8 +159,9 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     pairs = []
     for i, (start, _end) in mapped.items():
         for j in by_identity.get(_identity_of(old[i].key), []):
-            if new[j].start is not None and abs(new[j].start - start) <= NEAR:
-                pairs.append((abs(new[j].start - start), i, j))
+            new_start = new[j].start
+            if new_start is not None and abs(new_start - start) <= NEAR:
+                pairs.append((abs(new_start - start), i, j))
     _assign(sorted(pairs), matched, taken)
 
     pairs = []
@@ -179,10 +180,10 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     for i, item in enumerate(old):
         if i in matched or (i in mapped and mapped[i][1] > mapped[i][0]):
             continue
-        j = by_key.get(item.key)
-        if j is not None and j not in taken:
-            matched[i] = j
-            taken.add(j)
+        same_key = by_key.get(item.key)
+        if same_key is not None and same_key not in taken:
+            matched[i] = same_key
+            taken.add(same_key)
     return matched
 
 

@@ -37,7 +37,7 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
     counts = {
         report_id: (open_findings, pending)
         for report_id, open_findings, pending in conn.execute(
-            "SELECT report_id, sum(kind = 'finding' AND state != 'rejected'), sum(state = 'pending') "
+            "SELECT report_id, sum(kind = 'finding' AND state != 'rejected'), sum(state = 'pending' AND kind != 'indicator') "
             "FROM items WHERE anchored = 1 GROUP BY report_id"
         )
     }
