@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Set up everything and run the app or the tests: ``python3 packaging/bootstrap.py start|test [ARGS...]``.
 
+``test`` runs ``ruff check .`` and ``mypy`` first and stops when either fails; ARGS go to pytest.
+
 Standard library only, so it runs on a machine that has nothing but Python 3.11+.
 It creates ``.venv`` in the project folder, installs the project into it (again only when
 ``pyproject.toml`` changed), and on Linux makes sure the system libraries Qt needs and a Chinese
@@ -119,6 +121,12 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "reviewer", *rest], cwd=ROOT)
     ensure_system_packages(with_window=False)
     python = ensure_venv("test")
+    for checker in (["ruff", "check", "."], ["mypy"]):
+        print("running", " ".join(checker), flush=True)
+        status = subprocess.call([str(python), "-m", *checker], cwd=ROOT)
+        if status != 0:
+            print(f"{checker[0]} failed (exit status {status}); tests not run")
+            return status
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from reviewer import __version__
 from reviewer.logging_setup import setup_logging
 from reviewer.paths import resource_path
+from reviewer.vocabulary import ItemKind, ItemState, ReviewStatus, Verdict
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -129,10 +130,10 @@ def _analysis(ctx: _Context) -> str:
 def _review(ctx: _Context) -> str:
     ws = ctx.workspace
     report_id = ctx.report_ids[0]
-    figures = ws.items(report_id, kind="figure")
+    figures = ws.items(report_id, kind=ItemKind.FIGURE)
     _check(bool(figures), "第一份报告没有可审阅的数据项")
-    ws.set_item_state(figures[0].id, "accepted")
-    ws.set_review(report_id, verdict="通过", remarks=SELF_TEST_REMARK, status="已审")
+    ws.set_item_state(figures[0].id, ItemState.ACCEPTED)
+    ws.set_review(report_id, verdict=Verdict.PASS, remarks=SELF_TEST_REMARK, status=ReviewStatus.REVIEWED)
     _check(ws.review(report_id).remarks == SELF_TEST_REMARK, "审阅意见没有保存")
     return f"确认 1 个数据，写入审阅意见（共 {len(figures)} 个数据项）"
 

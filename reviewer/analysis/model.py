@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-REQUIRED_CODES: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "next_year_plan")
+from reviewer.vocabulary import RequiredPartCode
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+REQUIRED_CODES: tuple[str, ...] = tuple(RequiredPartCode)
+"""The required parts in the rules' order (codes of :class:`reviewer.vocabulary.RequiredPartCode`)."""
 
 
 @dataclass
@@ -69,7 +70,7 @@ class CleanedText:
 class Metadata:
     title: str | None = None
     unit: str | None = None
-    level: str | None = None  # "乡镇街道" | "县区" | "地市" | "省" | "部门"
+    level: str | None = None  # the JSON contract's value: the label of a reviewer.vocabulary.Level (乡镇街道 …)
     report_year: int | None = None
     publish_date: str | None = None
     sign_date: str | None = None
@@ -197,21 +198,3 @@ def _figure_dict(figure: Figure) -> dict[str, Any]:
 def _number_dict(data: dict[str, Any], value: float) -> dict[str, Any]:
     data["value"] = int(value) if float(value).is_integer() else value
     return data
-
-
-FINDING_CODES: dict[str, str] = {
-    "missing_required": "缺少必备内容",
-    "published_late": "公开时间晚于规定",
-    "signed_early": "落款日期早于年度结束",
-    "heading_repeated": "标题序号重复",
-    "heading_skipped": "标题序号跳号",
-    "heading_out_of_order": "标题序号顺序错乱",
-    "sum_mismatch": "分项之和与合计不符",
-    "rate_mismatch": "比率与数据不符",
-    "damaged_number": "数字疑似损坏",
-    "broken_bracket": "文号括号残缺",
-    "title_missing_year": "标题未写明年度",
-    "title_missing_unit": "标题未写明单位",
-    "title_year_mismatch": "标题年度与正文不一致",
-}
-"""Every finding code the checks emit, with its Chinese label. Reviewer-added findings use "manual"."""

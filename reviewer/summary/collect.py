@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reviewer.analysis.indicator_catalogue import indicator_columns
-from reviewer.analysis.model import FINDING_CODES, Analysis
+from reviewer.analysis.model import Analysis
 from reviewer.summary.checklist import (
     REQUIRED_LABELS,
     checklist,
@@ -22,8 +22,6 @@ from reviewer.summary.data import (
     CHECK_FAIL,
     CHECK_PASS,
     CHECK_VERIFY,
-    FIGURE_CORRECTED,
-    FIGURE_PENDING,
     UNREVIEWED_VERDICT,
     BatchData,
     BatchRow,
@@ -33,7 +31,19 @@ from reviewer.summary.data import (
     SheetHeader,
     SummaryData,
 )
-from reviewer.summary.review_view import Item, ReviewView, view_from_analysis, view_from_workspace
+from reviewer.summary.review_view import ReviewView, view_from_analysis, view_from_workspace
+from reviewer.vocabulary import (
+    AnnotationTag,
+    FindingCode,
+    ItemKind,
+    ItemState,
+    Origin,
+    ReviewStatus,
+    Severity,
+    label,
+    parse,
+)
+from reviewer.workspace import FigureValues, ReviewItem
 from reviewer.workspace.indicator_cells import resolve_cells
 
 if TYPE_CHECKING:
@@ -41,7 +51,7 @@ if TYPE_CHECKING:
 
 SHORT_HASH_CHARS = 12
 SECTION_TITLE_CHARS = 24
-_FINDING_STATES = {"pending": "待确认", "accepted": "已确认", "corrected": "审阅人已修改"}
+_FINDING_STATES = {ItemState.PENDING: "待确认", ItemState.ACCEPTED: "已确认", ItemState.CORRECTED: "审阅人已修改"}
 _SECTION_STYLES = {0: "第{}部分 ", 1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 GROUPING_LEVELS = 2
 """Figures are grouped under the heading path down to this level (一、 and （一）)."""
@@ -85,9 +95,9 @@ def _is_reviewed(view: ReviewView) -> bool:
     review = view.review
     if review is None:
         return False
-    touched = any(item.state != "pending" for item in view.items)
+    touched = any(item.state != ItemState.PENDING for item in view.items)
     return touched or bool(view.annotations) or review.verdict is not None or bool(review.remarks.strip()) \
-        or review.status != "未审"
+        or review.status != ReviewStatus.UNREVIEWED
 
 
 def _header(view: ReviewView) -> SheetHeader:
@@ -108,8 +118,8 @@ def _header(view: ReviewView) -> SheetHeader:
         short_hash=view.sha256[:SHORT_HASH_CHARS] if view.sha256 else None,
         reviewer=(review.reviewer if review else None) or view.reviewer_name or None,
         review_date=review_date,
-        verdict=review.verdict if review else UNREVIEWED_VERDICT,
-        review_status=review.status if review else None,
+        verdict=(label(review.verdict) if review.verdict else None) if review else UNREVIEWED_VERDICT,
+        review_status=label(review.status) if review else None,
     )
 
 
@@ -130,12 +140,12 @@ def format_value(value: object) -> str:
 def _section_paths(view: ReviewView) -> list[tuple[int, str]]:
     """(start offset, heading path label) of each heading down to GROUPING_LEVELS, in text order."""
     headings = []
-    for item in view.of_kind("section"):
-        if item.state == "rejected" or item.start is None:
+    for item in view.of_kind(ItemKind.SECTION):
+        if item.state == ItemState.REJECTED or item.start is None:
             continue
         values = item.effective
-        level = int(values.get("level", 1))
-        label = _SECTION_STYLES.get(level, "{} ").format(values.get("num", "")) + _short(values.get("title") or "")
+        level = int(values.level)
+        label = _SECTION_STYLES.get(level, "{} ").format(values.num) + _short(values.title)
         headings.append((item.start, level, label))
     headings.sort()
     paths: list[tuple[int, str]] = []
@@ -162,34 +172,35 @@ def _path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
     return label
 
 
-def _listed_figures(view: ReviewView) -> list[Item]:
-    figures = [item for item in view.of_kind("figure") if item.state != "rejected"]
+def _listed_figures(view: ReviewView) -> list[ReviewItem]:
+    figures = [item for item in view.of_kind(ItemKind.FIGURE) if item.state != ItemState.REJECTED]
     return sorted(figures, key=lambda item: (item.start is None, item.start or 0))
 
 
-def _figure_display(values: dict) -> str:
-    approx = "约" if values.get("approx") else ""
-    return approx + format_value(values.get("value"))
+def _figure_display(values: FigureValues) -> str:
+    approx = "约" if values.approx else ""
+    return approx + format_value(values.value)
 
 
-def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
+def _figure_row(view: ReviewView, item: ReviewItem, section: str) -> FigureRow:
     values = item.effective
-    text = item.machine.get("text") or values.get("text") or quote(view, item.start, item.end)
+    machine = item.machine or values
+    text = machine.text or values.text or quote(view, item.start, item.end)
     machine_value = None
-    if item.state == FIGURE_CORRECTED:
+    if item.state == ItemState.CORRECTED:
         differences = []
-        if (item.machine.get("value"), item.machine.get("unit")) != (values.get("value"), values.get("unit")):
-            differences.append(_figure_display(item.machine) + str(item.machine.get("unit") or ""))
-        if item.machine.get("subject") != values.get("subject") and item.machine.get("subject"):
-            differences.append(f"统计对象 {item.machine['subject']}")
+        if (machine.value, machine.unit) != (values.value, values.unit):
+            differences.append(_figure_display(machine) + str(machine.unit or ""))
+        if machine.subject != values.subject and machine.subject:
+            differences.append(f"统计对象 {machine.subject}")
         machine_value = "；".join(differences) or None
-    state = item.state if item.state in (FIGURE_CORRECTED, FIGURE_PENDING) else "accepted"
+    state = item.state if item.state in (ItemState.CORRECTED, ItemState.PENDING) else ItemState.ACCEPTED
     return FigureRow(
         section=section,
         text=str(text),
         value=_figure_display(values),
-        unit=str(values.get("unit") or ""),
-        subject=str(values.get("subject") or ""),
+        unit=str(values.unit or ""),
+        subject=str(values.subject or ""),
         state=state,
         machine_value=machine_value,
     )
@@ -199,20 +210,19 @@ def _notes(view: ReviewView) -> list[NoteRow]:
     positioned: list[tuple[int, NoteRow]] = []
     for item in open_findings(view):
         values = item.effective
-        code = values.get("code") or ""
-        manual = item.origin == "manual"
+        manual = item.origin == Origin.MANUAL
         positioned.append((item.start if item.end and item.start is not None and item.end > item.start else -1, NoteRow(
             source="人工" if manual else "检查",
-            label=FINDING_CODES.get(code, values.get("label") or ("审阅人提出" if manual else code)),
-            severity=str(values.get("severity") or "warning"),
+            label=_finding_label(values.code, manual),
+            severity=parse(Severity, values.severity) or Severity.WARNING,
             quote=quote(view, item.start, item.end, 150),
-            message=str(values.get("message") or ""),
+            message=values.message,
             state="" if manual else _FINDING_STATES.get(item.state, ""),
         )))
     for annotation in view.annotations:
         positioned.append((annotation.start if annotation.start is not None else -1, NoteRow(
             source="批注",
-            label=annotation.tag,
+            label=label(AnnotationTag(annotation.tag)),
             severity=annotation.severity,
             quote=" ".join(annotation.quote.split())[:150] if annotation.start is not None else "",
             message="",
@@ -221,6 +231,14 @@ def _notes(view: ReviewView) -> list[NoteRow]:
         )))
     positioned.sort(key=lambda pair: pair[0])
     return [note for _, note in positioned]
+
+
+def _finding_label(value: object, manual: bool) -> str:
+    """The code's label; a reviewer's finding without a known code is 审阅人提出, an unknown code shown as is."""
+    code = parse(FindingCode, value)
+    if code is not None:
+        return label(code)
+    return label(FindingCode.MANUAL) if manual or not value else str(value)
 
 
 def summary_from_view(view: ReviewView) -> SummaryData:
@@ -233,8 +251,8 @@ def summary_from_view(view: ReviewView) -> SummaryData:
         notes=_notes(view),
         remarks=view.review.remarks if view.review else "",
         reviewed=_is_reviewed(view),
-        rejected_figures=sum(1 for item in view.of_kind("figure") if item.state == "rejected"),
-        rejected_findings=sum(1 for item in view.of_kind("finding") if item.state == "rejected"),
+        rejected_figures=sum(1 for item in view.of_kind(ItemKind.FIGURE) if item.state == ItemState.REJECTED),
+        rejected_findings=sum(1 for item in view.of_kind(ItemKind.FINDING) if item.state == ItemState.REJECTED),
     )
 
 
@@ -248,7 +266,7 @@ def indicator_row(view: ReviewView) -> dict[str, IndicatorCell]:
 
 def batch_row_from_view(view: ReviewView) -> BatchRow:
     summary = summary_from_view(view)
-    required_rows = [row for row in summary.checks if row.item in REQUIRED_LABELS.values()]
+    required_rows = [row for row in summary.checks if row.item in REQUIRED_LABELS]
     results = {row.result for row in required_rows}
     required = CHECK_FAIL if CHECK_FAIL in results else CHECK_VERIFY if CHECK_VERIFY in results else CHECK_PASS
     timeliness = next(row.result for row in summary.checks if row.item == "公开及时性")

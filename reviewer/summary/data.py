@@ -8,14 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reviewer.vocabulary import ItemState, Severity
+
 CHECK_PASS = "符合"
 CHECK_FAIL = "不符合"
 CHECK_VERIFY = "需核实"
 CHECK_RESULTS: tuple[str, ...] = (CHECK_PASS, CHECK_FAIL, CHECK_VERIFY)
-
-FIGURE_ACCEPTED = "accepted"
-FIGURE_CORRECTED = "corrected"
-FIGURE_PENDING = "pending"
 
 UNREVIEWED_VERDICT = "未审阅"
 """Verdict printed for a report that only has the machine's analysis."""
@@ -35,8 +33,8 @@ class SheetHeader:
     short_hash: str | None = None  # first hex digits of the file's sha256
     reviewer: str | None = None
     review_date: str | None = None  # YYYY-MM-DD
-    verdict: str | None = None  # 通过 / 需修改 / 不通过 / 未审阅
-    review_status: str | None = None  # 未审 / 审阅中 / 已审
+    verdict: str | None = None  # the label of a Verdict, or 未审阅
+    review_status: str | None = None  # the label of a ReviewStatus
 
 
 @dataclass
@@ -56,7 +54,7 @@ class FigureRow:
     value: str  # display value (the reviewed one when corrected)
     unit: str
     subject: str
-    state: str  # FIGURE_ACCEPTED | FIGURE_CORRECTED | FIGURE_PENDING
+    state: ItemState  # accepted, corrected or pending
     machine_value: str | None = None  # for corrected figures: what the machine read, "value unit"
 
 
@@ -65,8 +63,8 @@ class NoteRow:
     """A finding of the checks or an annotation of the reviewer."""
 
     source: str  # "检查" (machine finding) | "人工" (finding the reviewer added) | "批注"
-    label: str  # finding label (e.g. "比率与数据不符") or annotation tag (问题 / 亮点 / 待核实 / 其他)
-    severity: str  # "error" | "warning" | "info"
+    label: str  # finding label (e.g. "比率与数据不符") or the annotation tag's label (问题 / 亮点 / …)
+    severity: Severity
     quote: str  # the report text it points at; "" for the whole report
     message: str  # the check's sentence
     comment: str = ""  # the reviewer's words

@@ -12,8 +12,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from reviewer.summary.data import (
     CHECK_FAIL,
-    FIGURE_CORRECTED,
-    FIGURE_PENDING,
     UNREVIEWED_VERDICT,
     FigureRow,
     NoteRow,
@@ -34,10 +32,14 @@ from reviewer.summary.layout import (
     sheet_styles,
 )
 from reviewer.summary.markup import literal
+from reviewer.vocabulary import ItemState, Severity, label, label_of
 
 SHEET_TITLE = "法治政府建设年度报告审阅意见单"
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-_FIGURE_STATE_LABELS = {"accepted": "已确认", FIGURE_CORRECTED: "已更正", FIGURE_PENDING: "待确认"}
+_FIGURE_STATE_LABELS = {
+    ItemState.ACCEPTED: label(ItemState.ACCEPTED),
+    ItemState.CORRECTED: label(ItemState.CORRECTED),
+    ItemState.PENDING: "待确认",  # printed as the machine read it, for the reader to confirm
+}
 _BLANK = "—"
 
 _WIDTH = A4[0] - 2 * MARGIN_X
@@ -112,14 +114,14 @@ def _or_blank(value: object) -> str:
 
 def _header_table(data: SummaryData, styles: SheetStyles) -> Flowable:
     h = data.header
-    label = styles.cell_head
+    head = styles.cell_head
     cell = styles.cell
     verdict = h.verdict or (UNREVIEWED_VERDICT if not data.reviewed else "未定")
 
     def row(*pairs: tuple[str, object]) -> list[object]:
         cells: list[object] = []
         for name, value in pairs:
-            cells += [para(name, label), para(_or_blank(value), cell)]
+            cells += [para(name, head), para(_or_blank(value), cell)]
         return cells
 
     source = h.file_name + (f"（SHA-256 {h.short_hash}）" if h.short_hash else "")
@@ -130,7 +132,7 @@ def _header_table(data: SummaryData, styles: SheetStyles) -> Flowable:
         row(("落款日期", h.sign_date), ("审阅状态", h.review_status or (None if data.reviewed else "未审阅"))),
         row(("源文件", source)) + ["", ""],
         row(("审阅人", h.reviewer), ("审阅日期", h.review_date)),
-        [para("审阅结论", label), para(verdict, styles.cell_group), "", ""],
+        [para("审阅结论", head), para(verdict, styles.cell_group), "", ""],
     ]
     label_width = 22 * mm
     value_width = (_WIDTH - 2 * label_width) / 2
@@ -162,9 +164,9 @@ def _figure_counts_note(data: SummaryData) -> str:
     counts = {state: 0 for state in _FIGURE_STATE_LABELS}
     for figure in data.figures:
         counts[figure.state] = counts.get(figure.state, 0) + 1
-    parts = [f"{label} {counts[state]} 项" for state, label in _FIGURE_STATE_LABELS.items()]
+    parts = [f"{name} {counts[state]} 项" for state, name in _FIGURE_STATE_LABELS.items()]
     note = f"列出 {len(data.figures)} 项（" + "，".join(parts) + "）"
-    if counts[FIGURE_PENDING]:
+    if counts[ItemState.PENDING]:
         note += "；灰色为尚待确认的机器识别值"
     if data.rejected_figures:
         note += f"；另有 {data.rejected_figures} 项经审阅人否定，未列出"
@@ -172,10 +174,10 @@ def _figure_counts_note(data: SummaryData) -> str:
 
 
 def _figure_cells(figure: FigureRow, number: int, styles: SheetStyles) -> list[object]:
-    style = styles.cell_muted if figure.state == FIGURE_PENDING else styles.cell
-    center = styles.cell_muted_center if figure.state == FIGURE_PENDING else styles.cell_center
+    style = styles.cell_muted if figure.state == ItemState.PENDING else styles.cell
+    center = styles.cell_muted_center if figure.state == ItemState.PENDING else styles.cell_center
     value: list[Flowable] = [para(figure.value, style)]
-    if figure.state == FIGURE_CORRECTED:
+    if figure.state == ItemState.CORRECTED:
         value = [Paragraph(f"<b>{literal(figure.value)}</b>", style)]  # the heading face: 黑体 stands for bold
         if figure.machine_value:
             value.append(para(f"原识别：{figure.machine_value}", styles.cell_aside))
@@ -213,7 +215,7 @@ def _figures_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
 
 
 def _severity(note: NoteRow) -> str:
-    return f"（{SEVERITY_LABELS.get(note.severity, note.severity)}）" if note.severity else ""
+    return f"（{label_of(Severity, note.severity)}）" if note.severity else ""
 
 
 def _notes_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
+from reviewer.vocabulary import ItemKind, ItemState, Severity, parse
+
 
 @dataclass(frozen=True)
 class HighlightStyle:
@@ -45,14 +47,14 @@ def styles() -> dict[str, HighlightStyle]:
     """Style name → style, in legend order. Names: section, figure, error, warning, info, annotation,
     corrected, rejected."""
     return {
-        "section": HighlightStyle(_tr("标题"), background="#e3ecf9", foreground="#1b4f91"),
-        "figure": HighlightStyle(_tr("数据"), background="#d4f0de", foreground="#11602f"),
-        "error": HighlightStyle(_tr("问题·错误"), background="#fde3e3", underline="#d32f2f", wavy=True),
-        "warning": HighlightStyle(_tr("问题·警告"), background="#fff0d9", underline="#e07b00", wavy=True),
-        "info": HighlightStyle(_tr("问题·提示"), underline="#1e78d2", wavy=True),
+        ItemKind.SECTION: HighlightStyle(_tr("标题"), background="#e3ecf9", foreground="#1b4f91"),
+        ItemKind.FIGURE: HighlightStyle(_tr("数据"), background="#d4f0de", foreground="#11602f"),
+        Severity.ERROR: HighlightStyle(_tr("问题·错误"), background="#fde3e3", underline="#d32f2f", wavy=True),
+        Severity.WARNING: HighlightStyle(_tr("问题·警告"), background="#fff0d9", underline="#e07b00", wavy=True),
+        Severity.INFO: HighlightStyle(_tr("问题·提示"), underline="#1e78d2", wavy=True),
         "annotation": HighlightStyle(_tr("批注"), background="#fff59a", underline="#b59b00"),
-        "corrected": HighlightStyle(_tr("已更正"), background="#eadcf7", foreground="#5b2a86"),
-        "rejected": HighlightStyle(_tr("已否决"), foreground="#9a9a9a", strike=True),
+        ItemState.CORRECTED: HighlightStyle(_tr("已更正"), background="#eadcf7", foreground="#5b2a86"),
+        ItemState.REJECTED: HighlightStyle(_tr("已否决"), foreground="#9a9a9a", strike=True),
     }
 
 
@@ -65,30 +67,30 @@ class Highlight:
     style: str
 
 
-HIGHLIGHTED_KINDS = ("section", "figure", "finding")
+HIGHLIGHTED_KINDS = (ItemKind.SECTION, ItemKind.FIGURE, ItemKind.FINDING)
 
 
 def item_style(kind: str, state: str, severity: str | None = None) -> str | None:
     """Style name of a review item, or None when it is not highlighted."""
     if kind not in HIGHLIGHTED_KINDS:
         return None
-    if state == "rejected":
-        return "rejected"
-    if state == "corrected":
-        return "corrected"
-    if kind == "finding":
-        return severity if severity in ("error", "warning", "info") else "warning"
+    if state == ItemState.REJECTED:
+        return ItemState.REJECTED
+    if state == ItemState.CORRECTED:
+        return ItemState.CORRECTED
+    if kind == ItemKind.FINDING:
+        return parse(Severity, severity) or Severity.WARNING
     return kind
 
 
 def item_highlights(items: Iterable, annotations: Iterable) -> list[Highlight]:
     """Highlights for review items and annotations, ordered so findings and annotations draw last."""
-    order = {"section": 0, "figure": 1, "annotation": 2, "finding": 3}
+    order = {ItemKind.SECTION: 0, ItemKind.FIGURE: 1, "annotation": 2, ItemKind.FINDING: 3}
     result: list[tuple[int, Highlight]] = []
     for item in items:
         if item.start is None or item.end is None or item.end <= item.start:
             continue
-        style = item_style(item.kind, item.state, item.machine.get("severity"))
+        style = item_style(item.kind, item.state, getattr(item.effective, "severity", None))
         if style:
             result.append((order[item.kind], Highlight(item.start, item.end, style)))
     for note in annotations:

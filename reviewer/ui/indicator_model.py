@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.summary.comparison import ComparedReport
+from reviewer.vocabulary import Level, label_of
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 ReportIdRole = Qt.ItemDataRole.UserRole + 2
@@ -111,7 +112,7 @@ class IndicatorTableModel(QAbstractTableModel):
                 return report.unit or _tr("单位未识别")
             if column == COLUMN_YEAR:
                 return str(report.report_year) if report.report_year else ""
-            return report.level or ""
+            return label_of(Level, report.level)
         if role == SortRole:
             if column == COLUMN_UNIT:
                 return report.unit_key

@@ -30,7 +30,9 @@ from reviewer.ui.indicator_model import (
     ReportIdRole,
     SpanRole,
 )
-from reviewer.workspace.indicator_cells import INDICATOR_KIND, fill_cell, repoint_cell, report_cells
+from reviewer.vocabulary import ItemKind, ItemState, Level, label_of
+from reviewer.workspace.indicator_cells import column_items, fill_cell, repoint_cell, report_cells
+from reviewer.workspace.values import FigureValues
 
 FigureChooser = Callable[[QWidget, list[str]], int | None]
 """Shows figure labels, returns the index chosen or None."""
@@ -113,7 +115,7 @@ class IndicatorWindow(QWidget):
             combo.clear()
             combo.addItem(self.tr("全部"), None)
             for value in values:
-                combo.addItem(str(value), value)
+                combo.addItem(label_of(Level, value) if combo is self.level_filter else str(value), value)
             found = combo.findData(current)
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
@@ -143,8 +145,8 @@ class IndicatorWindow(QWidget):
         filled = index.data(SpanRole) is not None
         report_id, code = index.data(ReportIdRole), index.data(CodeRole)
         if filled:
-            menu.addAction(self.tr("确认"), lambda: self.decide(report_id, code, "accepted"))
-            menu.addAction(self.tr("否决"), lambda: self.decide(report_id, code, "rejected"))
+            menu.addAction(self.tr("确认"), lambda: self.decide(report_id, code, ItemState.ACCEPTED))
+            menu.addAction(self.tr("否决"), lambda: self.decide(report_id, code, ItemState.REJECTED))
             menu.addAction(self.tr("改为报告中的其他数据…"), lambda: self.repoint(report_id, code))
         else:
             menu.addAction(self.tr("从报告中的数据填写…"), lambda: self.repoint(report_id, code))
@@ -154,19 +156,20 @@ class IndicatorWindow(QWidget):
         """Confirm (``accepted``) or reject the cell as shown: a reviewer's cell is confirmed already, so
         confirming touches the machine's pending item only; rejecting rejects every item of the column."""
         ws = self._workspace()
-        items = [i for i in ws.items(report_id, kind=INDICATOR_KIND) if i.effective.get("code") == code]
-        for item in items:
-            if state == "rejected" and item.state != "rejected":
-                ws.set_item_state(item.id, "rejected")
-            elif state == "accepted" and item.state == "pending":
-                ws.set_item_state(item.id, "accepted")
+        for item in column_items(ws, report_id, code):
+            if not item.anchored:
+                continue
+            if state == ItemState.REJECTED and item.state != ItemState.REJECTED:
+                ws.set_item_state(item.id, ItemState.REJECTED)
+            elif state == ItemState.ACCEPTED and item.state == ItemState.PENDING:
+                ws.set_item_state(item.id, ItemState.ACCEPTED)
         self._changed(report_id)
 
     def repoint(self, report_id: int, code: str) -> None:
         ws = self._workspace()
-        figures = [f for f in ws.items(report_id, kind="figure") if f.state != "rejected"]
-        labels = [f"{f.effective.get('text') or f.machine.get('text')}　{f.effective.get('subject') or ''}"
-                  for f in figures]
+        figures = [f for f in ws.items(report_id, kind=ItemKind.FIGURE)
+                   if f.state != ItemState.REJECTED and isinstance(f.effective, FigureValues)]
+        labels = [f"{_figure_text(f.effective)}　{_figure_subject(f.effective)}" for f in figures]
         chosen = self.choose_figure(self, labels)
         if chosen is None:
             return
@@ -179,3 +182,11 @@ class IndicatorWindow(QWidget):
     def _changed(self, report_id: int) -> None:
         self.refresh_report(report_id)
         self.reportChanged.emit(report_id)
+
+
+def _figure_text(values: object) -> str:
+    return values.text if isinstance(values, FigureValues) else ""
+
+
+def _figure_subject(values: object) -> str:
+    return (values.subject or "") if isinstance(values, FigureValues) else ""

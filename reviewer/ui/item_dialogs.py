@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.panels.item_table import parse_number
-from reviewer.ui.review_states import SEVERITIES, format_number, severity_label
-from reviewer.workspace.model import TAGS
+from reviewer.ui.review_states import format_number, tr_label
+from reviewer.vocabulary import AnnotationTag, Severity
+from reviewer.workspace.values import FigureValues
 
 QUOTE_PREVIEW_CHARS = 80
 ACCEPT_KEY = "Ctrl+Return"
@@ -34,22 +35,22 @@ def _quote_label(quote: str) -> QLabel:
 class FigureDialog(QDialog):
     """Values of a figure added from selected text; OK only with a valid number."""
 
-    def __init__(self, quote: str, prefill: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, quote: str, prefill: FigureValues, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureDialog")
         self.setWindowTitle(self.tr("添加数据"))
         self.quote = quote
-        self.value = QLineEdit(format_number(prefill.get("value")))
+        self.value = QLineEdit(format_number(prefill.value))
         self.value.setObjectName("figureValue")
         validator = QDoubleValidator(self.value)
         validator.setLocale(QLocale.c())
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         self.value.setValidator(validator)
-        self.unit = QLineEdit(prefill.get("unit") or "")
+        self.unit = QLineEdit(prefill.unit or "")
         self.unit.setObjectName("figureUnit")
         self.approx = QCheckBox(self.tr("约数（余、近、约、超过…）"))
-        self.approx.setChecked(bool(prefill.get("approx")))
-        self.subject = QLineEdit(prefill.get("subject") or "")
+        self.approx.setChecked(prefill.approx)
+        self.subject = QLineEdit(prefill.subject or "")
         self.subject.setObjectName("figureSubject")
         self.subject.setPlaceholderText(self.tr("例如：行政复议案件"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -69,14 +70,14 @@ class FigureDialog(QDialog):
         ok = self.value.hasAcceptableInput() and parse_number(self.value.text()) is not None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
-    def values(self) -> dict:
-        return {
-            "text": self.quote,
-            "value": parse_number(self.value.text()),
-            "unit": self.unit.text().strip(),
-            "approx": self.approx.isChecked(),
-            "subject": self.subject.text().strip() or None,
-        }
+    def values(self) -> FigureValues:
+        return FigureValues(
+            text=self.quote,
+            value=parse_number(self.value.text()),
+            unit=self.unit.text().strip(),
+            approx=self.approx.isChecked(),
+            subject=self.subject.text().strip() or None,
+        )
 
 
 class AnnotationDialog(QDialog):
@@ -87,8 +88,8 @@ class AnnotationDialog(QDialog):
         quote: str | None,
         parent: QWidget | None = None,
         comment: str = "",
-        tag: str = TAGS[0],
-        severity: str = "warning",
+        tag: str = AnnotationTag.PROBLEM,
+        severity: str = Severity.WARNING,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("annotationDialog")
@@ -102,13 +103,13 @@ class AnnotationDialog(QDialog):
         self.comment.installEventFilter(self)
         self.tag = QComboBox()
         self.tag.setObjectName("annotationTag")
-        for value in TAGS:
-            self.tag.addItem(self.tr(value), value)
+        for value in AnnotationTag:
+            self.tag.addItem(tr_label(value), value)
         self.tag.setCurrentIndex(max(self.tag.findData(tag), 0))
         self.severity = QComboBox()
         self.severity.setObjectName("annotationSeverity")
-        for value in SEVERITIES:
-            self.severity.addItem(severity_label(value), value)
+        for value in Severity:
+            self.severity.addItem(tr_label(value), value)
         self.severity.setCurrentIndex(max(self.severity.findData(severity), 0))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -141,6 +142,6 @@ class AnnotationDialog(QDialog):
     def values(self) -> dict:
         return {
             "comment": self.comment.toPlainText().strip(),
-            "tag": self.tag.currentData(),
-            "severity": self.severity.currentData(),
+            "tag": AnnotationTag(self.tag.currentData()),  # Qt hands codes back as plain str
+            "severity": Severity(self.severity.currentData()),
         }

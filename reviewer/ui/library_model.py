@@ -8,11 +8,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from reviewer.ui.review_states import tr_label
+from reviewer.vocabulary import ReviewStatus, Verdict
+
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
-STATUS_COLOURS = {"未审": "#8a8a8a", "审阅中": "#b86e00", "已审": "#1c7c3a"}
-VERDICT_COLOURS = {"通过": "#1c7c3a", "需修改": "#b86e00", "不通过": "#c62828"}
+STATUS_COLOURS = {ReviewStatus.UNREVIEWED: "#8a8a8a", ReviewStatus.IN_REVIEW: "#b86e00", ReviewStatus.REVIEWED: "#1c7c3a"}
+VERDICT_COLOURS = {Verdict.PASS: "#1c7c3a", Verdict.REVISE: "#b86e00", Verdict.FAIL: "#c62828"}
+_STATUS_ORDER = list(ReviewStatus)
+_VERDICT_ORDER = list(Verdict)
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,9 @@ def _columns() -> list[LibraryColumn]:
         LibraryColumn(
             _tr("年度"), lambda r: str(r.report_year) if r.report_year else "", lambda r: r.report_year or 0
         ),
-        LibraryColumn(_tr("状态"), lambda r: r.status, lambda r: ("未审", "审阅中", "已审").index(r.status)
-                      if r.status in ("未审", "审阅中", "已审") else 9),
-        LibraryColumn(_tr("结论"), lambda r: r.verdict or "", lambda r: r.verdict or ""),
+        LibraryColumn(_tr("状态"), lambda r: tr_label(r.status), lambda r: _STATUS_ORDER.index(r.status)),
+        LibraryColumn(_tr("结论"), lambda r: tr_label(r.verdict) if r.verdict else "",
+                      lambda r: _VERDICT_ORDER.index(r.verdict) if r.verdict else -1),
         LibraryColumn(_tr("问题"), lambda r: str(r.open_findings), lambda r: r.open_findings,
                       _tr("检查发现的问题数（已否决的不计）")),
         LibraryColumn(_tr("文件"), lambda r: r.file_name, lambda r: r.file_name),
@@ -125,7 +130,7 @@ class LibraryModel(QAbstractTableModel):
             if index.column() == COLUMN_STATUS:
                 colour = STATUS_COLOURS.get(report.status)
             elif index.column() == COLUMN_VERDICT:
-                colour = VERDICT_COLOURS.get(report.verdict or "")
+                colour = VERDICT_COLOURS.get(report.verdict) if report.verdict else None
             elif index.column() == COLUMN_OPEN_FINDINGS and report.open_findings:
                 colour = "#c62828"
             return QBrush(QColor(colour)) if colour else None

@@ -29,6 +29,7 @@ from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
+from reviewer.vocabulary import ItemState, Origin
 from reviewer.workspace import WorkspaceError
 
 log = logging.getLogger(__name__)
@@ -232,9 +233,9 @@ class MainWindow(QMainWindow):
         a.search_all.triggered.connect(partial(self.open_search, SCOPE_ALL))
         a.next_pending.triggered.connect(partial(r.go_to_pending, False))
         a.previous_pending.triggered.connect(partial(r.go_to_pending, True))
-        a.accept.triggered.connect(partial(r.set_state, "accepted"))
-        a.reject.triggered.connect(partial(r.set_state, "rejected"))
-        a.reset.triggered.connect(partial(r.set_state, "pending"))
+        a.accept.triggered.connect(partial(r.set_state, ItemState.ACCEPTED))
+        a.reject.triggered.connect(partial(r.set_state, ItemState.REJECTED))
+        a.reset.triggered.connect(partial(r.set_state, ItemState.PENDING))
         a.edit.triggered.connect(r.edit)
         a.add_figure.triggered.connect(r.add_figure)
         a.add_annotation.triggered.connect(r.add_annotation)
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(item is not None)
         self.actions.edit.setEnabled(target is not None)
         self.actions.delete.setEnabled(
-            target is not None and (target.kind == "annotation" or (item is not None and item.origin == "manual"))
+            target is not None and (target.kind == "annotation" or (item is not None and item.origin == Origin.MANUAL))
         )
         self.actions.add_figure.setEnabled(has_report and self.pane.document.textCursor().hasSelection())
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-NAVIGATION_KINDS = ("figure", "finding", "section")
+from reviewer.vocabulary import ItemKind, ItemState
+
+NAVIGATION_KINDS = (ItemKind.FIGURE, ItemKind.FINDING, ItemKind.SECTION)
 """Kinds visited by next/previous pending item (the ones with a place in the text)."""
 
 
@@ -63,7 +65,7 @@ class OpenReport:
     def target_at(self, offset: int) -> Target | None:
         """The most specific thing covering ``offset``: the shortest span, figures before findings,
         annotations and headings."""
-        priority = {"figure": 0, "finding": 1, "annotation": 2, "section": 3, "metadata": 4, "required": 5}
+        priority = {ItemKind.FIGURE: 0, ItemKind.FINDING: 1, "annotation": 2, ItemKind.SECTION: 3, ItemKind.METADATA: 4, ItemKind.REQUIRED: 5}
         best: tuple[tuple[int, int], Target] | None = None
         candidates = [(item.kind, item.start, item.end, Target("item", item.id)) for item in self.items]
         candidates += [
@@ -89,7 +91,7 @@ class OpenReport:
         pending = [
             item
             for item in self.items
-            if item.state == "pending" and item.kind in NAVIGATION_KINDS and item.start is not None
+            if item.state == ItemState.PENDING and item.kind in NAVIGATION_KINDS and item.start is not None
         ]
         pending.sort(key=lambda item: (item.start, item.end, item.id))
         return [Target("item", item.id) for item in pending]

@@ -14,14 +14,15 @@ from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.figures_panel import FiguresPanel
 from reviewer.ui.panels.outline_panel import OutlinePanel
 from reviewer.ui.panels.review_form import ReviewForm
+from reviewer.vocabulary import ItemKind
 
 TAB_OUTLINE, TAB_FIGURES, TAB_CHECKS, TAB_ANNOTATIONS = range(4)
 TAB_OF_KIND = {
-    "section": TAB_OUTLINE,
-    "metadata": TAB_OUTLINE,
-    "figure": TAB_FIGURES,
-    "finding": TAB_CHECKS,
-    "required": TAB_CHECKS,
+    ItemKind.SECTION: TAB_OUTLINE,
+    ItemKind.METADATA: TAB_OUTLINE,
+    ItemKind.FIGURE: TAB_FIGURES,
+    ItemKind.FINDING: TAB_CHECKS,
+    ItemKind.REQUIRED: TAB_CHECKS,
 }
 
 

@@ -3,10 +3,14 @@ row the edit wrote, and from then on undoes and redoes by that id (``ws.undo(id)
 so the workspace history stays the one record of what happened."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+
+from reviewer.ui.review_states import tr_label
+from reviewer.vocabulary import ItemKind, ItemState
+from reviewer.workspace.values import FigureValues, FindingValues, ItemValues, MetadataValues, SectionValues
 
 ChangeListener = Callable[[int], None]
 """Called with the report id after every do, undo and redo."""
@@ -58,12 +62,12 @@ class WorkspaceCommand(QUndoCommand):
 
 
 class SetItemStateCommand(WorkspaceCommand):
-    def __init__(self, ws, item, state: str, corrected: dict | None, on_change: ChangeListener) -> None:
+    def __init__(self, ws, item, state: str, corrected: ItemValues | Mapping | None, on_change: ChangeListener) -> None:
         texts = {
-            "accepted": _tr("确认"),
-            "rejected": _tr("否决"),
-            "corrected": _tr("更正"),
-            "pending": _tr("恢复待审"),
+            ItemState.ACCEPTED: _tr("确认"),
+            ItemState.REJECTED: _tr("否决"),
+            ItemState.CORRECTED: _tr("更正"),
+            ItemState.PENDING: _tr("恢复待审"),
         }
         super().__init__(ws, item.report_id, texts.get(state, state) + _describe(item), on_change)
         self.item_id = item.id
@@ -76,10 +80,10 @@ class SetItemStateCommand(WorkspaceCommand):
 
 class AddItemCommand(WorkspaceCommand):
     def __init__(
-        self, ws, report_id: int, kind: str, start: int, end: int, values: dict, on_change: ChangeListener
+        self, ws, report_id: int, kind: str, start: int, end: int, values: ItemValues, on_change: ChangeListener
     ) -> None:
-        label = _tr("添加数据") if kind == "figure" else _tr("添加项目")
-        super().__init__(ws, report_id, label + f"「{values.get('text', '')}」", on_change)
+        label = _tr("添加数据") if kind == ItemKind.FIGURE else _tr("添加项目")
+        super().__init__(ws, report_id, label + _quoted(values), on_change)
         self.kind, self.start, self.end, self.values = kind, start, end, values
 
     def apply(self):
@@ -138,9 +142,10 @@ class SetReviewCommand(WorkspaceCommand):
 
     def __init__(self, ws, report_id: int, fields: dict, on_change: ChangeListener) -> None:
         if "status" in fields:
-            text = _tr("标记为") + str(fields["status"])
+            text = _tr("标记为") + tr_label(fields["status"])
         else:
-            text = _tr("结论改为") + str(fields.get("verdict") or _tr("未定"))
+            verdict = fields.get("verdict")
+            text = _tr("结论改为") + (tr_label(verdict) if verdict else _tr("未定"))
         super().__init__(ws, report_id, text, on_change)
         self.fields = fields
 
@@ -149,15 +154,18 @@ class SetReviewCommand(WorkspaceCommand):
 
 
 def _describe(item) -> str:
-    values = item.effective
-    if item.kind == "figure":
-        return f"「{values.get('text', '')}」"
-    if item.kind == "section":
-        return f"「{values.get('num', '')} {values.get('title', '')}」"
-    if item.kind == "finding":
-        return f"「{values.get('message', '')}」"
-    if item.kind == "metadata":
-        return f"「{values.get('field', '')}」"
+    return _quoted(item.effective)
+
+
+def _quoted(values: ItemValues) -> str:
+    if isinstance(values, FigureValues):
+        return f"「{values.text}」"
+    if isinstance(values, SectionValues):
+        return f"「{values.num} {values.title}」"
+    if isinstance(values, FindingValues):
+        return f"「{values.message}」"
+    if isinstance(values, MetadataValues):
+        return f"「{values.field}」"
     return ""
 
 

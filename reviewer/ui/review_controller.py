@@ -23,10 +23,10 @@ from reviewer.ui.review_commands import (
     UpdateAnnotationCommand,
     WorkspaceCommand,
 )
+from reviewer.vocabulary import ItemKind, ItemState, Origin, ReviewStatus
 from reviewer.workspace import WorkspaceError
 
-DECIDABLE_KINDS = ("figure", "finding", "section", "metadata", "required")
-REVIEWED = "已审"
+DECIDABLE_KINDS = tuple(ItemKind)
 
 
 class ReviewController(QObject):
@@ -89,17 +89,18 @@ class ReviewController(QObject):
         if item.state == state:
             self.go_to_pending()
             return
-        was_pending = item.state == "pending"
+        was_pending = item.state == ItemState.PENDING
         position = self.pane.report.order_key(self.pane.current)
-        corrected = item.corrected if state == "corrected" else None
+        corrected = item.corrected if state == ItemState.CORRECTED else None
         if self.run(SetItemStateCommand(self.ws, item, state, corrected, self._on_change)) and was_pending:
             self.go_to_pending(after=position)
 
     def correct_item(self, item_id: int, corrected: dict) -> None:
+        """``corrected``: the fields the reviewer changed."""
         report = self.pane.report
         item = report.item(item_id) if report else None
         if item is not None:
-            self.run(SetItemStateCommand(self.ws, item, "corrected", corrected, self._on_change))
+            self.run(SetItemStateCommand(self.ws, item, ItemState.CORRECTED, corrected, self._on_change))
 
     def edit(self) -> None:
         """F2: edit what is selected in place (a table cell), or in a small dialog."""
@@ -113,26 +114,24 @@ class ReviewController(QObject):
         item = self._current_item()
         if item is None:
             return
-        if item.kind == "figure":
+        if item.kind == ItemKind.FIGURE:
             self.pane.tabs.setCurrentWidget(self.pane.figures)
             self.pane.figures.edit_current()
-        elif item.kind == "metadata":
+        elif item.kind == ItemKind.METADATA:
             self.pane.tabs.setCurrentWidget(self.pane.outline)
             self.pane.outline.metadata.setFocus()
             self.pane.outline.metadata.edit_current("value")
-        elif item.kind == "section":
+        elif item.kind == ItemKind.SECTION:
             self._edit_section_title(item)
         else:
             self._status(self.tr("检查结果只能确认或否决"))
 
     def _edit_section_title(self, item) -> None:
         title, ok = QInputDialog.getText(
-            self.window, self.tr("更正标题"), self.tr("标题文字："), text=str(item.effective.get("title") or "")
+            self.window, self.tr("更正标题"), self.tr("标题文字："), text=item.effective.title
         )
-        if ok and title.strip() and title.strip() != item.effective.get("title"):
-            corrected = dict(item.effective)
-            corrected["title"] = title.strip()
-            self.correct_item(item.id, corrected)
+        if ok and title.strip() and title.strip() != item.effective.title:
+            self.correct_item(item.id, {"title": title.strip()})
 
     def add_figure(self) -> None:
         report = self.pane.report
@@ -143,7 +142,7 @@ class ReviewController(QObject):
         quote = report.text[span[0]:span[1]]
         dialog = FigureDialog(quote, figure_prefill(quote), self.window)
         if self._ask(dialog):
-            command = AddItemCommand(self.ws, report.report_id, "figure", span[0], span[1], dialog.values(),
+            command = AddItemCommand(self.ws, report.report_id, ItemKind.FIGURE, span[0], span[1], dialog.values(),
                                      self._on_change)
             if self.run(command) and command.result is not None:
                 self.pane.select_target(Target("item", command.result.id))
@@ -188,7 +187,7 @@ class ReviewController(QObject):
         item = report.item(target.id)
         if item is None:
             return
-        if item.origin != "manual":
+        if item.origin != Origin.MANUAL:
             self._status(self.tr("识别出的项目不能删除，可以否决"))
             return
         self.run(DeleteItemCommand(self.ws, item, self._on_change))
@@ -210,10 +209,10 @@ class ReviewController(QObject):
         if report is None:
             return
         self.pane.review_form.flush()
-        if report.review.status == REVIEWED:
+        if report.review.status == ReviewStatus.REVIEWED:
             self._status(self.tr("这份报告已经标记为已审"))
             return
-        if self.run(SetReviewCommand(self.ws, report.report_id, {"status": REVIEWED}, self._on_change)):
+        if self.run(SetReviewCommand(self.ws, report.report_id, {"status": ReviewStatus.REVIEWED}, self._on_change)):
             pending = len(report.pending_targets())
             if pending:
                 self._status(self.tr("已标记为已审（仍有 {count} 项待审）").format(count=pending))

@@ -1,56 +1,63 @@
-"""Chinese names of review states, finding severities and required parts, shared by the panels."""
+"""The vocabulary's labels as the window shows them (through Qt's translation), colours of item states,
+and parsing of values the reviewer types."""
 from __future__ import annotations
 
 import datetime
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from reviewer.workspace.model import STATE_LABELS
+from reviewer.vocabulary import ItemState, Level, MetadataField, RequiredPartCode, Severity, from_label, label, parse
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("review_states", text)
 
 
+def tr_label(code: StrEnum) -> str:
+    """The code's label from the vocabulary, as translated for the window."""
+    return _tr(label(code))
+
+
+def _tr_label_of(vocabulary: type[StrEnum], value: object) -> str:
+    code = parse(vocabulary, value)
+    return tr_label(code) if code is not None else str(value or "")
+
+
 def state_label(state: str) -> str:
-    return _tr(STATE_LABELS.get(state, state))
+    return _tr_label_of(ItemState, state)
 
 
-STATE_COLOURS = {"pending": "#8a8a8a", "accepted": "#1c7c3a", "rejected": "#9a9a9a", "corrected": "#6a3d9a"}
+STATE_COLOURS = {
+    ItemState.PENDING: "#8a8a8a",
+    ItemState.ACCEPTED: "#1c7c3a",
+    ItemState.REJECTED: "#9a9a9a",
+    ItemState.CORRECTED: "#6a3d9a",
+}
 
 
 def state_colour(state: str) -> QColor:
-    return QColor(STATE_COLOURS.get(state, "#000000"))
+    return QColor(STATE_COLOURS.get(ItemState(state), "#000000"))
 
 
 def severity_label(severity: str) -> str:
-    return {"error": _tr("错误"), "warning": _tr("警告"), "info": _tr("提示")}.get(severity, severity)
-
-
-SEVERITIES = ("error", "warning", "info")
+    return _tr_label_of(Severity, severity)
 
 
 def required_label(code: str) -> str:
-    return {
-        "measures": _tr("主要举措和成效"),
-        "shortcomings": _tr("存在的不足和原因"),
-        "first_responsible": _tr("主要负责人履行第一责任人职责情况"),
-        "next_year_plan": _tr("下一年度主要安排"),
-    }.get(code, code)
+    return _tr_label_of(RequiredPartCode, code)
 
 
 def metadata_label(field: str) -> str:
-    return {
-        "title": _tr("标题"),
-        "unit": _tr("单位"),
-        "level": _tr("层级"),
-        "report_year": _tr("报告年度"),
-        "publish_date": _tr("公开日期"),
-        "sign_date": _tr("落款日期"),
-        "recipient": _tr("主送机关"),
-        "doc_number": _tr("文号"),
-    }.get(field, field)
+    return _tr_label_of(MetadataField, field)
+
+
+def metadata_value_text(field: object, value: object) -> str:
+    """A metadata value as shown: a level by its label, anything else as it is."""
+    if field == MetadataField.LEVEL and value is not None:
+        return _tr_label_of(Level, value)
+    return "" if value is None else str(value)
 
 
 def format_number(value) -> str:
@@ -72,7 +79,7 @@ YEAR_RANGE = (1990, 2100)
 
 def parse_metadata_value(text: str, item) -> object:
     """A corrected metadata value: years as numbers, dates as YYYY-MM-DD; ValueError when invalid."""
-    field = item.effective.get("field")
+    field = item.effective.field
     text = text.strip()
     if not text:
         return None
@@ -81,6 +88,11 @@ def parse_metadata_value(text: str, item) -> object:
         if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
             raise ValueError(text)
         return year
+    if field == MetadataField.LEVEL:
+        level = from_label(Level, text)
+        if level is None:
+            raise ValueError(text)
+        return level
     if field in DATE_FIELDS:
         normalised = text.replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
         return datetime.date.fromisoformat("-".join(part.zfill(2) for part in normalised.split("-"))).isoformat()

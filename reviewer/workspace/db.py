@@ -72,7 +72,20 @@ def now() -> str:
 def to_json(value: Any) -> str | None:
     if value is None:
         return None
+    return json_text(value)
+
+
+def json_text(value: Any) -> str:
+    """``value`` as stored JSON (compact, Chinese as is)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just made."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise RuntimeError("INSERT made no row")
+    return row_id
 
 
 def from_json(value: str | None) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from reviewer.workspace.db import from_json, to_json
+from reviewer.workspace.db import from_json, inserted_id, to_json
 from reviewer.workspace.errors import WorkspaceError
 from reviewer.workspace.model import HistoryEntry
 from reviewer.workspace.rows import history_from_row
@@ -41,7 +41,7 @@ def record(
         "INSERT INTO history (report_id, target, target_id, action, old, new, at, who) VALUES (?,?,?,?,?,?,?,?)",
         (report_id, target, target_id, action, to_json(old), to_json(new), at, who),
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def entry(conn: sqlite3.Connection, history_id: int) -> HistoryEntry:
@@ -52,7 +52,7 @@ def entry(conn: sqlite3.Connection, history_id: int) -> HistoryEntry:
 
 
 def snapshot(
-    conn: sqlite3.Connection, target: str, target_id: int, fields: list[str] | None = None
+    conn: sqlite3.Connection, target: str, target_id: int | None, fields: list[str] | None = None
 ) -> dict[str, Any] | None:
     """The row's current values (only ``fields`` if given); None when the row does not exist."""
     table, id_column = TABLES[target]
@@ -63,7 +63,7 @@ def snapshot(
     return {name: from_json(row[name]) if name in JSON_COLUMNS else row[name] for name in names}
 
 
-def apply(conn: sqlite3.Connection, target: str, target_id: int, values: dict[str, Any] | None) -> None:
+def apply(conn: sqlite3.Connection, target: str, target_id: int | None, values: dict[str, Any] | None) -> None:
     table, id_column = TABLES[target]
     if values is None:
         conn.execute(f"DELETE FROM {table} WHERE {id_column} = ?", (target_id,))

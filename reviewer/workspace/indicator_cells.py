@@ -18,27 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
+
+from reviewer.vocabulary import ItemKind, ItemState, Origin
+from reviewer.workspace.model import ReviewItem
+from reviewer.workspace.values import FigureValues, IndicatorValues
 
 if TYPE_CHECKING:
-    from reviewer.workspace.model import ReviewItem
     from reviewer.workspace.workspace import Workspace
 
-INDICATOR_KIND = "indicator"
-FIGURE_KIND = "figure"
-
-
-class IndicatorItem(Protocol):
-    """What the resolution reads of a review item."""
-
-    kind: str
-    origin: str
-    state: str
-    start: int | None
-    end: int | None
-
-    @property
-    def effective(self) -> dict[str, Any]: ...
+INDICATOR_KIND = ItemKind.INDICATOR
 
 
 @dataclass(frozen=True)
@@ -61,60 +50,42 @@ class IndicatorCell:
         return ("约" if self.approx else "") + number + self.unit
 
 
-def resolve_cells(items: Iterable[IndicatorItem]) -> dict[str, IndicatorCell]:
+def resolve_cells(items: Iterable[ReviewItem]) -> dict[str, IndicatorCell]:
     """Code → the report's reviewed cell, from the items of one report (indicator and figure items are
     read, other kinds ignored); of several manual items of a column, the newest (highest id) wins."""
-    machine: dict[str, IndicatorItem] = {}
-    manual: dict[str, IndicatorItem] = {}
-    figures: dict[tuple[int | None, int | None], IndicatorItem] = {}
+    machine: dict[str, ReviewItem] = {}
+    manual: dict[str, ReviewItem] = {}
+    figures: dict[tuple[int | None, int | None], ReviewItem] = {}
     for item in items:
-        if item.kind == FIGURE_KIND:
+        if item.kind == ItemKind.FIGURE:
             figures.setdefault((item.start, item.end), item)
-        if item.kind != INDICATOR_KIND:
+        values = item.effective if item.kind == ItemKind.INDICATOR else None
+        if not isinstance(values, IndicatorValues) or not values.code:
             continue
-        code = str(item.effective.get("code") or "")
-        if not code:
-            continue
-        if item.origin == "manual":
-            if item.state == "rejected":
+        if item.origin == Origin.MANUAL:
+            if item.state == ItemState.REJECTED:
                 continue
-            if code not in manual or _id(item) >= _id(manual[code]):
-                manual[code] = item
+            if values.code not in manual or item.id >= manual[values.code].id:
+                manual[values.code] = item
         else:
-            machine.setdefault(code, item)
+            machine.setdefault(values.code, item)
     cells = {}
     for code in (*machine, *(c for c in manual if c not in machine)):
         chosen = manual.get(code) or machine[code]
-        confirmed = chosen.origin == "manual" or chosen.state != "pending"
-        if chosen.origin == "manual" or chosen.state == "corrected":
-            cells[code] = _cell(code, chosen.effective, chosen, confirmed)
-            continue
-        figure = figures.get((chosen.start, chosen.end))
-        if chosen.state == "rejected" or (figure is not None and figure.state == "rejected"):
-            continue
         values = chosen.effective
-        if figure is not None and figure.state == "corrected":
-            values = {**values, **{k: figure.effective.get(k) for k in ("value", "unit", "approx")}}
-        cells[code] = _cell(code, values, chosen, confirmed)
+        assert isinstance(values, IndicatorValues)
+        confirmed = chosen.origin == Origin.MANUAL or chosen.state != ItemState.PENDING
+        if chosen.origin != Origin.MANUAL and chosen.state != ItemState.CORRECTED:
+            figure = figures.get((chosen.start, chosen.end))
+            if chosen.state == ItemState.REJECTED or (figure is not None and figure.state == ItemState.REJECTED):
+                continue
+            if figure is not None and figure.state == ItemState.CORRECTED:
+                corrected = figure.effective
+                if isinstance(corrected, FigureValues):
+                    values = IndicatorValues(code, values.text, corrected.value, corrected.unit, corrected.approx)
+        cells[code] = IndicatorCell(code, values.text, values.value, values.unit or "", values.approx,
+                                    chosen.start, chosen.end, confirmed)
     return cells
-
-
-def _id(item: IndicatorItem) -> int:
-    return int(getattr(item, "id", 0) or 0)
-
-
-def _cell(code: str, values: dict[str, Any], item: IndicatorItem, confirmed: bool) -> IndicatorCell:
-    value = values.get("value")
-    return IndicatorCell(
-        code=code,
-        text=str(values.get("text") or ""),
-        value=float(value) if isinstance(value, (int, float)) else None,
-        unit=str(values.get("unit") or ""),
-        approx=bool(values.get("approx")),
-        start=item.start,
-        end=item.end,
-        confirmed=confirmed,
-    )
 
 
 def report_cells(ws: Workspace, report_id: int) -> dict[str, IndicatorCell]:
@@ -125,20 +96,23 @@ def report_cells(ws: Workspace, report_id: int) -> dict[str, IndicatorCell]:
 def fill_cell(ws: Workspace, report_id: int, code: str, figure: ReviewItem) -> ReviewItem:
     """The reviewer fills column ``code`` with a figure item of the report (a manual, accepted cell)."""
     values = figure.effective
-    return ws.add_item(report_id, INDICATOR_KIND, figure.start or 0, figure.end or 0, {
-        "code": code, "text": values.get("text") or figure.machine.get("text"), "value": values.get("value"),
-        "unit": values.get("unit"), "approx": bool(values.get("approx")),
-    })
+    assert isinstance(values, FigureValues)
+    return ws.add_item(report_id, INDICATOR_KIND, figure.start or 0, figure.end or 0,
+                       IndicatorValues(code, values.text, values.value, values.unit, values.approx))
 
 
 def repoint_cell(ws: Workspace, report_id: int, code: str, figure: ReviewItem) -> ReviewItem:
     """The cell of ``code`` is ``figure`` instead of what fills it now: the current machine item is rejected
     and earlier manual cells of the column are deleted, then the figure fills the cell."""
-    for item in ws.items(report_id, kind=INDICATOR_KIND, include_unanchored=True):
-        if item.effective.get("code") != code:
-            continue
-        if item.origin == "manual":
+    for item in column_items(ws, report_id, code):
+        if item.origin == Origin.MANUAL:
             ws.delete_item(item.id)
-        elif item.state != "rejected":
-            ws.set_item_state(item.id, "rejected")
+        elif item.state != ItemState.REJECTED:
+            ws.set_item_state(item.id, ItemState.REJECTED)
     return fill_cell(ws, report_id, code, figure)
+
+
+def column_items(ws: Workspace, report_id: int, code: str) -> list[ReviewItem]:
+    """The indicator items of one column of a report, unanchored ones included."""
+    return [item for item in ws.items(report_id, kind=INDICATOR_KIND, include_unanchored=True)
+            if isinstance(item.effective, IndicatorValues) and item.effective.code == code]

@@ -11,7 +11,6 @@ takes ``约28亿元`` instead of ``28亿元``); the same key, for items without 
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -19,25 +18,29 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Protocol
 
-from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
-from reviewer.workspace.db import to_json
+from reviewer.analysis.model import REQUIRED_CODES, Analysis
+from reviewer.vocabulary import ItemKind, ItemState, MetadataField, Origin
+from reviewer.workspace.db import json_text
+from reviewer.workspace.model import ReviewItem
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
-
-METADATA_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span")
+from reviewer.workspace.values import (
+    FigureValues,
+    FindingValues,
+    IndicatorValues,
+    ItemValues,
+    MetadataValues,
+    SectionValues,
+    figure_values,
+    finding_values,
+    indicator_values,
+    metadata_values,
+    required_values,
+    section_values,
+    to_stored,
 )
-_METADATA_SPANS = {"title": "title_span", "sign_date": "sign_span"}
 
-VALUE_FIELDS: dict[str, tuple[str, ...]] = {
-    "figure": ("value", "unit", "approx", "subject"),
-    "section": ("level", "num", "title"),
-    "finding": (),
-    "metadata": ("value",),
-    "required": ("present",),
-    "indicator": ("code", "text", "value", "unit"),
-}
-"""What a reviewer confirms by accepting an item of each kind (a finding's message may be reworded)."""
+_METADATA_SPANS = {MetadataField.TITLE: "title_span", MetadataField.SIGN_DATE: "sign_span"}
 
 NEAR = 200
 """Characters an item may have moved (after mapping) and still be the same item."""
@@ -51,73 +54,86 @@ _DIGITS = re.compile(r"\d+")
 class ItemDraft:
     """An item as built from an analysis, before it is stored."""
 
-    kind: str
+    kind: ItemKind
     key: str
     ordinal: int
-    machine: dict[str, Any]
+    machine: ItemValues
     start: int | None
     end: int | None
     machine_json: str  # ``machine`` as stored, made here so bulk imports encode it in the worker
 
 
 class Placed(Protocol):
-    kind: str
-    key: str
-    start: int | None
-    end: int | None
+    """What matching reads of an item (a stored one or a draft)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def start(self) -> int | None: ...
+    @property
+    def end(self) -> int | None: ...
 
 
 def build_items(analysis: Analysis) -> list[ItemDraft]:
     text = analysis.text
-    raw: list[tuple[str, dict[str, Any], int | None, int | None]] = []
+    raw: list[tuple[ItemKind, ItemValues, int | None, int | None]] = []
     for section in analysis.sections:
-        raw.append(("section", {"level": section.level, "num": section.num, "title": section.title},
-                    section.start, section.end))
+        raw.append((ItemKind.SECTION, section_values(section), section.start, section.end))
     for figure in analysis.figures:
-        raw.append(("figure", {"text": figure.text, "value": figure.value, "unit": figure.unit,
-                               "approx": figure.approx, "subject": figure.subject}, figure.start, figure.end))
+        raw.append((ItemKind.FIGURE, figure_values(figure), figure.start, figure.end))
     for finding in analysis.findings:
-        raw.append(("finding", {"code": finding.code, "severity": finding.severity, "message": finding.message,
-                                "detail": finding.detail}, finding.start, finding.end))
-    for name in METADATA_FIELDS:
+        raw.append((ItemKind.FINDING, finding_values(finding), finding.start, finding.end))
+    for name in MetadataField:
         span = getattr(analysis.metadata, _METADATA_SPANS[name]) if name in _METADATA_SPANS else None
-        raw.append(("metadata", {"field": name, "value": getattr(analysis.metadata, name)},
+        raw.append((ItemKind.METADATA, metadata_values(name, getattr(analysis.metadata, name)),
                     span[0] if span else None, span[1] if span else None))
     for code in REQUIRED_CODES:
         part = analysis.required.get(code)
         if part is not None:
-            raw.append(("required", {"code": code, "present": part.present}, part.start, part.end))
+            raw.append((ItemKind.REQUIRED, required_values(part), part.start, part.end))
     for cell in analysis.indicators:
-        raw.append(("indicator", {"code": cell.code, "text": cell.text, "value": cell.value, "unit": cell.unit,
-                                  "approx": cell.approx}, cell.start, cell.end))
+        raw.append((ItemKind.INDICATOR, indicator_values(cell), cell.start, cell.end))
     seen: dict[str, int] = defaultdict(int)
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
         ident = identity(kind, machine, text, start, end)
-        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, to_json(machine) or "{}"))
+        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end,
+                                json_text(to_stored(machine))))
         seen[ident] += 1
     return drafts
 
 
-def identity(kind: str, values: dict[str, Any], text: str, start: int | None, end: int | None) -> str:
+def items_of_analysis(analysis: Analysis) -> list[ReviewItem]:
+    """The items the workspace would make of ``analysis``, none stored yet: all pending, ids negative."""
+    return [
+        ReviewItem(id=-1 - draft.ordinal, report_id=0, kind=draft.kind, origin=Origin.MACHINE, key=draft.key,
+                   machine=draft.machine, corrected=None, state=ItemState.PENDING, start=draft.start,
+                   end=draft.end, reviewer=None, updated_at=None)
+        for draft in build_items(analysis)
+    ]
+
+
+def identity(kind: str, values: ItemValues, text: str, start: int | None, end: int | None) -> str:
     """``kind:what-it-says`` in normalised form (see the module docstring)."""
-    if kind == "section":
-        what = f"{values.get('level')}|{values.get('num')}|{_norm(values.get('title'))}"
-    elif kind == "figure":
-        what = _norm(values.get("text") or _quote(text, start, end))
-    elif kind == "finding":
+    if isinstance(values, SectionValues):
+        what = f"{values.level}|{values.num}|{_norm(values.title)}"
+    elif isinstance(values, FigureValues):
+        what = _norm(values.text or _quote(text, start, end))
+    elif isinstance(values, FindingValues):
         quote = _quote(text, start, end)
-        what = f"{values.get('code')}|{_norm(quote) if quote else _norm(values.get('message'))}"
-    elif kind == "metadata":
-        what = str(values.get("field"))
-    elif kind == "indicator":
-        what = f"{values.get('code')}|{_norm(values.get('text') or _quote(text, start, end))}"
+        what = f"{values.code}|{_norm(quote) if quote else _norm(values.message)}"
+    elif isinstance(values, MetadataValues):
+        what = str(values.field)
+    elif isinstance(values, IndicatorValues):
+        what = f"{values.code}|{_norm(values.text or _quote(text, start, end))}"
     else:
-        what = str(values.get("code"))
+        what = str(values.code)
     return f"{kind}:{what}"
 
 
-def manual_key(kind: str, values: dict[str, Any], text: str, start: int | None, end: int | None) -> str:
+def manual_key(kind: str, values: ItemValues, text: str, start: int | None, end: int | None) -> str:
     return identity(kind, values, text, start, end) + "#manual"
 
 
@@ -159,9 +175,9 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     pairs = []
     for i, (start, _end) in mapped.items():
         for j in by_identity.get(_identity_of(old[i].key), []):
-            new_start = new[j].start
-            if new_start is not None and abs(new_start - start) <= NEAR:
-                pairs.append((abs(new_start - start), i, j))
+            candidate = new[j].start
+            if candidate is not None and abs(candidate - start) <= NEAR:
+                pairs.append((abs(candidate - start), i, j))
     _assign(sorted(pairs), matched, taken)
 
     pairs = []
@@ -180,10 +196,10 @@ def match_items(old: Sequence[Placed], new: Sequence[Placed], text_map: TextMap)
     for i, item in enumerate(old):
         if i in matched or (i in mapped and mapped[i][1] > mapped[i][0]):
             continue
-        same_key = by_key.get(item.key)
-        if same_key is not None and same_key not in taken:
-            matched[i] = same_key
-            taken.add(same_key)
+        found = by_key.get(item.key)
+        if found is not None and found not in taken:
+            matched[i] = found
+            taken.add(found)
     return matched
 
 
@@ -192,7 +208,3 @@ def _assign(pairs: list[tuple[int, int, int]], matched: dict[int, int], taken: s
         if i not in matched and j not in taken:
             matched[i] = j
             taken.add(j)
-
-
-def values_changed(kind: str, before: dict[str, Any], after: dict[str, Any]) -> bool:
-    return any(before.get(name) != after.get(name) for name in VALUE_FIELDS.get(kind, ()))

@@ -5,11 +5,16 @@ every workspace takes. Never edit a released step: add a new one and bump ``SCHE
 
 Version 1: reports (bytes, text, analysis), review items, annotations, per-report review, history.
 Version 2: full-text search index over the current reports' cleaned text.
-Version 3: review items of kind ``indicator`` (a filled cell of the indicator table).
+Version 3: codes of :mod:`reviewer.vocabulary` instead of Chinese words: review status and verdict,
+annotation tag, the level of a report's unit (in its column, its metadata item and the history).
+Version 4: review items of kind ``indicator`` (a filled cell of the indicator table).
 """
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 import sqlite_utils
 
@@ -139,22 +144,108 @@ def _to_v2(db: sqlite_utils.Database) -> None:
         search.add(db.conn, report_id, text)
 
 
+V3_STATUS = {"未审": "unreviewed", "审阅中": "in_review", "已审": "reviewed"}
+V3_VERDICT = {"通过": "pass", "需修改": "revise", "不通过": "fail"}
+V3_TAG = {"问题": "problem", "亮点": "highlight", "待核实": "to_verify", "其他": "other"}
+V3_LEVEL = {"乡镇街道": "township", "县区": "county", "地市": "prefecture", "省": "province", "部门": "department"}
+"""The words versions 1–2 stored and the codes they became (fixed here: the vocabulary may grow, this step not)."""
+
+REVIEWS_V3 = """
+CREATE TABLE reviews_v3 (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+    verdict TEXT,
+    remarks TEXT NOT NULL DEFAULT '',
+    reviewer TEXT,
+    status TEXT NOT NULL DEFAULT 'unreviewed',
+    started_at TEXT,
+    finished_at TEXT,
+    updated_at TEXT
+)
+"""
+
+
 def _to_v3(db: sqlite_utils.Database) -> None:
+    """Codes instead of words. The reviews table is rebuilt for its new default status."""
+    conn = db.conn
+    conn.execute(REVIEWS_V3)
+    conn.execute(
+        "INSERT INTO reviews_v3 SELECT report_id, verdict, remarks, reviewer, status, started_at, finished_at, "
+        "updated_at FROM reviews"
+    )
+    conn.execute("DROP TABLE reviews")
+    conn.execute("ALTER TABLE reviews_v3 RENAME TO reviews")
+    _recode_column(conn, "reviews", "status", V3_STATUS)
+    _recode_column(conn, "reviews", "verdict", V3_VERDICT)
+    _recode_column(conn, "annotations", "tag", V3_TAG)
+    _recode_column(conn, "reports", "level", V3_LEVEL)
+    for column in ("machine", "corrected"):
+        rows = conn.execute(
+            f"SELECT id, {column} FROM items WHERE kind = 'metadata' AND {column} LIKE '%\"level\"%'"
+        ).fetchall()
+        for item_id, stored in rows:
+            values = json.loads(stored)
+            if _recode_metadata_level(values):
+                conn.execute(f"UPDATE items SET {column} = ? WHERE id = ?", (_dumps(values), item_id))
+    for history_id, target, old, new in conn.execute("SELECT id, target, old, new FROM history").fetchall():
+        changed = [_recode_snapshot(target, old), _recode_snapshot(target, new)]
+        if changed != [old, new]:
+            conn.execute("UPDATE history SET old = ?, new = ? WHERE id = ?", (*changed, history_id))
+
+
+def _recode_column(conn: sqlite3.Connection, table: str, column: str, codes: dict[str, str]) -> None:
+    for word, code in codes.items():
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (code, word))
+
+
+def _recode_metadata_level(values: Any) -> bool:
+    """A metadata item's values (or an item snapshot's) with the level word made a code; True if changed."""
+    if isinstance(values, dict) and values.get("field") == "level" and values.get("value") in V3_LEVEL:
+        values["value"] = V3_LEVEL[values["value"]]
+        return True
+    return False
+
+
+_V3_SNAPSHOT_WORDS = {"review": (("status", V3_STATUS), ("verdict", V3_VERDICT)), "annotation": (("tag", V3_TAG),)}
+
+
+def _recode_snapshot(target: str, stored: str | None) -> str | None:
+    """A history snapshot (a row's fields before or after a change) with its words made codes."""
+    if stored is None:
+        return None
+    values = json.loads(stored)
+    if not isinstance(values, dict):
+        return stored
+    changed = False
+    for key, codes in _V3_SNAPSHOT_WORDS.get(target, ()):
+        if isinstance(values.get(key), str) and values[key] in codes:
+            values[key] = codes[values[key]]
+            changed = True
+    if target == "item":
+        for key in ("machine", "corrected"):
+            changed = _recode_metadata_level(values.get(key)) or changed
+    return _dumps(values) if changed else stored
+
+
+def _dumps(values: Any) -> str:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+
+
+def _to_v4(db: sqlite_utils.Database) -> None:
     """Items may be of kind ``indicator``: the items table is rebuilt with the wider kind check."""
     conn = db.conn
     create = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'").fetchone()[0]
     old_check = "'metadata', 'required')"
-    conn.execute(create.replace("CREATE TABLE items", "CREATE TABLE items_v3", 1)
+    conn.execute(create.replace("CREATE TABLE items", "CREATE TABLE items_v4", 1)
                  .replace(old_check, "'metadata', 'required', 'indicator')", 1))
-    conn.execute("INSERT INTO items_v3 SELECT * FROM items")
+    conn.execute("INSERT INTO items_v4 SELECT * FROM items")
     conn.execute("DROP TABLE items")
-    conn.execute("ALTER TABLE items_v3 RENAME TO items")
+    conn.execute("ALTER TABLE items_v4 RENAME TO items")
     conn.execute("CREATE INDEX items_report ON items(report_id, anchored, kind, state)")
     conn.execute("CREATE INDEX items_corrected_metadata ON items(report_id, id) "
                  "WHERE kind = 'metadata' AND corrected IS NOT NULL")
 
 
-STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

@@ -10,14 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.analysis.model import Analysis
+from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Level, Origin, ReviewStatus, Severity, Verdict
+from reviewer.workspace.values import ItemValues
 
-KINDS: tuple[str, ...] = ("section", "figure", "finding", "metadata", "required", "indicator")
-ORIGINS: tuple[str, ...] = ("machine", "manual")
-STATES: tuple[str, ...] = ("pending", "accepted", "rejected", "corrected")
-STATE_LABELS: dict[str, str] = {"pending": "待审", "accepted": "已确认", "rejected": "已否决", "corrected": "已更正"}
-TAGS: tuple[str, ...] = ("问题", "亮点", "待核实", "其他")
-VERDICTS: tuple[str, ...] = ("通过", "需修改", "不通过")
-REVIEW_STATUSES: tuple[str, ...] = ("未审", "审阅中", "已审")
 IMPORT_STATUSES: tuple[str, ...] = ("new", "duplicate", "new_version")
 
 
@@ -56,13 +51,13 @@ class ReportSummary:
     file_name: str
     title: str | None  # metadata values as corrected by the reviewer, else as extracted
     unit: str | None
-    level: str | None
+    level: Level | None
     report_year: int | None
     publish_date: str | None
-    status: str  # "未审" | "审阅中" | "已审"
-    verdict: str | None
+    status: ReviewStatus
+    verdict: Verdict | None
     open_findings: int  # findings (machine and manual) not rejected
-    pending_items: int  # items still in state "pending"
+    pending_items: int  # items still pending
     imported_at: str
 
 
@@ -91,12 +86,12 @@ class StoredReport:
 class ReviewItem:
     id: int
     report_id: int
-    kind: str  # KINDS
-    origin: str  # "machine" | "manual"
+    kind: ItemKind
+    origin: Origin
     key: str  # kind, normalised text and occurrence: survives offset shifts and re-analysis
-    machine: dict[str, Any]  # what the analysis said, never overwritten ({} for manual items)
-    corrected: dict[str, Any] | None  # the reviewer's values, same keys as machine
-    state: str  # STATES
+    machine: ItemValues | None  # what the analysis said, never overwritten (None for manual items)
+    corrected: ItemValues | None  # the reviewer's values, of the same type as machine
+    state: ItemState
     start: int | None
     end: int | None
     reviewer: str | None
@@ -104,8 +99,12 @@ class ReviewItem:
     anchored: bool = True  # False: carried from an older text/analysis and not found again
 
     @property
-    def effective(self) -> dict[str, Any]:
-        return self.corrected if self.corrected is not None else self.machine
+    def effective(self) -> ItemValues:
+        """The reviewer's values if any, else the machine's."""
+        values = self.corrected if self.corrected is not None else self.machine
+        if values is None:
+            raise ValueError(f"item {self.id} has no values")
+        return values
 
 
 @dataclass
@@ -118,8 +117,8 @@ class Annotation:
     prefix: str
     suffix: str
     comment: str
-    tag: str  # TAGS
-    severity: str  # "error" | "warning" | "info"
+    tag: AnnotationTag
+    severity: Severity
     anchored: bool
     created_at: str
     updated_at: str
@@ -129,10 +128,10 @@ class Annotation:
 @dataclass
 class ReportReview:
     report_id: int
-    verdict: str | None  # VERDICTS
+    verdict: Verdict | None
     remarks: str
     reviewer: str | None
-    status: str  # REVIEW_STATUSES
+    status: ReviewStatus
     started_at: str | None
     finished_at: str | None
     updated_at: str | None

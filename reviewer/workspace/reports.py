@@ -8,8 +8,9 @@ import sqlite3
 from typing import Any
 
 from reviewer.analysis.model import Analysis
+from reviewer.vocabulary import ItemState, Level, Origin, ReviewStatus, from_label
 from reviewer.workspace import search
-from reviewer.workspace.db import to_json
+from reviewer.workspace.db import inserted_id, to_json
 from reviewer.workspace.items import ItemDraft
 from reviewer.workspace.prepare import PreparedReport
 from reviewer.workspace.summaries import CURRENT
@@ -25,14 +26,15 @@ def metadata_columns(analysis: Analysis) -> dict[str, Any]:
     return {
         "title": meta.title,
         "unit": meta.unit,
-        "level": meta.level,
+        "level": from_label(Level, meta.level),
         "report_year": meta.report_year,
         "publish_date": meta.publish_date,
     }
 
 
 def by_sha256(conn: sqlite3.Connection, sha256: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    return row
 
 
 def latest_version(conn: sqlite3.Connection, report_id: int) -> int:
@@ -63,7 +65,7 @@ def find_predecessor(conn: sqlite3.Connection, prepared: PreparedReport) -> int 
         same_name_and_unit = row["file_name"] == prepared.file_name and meta.unit and row["unit"] == meta.unit
         same_identity = meta.unit and meta.report_year and meta.title and row["title"] == meta.title
         if same_path or same_name_and_unit or same_identity:
-            return row["id"]
+            return int(row["id"])
     return None
 
 
@@ -92,14 +94,14 @@ def insert_report(conn: sqlite3.Connection, prepared: PreparedReport, at: str) -
             **metadata_columns(analysis),
         },
     )
-    report_id = cursor.lastrowid
+    report_id = inserted_id(cursor)
     conn.execute("INSERT INTO report_files (report_id, data) VALUES (?, ?)", (report_id, prepared.data))
     conn.execute(
         "INSERT INTO report_texts (report_id, text, analysis) VALUES (?, ?, ?)",
         (report_id, analysis.text, prepared.analysis_json),
     )
     item_ids = insert_drafts(conn, report_id, prepared.items)
-    conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, '未审')", (report_id,))
+    conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, ?)", (report_id, ReviewStatus.UNREVIEWED))
     search.add_body(conn, report_id, prepared.search_body)
     return report_id, item_ids
 
@@ -110,9 +112,10 @@ def insert_drafts(conn: sqlite3.Connection, report_id: int, drafts: list[ItemDra
     ids = list(range(first, first + len(drafts)))
     conn.executemany(
         'INSERT INTO items (id, report_id, kind, origin, key, ordinal, machine, state, start, "end", anchored) '
-        "VALUES (?, ?, ?, 'machine', ?, ?, ?, 'pending', ?, ?, 1)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
         [
-            (item_id, report_id, d.kind, d.key, d.ordinal, d.machine_json, d.start, d.end)
+            (item_id, report_id, d.kind, Origin.MACHINE, d.key, d.ordinal, d.machine_json, ItemState.PENDING,
+             d.start, d.end)
             for item_id, d in zip(ids, drafts)
         ],
     )
@@ -127,11 +130,12 @@ def insert_item(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
         f"INSERT INTO items ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})",
         stored,
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def stored_text(conn: sqlite3.Connection, report_id: int) -> str:
-    return conn.execute("SELECT text FROM report_texts WHERE report_id = ?", (report_id,)).fetchone()[0]
+    text: str = conn.execute("SELECT text FROM report_texts WHERE report_id = ?", (report_id,)).fetchone()[0]
+    return text
 
 
 def is_current(conn: sqlite3.Connection, report_id: int) -> bool:

@@ -10,7 +10,8 @@ from reviewer.workspace.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
 
 
 def stored_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def is_workspace(conn: sqlite3.Connection) -> bool:

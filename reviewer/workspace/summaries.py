@@ -6,7 +6,9 @@ import json
 import sqlite3
 from typing import Any
 
+from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
 from reviewer.workspace.model import ReportSummary
+from reviewer.workspace.values import MetadataValues, from_stored
 
 METADATA_COLUMNS: tuple[str, ...] = ("title", "unit", "level", "report_year", "publish_date")
 """Metadata fields copied onto the reports table for listing and sorting."""
@@ -18,18 +20,18 @@ CURRENT = "r.superseded_by IS NULL AND r.deleted_at IS NULL"
 def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
     """report id → {field: value} for metadata fields the reviewer corrected or added."""
     sql = (
-        "SELECT id, report_id, corrected FROM items WHERE kind = 'metadata' AND corrected IS NOT NULL "
-        "AND state != 'rejected' AND anchored = 1"
+        "SELECT id, report_id, corrected FROM items WHERE kind = ? AND corrected IS NOT NULL "
+        "AND state != ? AND anchored = 1"
     )
-    params: list[int] = []
+    params: list[Any] = [ItemKind.METADATA, ItemState.REJECTED]
     if report_ids is not None:
         sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
-        params = report_ids
+        params += report_ids
     result: dict[int, dict[str, Any]] = {}
-    for _id, report_id, corrected in sorted(conn.execute(sql, params)):
-        values = json.loads(corrected)
-        if "field" in values:
-            result.setdefault(report_id, {})[values["field"]] = values.get("value")
+    for _id, report_id, corrected in conn.execute(sql + " ORDER BY id", params):
+        values = from_stored(ItemKind.METADATA, json.loads(corrected))
+        if isinstance(values, MetadataValues) and values.field:
+            result.setdefault(report_id, {})[values.field] = values.value
     return result
 
 
@@ -37,8 +39,9 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
     counts = {
         report_id: (open_findings, pending)
         for report_id, open_findings, pending in conn.execute(
-            "SELECT report_id, sum(kind = 'finding' AND state != 'rejected'), sum(state = 'pending' AND kind != 'indicator') "
-            "FROM items WHERE anchored = 1 GROUP BY report_id"
+            "SELECT report_id, sum(kind = ? AND state != ?), sum(state = ? AND kind != ?) "
+            "FROM items WHERE anchored = 1 GROUP BY report_id",
+            (ItemKind.FINDING, ItemState.REJECTED, ItemState.PENDING, ItemKind.INDICATOR),
         )
     }
     corrections = corrected_metadata(conn)
@@ -56,11 +59,11 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
                 file_name=row["file_name"],
                 title=metadata["title"],
                 unit=metadata["unit"],
-                level=metadata["level"],
+                level=parse(Level, metadata["level"]),
                 report_year=metadata["report_year"],
                 publish_date=metadata["publish_date"],
-                status=row["status"] or "未审",
-                verdict=row["verdict"],
+                status=ReviewStatus(row["status"] or ReviewStatus.UNREVIEWED),
+                verdict=parse(Verdict, row["verdict"]),
                 open_findings=open_findings or 0,
                 pending_items=pending or 0,
                 imported_at=row["imported_at"],

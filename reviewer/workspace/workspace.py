@@ -8,14 +8,24 @@ from __future__ import annotations
 import getpass
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
-from reviewer.analysis.model import SEVERITIES
+from reviewer.vocabulary import (
+    AnnotationTag,
+    Code,
+    ItemKind,
+    ItemState,
+    Origin,
+    ReviewStatus,
+    Severity,
+    Verdict,
+    parse,
+)
 from reviewer.workspace import bulk, export, history, reports, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
@@ -28,17 +38,12 @@ from reviewer.workspace.backup import (
     take_backup,
 )
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
-from reviewer.workspace.db import connect, now, quick_check, write_transaction
+from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import (
-    KINDS,
-    REVIEW_STATUSES,
-    STATES,
-    TAGS,
-    VERDICTS,
     Annotation,
     HistoryEntry,
     ImportResult,
@@ -55,19 +60,12 @@ from reviewer.workspace.reanchor import anchor_at
 from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
+from reviewer.workspace.values import FigureValues, ItemValues, to_stored, values_of_kind, with_changes
 
 ANNOTATION_EDITABLE = ("comment", "tag", "severity", "start", "end")
 REVIEW_EDITABLE = ("verdict", "remarks", "status")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-_MANUAL_DEFAULTS: dict[str, dict[str, Any]] = {
-    "figure": {"value": None, "unit": None, "approx": False, "subject": None},
-    "finding": {"code": "manual", "severity": "warning", "message": "", "detail": {}},
-    "section": {"level": 1, "num": "", "title": ""},
-    "metadata": {"field": "", "value": None},
-    "required": {"code": "", "present": True},
-    "indicator": {"code": "", "value": None, "unit": None, "approx": False},
-}
 
 
 class Workspace:
@@ -77,6 +75,7 @@ class Workspace:
         self._path = path
         self._db = db
         self._conn = db.conn
+        self._closed = False
         self._lock = lock
         self._reviewer_name: str | None = None
         self._last_change_id: int | None = None
@@ -121,14 +120,14 @@ class Workspace:
             holder.release()
 
     def close(self) -> None:
-        if self._conn is None:
+        if self._closed:
             return
         try:
             if self._lock is not None:
                 self._conn.execute("PRAGMA optimize")
         finally:
             self._conn.close()
-            self._conn = None
+            self._closed = True
             if self._lock is not None:
                 self._lock.release()
 
@@ -189,12 +188,14 @@ class Workspace:
         """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
         process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
         gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
-        return bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers)
+        return list(bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers))
 
     def set_synchronous(self, level: str) -> None:
         """"FULL" (the default: every commit survives a power cut) or "NORMAL" (used during bulk
         imports: commits survive a killed program, a power cut may lose the last few)."""
-        self._conn.execute(f"PRAGMA synchronous={_checked(level, ('FULL', 'NORMAL'), 'synchronous')}")
+        if level not in ("FULL", "NORMAL"):
+            raise ValueError(f"synchronous must be FULL or NORMAL, not {level!r}")
+        self._conn.execute(f"PRAGMA synchronous={level}")
 
     def find_duplicate(self, sha256: str) -> ImportResult | None:
         """The stored report with these bytes (its current version), or None."""
@@ -236,9 +237,10 @@ class Workspace:
         (what :func:`reviewer.workspace.indicator_cells.resolve_cells` reads), in one query."""
         rows = self._conn.execute(
             "SELECT i.* FROM items i JOIN reports r ON r.id = i.report_id "
-            f"WHERE {CURRENT} AND i.anchored = 1 AND (i.kind = 'indicator' OR (i.kind = 'figure' AND EXISTS ("
-            "SELECT 1 FROM items c WHERE c.report_id = i.report_id AND c.kind = 'indicator' "
-            "AND c.start = i.start AND c.\"end\" = i.\"end\"))) ORDER BY i.id"
+            f"WHERE {CURRENT} AND i.anchored = 1 AND (i.kind = ? OR (i.kind = ? AND EXISTS ("
+            "SELECT 1 FROM items c WHERE c.report_id = i.report_id AND c.kind = ? "
+            "AND c.start = i.start AND c.\"end\" = i.\"end\"))) ORDER BY i.id",
+            (ItemKind.INDICATOR, ItemKind.FIGURE, ItemKind.INDICATOR),
         )
         result: dict[int, list[ReviewItem]] = {}
         for row in rows:
@@ -330,7 +332,7 @@ class Workspace:
         params: list[Any] = [report_id]
         if kind is not None:
             sql += " AND kind = ?"
-            params.append(_checked(kind, KINDS, "条目类型"))
+            params.append(_checked(kind, ItemKind, "条目类型"))
         if not include_unanchored:
             sql += " AND anchored = 1"
         sql += " ORDER BY start IS NULL, start, ordinal, id"
@@ -342,46 +344,49 @@ class Workspace:
             raise _missing("条目", item_id)
         return item_from_row(row)
 
-    def set_item_state(self, item_id: int, state: str, corrected: dict[str, Any] | None = None) -> ReviewItem:
-        """``corrected`` (for state "corrected") holds the reviewer's values; keys it leaves out keep
-        the machine's. The machine's values are never changed."""
-        _checked(state, STATES, "审阅状态")
+    def set_item_state(
+        self, item_id: int, state: str, corrected: ItemValues | Mapping[str, Any] | None = None
+    ) -> ReviewItem:
+        """``corrected`` (for the corrected state) holds the reviewer's values: values of the item's kind,
+        or the fields that change (the others keep the current values). The machine's values never change."""
+        state = _checked(state, ItemState, "审阅状态")
         at = now()
         with write_transaction(self._db) as conn:
             item = self.item(item_id)
-            if corrected is not None and item.origin == "machine":
-                _check_fields(corrected, tuple(item.machine))
-            if item.origin == "manual":
-                new_corrected = {**(item.corrected or {}), **(corrected or {})}
-            elif state == "corrected":
+            new_corrected: ItemValues | None
+            if item.origin == Origin.MANUAL or state == ItemState.CORRECTED:
                 if corrected is None and item.corrected is None:
                     raise WorkspaceError("标记为“已更正”时需要给出更正后的内容。")
-                new_corrected = {**item.machine, **(item.corrected or {}), **(corrected or {})}
+                new_corrected = _corrected(item, corrected)
             else:
                 new_corrected = None
-            new = {"state": state, "corrected": new_corrected, "reviewer": self.reviewer_name, "updated_at": at}
+            new = {"state": state, "corrected": None if new_corrected is None else to_stored(new_corrected),
+                   "reviewer": self.reviewer_name, "updated_at": at}
             self._change(conn, item.report_id, "item", item_id, "set_state", new, at)
         return self.item(item_id)
 
-    def add_item(self, report_id: int, kind: str, start: int, end: int, values: dict[str, Any]) -> ReviewItem:
-        """An item the machine missed, from a selected span: origin "manual", state "accepted", its
-        values in ``corrected`` (``machine`` is empty). A figure's ``text`` defaults to the span's text."""
-        _checked(kind, KINDS, "条目类型")
+    def add_item(
+        self, report_id: int, kind: str, start: int, end: int, values: ItemValues | Mapping[str, Any]
+    ) -> ReviewItem:
+        """An item the machine missed, from a selected span: origin manual, state accepted, its values
+        (of the kind, or fields over the kind's defaults) in ``corrected`` (``machine`` is empty).
+        A figure's ``text`` defaults to the span's text."""
+        kind = _checked(kind, ItemKind, "条目类型")
         at = now()
         with write_transaction(self._db) as conn:
             self._require(conn, "reports", report_id, "报告")
             text = reports.stored_text(conn, report_id)
             _check_span(text, start, end)
-            full = {**_MANUAL_DEFAULTS[kind], **values}
-            if kind == "figure":
-                full.setdefault("text", text[start:end])
+            full = values_of_kind(kind, values)
+            if isinstance(full, FigureValues) and not full.text:
+                full = with_changes(full, {"text": text[start:end]})
             ordinal = conn.execute(
                 "SELECT coalesce(max(ordinal), -1) + 1 FROM items WHERE report_id = ?", (report_id,)
             ).fetchone()[0]
             item_id = reports.insert_item(conn, {
-                "report_id": report_id, "kind": kind, "origin": "manual",
+                "report_id": report_id, "kind": kind, "origin": Origin.MANUAL,
                 "key": manual_key(kind, full, text, start, end), "ordinal": ordinal, "machine": {},
-                "corrected": full, "state": "accepted", "start": start, "end": end, "anchored": 1,
+                "corrected": to_stored(full), "state": ItemState.ACCEPTED, "start": start, "end": end, "anchored": 1,
                 "reviewer": self.reviewer_name, "updated_at": at,
             })
             self._record(conn, report_id, "item", item_id, "add", None, history.snapshot(conn, "item", item_id), at=at)
@@ -391,7 +396,7 @@ class Workspace:
         """Manual items only: what the machine found stays, the reviewer rejects it instead."""
         with write_transaction(self._db) as conn:
             item = self.item(item_id)
-            if item.origin != "manual":
+            if item.origin != Origin.MANUAL:
                 raise WorkspaceError("只能删除人工添加的条目；机器识别的条目请标记为“否决”。")
             self._change(conn, item.report_id, "item", item_id, "delete", None)
 
@@ -416,12 +421,12 @@ class Workspace:
         start: int | None,
         end: int | None,
         comment: str,
-        tag: str = "问题",
-        severity: str = "warning",
+        tag: str = AnnotationTag.PROBLEM,
+        severity: str = Severity.WARNING,
     ) -> Annotation:
         """On ``text[start:end]``, or on the whole report when start and end are None."""
-        _checked(tag, TAGS, "批注标签")
-        _checked(severity, SEVERITIES, "严重程度")
+        tag = _checked(tag, AnnotationTag, "批注标签")
+        severity = _checked(severity, Severity, "严重程度")
         at = now()
         with write_transaction(self._db) as conn:
             self._require(conn, "reports", report_id, "报告")
@@ -432,7 +437,7 @@ class Workspace:
                 (report_id, placed["start"], placed["end"], placed["quote"], placed["prefix"], placed["suffix"],
                  comment, tag, severity, at, at, self.reviewer_name),
             )
-            annotation_id = cursor.lastrowid
+            annotation_id = inserted_id(cursor)
             new = history.snapshot(conn, "annotation", annotation_id)
             self._record(conn, report_id, "annotation", annotation_id, "add", None, new, at=at)
         return self.annotation(annotation_id)
@@ -442,9 +447,9 @@ class Workspace:
         an unanchored one again); None for both puts it on the whole report."""
         _check_fields(fields, ANNOTATION_EDITABLE)
         if "tag" in fields:
-            _checked(fields["tag"], TAGS, "批注标签")
+            fields["tag"] = _checked(fields["tag"], AnnotationTag, "批注标签")
         if "severity" in fields:
-            _checked(fields["severity"], SEVERITIES, "严重程度")
+            fields["severity"] = _checked(fields["severity"], Severity, "严重程度")
         at = now()
         with write_transaction(self._db) as conn:
             current = self.annotation(annotation_id)
@@ -469,28 +474,28 @@ class Workspace:
         row = self._conn.execute("SELECT * FROM reviews WHERE report_id = ?", (report_id,)).fetchone()
         if row is None:
             self._require(self._conn, "reports", report_id, "报告")
-            return ReportReview(report_id, None, "", None, "未审", None, None, None)
+            return ReportReview(report_id, None, "", None, ReviewStatus.UNREVIEWED, None, None, None)
         return review_from_row(row)
 
     def set_review(self, report_id: int, **fields: Any) -> ReportReview:
-        """Any of verdict (VERDICTS or None), remarks, status (REVIEW_STATUSES). The reviewer name is
-        recorded; started_at is set by the first change, finished_at while the status is 已审."""
+        """Any of verdict (a :class:`Verdict` or None), remarks, status (a :class:`ReviewStatus`). The
+        reviewer name is recorded; started_at is set by the first change, finished_at while reviewed."""
         _check_fields(fields, REVIEW_EDITABLE)
         if fields.get("verdict") is not None:
-            _checked(fields["verdict"], VERDICTS, "审阅结论")
+            fields["verdict"] = _checked(fields["verdict"], Verdict, "审阅结论")
         if "status" in fields:
-            _checked(fields["status"], REVIEW_STATUSES, "审阅进度")
+            fields["status"] = _checked(fields["status"], ReviewStatus, "审阅进度")
         at = now()
         with write_transaction(self._db) as conn:
             current = self.review(report_id)
             status = fields.get("status", current.status)
-            if "status" not in fields and status == "未审" and fields:
-                status = "审阅中"
+            if "status" not in fields and status == ReviewStatus.UNREVIEWED and fields:
+                status = ReviewStatus.IN_REVIEW
             new = dict(fields) | {
                 "status": status,
                 "reviewer": self.reviewer_name,
-                "started_at": current.started_at or (at if status != "未审" else None),
-                "finished_at": (current.finished_at or at) if status == "已审" else None,
+                "started_at": current.started_at or (at if status != ReviewStatus.UNREVIEWED else None),
+                "finished_at": (current.finished_at or at) if status == ReviewStatus.REVIEWED else None,
                 "updated_at": at,
             }
             conn.execute("INSERT OR IGNORE INTO reviews (report_id) VALUES (?)", (report_id,))
@@ -548,8 +553,8 @@ class Workspace:
             _write_settings(conn, values or {})
             self._reviewer_name = None
         elif target == "report":
-            self._require(conn, "reports", target_id, "报告")
-            reports.set_deleted(conn, target_id, (values or {}).get("deleted_at"))
+            report_id = self._require(conn, "reports", target_id, "报告")
+            reports.set_deleted(conn, report_id, (values or {}).get("deleted_at"))
         else:
             history.apply(conn, target, target_id, values)
 
@@ -589,22 +594,23 @@ class Workspace:
         return history_id
 
     @staticmethod
-    def _require(conn: sqlite3.Connection, table: str, row_id: int | None, what: str) -> None:
-        if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
+    def _require(conn: sqlite3.Connection, table: str, row_id: int | None, what: str) -> int:
+        """``row_id`` when ``table`` has that row; WorkspaceError otherwise."""
+        if row_id is None or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
             raise _missing(what, row_id)
+        return row_id
 
 
 REVIEW_WORK_TARGETS = frozenset({"item", "annotation"})
-"""Changes that count as reviewing: the first one moves a report from 未审 to 审阅中."""
+"""Changes that count as reviewing: the first one moves a report from unreviewed to in review."""
 
 
 def _mark_review_started(conn: sqlite3.Connection, report_id: int, at: str) -> None:
     """A derived status, not a change of its own: undoing the decision leaves the review started."""
     conn.execute("INSERT OR IGNORE INTO reviews (report_id) VALUES (?)", (report_id,))
     conn.execute(
-        "UPDATE reviews SET status = '审阅中', started_at = coalesce(started_at, ?) "
-        "WHERE report_id = ? AND status = '未审'",
-        (at, report_id),
+        "UPDATE reviews SET status = ?, started_at = coalesce(started_at, ?) WHERE report_id = ? AND status = ?",
+        (ReviewStatus.IN_REVIEW, at, report_id, ReviewStatus.UNREVIEWED),
     )
 
 
@@ -670,10 +676,22 @@ def _missing(what: str, row_id: Any) -> WorkspaceError:
     return WorkspaceError(f"找不到{what}（编号 {row_id}）。")
 
 
-def _checked(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"{what} must be one of {allowed}, not {value!r}")
-    return value
+def _checked(value: str, vocabulary: type[Code], what: str) -> Code:
+    """``value`` as a code of ``vocabulary``; ValueError naming the allowed codes otherwise."""
+    code = parse(vocabulary, value)
+    if code is None:
+        raise ValueError(f"{what} must be one of {[c.value for c in vocabulary]}, not {value!r}")
+    return code
+
+
+def _corrected(item: ReviewItem, corrected: ItemValues | Mapping[str, Any] | None) -> ItemValues:
+    """The reviewer's values of ``item`` after a correction (see :meth:`Workspace.set_item_state`)."""
+    current = item.effective
+    if corrected is None:
+        return current
+    if isinstance(corrected, Mapping):
+        return with_changes(current, corrected)
+    return values_of_kind(item.kind, corrected)
 
 
 def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reviewer.vocabulary import AnnotationTag
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 SCREEN = (1600, 1000)
@@ -97,8 +99,7 @@ def take_screenshots() -> None:
     for figure, state in zip(figures[:4], ("accepted", "accepted", "rejected", "accepted")):
         window.pane.select_target(Target("item", figure.id))
         window.review.set_state(state)
-    corrected = dict(figures[4].effective, value=3)
-    window.review.correct_item(figures[4].id, corrected)
+    window.review.correct_item(figures[4].id, {"value": 3})
     settle()
     window.pane.select_target(Target("item", figures[6].id))
     window.pane.tabs.setCurrentWidget(window.pane.figures)
@@ -106,7 +107,7 @@ def take_screenshots() -> None:
 
     # checks of the department report: missing required parts (errors) and figures that disagree
     window.library.select_report(reports["02"])
-    findings = [f for f in window.report.items_of("finding") if "调解成功率" in f.machine["message"]]
+    findings = [f for f in window.report.items_of("finding") if "调解成功率" in f.machine.message]
     window.pane.select_target(Target("item", findings[0].id))
     save("window-checks.png")
 
@@ -116,7 +117,7 @@ def take_screenshots() -> None:
     noted = text.index("全县共受理")
     window.review.run(AddAnnotationCommand(
         window.ws, window.report.report_id, (noted, noted + len("全县共受理")), "受理口径与上年不同，需说明。",
-        "待核实", "info", window._report_changed))
+        AnnotationTag.TO_VERIFY, "info", window._report_changed))
     start = text.index("调解成功率")
     view = window.pane.document
     cursor = view.textCursor()
@@ -132,7 +133,7 @@ def take_screenshots() -> None:
             QTimer.singleShot(50, fill_and_shoot)
             return
         dialog.comment.setPlainText("成功率与所列件数不符（1197÷1268≈94.4%），请核实后更正。")
-        dialog.tag.setCurrentIndex(dialog.tag.findData("待核实"))
+        dialog.tag.setCurrentIndex(dialog.tag.findData(AnnotationTag.TO_VERIFY))
         below = view.viewport().mapToGlobal(view.cursorRect(view.textCursor()).bottomLeft())
         dialog.move(view.mapToGlobal(view.rect().topLeft()).x() + view.width() // 6, below.y() + 40)
         settle(400)

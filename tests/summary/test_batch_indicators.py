@@ -16,7 +16,7 @@ TEXT = (
 
 
 def _by_code(ws, report_id, kind, field, value):
-    return next(i for i in ws.items(report_id, kind=kind) if i.effective[field] == value)
+    return next(i for i in ws.items(report_id, kind=kind) if getattr(i.effective, field) == value)
 
 
 def test_batch_table_takes_reviewed_cells(tmp_path, pdf_pages):

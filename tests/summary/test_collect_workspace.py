@@ -8,6 +8,7 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.summary import build_batch_pdf, build_report_pdf, collect_batch, collect_report
+from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
 from reviewer.workspace import Workspace
 
 CHANGPING = "003_3fc20d629b335cca.txt"  # 常平镇 2021: a rate that disagrees with its counts
@@ -22,11 +23,11 @@ class Reviewed:
 
 
 def _figure(ws: Workspace, report_id: int, text: str):
-    return next(i for i in ws.items(report_id, "figure") if i.machine["text"] == text)
+    return next(i for i in ws.items(report_id, "figure") if i.machine.text == text)
 
 
 def _finding(ws: Workspace, report_id: int, code: str):
-    return next(i for i in ws.items(report_id, "finding") if i.machine["code"] == code)
+    return next(i for i in ws.items(report_id, "finding") if i.machine.code == code)
 
 
 @pytest.fixture
@@ -44,17 +45,17 @@ def reviewed(samples_dir, tmp_path):
     ws.set_item_state(_finding(ws, changping, "rate_mismatch").id, "accepted")
     text = ws.report(changping).analysis.text
     start = text.index("近民普法")
-    ws.add_annotation(changping, start, start + 4, "做法可推广 <b>经验</b> & 借鉴", tag="亮点", severity="info")
-    ws.add_annotation(changping, None, None, "全文数据请与统计年报核对", tag="待核实", severity="warning")
-    ws.set_review(changping, verdict="需修改", remarks="一、数据基本准确。\n二、调解成功率应为97.47%，<b>请更正</b> & 重新公开。",
-                  status="已审")
+    ws.add_annotation(changping, start, start + 4, "做法可推广 <b>经验</b> & 借鉴", tag=AnnotationTag.HIGHLIGHT, severity="info")
+    ws.add_annotation(changping, None, None, "全文数据请与统计年报核对", tag=AnnotationTag.TO_VERIFY, severity="warning")
+    ws.set_review(changping, verdict=Verdict.REVISE, remarks="一、数据基本准确。\n二、调解成功率应为97.47%，<b>请更正</b> & 重新公开。",
+                  status=ReviewStatus.REVIEWED)
 
-    shortcomings = next(i for i in ws.items(longshan, "required") if i.machine["code"] == "shortcomings")
+    shortcomings = next(i for i in ws.items(longshan, "required") if i.machine.code == "shortcomings")
     ws.set_item_state(shortcomings.id, "corrected", {"present": True})
     for finding in ws.items(longshan, "finding"):
-        if finding.machine["code"] in ("published_late", "signed_early"):
+        if finding.machine.code in ("published_late", "signed_early"):
             ws.set_item_state(finding.id, "rejected")
-    ws.set_review(longshan, verdict="通过", remarks="同意。")
+    ws.set_review(longshan, verdict=Verdict.PASS, remarks="同意。")
     yield Reviewed(ws, changping, longshan)
     ws.close()
 

@@ -110,7 +110,7 @@ def test_sorting_by_an_indicator_and_filtering_by_level_and_year(window, qtbot):
     values = [view.proxy.index(row, column).data() for row in range(view.proxy.rowCount())]
     numbers = [int(v.split("件")[0]) for v in values]
     assert numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
-    view.level_filter.setCurrentIndex(view.level_filter.findData("乡镇街道"))
+    view.level_filter.setCurrentIndex(view.level_filter.findData("township"))
     assert [view.proxy.index(r, 0).data(ReportIdRole) for r in range(view.proxy.rowCount())] == [ids["青石镇2022.txt"]]
     view.level_filter.setCurrentIndex(0)
     view.year_filter.setCurrentIndex(view.year_filter.findData(2021))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reviewer.ui.library_model import COLUMN_FILE, COLUMN_OPEN_FINDINGS, COLUMN_STATUS, COLUMN_UNIT, ReportIdRole
+from reviewer.vocabulary import ReviewStatus
 from tests.ui.conftest import click_library_row, click_table_cell, library_index
 
 GOOD_REPORT = "01_青溪镇2023年度法治政府建设工作报告.txt"
@@ -114,7 +115,7 @@ def test_a_selection_of_several_reports_survives_a_library_refresh(loaded_window
     click_table_cell(qtbot, window.pane.figures.table, 0, 0)
     qtbot.keyClick(window.pane.figures.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    assert window.ws.review(first).status == "审阅中"
+    assert window.ws.review(first).status == ReviewStatus.IN_REVIEW
     assert window.library.selected_report_ids() == selected
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
+from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
 from tests.ui.conftest import (
     click_library_row,
     click_table_cell,
@@ -48,7 +49,7 @@ def test_selecting_a_figure_in_the_table_selects_its_text(good_report, qtbot):
     click_table_cell(qtbot, window.pane.figures.table, row, 0)
 
     cursor = window.pane.document.textCursor()
-    assert cursor.selectedText() == figure.machine["text"]
+    assert cursor.selectedText() == figure.machine.text
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (figure.start, figure.end)
 
 
@@ -66,7 +67,7 @@ def test_clicking_highlighted_text_selects_its_item(good_report, qtbot):
     assert window.pane.tabs.currentWidget() is window.pane.figures
     table = window.pane.figures.table
     assert table.currentIndex().row() == table.item_model.row_of(figure.id)
-    assert view.textCursor().selectedText() == figure.machine["text"]
+    assert view.textCursor().selectedText() == figure.machine.text
 
 
 def test_correcting_a_value_in_the_table_stores_it(good_report, qtbot):
@@ -90,8 +91,8 @@ def test_correcting_a_value_in_the_table_stores_it(good_report, qtbot):
 
     qtbot.waitUntil(lambda: window.ws.item(figure.id).state == "corrected")
     stored = window.ws.item(figure.id)
-    assert stored.corrected["value"] == 123.5
-    assert stored.corrected["unit"] == figure.machine["unit"]
+    assert stored.corrected.value == 123.5
+    assert stored.corrected.unit == figure.machine.unit
     assert table.item_model.index(row, VALUE_COLUMN).data() == "123.5"
 
 
@@ -145,7 +146,7 @@ def test_adding_an_annotation_from_selected_text(good_report, qtbot):
 
     def fill(dialog):
         type_chinese(dialog.comment, "程序表述需核实")
-        dialog.tag.setCurrentIndex(dialog.tag.findData("待核实"))
+        dialog.tag.setCurrentIndex(dialog.tag.findData(AnnotationTag.TO_VERIFY))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     when_dialog_opens(qtbot, fill)
@@ -154,7 +155,7 @@ def test_adding_an_annotation_from_selected_text(good_report, qtbot):
 
     notes = window.ws.annotations(report_id)
     assert [(n.start, n.end, n.quote, n.comment, n.tag) for n in notes] == [
-        (start, start + 6, "集体讨论决定", "程序表述需核实", "待核实")
+        (start, start + 6, "集体讨论决定", "程序表述需核实", AnnotationTag.TO_VERIFY)
     ]
     assert window.pane.tabs.currentWidget() is window.pane.annotations
     assert window.pane.annotations.tree.topLevelItemCount() == 1
@@ -183,7 +184,7 @@ def test_adding_a_figure_from_selected_text(good_report, qtbot):
 
     added = [f for f in figures_of(window, report_id) if f.origin == "manual"]
     assert len(figures_of(window, report_id)) == before + 1
-    assert (added[0].start, added[0].end, added[0].effective["value"], added[0].effective["unit"]) == (
+    assert (added[0].start, added[0].end, added[0].effective.value, added[0].effective.unit) == (
         start, start + 4, 3, "项")
     assert window.pane.figures.table.item_model.row_of(added[0].id) is not None
 
@@ -192,34 +193,34 @@ def test_verdict_remarks_and_marking_reviewed_are_saved(good_report, qtbot):
     window, report_id = good_report
     form = window.pane.review_form
     form.verdict.setFocus()
-    form.verdict.setCurrentIndex(form.verdict.findData("需修改"))
+    form.verdict.setCurrentIndex(form.verdict.findData(Verdict.REVISE))
     form.verdict.activated.emit(form.verdict.currentIndex())
-    assert window.ws.review(report_id).verdict == "需修改"
+    assert window.ws.review(report_id).verdict == Verdict.REVISE
 
     form.remarks.setFocus()
     type_chinese(form.remarks, "请补充存在的不足")
     qtbot.waitUntil(lambda: window.ws.review(report_id).remarks == "请补充存在的不足", timeout=3000)
 
     qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
-    assert window.ws.review(report_id).status == "已审"
+    assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
     row = window.library.model.row_of(report_id)
-    assert window.library.model.report(row).status == "已审"
+    assert window.library.model.report(row).status == ReviewStatus.REVIEWED
 
     qtbot.keyClick(window.pane.document, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.ws.review(report_id).status != "已审"
+    assert window.ws.review(report_id).status != ReviewStatus.REVIEWED
 
 
 def test_findings_tab_points_at_the_text(loaded_window, qtbot):
     window = loaded_window
     report_id = click_library_row(qtbot, window, FLAWED_REPORT)
     window.pane.tabs.setCurrentWidget(window.pane.checks)
-    finding = next(i for i in window.ws.items(report_id, kind="finding") if i.machine["code"] == "rate_mismatch")
+    finding = next(i for i in window.ws.items(report_id, kind="finding") if i.machine.code == "rate_mismatch")
     tree = window.pane.checks.tree
     node = next(
         tree.topLevelItem(g).child(c)
         for g in range(tree.topLevelItemCount())
         for c in range(tree.topLevelItem(g).childCount())
-        if tree.topLevelItem(g).child(c).text(0) == finding.machine["message"]
+        if tree.topLevelItem(g).child(c).text(0) == finding.machine.message
     )
     tree.scrollToItem(node)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import json
 
+from reviewer.vocabulary import Verdict
 from reviewer.workspace.export import FIGURE_COLUMNS
 
 
@@ -22,17 +23,17 @@ def test_figures_csv_opens_with_bom_and_chinese_headers(ws, tmp_path, sample_fil
     assert len(rows) - 1 == rows_written == sum(len(ws.items(i, kind="figure")) for i in ids)
     corrected_row = next(r for r in rows[1:] if r[15] == str(figure.start) and r[0] == str(ids[0]))
     assert corrected_row[6] == "42" and corrected_row[10] == "已更正"
-    assert corrected_row[12] == str(figure.machine["value"]).removesuffix(".0")
+    assert corrected_row[12] == str(figure.machine.value).removesuffix(".0")
 
 
 def test_json_export_holds_every_report_with_its_review_work(ws, sample_files):
     report_id = ws.import_file(sample_files[0]).report_id
     ws.add_annotation(report_id, 0, 3, "标题有误")
-    ws.set_review(report_id, verdict="不通过")
+    ws.set_review(report_id, verdict=Verdict.FAIL)
     data = json.loads(json.dumps(ws.export_json(), ensure_ascii=False))
     [report] = data["reports"]
     assert report["id"] == report_id
-    assert report["review"]["verdict"] == "不通过"
+    assert report["review"]["verdict"] == Verdict.FAIL == "fail"
     assert report["annotations"][0]["comment"] == "标题有误"
     assert report["metadata"]["unit"] == ws.report(report_id).analysis.metadata.unit
     assert len(report["items"]) == len(ws.items(report_id))

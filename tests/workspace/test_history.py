@@ -1,6 +1,10 @@
 """Every change is a history row; undo and redo replay those rows."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
+
 
 def test_item_decisions_undo_and_redo(ws, sample_files):
     report_id = ws.import_file(sample_files[2]).report_id
@@ -26,9 +30,9 @@ def test_item_decisions_undo_and_redo(ws, sample_files):
     ws.redo(corrected_at)
     item = ws.item(figure.id)
     assert item.state == "corrected"
-    assert item.corrected == {**figure.machine, "value": 17, "subject": "行政复议案件"}
+    assert item.corrected == replace(figure.machine, value=17, subject="行政复议案件")
     assert item.machine == figure.machine
-    assert item.effective["value"] == 17
+    assert item.effective.value == 17
     assert [h.action for h in ws.history(report_id, limit=4)] == ["redo", "redo", "undo", "undo"]
 
 
@@ -36,10 +40,10 @@ def test_annotation_add_update_delete_undo(ws, sample_files):
     report_id = ws.import_file(sample_files[0]).report_id
     note = ws.add_annotation(report_id, 10, 20, "原意见")
     added_at = ws.last_change_id
-    ws.update_annotation(note.id, comment="改后的意见", tag="待核实")
+    ws.update_annotation(note.id, comment="改后的意见", tag=AnnotationTag.TO_VERIFY)
     updated_at = ws.last_change_id
     ws.undo(updated_at)
-    assert (ws.annotation(note.id).comment, ws.annotation(note.id).tag) == ("原意见", "问题")
+    assert (ws.annotation(note.id).comment, ws.annotation(note.id).tag) == ("原意见", AnnotationTag.PROBLEM)
     ws.delete_annotation(note.id)
     deleted_at = ws.last_change_id
     assert ws.annotations(report_id) == []
@@ -57,8 +61,8 @@ def test_manual_item_add_and_delete_undo(ws, sample_files):
     text = ws.report(report_id).analysis.text
     start = text.index("法律意见书")
     item = ws.add_item(report_id, "figure", start, start + 5, {"value": 5, "unit": "件", "subject": "法律意见书"})
-    assert (item.origin, item.state, item.machine) == ("manual", "accepted", {})
-    assert item.effective["text"] == "法律意见书" and item.effective["value"] == 5
+    assert (item.origin, item.state, item.machine) == ("manual", "accepted", None)
+    assert item.effective.text == "法律意见书" and item.effective.value == 5
     added_at = ws.last_change_id
     ws.delete_item(item.id)
     assert item.id not in [i.id for i in ws.items(report_id)]
@@ -71,13 +75,13 @@ def test_manual_item_add_and_delete_undo(ws, sample_files):
 def test_review_undo(ws, sample_files):
     report_id = ws.import_file(sample_files[1]).report_id
     ws.set_review(report_id, remarks="初步意见")
-    assert ws.review(report_id).status == "审阅中"
-    ws.set_review(report_id, verdict="通过", status="已审")
+    assert ws.review(report_id).status == ReviewStatus.IN_REVIEW
+    ws.set_review(report_id, verdict=Verdict.PASS, status=ReviewStatus.REVIEWED)
     finished = ws.review(report_id)
-    assert finished.finished_at is not None and finished.verdict == "通过"
+    assert finished.finished_at is not None and finished.verdict == Verdict.PASS
     ws.undo(ws.last_change_id)
     review = ws.review(report_id)
-    assert (review.verdict, review.status, review.remarks, review.finished_at) == (None, "审阅中", "初步意见", None)
+    assert (review.verdict, review.status, review.remarks, review.finished_at) == (None, ReviewStatus.IN_REVIEW, "初步意见", None)
 
 
 def test_deleted_report_comes_back_with_undo(ws, sample_files):
@@ -113,20 +117,20 @@ def test_reviewer_name_is_kept_in_the_workspace(ws_path):
 def test_first_decision_or_annotation_starts_the_review(ws, sample_files):
     first = ws.import_file(sample_files[0]).report_id
     second = ws.import_file(sample_files[1]).report_id
-    assert ws.review(first).status == "未审"
+    assert ws.review(first).status == ReviewStatus.UNREVIEWED
 
     figure = ws.items(first, kind="figure")[0]
     ws.set_item_state(figure.id, "accepted")
     decided_at = ws.last_change_id
     started = ws.review(first)
-    assert started.status == "审阅中" and started.started_at is not None
+    assert started.status == ReviewStatus.IN_REVIEW and started.started_at is not None
     assert ws.history(first, limit=1)[0].id == decided_at  # no extra history row for the status
     ws.undo(decided_at)
-    assert ws.review(first).status == "审阅中"
+    assert ws.review(first).status == ReviewStatus.IN_REVIEW
 
     ws.add_annotation(second, None, None, "整体结构清晰")
-    assert ws.review(second).status == "审阅中"
+    assert ws.review(second).status == ReviewStatus.IN_REVIEW
 
-    ws.set_review(first, status="已审")
+    ws.set_review(first, status=ReviewStatus.REVIEWED)
     ws.set_item_state(figure.id, "rejected")
-    assert ws.review(first).status == "已审"
+    assert ws.review(first).status == ReviewStatus.REVIEWED

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.analysis import LoadError
+from reviewer.vocabulary import ReviewStatus
 from reviewer.workspace import ImportResult, Workspace
 
 
@@ -44,7 +45,7 @@ def test_import_keeps_bytes_text_and_analysis(ws, sample_files):
     summary = ws.reports()[0]
     assert summary.unit == stored.analysis.metadata.unit
     assert summary.report_year == stored.analysis.metadata.report_year
-    assert summary.status == "未审"
+    assert summary.status == ReviewStatus.UNREVIEWED
     assert summary.pending_items == len(ws.items(result.report_id))
 
 
@@ -56,11 +57,11 @@ def test_every_extracted_thing_becomes_a_pending_review_item(ws, sample_files):
     assert len(by_kind["figure"]) == len(analysis.figures)
     assert len(by_kind["section"]) == len(analysis.sections)
     assert len(by_kind["finding"]) == len(analysis.findings)
-    assert {i.machine["code"] for i in by_kind["required"]} == set(analysis.required)
-    assert {i.machine["field"] for i in by_kind["metadata"]} >= {"title", "unit", "report_year", "publish_date"}
+    assert {i.machine.code for i in by_kind["required"]} == set(analysis.required)
+    assert {i.machine.field for i in by_kind["metadata"]} >= {"title", "unit", "report_year", "publish_date"}
     assert all(i.state == "pending" and i.origin == "machine" and i.corrected is None for i in items)
     for item, figure in zip(sorted(by_kind["figure"], key=lambda i: i.start), analysis.figures):
-        assert (item.start, item.end, item.machine["text"]) == (figure.start, figure.end, figure.text)
+        assert (item.start, item.end, item.machine.text) == (figure.start, figure.end, figure.text)
     assert len({i.key for i in items}) == len(items)
 
 

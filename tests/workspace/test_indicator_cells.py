@@ -16,11 +16,11 @@ def _import(ws: Workspace, text: str, name: str = "平安县2022.txt") -> int:
 
 
 def _item(ws: Workspace, report_id: int, code: str):
-    return next(i for i in ws.items(report_id, kind="indicator") if i.effective["code"] == code)
+    return next(i for i in ws.items(report_id, kind="indicator") if i.effective.code == code)
 
 
 def _figure(ws: Workspace, report_id: int, text: str):
-    return next(i for i in ws.items(report_id, kind="figure") if i.machine["text"] == text)
+    return next(i for i in ws.items(report_id, kind="figure") if i.machine.text == text)
 
 
 def test_machine_cells_are_unconfirmed_until_accepted(tmp_path):

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
+
 SENTENCE = "2017年度全区共收到行政复议案件16件,其中不予受理5件,受理11件。"
 INSERTED = "新增段落：本年度进一步完善行政复议工作机制，规范办理流程，提升办案质量。\n\n"
 
@@ -25,16 +27,16 @@ def review_the_sentence(ws, report_file):
     report_id = ws.import_file(report_file).report_id
     text = ws.report(report_id).analysis.text
     start = text.index(SENTENCE)
-    annotation = ws.add_annotation(report_id, start, start + len(SENTENCE), "合计与分项需核对", tag="待核实")
-    whole = ws.add_annotation(report_id, None, None, "整体结构清楚", tag="亮点", severity="info")
+    annotation = ws.add_annotation(report_id, start, start + len(SENTENCE), "合计与分项需核对", tag=AnnotationTag.TO_VERIFY)
+    whole = ws.add_annotation(report_id, None, None, "整体结构清楚", tag=AnnotationTag.HIGHLIGHT, severity="info")
     figures = ws.items(report_id, kind="figure")
     in_sentence = [f for f in figures if start <= f.start < start + len(SENTENCE)]
-    sixteen = next(f for f in in_sentence if f.machine["text"] == "16件")
+    sixteen = next(f for f in in_sentence if f.machine.text == "16件")
     ws.set_item_state(sixteen.id, "accepted")
     elsewhere = next(f for f in figures if f.start < start - 200)
     ws.set_item_state(elsewhere.id, "corrected", {"subject": "人工更正的统计对象"})
     manual = ws.add_item(report_id, "finding", start, start + len(SENTENCE), {"message": "人工发现：需核对合计"})
-    ws.set_review(report_id, verdict="需修改", remarks="请核对行政复议数据", status="已审")
+    ws.set_review(report_id, verdict=Verdict.REVISE, remarks="请核对行政复议数据", status=ReviewStatus.REVIEWED)
     return report_id, annotation, whole, sixteen, elsewhere, manual
 
 
@@ -59,14 +61,14 @@ def test_paragraph_inserted_before_the_annotated_sentence(ws, report_file):
     assert items[sixteen.key].state == "accepted"
     assert new_text[items[sixteen.key].start : items[sixteen.key].end] == "16件"
     assert items[elsewhere.key].state == "corrected"
-    assert items[elsewhere.key].corrected["subject"] == "人工更正的统计对象"
+    assert items[elsewhere.key].corrected.subject == "人工更正的统计对象"
     assert items[elsewhere.key].machine == elsewhere.machine
     copied_manual = next(i for i in items.values() if i.origin == "manual")
     assert new_text[copied_manual.start : copied_manual.end] == SENTENCE
-    assert copied_manual.corrected["message"] == "人工发现：需核对合计"
+    assert copied_manual.corrected.message == "人工发现：需核对合计"
     review = ws.review(result.report_id)
-    assert (review.verdict, review.remarks, review.status) == ("需修改", "请核对行政复议数据", "审阅中")
-    assert ws.review(old_id).status == "已审", "the old version keeps its own record"
+    assert (review.verdict, review.remarks, review.status) == (Verdict.REVISE, "请核对行政复议数据", ReviewStatus.IN_REVIEW)
+    assert ws.review(old_id).status == ReviewStatus.REVIEWED, "the old version keeps its own record"
     assert len(ws.annotations(old_id)) == 2
 
 
@@ -86,7 +88,7 @@ def test_annotated_sentence_edited_slightly(ws, report_file):
     listed = {(n.target, n.kind) for n in result.not_reanchored}
     assert ("item", "figure") in listed
     unanchored = [i for i in ws.items(result.report_id, include_unanchored=True) if not i.anchored]
-    assert [i.machine["text"] for i in unanchored] == ["16件"]
+    assert [i.machine.text for i in unanchored] == ["16件"]
     assert unanchored[0].state == "accepted" and unanchored[0].start is None
     assert all(i.anchored for i in ws.items(result.report_id))
 

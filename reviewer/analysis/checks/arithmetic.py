@@ -179,7 +179,7 @@ def _sum_tolerance(total: Figure, parts: list[Figure]) -> float:
 def _rounding(written: str) -> float:
     digits = "".join(ch for ch in written if ch.isdigit() or ch in ".．")
     decimals = len(digits.replace("．", ".").partition(".")[2])
-    return 0.5 / 10.0**decimals
+    return 0.5 / float(10**decimals)
 
 
 def _judge_sum(text: str, total: Figure, parts: list[Figure], exhaustive: bool = False) -> Finding | None:

@@ -7,14 +7,7 @@ from reviewer.analysis.metadata import body_year, unit_in_title, year_in_title
 from reviewer.analysis.model import Finding, Metadata, RequiredPart, Section
 from reviewer.analysis.numerals import int_to_chinese
 from reviewer.analysis.outline import format_marker, section_number
-
-PART_NAMES: dict[str, str] = {
-    "measures": "推进法治政府建设的主要举措和成效",
-    "shortcomings": "推进法治政府建设存在的不足和原因",
-    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责的情况",
-    "next_year_plan": "下一年度推进法治政府建设的主要安排",
-}
-"""The required parts as the 2019 督察工作规定 names them."""
+from reviewer.vocabulary import REQUIRED_PART_TITLES
 
 RULES_FIRST_YEAR = 2019
 """Reports about this year or later fall under the 2019 rules, which list the required parts."""
@@ -48,7 +41,7 @@ def _missing_parts(
             message=f"未找到“{name}”部分（{note}）",
             start=span[0], end=span[1], detail={"part": code},
         )
-        for code, name in PART_NAMES.items()
+        for code, name in REQUIRED_PART_TITLES.items()
         if code in required and not required[code].present
     ]
 

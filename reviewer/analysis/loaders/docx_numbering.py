@@ -151,9 +151,9 @@ class ListNumbering:
                 start = override.find(f"{w}startOverride")
                 if start is not None:
                     self._start_overrides.setdefault(num_id, {})[ilvl] = _int(start.get(f"{w}val"), 1)
-                lvl = override.find(f"{w}lvl")
-                if lvl is not None:
-                    self._level_overrides.setdefault(num_id, {})[ilvl] = _read_level(lvl, w)
+                level_override = override.find(f"{w}lvl")
+                if level_override is not None:
+                    self._level_overrides.setdefault(num_id, {})[ilvl] = _read_level(level_override, w)
 
     def _read_styles(self, root: ET.Element) -> None:
         w = self._w

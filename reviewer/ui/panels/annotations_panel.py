@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
-from reviewer.ui.review_states import severity_label
+from reviewer.ui.review_states import tr_label
 
 QUOTE_CHARS = 24
 
@@ -49,7 +49,7 @@ class AnnotationsPanel(QWidget):
                 quote = self.tr("（全文）")
             elif not note.anchored:
                 quote = self.tr("（原文已变动）") + quote
-            node = QTreeWidgetItem([note.comment, note.tag, severity_label(note.severity), quote])
+            node = QTreeWidgetItem([note.comment, tr_label(note.tag), tr_label(note.severity), quote])
             node.setToolTip(0, note.comment)
             node.setToolTip(3, note.quote)
             target = Target("annotation", note.id)

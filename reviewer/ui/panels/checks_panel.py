@@ -9,8 +9,9 @@ from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label
+from reviewer.vocabulary import ItemKind, ItemState, Severity, parse
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 class ChecksPanel(QWidget):
@@ -46,8 +47,8 @@ class ChecksPanel(QWidget):
         style = self.style()
         present_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         missing_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
-        required = report.items_of("required")
-        present = sum(1 for item in required if item.effective.get("present"))
+        required = report.items_of(ItemKind.REQUIRED)
+        present = sum(1 for item in required if item.effective.present)
         group = QTreeWidgetItem(
             [self.tr("必备内容（{present}/{total}）").format(present=present, total=len(required))]
         )
@@ -55,8 +56,8 @@ class ChecksPanel(QWidget):
         self.tree.addTopLevelItem(group)
         for item in required:
             values = item.effective
-            found = bool(values.get("present"))
-            label = required_label(str(values.get("code", item.key)))
+            found = values.present
+            label = required_label(values.code)
             text = label + ("" if found else self.tr("（缺少）"))
             node = QTreeWidgetItem([text, state_label(item.state)])
             node.setIcon(0, present_icon if found else missing_icon)
@@ -67,24 +68,24 @@ class ChecksPanel(QWidget):
     def _add_findings(self, report: OpenReport) -> None:
         style = self.style()
         icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
         }
         findings = sorted(
-            report.items_of("finding"),
-            key=lambda f: (SEVERITY_ORDER.get(f.effective.get("severity"), 3), f.start or 0),
+            report.items_of(ItemKind.FINDING),
+            key=lambda f: (SEVERITY_ORDER.get(f.effective.severity, 3), f.start or 0),
         )
         group = QTreeWidgetItem([self.tr("发现的问题（{count}）").format(count=len(findings))])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(group)
         for item in findings:
             values = item.effective
-            severity = str(values.get("severity", "warning"))
-            node = QTreeWidgetItem([str(values.get("message", "")), state_label(item.state)])
-            node.setIcon(0, icons.get(severity, icons["warning"]))
+            severity = parse(Severity, values.severity) or Severity.WARNING
+            node = QTreeWidgetItem([values.message, state_label(item.state)])
+            node.setIcon(0, icons[severity])
             quote = report.text[item.start:item.end] if item.start is not None and item.end else ""
-            tip = severity_label(severity) + "：" + str(values.get("message", ""))
+            tip = severity_label(severity) + "：" + values.message
             node.setToolTip(0, tip + (f"\n「{quote}」" if quote else ""))
             self._finish(node, item)
             group.addChild(node)
@@ -93,11 +94,11 @@ class ChecksPanel(QWidget):
         target = Target("item", item.id)
         node.setData(0, TargetRole, target)
         node.setForeground(1, QBrush(state_colour(item.state)))
-        if item.state == "rejected":
+        if item.state == ItemState.REJECTED:
             font = node.font(0)
             font.setStrikeOut(True)
             node.setFont(0, font)
-            node.setForeground(0, QBrush(state_colour("rejected")))
+            node.setForeground(0, QBrush(state_colour(ItemState.REJECTED)))
         self._nodes[target] = node
 
     def current_target(self) -> Target | None:

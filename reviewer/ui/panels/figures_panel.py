@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
+from reviewer.vocabulary import ItemKind, ItemState
 
 
 class FiguresPanel(QWidget):
@@ -19,7 +20,7 @@ class FiguresPanel(QWidget):
             ItemColumn("text", self.tr("原文"), chars=4, fit_chars=9),
             ItemColumn("value", self.tr("数值"), editable=True, numeric=True, chars=4.5),
             ItemColumn("unit", self.tr("单位"), editable=True, chars=2.5, fit_chars=5),
-            ItemColumn("approx", self.tr("约数"), display=lambda v: self.tr("约") if v else "", chars=2.5),
+            ItemColumn("approx", self.tr("约数"), display=lambda v, _item: self.tr("约") if v else "", chars=2.5),
             ItemColumn("subject", self.tr("统计对象"), editable=True, chars=8, stretch=True),
             ItemColumn(STATE_KEY, self.tr("状态"), chars=4),
         ]
@@ -37,9 +38,9 @@ class FiguresPanel(QWidget):
         layout.addWidget(self.summary)
 
     def show_report(self, report: OpenReport | None) -> None:
-        figures = report.items_of("figure") if report else []
+        figures = report.items_of(ItemKind.FIGURE) if report else []
         self.table.set_items(figures)
-        pending = sum(1 for f in figures if f.state == "pending")
+        pending = sum(1 for f in figures if f.state == ItemState.PENDING)
         self.summary.setText(self.tr("共 {total} 项数据，{pending} 项待审").format(total=len(figures), pending=pending))
 
     def select_target(self, target: Target) -> bool:

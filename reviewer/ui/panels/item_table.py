@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 
 from reviewer.ui.open_report import Target
 from reviewer.ui.review_states import format_number, state_colour, state_label
+from reviewer.vocabulary import ItemState
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 STATE_KEY = "__state__"
@@ -30,7 +31,7 @@ class ItemColumn:
     header: str
     editable: bool = False
     numeric: bool = False
-    display: Callable[[object], str] | None = None  # overrides str(value)
+    display: Callable[[object, object], str] | None = None  # (value, item) → text; overrides str(value)
     parse: Callable[[str, object], object] | None = None
     """Typed text → value for the item (second argument); raises ValueError when it is not valid."""
     chars: float = 4
@@ -44,7 +45,7 @@ class ItemColumn:
 
 class ItemTableModel(QAbstractTableModel):
     correctionRequested = Signal(int, dict)
-    """(item id, corrected values) — an edited cell; the model itself never changes the item."""
+    """(item id, {field: new value}) — an edited cell; the model itself never changes the item."""
     invalidInput = Signal(str, str)
     """(column header, rejected text)."""
 
@@ -81,9 +82,9 @@ class ItemTableModel(QAbstractTableModel):
     def display_text(self, item, column: ItemColumn) -> str:
         if column.key == STATE_KEY:
             return state_label(item.state)
-        value = item.effective.get(column.key)
+        value = getattr(item.effective, column.key)
         if column.display:
-            return column.display(value)
+            return column.display(value, item)
         if column.numeric:
             return format_number(value)
         return "" if value is None else str(value)
@@ -95,21 +96,22 @@ class ItemTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.display_text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and item.state != "corrected" and column.key != STATE_KEY:
+        if role == Qt.ItemDataRole.ToolTipRole and item.state != ItemState.CORRECTED and column.key != STATE_KEY:
             return self.display_text(item, column) or None
         if role == ItemIdRole:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column.key == STATE_KEY or item.state == "rejected":
+            if column.key == STATE_KEY or item.state == ItemState.REJECTED:
                 return state_colour(item.state)
             return None
-        if role == Qt.ItemDataRole.FontRole and item.state == "rejected" and column.key != STATE_KEY:
+        if role == Qt.ItemDataRole.FontRole and item.state == ItemState.REJECTED and column.key != STATE_KEY:
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and item.state == "corrected" and column.key != STATE_KEY:
-            machine = item.machine.get(column.key)
-            shown = format_number(machine) if column.numeric else machine
+        if role == Qt.ItemDataRole.ToolTipRole and item.state == ItemState.CORRECTED and column.key != STATE_KEY:
+            machine = getattr(item.machine, column.key) if item.machine else None
+            shown = format_number(machine) if column.numeric else column.display(machine, item) if column.display \
+                else machine
             return self.tr("识别结果：{value}").format(value="" if shown is None else shown)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -133,11 +135,9 @@ class ItemTableModel(QAbstractTableModel):
         except ValueError:
             self.invalidInput.emit(column.header, text)
             return False
-        if item.effective.get(column.key) == new_value:
+        if getattr(item.effective, column.key) == new_value:
             return False
-        corrected = dict(item.effective)
-        corrected[column.key] = new_value
-        self.correctionRequested.emit(item.id, corrected)
+        self.correctionRequested.emit(item.id, {column.key: new_value})
         return True
 
 

@@ -9,7 +9,14 @@ from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
-from reviewer.ui.review_states import metadata_label, parse_metadata_value, state_colour, state_label
+from reviewer.ui.review_states import (
+    metadata_label,
+    metadata_value_text,
+    parse_metadata_value,
+    state_colour,
+    state_label,
+)
+from reviewer.vocabulary import ItemKind, ItemState
 
 HEADING_FINDING_PREFIX = "heading_"
 
@@ -23,9 +30,9 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.metadata = ItemTableView(
             [
-                ItemColumn("field", self.tr("项目"), display=metadata_label, chars=5.5),
+                ItemColumn("field", self.tr("项目"), display=lambda field, _item: metadata_label(field), chars=5.5),
                 ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value, chars=12,
-                           stretch=True),
+                           stretch=True, display=lambda value, item: metadata_value_text(item.effective.field, value)),
                 ItemColumn(STATE_KEY, self.tr("状态"), chars=4),
             ]
         )
@@ -53,7 +60,7 @@ class OutlinePanel(QWidget):
         layout.addWidget(splitter)
 
     def show_report(self, report: OpenReport | None) -> None:
-        self.metadata.set_items(report.items_of("metadata") if report else [])
+        self.metadata.set_items(report.items_of(ItemKind.METADATA) if report else [])
         current = self.current_target()
         blocker = self.tree.blockSignals(True)
         self.tree.clear()
@@ -68,19 +75,19 @@ class OutlinePanel(QWidget):
         problems = _heading_problems(report)
         warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         parents: list[tuple[int, QTreeWidgetItem]] = []
-        for section in sorted(report.items_of("section"), key=lambda s: s.start or 0):
+        for section in sorted(report.items_of(ItemKind.SECTION), key=lambda s: s.start or 0):
             values = section.effective
-            level = int(values.get("level", 1))
+            level = int(values.level)
             label = _heading_label(report, section)
             node = QTreeWidgetItem([label, state_label(section.state)])
             node.setData(0, TargetRole, Target("item", section.id))
             node.setForeground(1, state_colour(section.state))
             node.setToolTip(0, label)
-            if section.state == "rejected":
+            if section.state == ItemState.REJECTED:
                 font = node.font(0)
                 font.setStrikeOut(True)
                 node.setFont(0, font)
-                node.setForeground(0, state_colour("rejected"))
+                node.setForeground(0, state_colour(ItemState.REJECTED))
             messages = problems.get(section.id)
             if messages:
                 node.setIcon(0, warning_icon)
@@ -123,17 +130,17 @@ class OutlinePanel(QWidget):
 
 def _heading_problems(report: OpenReport) -> dict[int, list[str]]:
     """Section item id → messages of the numbering findings that point into its heading."""
-    sections = [s for s in report.items_of("section") if s.start is not None]
+    sections = [s for s in report.items_of(ItemKind.SECTION) if s.start is not None]
     result: dict[int, list[str]] = {}
-    for finding in report.items_of("finding"):
+    for finding in report.items_of(ItemKind.FINDING):
         values = finding.effective
-        if not str(values.get("code", "")).startswith(HEADING_FINDING_PREFIX) or finding.state == "rejected":
+        if not values.code.startswith(HEADING_FINDING_PREFIX) or finding.state == ItemState.REJECTED:
             continue
         if finding.start is None:
             continue
         for section in sections:
             if section.start <= finding.start < max(section.end or 0, section.start + 1):
-                result.setdefault(section.id, []).append(str(values.get("message", "")))
+                result.setdefault(section.id, []).append(values.message)
     return result
 
 
@@ -142,4 +149,4 @@ def _heading_label(report: OpenReport, section) -> str:
     values = section.effective
     if section.corrected is None and section.start is not None and section.end:
         return report.text[section.start:section.end].strip()
-    return f"{values.get('num') or ''} {values.get('title') or ''}".strip()
+    return f"{values.num} {values.title}".strip()

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.workspace.model import VERDICTS
+from reviewer.ui.review_states import tr_label
+from reviewer.vocabulary import Verdict
 
 REMARKS_SAVE_DELAY_MS = 600
 
 
 class ReviewForm(QWidget):
     verdictChosen = Signal(object)
-    """str from VERDICTS, or None for no verdict yet."""
+    """A Verdict, or None for no verdict yet."""
     remarksEdited = Signal(int, str)
     """(report id, remarks text), once typing has paused."""
 
@@ -28,8 +29,8 @@ class ReviewForm(QWidget):
         self.verdict = QComboBox()
         self.verdict.setObjectName("verdictCombo")
         self.verdict.addItem(self.tr("（未定）"), None)
-        for verdict in VERDICTS:
-            self.verdict.addItem(self.tr(verdict), verdict)
+        for verdict in Verdict:
+            self.verdict.addItem(tr_label(verdict), verdict)
         self.verdict.activated.connect(self._verdict_activated)
 
         self.status = QLabel()
@@ -78,7 +79,7 @@ class ReviewForm(QWidget):
             text = review.remarks if review else ""
             if self.remarks.toPlainText() != text:
                 self.remarks.setPlainText(text or "")
-            self.status.setText(review.status if review else "")
+            self.status.setText(tr_label(review.status) if review else "")
         finally:
             self._loading = False
 
@@ -95,4 +96,5 @@ class ReviewForm(QWidget):
             self._save_timer.start()
 
     def _verdict_activated(self, index: int) -> None:
-        self.verdictChosen.emit(self.verdict.itemData(index))
+        data = self.verdict.itemData(index)  # Qt hands the code back as a plain str
+        self.verdictChosen.emit(Verdict(data) if data else None)
