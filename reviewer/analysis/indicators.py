@@ -32,9 +32,12 @@ from reviewer.analysis.model import Figure, IndicatorValue, Metadata, Section
 
 _SENTENCE_BREAK = "。！？!?；;\n"
 _CLAUSE_BREAK = _SENTENCE_BREAK + "，,：:"
+_SENTENCE_BREAK_RE = re.compile(f"[{_SENTENCE_BREAK}]")
+_CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
 _AFTER_CHARS = 20
 _AFTER_BREAK = _CLAUSE_BREAK + "、"
-_PLAN_WORDS = re.compile(r"力争|计划|拟|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
+_AFTER_BREAK_RE = re.compile(f"[{_AFTER_BREAK}]")
+_PLAN_WORDS = re.compile(r"力争|计划|拟(?:于|在|将|开展|完成|实现|举办|组织)|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
 _PLAN_SENTENCE = re.compile(r"下一步|明年|来年|下一年|今后")
 _PLAN_HEADING = re.compile(
     r"下一步|下一年|下年度|明年|来年|(?:19|20)\d\d年?(?:度)?(?:工作)?(?:计划|打算|安排|思路|要点)|工作计划|工作安排|工作打算|"
@@ -73,10 +76,14 @@ class FigureContext:
     after: str  # the rest of the clause after it
     sentence: str  # the sentence up to the figure
     heading: str  # the title of the innermost section around it
+    around: str = ""  # subject, clause before and after, joined
+    near: str = ""  # subject and clause before, joined
+    lead: str = ""  # sentence before and subject, joined
 
-    @property
-    def around(self) -> str:
-        return f"{self.subject}|{self.before}|{self.after}"
+    def __post_init__(self) -> None:
+        self.around = f"{self.subject}|{self.before}|{self.after}"
+        self.near = f"{self.subject}|{self.before}"
+        self.lead = f"{self.sentence}|{self.subject}"
 
 
 def extract_indicators(
@@ -87,19 +94,25 @@ def extract_indicators(
     definitions = catalogue() if definitions is None else definitions
     units = frozenset().union(*(d.units for d in definitions)) if definitions else frozenset()
     reader = _Reader(text, figures, sections, metadata)
+    by_unit: dict[str, list[IndicatorDefinition]] = {}
+    for definition in definitions:
+        for unit in definition.units:
+            by_unit.setdefault(unit, []).append(definition)
+    contexts = {i: reader.context(i) for i, f in enumerate(figures) if f.unit in units}
+    columns = {i: _column_of(context, by_unit[context.figure.unit]) for i, context in contexts.items()}
     best: dict[str, tuple[tuple[int, int, int], Figure]] = {}
-    for index, figure in enumerate(figures):
-        if figure.unit not in units or not reader.may_fill(index):
+    for index, context in contexts.items():
+        placed = columns[index]
+        if placed is None or not reader.may_fill(index):
             continue
-        context = reader.context(index)
-        placed = _column_of(context, definitions)
-        if placed is None:
-            continue
+        if any(columns.get(total) is placed for total in reader.totals_of(index)):
+            continue  # a sub-count of a total of the same quantity
+        figure = context.figure
         rank = (_preference(placed, context), int(reader.cumulative(context)), figure.start)
         if placed.code not in best or rank < best[placed.code][0]:
             best[placed.code] = (rank, figure)
     return [
-        IndicatorValue(d.code, f.text, f.value, f.unit, f.start, f.end)
+        IndicatorValue(d.code, f.text, f.value, f.unit, f.start, f.end, f.approx)
         for d in definitions if d.code in best for f in [best[d.code][1]]
     ]
 
@@ -136,26 +149,32 @@ def _names_several(context: FigureContext, definitions: Sequence[IndicatorDefini
 
 def _tie(definition: IndicatorDefinition, context: FigureContext) -> tuple[int, int] | None:
     """(strength, position) of the figure's tie to a column, or None; higher is stronger."""
-    figure = context.figure
-    if figure.unit not in definition.units:
+    tie = _named(definition, context)
+    if tie is None:
         return None
-    if definition.requires and not definition.requires.search(f"{context.sentence}|{context.subject}"):
+    if definition.requires and not definition.requires.search(context.lead):
         return None
     if definition.verbs and not definition.verbs.search(context.around):
         return None
-    if definition.names:
-        ends = [m.end() for m in definition.names.finditer(context.subject)]
-        if ends:
-            return NAME, ends[-1]
-        ends = [m.end() for m in definition.names.finditer(context.before)]
-        if ends:
-            return CLAUSE, ends[-1]
-    objects_fit = definition.objects is None or bool(definition.objects.search(f"{context.subject}|{context.before}"))
-    if definition.lead and objects_fit:
+    return tie
+
+
+def _named(definition: IndicatorDefinition, context: FigureContext) -> tuple[int, int] | None:
+    names = definition.names
+    if names:
+        if names.search(context.subject):
+            return NAME, [m.end() for m in names.finditer(context.subject)][-1]
+        if names.search(context.before):
+            return CLAUSE, [m.end() for m in names.finditer(context.before)][-1]
+    if not (definition.lead or definition.heading):
+        return None
+    if definition.objects is not None and not definition.objects.search(context.near):
+        return None
+    if definition.lead:
         lead = definition.lead.search(context.sentence)
         if lead:
             return LEAD, -lead.start()
-    if definition.heading and objects_fit and definition.heading.search(context.heading):
+    if definition.heading and definition.heading.search(context.heading):
         return LEAD, -len(context.sentence)
     return None
 
@@ -174,7 +193,11 @@ class _Reader:
     def __init__(self, text: str, figures: Sequence[Figure], sections: Sequence[Section], metadata: Metadata):
         self.text = text
         self.figures = figures
-        self.sentence_ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_BREAK]
+        self.sentence_ends = [m.start() for m in _SENTENCE_BREAK_RE.finditer(text)]
+        self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+        self.after_breaks = [m.start() for m in _AFTER_BREAK_RE.finditer(text)]
+        self.figure_starts = [f.start for f in figures]
+        self._enclosing_cache: dict[int, list[Section]] = {}
         self.sections = sorted(sections, key=lambda s: s.start)
         self.section_starts = [s.start for s in self.sections]
         self.own_rank = _own_rank(metadata)
@@ -185,10 +208,9 @@ class _Reader:
         return self.sentence_ends[index - 1] + 1 if index else 0
 
     def clause_start(self, position: int, floor: int) -> int:
-        start = position
-        while start > floor and self.text[start - 1] not in _CLAUSE_BREAK:
-            start -= 1
-        return start
+        index = bisect.bisect_left(self.clause_breaks, position)
+        start = self.clause_breaks[index - 1] + 1 if index else 0
+        return max(start, floor) if floor <= position else position
 
     def context(self, index: int) -> FigureContext:
         figure = self.figures[index]
@@ -198,12 +220,12 @@ class _Reader:
         if index and self.figures[index - 1].end > floor:
             floor = self.figures[index - 1].end
         before = text[self.clause_start(figure.start, floor):figure.start]
-        after_end = figure.end
         limit = min(len(text), figure.end + _AFTER_CHARS)
         if index + 1 < len(self.figures):
             limit = min(limit, self.figures[index + 1].start)
-        while after_end < limit and text[after_end] not in _AFTER_BREAK:
-            after_end += 1
+        next_break = bisect.bisect_left(self.after_breaks, figure.end)
+        after_end = min(limit, self.after_breaks[next_break]) if next_break < len(self.after_breaks) else limit
+        after_end = max(after_end, figure.end)
         return FigureContext(
             figure=figure,
             subject=figure.subject or "",
@@ -214,8 +236,11 @@ class _Reader:
         )
 
     def _enclosing(self, position: int) -> list[Section]:
+        """The sections whose body holds ``position``, outermost first (the same between two headings)."""
         index = bisect.bisect_right(self.section_starts, position)
-        return [s for s in self.sections[:index] if s.end <= position < max(s.body_end, s.end)]
+        if index not in self._enclosing_cache:
+            self._enclosing_cache[index] = [s for s in self.sections[:index] if position < max(s.body_end, s.end)]
+        return [s for s in self._enclosing_cache[index] if s.end <= position]
 
     def _heading(self, position: int) -> str:
         enclosing = self._enclosing(position)
@@ -232,9 +257,7 @@ class _Reader:
         clause = self.text[self.clause_start(figure.start, sentence_start):figure.start]
         if _PLAN_WORDS.search(clause) or self._is_plan(self.text[sentence_start:figure.start], figure.start):
             return False
-        if self._other_body(clause + "|" + (figure.subject or "")):
-            return False
-        return not self._is_part(index)
+        return not self._other_body(clause + "|" + (figure.subject or ""))
 
     def _is_plan(self, sentence: str, position: int) -> bool:
         """A sentence about next year (下一步, 明年, a later year) or a section about next year's plan."""
@@ -264,29 +287,35 @@ class _Reader:
                 return True
         return False
 
-    def _is_part(self, index: int) -> bool:
-        """A sub-count: after 其中/包括/分别, in a bracket after a figure, or an item before a 合计 total."""
+    def totals_of(self, index: int) -> list[int]:
+        """The figures this one may be a part of: the same unit's figures before 其中/包括/分别 in its sentence
+        (or the sentence before, when the marker opens the sentence), the figure a bracket holding it follows,
+        and a later 合计/共计 total of the same unit in its sentence."""
         figure = self.figures[index]
         text = self.text
         start = self.sentence_start(figure.start)
+        totals: list[int] = []
         markers = list(_PART_MARKERS.finditer(text, start, figure.start))
-        scope_start = start
-        if markers and not text[start:markers[0].start()].strip(" \u3000，,"):
-            scope_start = self.sentence_start(start - 1) if start else 0  # 共受理35件。其中，维持28件
         if markers:
+            scope_start = start
+            if not text[start:markers[0].start()].strip(" \u3000，,"):
+                scope_start = self.sentence_start(start - 1) if start else 0  # 共受理35件。其中，维持28件
             marker = markers[-1].start()
-            if any(scope_start <= f.start and f.end <= marker and _same_measure(f, figure) for f in self.figures[:index]):
-                return True
-        if self._in_bracket_after_figure(index, start):
-            return True
+            first = bisect.bisect_left(self.figure_starts, scope_start)
+            totals += [i for i in range(first, index)
+                       if self.figures[i].end <= marker and _same_measure(self.figures[i], figure)]
+        bracketing = self._figure_before_bracket(index, start)
+        if bracketing is not None:
+            totals.append(bracketing)
         end_index = bisect.bisect_left(self.sentence_ends, figure.end)
         sentence_end = self.sentence_ends[end_index] if end_index < len(self.sentence_ends) else len(text)
-        for later in self.figures[index + 1:]:
+        for later_index in range(index + 1, len(self.figures)):
+            later = self.figures[later_index]
             if later.start >= sentence_end:
                 break
             if _same_measure(later, figure) and self._is_total(later, max(start, figure.end)):
-                return True
-        return False
+                totals.append(later_index)
+        return totals
 
     def _is_total(self, figure: Figure, floor: int) -> bool:
         """合计/共计/总计 in the figure's clause, or 共 right before it: a total of the figures before it."""
@@ -294,10 +323,10 @@ class _Reader:
             return True
         return bool(_TOTAL_WORDS.search(self.text, self.clause_start(figure.start, floor), figure.start))
 
-    def _in_bracket_after_figure(self, index: int, sentence_start: int) -> bool:
-        figure = self.figures[index]
+    def _figure_before_bracket(self, index: int, sentence_start: int) -> int | None:
+        """The figure right before the bracket that holds this one: 9件（1件一审8件再审）."""
         text = self.text
-        depth, position = 0, figure.start - 1
+        depth, position = 0, self.figures[index].start - 1
         while position >= sentence_start:
             ch = text[position]
             if ch in _CLOSE_BRACKETS:
@@ -308,8 +337,12 @@ class _Reader:
                 depth -= 1
             position -= 1
         if position < sentence_start:
-            return False
-        return any(not text[f.end:position].strip() for f in self.figures[:index] if 0 <= position - f.end <= 1)
+            return None
+        before = bisect.bisect_right(self.figure_starts, position) - 1
+        if before < 0 or before >= index:
+            return None
+        gap = position - self.figures[before].end
+        return before if 0 <= gap <= 1 and not text[self.figures[before].end:position].strip() else None
 
     def cumulative(self, context: FigureContext) -> bool:
         """Counted over several years (累计, 历年, 近三年, 2016年以来), not the report year's own figure."""

@@ -116,6 +116,7 @@ class IndicatorValue:
     unit: str
     start: int  # the figure's span
     end: int
+    approx: bool = False
 
 
 @dataclass

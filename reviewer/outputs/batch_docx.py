@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 
+from docx.document import Document as WordDocument
+
 from reviewer.outputs.word_style import FAIL, MUTED, centred, heading, note, official_document, title
 from reviewer.outputs.word_tables import add_row, cell, ruled_table
 from reviewer.summary.batch_sheet import (
     BATCH_TITLE,
+    INDICATORS_PER_TABLE,
     REPORTS_HEAD,
     REQUIRED_COLUMN,
     batch_subtitle,
@@ -43,18 +46,26 @@ def build_batch_docx(data: BatchData) -> bytes:
 
     heading(document, "二、主要指标")
     names = list(data.indicator_names)
-    unit_width, year_width = 32, 16
-    indicator_width = (_TEXT_WIDTH - unit_width - year_width) / max(len(names), 1)
-    widths = [float(unit_width), year_width] + [indicator_width] * len(names)
-    table = ruled_table(document, ["单位", "年度", *names], widths)
-    for row in data.rows:
-        texts, pending = indicator_row_texts(row, names)
-        add_row(table, widths, [
-            cell(text, centre=column > 0, color=MUTED if column in pending else None) for column, text in enumerate(texts)
-        ])
+    for first in range(0, len(names), INDICATORS_PER_TABLE):
+        if first:
+            document.add_paragraph()
+        _indicator_table(document, data, names[first:first + INDICATORS_PER_TABLE])
     note(document, indicator_note())
 
     document.core_properties.title = BATCH_TITLE
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _indicator_table(document: WordDocument, data: BatchData, names: list[str]) -> None:
+    """One table of up to INDICATORS_PER_TABLE indicator columns, as the PDF splits them."""
+    unit_width, year_width = 32.0, 16.0
+    indicator_width = (_TEXT_WIDTH - unit_width - year_width) / max(len(names), 1)
+    widths = [unit_width, year_width] + [indicator_width] * len(names)
+    table = ruled_table(document, ["单位", "年度", *names], widths)
+    for row in data.rows:
+        texts, pending = indicator_row_texts(row, names)
+        add_row(table, widths, [
+            cell(text, centre=column > 0, color=MUTED if column in pending else None) for column, text in enumerate(texts)
+        ])

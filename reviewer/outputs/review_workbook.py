@@ -3,21 +3,21 @@
 
 Values are the effective ones: the reviewer's correction, else the confirmed machine value, else the
 machine's value still to confirm (grey italic). A rejected figure is listed with its machine value but
-no value taken, so that column sums count only what stands; an indicator whose figure was rejected is
-left empty. An indicator cell is a number shown with its own unit (16件, 97.6%).
+no value taken, so that column sums count only what stands. The indicator cells are the workspace's
+reviewed cells (``resolve_cells``), each a number shown with its own unit (16件, 97.6%).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from reviewer.analysis.indicator_catalogue import indicator_columns
-from reviewer.analysis.model import IndicatorValue
 from reviewer.outputs.workbook import CellKind, Column, Row, Table, all_columns, build_workbook, with_unit
 from reviewer.summary.collect import path_at, section_paths
-from reviewer.summary.review_view import Item
 from reviewer.vocabulary import ItemKind, ItemState, Level, Origin, ReviewStatus, Verdict, label_of
+from reviewer.workspace.indicator_cells import resolve_cells
 from reviewer.workspace.model import ReportSummary, ReviewItem
+from reviewer.workspace.values import FigureValues
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -77,14 +77,14 @@ def review_tables(ws: Workspace, report_ids: Sequence[int] | None = None) -> lis
     columns = indicator_columns()
     indicators = Table(
         INDICATORS_SHEET,
-        f"主要指标，每份报告一行。单元格为数值（显示时带计量单位）；审阅人否决的数据不填。{MUTED_LEGEND}",
+        f"主要指标，每份报告一行。单元格为数值（显示时带计量单位）；审阅人确认、填写或改指的数据为准，否决的不填。{MUTED_LEGEND}",
         INDICATOR_ROW_COLUMNS + tuple(Column(name, CellKind.NUMBER, 16) for name in columns.values()),
     )
     for summary in ordered:
         items = ws.items(summary.id, include_unanchored=True)
         overview.rows.append(_overview_row(summary, items))
         figures.rows.extend(_figure_rows(summary, items))
-        indicators.rows.append(_indicator_row(summary, ws.report(summary.id).analysis.indicators, items, list(columns)))
+        indicators.rows.append(_indicator_row(summary, items, list(columns)))
     figures.note = (
         f"报告中的数据，共 {len(figures.rows)} 项。采用值：审阅人更正值，否则为已确认或待确认的机器识别值；"
         f"已否决的数据不计采用值。{MUTED_LEGEND}"
@@ -94,7 +94,8 @@ def review_tables(ws: Workspace, report_ids: Sequence[int] | None = None) -> lis
 
 def _overview_row(summary: ReportSummary, items: list[ReviewItem]) -> Row:
     pending_fields = {
-        item.machine.get("field") for item in items if item.kind == ItemKind.METADATA and item.state == ItemState.PENDING
+        getattr(item.effective, "field", None)
+        for item in items if item.kind == ItemKind.METADATA and item.state == ItemState.PENDING
     }
     return Row(
         values=[
@@ -107,21 +108,22 @@ def _overview_row(summary: ReportSummary, items: list[ReviewItem]) -> Row:
 
 
 def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
-    sections = [item for item in items if item.kind == ItemKind.SECTION]
-    paths = section_paths(cast("list[Item]", sections))  # a ReviewItem is an Item; its fields are typed closer
+    paths = section_paths(item for item in items if item.kind == ItemKind.SECTION)
     rows = []
     for item in items:
-        if item.kind != ItemKind.FIGURE:
+        values = item.effective
+        if item.kind != ItemKind.FIGURE or not isinstance(values, FigureValues):
             continue
-        values, machine = item.effective, item.machine
+        machine = item.machine if isinstance(item.machine, FigureValues) else None
+        corrected = item.corrected if item.state == ItemState.CORRECTED and isinstance(item.corrected, FigureValues) \
+            else None
         rows.append(Row(
             values=[
                 summary.id, summary.unit, summary.report_year, path_at(paths, item.start),
-                values.get("text"), values.get("subject"),
-                None if item.state == ItemState.REJECTED else values.get("value"),
-                values.get("unit"), "是" if values.get("approx") else None, label_of(ItemState, item.state),
-                machine.get("value"),
-                item.corrected.get("value") if item.state == ItemState.CORRECTED and item.corrected else None,
+                values.text, values.subject,
+                None if item.state == ItemState.REJECTED else values.value,
+                values.unit, "是" if values.approx else None, label_of(ItemState, item.state),
+                machine.value if machine else None, corrected.value if corrected else None,
                 label_of(Origin, item.origin),
             ],
             muted=all_columns(FIGURE_COLUMNS) if item.state == ItemState.PENDING else frozenset(),
@@ -129,24 +131,18 @@ def _figure_rows(summary: ReportSummary, items: list[ReviewItem]) -> list[Row]:
     return rows
 
 
-def _indicator_row(summary: ReportSummary, values: list[IndicatorValue], items: list[ReviewItem],
-                   codes: list[str]) -> Row:
-    """The report's indicator cells: each the figure item that states it, as the reviewer left it."""
-    figures = {(item.start, item.end): item for item in items if item.kind == ItemKind.FIGURE}
+def _indicator_row(summary: ReportSummary, items: list[ReviewItem], codes: list[str]) -> Row:
+    """The report's indicator cells as the reviewer left them (``resolve_cells``), each a number with its unit."""
     cells: list[object] = [summary.id, summary.unit, summary.report_year]
     cells += [None] * len(codes)
     muted: set[int] = set()
     formats: dict[int, str] = {}
-    for value in values:
-        if value.code not in codes:
+    for code, cell in resolve_cells(items).items():
+        if code not in codes or cell.value is None:
             continue
-        column = len(INDICATOR_ROW_COLUMNS) + codes.index(value.code)
-        item = figures.get((value.start, value.end))
-        if item is not None and item.state == ItemState.REJECTED:
-            continue
-        effective = item.effective if item is not None else {"value": value.value, "unit": value.unit}
-        cells[column] = effective.get("value")
-        formats[column] = with_unit(str(effective.get("unit") or ""))
-        if item is None or item.state == ItemState.PENDING:
+        column = len(INDICATOR_ROW_COLUMNS) + codes.index(code)
+        cells[column] = cell.value
+        formats[column] = with_unit(cell.unit)
+        if not cell.confirmed:
             muted.add(column)
     return Row(cells, frozenset(muted), formats)

@@ -30,6 +30,7 @@ _PAGE = landscape(A4)
 _WIDTH = _PAGE[0] - 2 * MARGIN_X
 BLANK = "—"
 TIMELINESS_LABELS = {CHECK_PASS: "按时", CHECK_FAIL: "逾期"}
+INDICATORS_PER_TABLE = 10
 
 
 def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -> bytes:
@@ -45,7 +46,7 @@ def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -
         para(reports_note(), styles.note),
         CondPageBreak(50 * mm),
         para("二、主要指标", styles.heading),
-        _indicator_table(data, styles),
+        *_indicator_tables(data, styles),
         para(indicator_note(), styles.note),
     ]
     return render_pdf(story, out, _PAGE, BATCH_TITLE, fonts)
@@ -155,8 +156,18 @@ def reports_note() -> str:
     )
 
 
-def _indicator_table(data: BatchData, styles: SheetStyles) -> Flowable:
+def _indicator_tables(data: BatchData, styles: SheetStyles) -> list[Flowable]:
+    """The indicator columns in tables of at most INDICATORS_PER_TABLE columns each, one under the other."""
     names = data.indicator_names
+    tables: list[Flowable] = []
+    for first in range(0, len(names), INDICATORS_PER_TABLE):
+        if tables:
+            tables.append(CondPageBreak(30 * mm))
+        tables.append(_indicator_table(data, names[first:first + INDICATORS_PER_TABLE], styles))
+    return tables
+
+
+def _indicator_table(data: BatchData, names: list[str], styles: SheetStyles) -> Flowable:
     unit_width, year_width = 34 * mm, 12 * mm
     indicator_width = (_WIDTH - unit_width - year_width) / max(len(names), 1)
     grid = _Grid(styles, ["单位", "年度", *names], [unit_width, year_width] + [indicator_width] * len(names), (0,))
@@ -167,13 +178,13 @@ def _indicator_table(data: BatchData, styles: SheetStyles) -> Flowable:
 
 
 def indicator_row_texts(row: BatchRow, names: list[str]) -> tuple[list[str], list[int]]:
-    """One line of the indicator table (单位, 年度, then each indicator: count and rate on two lines), and
-    the columns holding a value not yet confirmed."""
+    """One line of an indicator table (单位, 年度, then the cells of ``names``), and the columns holding a
+    value not yet confirmed."""
     texts = [unit_label(row), str(row.report_year) if row.report_year else BLANK]
     pending = []
     for column, name in enumerate(names, len(texts)):
         cell = row.indicators.get(name)
-        texts.append(cell.text.replace(" / ", "\n") if cell else BLANK)
+        texts.append(cell.text if cell else BLANK)
         if cell is not None and cell.pending:
             pending.append(column)
     return texts, pending
@@ -181,6 +192,7 @@ def indicator_row_texts(row: BatchRow, names: list[str]) -> tuple[list[str], lis
 
 def indicator_note() -> str:
     return (
-        "取值：审阅人更正值优先，其次为已确认值；灰色为尚未确认的机器识别值；已否定的数据不计入。"
-        "同一指标在报告中多处出现时，取首次出现的件数与比率。归类依据数据的统计对象及所在句中的关键词。"
+        "取值：审阅人确认、填写或改指的数据为准；灰色为尚未确认的机器识别值；审阅人否决的指标不列出。"
+        "每项指标取报告中本单位本年度首次表述的总数，不取“其中”分项、同比变化、计划目标和其他单位的数据；"
+        "报告未提及的留空（—）。"
     )

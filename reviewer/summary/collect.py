@@ -1,13 +1,15 @@
 """Fill the summary data from a workspace (the reviewer's decisions applied) or from a bare analysis.
 
 Figures: corrected and accepted ones are listed, rejected ones left out (counted), pending ones listed as
-待确认 (printed grey). The batch indicators use the same values: corrected > accepted > pending.
+待确认 (printed grey). The batch indicators are the reviewed cells of the indicator catalogue
+(:mod:`reviewer.workspace.indicator_cells`): the reviewer's first, machine values marked, rejected ones out.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.model import Analysis
 from reviewer.summary.checklist import (
     REQUIRED_LABELS,
@@ -24,12 +26,12 @@ from reviewer.summary.data import (
     BatchData,
     BatchRow,
     FigureRow,
+    IndicatorCell,
     NoteRow,
     SheetHeader,
     SummaryData,
 )
-from reviewer.summary.indicators import INDICATOR_NAMES, IndicatorFigure, indicator_cells, sentence_before
-from reviewer.summary.review_view import Item, ReviewView, view_from_analysis, view_from_workspace
+from reviewer.summary.review_view import ReviewView, view_from_analysis, view_from_workspace
 from reviewer.vocabulary import (
     AnnotationTag,
     FindingCode,
@@ -41,6 +43,8 @@ from reviewer.vocabulary import (
     label,
     parse,
 )
+from reviewer.workspace import FigureValues, ReviewItem
+from reviewer.workspace.indicator_cells import resolve_cells
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -72,7 +76,7 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
         ids, scope = list(report_ids), "选定报告"
     return BatchData(
         rows=[batch_row_from_view(view_from_workspace(ws, report_id)) for report_id in ids],
-        indicator_names=list(INDICATOR_NAMES),
+        indicator_names=list(indicator_columns().values()),
         scope=scope,
         reviewer=ws.reviewer_name or None,
     )
@@ -82,7 +86,7 @@ def collect_analyses_batch(analyses: Sequence[Analysis]) -> BatchData:
     """A batch summary of reports never imported (machine values only)."""
     return BatchData(
         rows=[batch_row_from_view(view_from_analysis(a)) for a in analyses],
-        indicator_names=list(INDICATOR_NAMES),
+        indicator_names=list(indicator_columns().values()),
         scope="未导入的报告（仅机器分析）",
     )
 
@@ -133,15 +137,15 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def section_paths(sections: Iterable[Item]) -> list[tuple[int, str]]:
+def section_paths(sections: Iterable[ReviewItem]) -> list[tuple[int, str]]:
     """(start offset, heading path label) of each heading item down to GROUPING_LEVELS, in text order."""
     headings = []
     for item in sections:
         if item.state == ItemState.REJECTED or item.start is None:
             continue
         values = item.effective
-        level = int(values.get("level", 1))
-        label = _SECTION_STYLES.get(level, "{} ").format(values.get("num", "")) + _short(values.get("title") or "")
+        level = int(values.level)
+        label = _SECTION_STYLES.get(level, "{} ").format(values.num) + _short(values.title)
         headings.append((item.start, level, label))
     headings.sort()
     paths: list[tuple[int, str]] = []
@@ -169,34 +173,35 @@ def path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
     return label
 
 
-def _listed_figures(view: ReviewView) -> list[Item]:
+def _listed_figures(view: ReviewView) -> list[ReviewItem]:
     figures = [item for item in view.of_kind(ItemKind.FIGURE) if item.state != ItemState.REJECTED]
     return sorted(figures, key=lambda item: (item.start is None, item.start or 0))
 
 
-def figure_display(values: dict) -> str:
-    approx = "约" if values.get("approx") else ""
-    return approx + format_value(values.get("value"))
+def figure_display(values: FigureValues) -> str:
+    approx = "约" if values.approx else ""
+    return approx + format_value(values.value)
 
 
-def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
+def _figure_row(view: ReviewView, item: ReviewItem, section: str) -> FigureRow:
     values = item.effective
-    text = item.machine.get("text") or values.get("text") or quote(view, item.start, item.end)
+    machine = item.machine or values
+    text = machine.text or values.text or quote(view, item.start, item.end)
     machine_value = None
     if item.state == ItemState.CORRECTED:
         differences = []
-        if (item.machine.get("value"), item.machine.get("unit")) != (values.get("value"), values.get("unit")):
-            differences.append(figure_display(item.machine) + str(item.machine.get("unit") or ""))
-        if item.machine.get("subject") != values.get("subject") and item.machine.get("subject"):
-            differences.append(f"统计对象 {item.machine['subject']}")
+        if (machine.value, machine.unit) != (values.value, values.unit):
+            differences.append(figure_display(machine) + str(machine.unit or ""))
+        if machine.subject != values.subject and machine.subject:
+            differences.append(f"统计对象 {machine.subject}")
         machine_value = "；".join(differences) or None
     state = item.state if item.state in (ItemState.CORRECTED, ItemState.PENDING) else ItemState.ACCEPTED
     return FigureRow(
         section=section,
         text=str(text),
         value=figure_display(values),
-        unit=str(values.get("unit") or ""),
-        subject=str(values.get("subject") or ""),
+        unit=str(values.unit or ""),
+        subject=str(values.subject or ""),
         state=state,
         machine_value=machine_value,
     )
@@ -209,10 +214,10 @@ def _notes(view: ReviewView) -> list[NoteRow]:
         manual = item.origin == Origin.MANUAL
         positioned.append((item.start if item.end and item.start is not None and item.end > item.start else -1, NoteRow(
             source="人工" if manual else "检查",
-            label=_finding_label(values.get("code"), manual),
-            severity=parse(Severity, values.get("severity")) or Severity.WARNING,
+            label=_finding_label(values.code, manual),
+            severity=parse(Severity, values.severity) or Severity.WARNING,
             quote=quote(view, item.start, item.end, 150),
-            message=str(values.get("message") or ""),
+            message=values.message,
             state="" if manual else _FINDING_STATES.get(item.state, ""),
         )))
     for annotation in view.annotations:
@@ -252,20 +257,12 @@ def summary_from_view(view: ReviewView) -> SummaryData:
     )
 
 
-def _indicator_figures(view: ReviewView) -> list[IndicatorFigure]:
-    text = view.analysis.text
-    result = []
-    for item in _listed_figures(view):
-        values = item.effective
-        unit = str(values.get("unit") or "")
-        result.append(IndicatorFigure(
-            display=figure_display(values) + unit,
-            unit=unit,
-            subject=str(values.get("subject") or ""),
-            context=sentence_before(text, item.start) if item.start is not None else "",
-            pending=item.state == ItemState.PENDING,
-        ))
-    return result
+def indicator_row(view: ReviewView) -> dict[str, IndicatorCell]:
+    """Column header → the reviewed cell of the report, for the columns it fills."""
+    columns = indicator_columns()
+    cells = resolve_cells(view.items)
+    return {columns[code]: IndicatorCell(text=cell.display, pending=not cell.confirmed)
+            for code, cell in cells.items() if code in columns}
 
 
 def batch_row_from_view(view: ReviewView) -> BatchRow:
@@ -286,5 +283,5 @@ def batch_row_from_view(view: ReviewView) -> BatchRow:
         verdict=header.verdict or header.review_status,
         title=header.title,
         file_name=header.file_name,
-        indicators=indicator_cells(_indicator_figures(view)),
+        indicators=indicator_row(view),
     )

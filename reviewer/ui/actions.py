@@ -48,6 +48,8 @@ class WindowActions(QObject):
         self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
                                self.tr("把报告库中选中的报告移出工作区（可撤销）"))
         self.quit = a(self.tr("退出"), Key.Quit, None)
+        self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
+                                 self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
 
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind))
         self.search_all = a(self.tr("在全部报告中搜索…"), "Ctrl+Shift+F", icon(SP.SP_FileDialogContentsView, TI.EditFind))

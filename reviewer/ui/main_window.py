@@ -15,6 +15,7 @@ from reviewer.ui.actions import WindowActions
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
 from reviewer.ui.import_worker import REPORT_EXTENSIONS
+from reviewer.ui.indicator_window import IndicatorWindow
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.office_exports import annotated_file, ask_with_items, review_workbook_file
 from reviewer.ui.open_report import OpenReport
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.summaries = SummaryController(self, lambda: self.ws.path, open_worker_workspace,
                                            lambda: Path(self._last_folder()))
         self._search_dialog: SearchDialog | None = None
+        self.indicator_window: IndicatorWindow | None = None
         self._closed = False
 
         self._build_undo_actions()
@@ -188,6 +190,8 @@ class MainWindow(QMainWindow):
         self.show_legend.toggled.connect(self.pane.legend.setVisible)
         self.view_menu = view_menu
         view_menu.addSeparator()
+        view_menu.addAction(a.indicator_table)
+        view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
@@ -226,6 +230,7 @@ class MainWindow(QMainWindow):
         a.export_annotated.triggered.connect(self.export_annotated)
         a.delete_report.triggered.connect(self.delete_report)
         a.close_report.triggered.connect(self.close_report)
+        a.indicator_table.triggered.connect(self.show_indicator_window)
         self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
@@ -276,6 +281,28 @@ class MainWindow(QMainWindow):
         if span is not None and self.report is not None:
             self.pane.select_span(*span)
 
+    def show_indicator_window(self) -> IndicatorWindow:
+        """The comparison of every report's indicators (指标对比), in its own window."""
+        if self.indicator_window is None:
+            self.indicator_window = IndicatorWindow(lambda: self.ws, self)
+            self.indicator_window.openRequested.connect(self._open_from_indicators)
+            self.indicator_window.reportChanged.connect(self._indicator_decided)
+        self.indicator_window.reload()
+        self.indicator_window.show()
+        self.indicator_window.raise_()
+        return self.indicator_window
+
+    def _open_from_indicators(self, report_id: int, span: tuple[int, int] | None) -> None:
+        self.open_report(report_id, span)
+        self.raise_()
+        self.activateWindow()
+
+    def _indicator_decided(self, report_id: int) -> None:
+        self.refresh_library()
+        if self.report is not None and self.report.report_id == report_id:
+            self.report.reload_review_data(self.ws)
+            self.pane.refresh()
+
     def close_report(self) -> None:
         """Show no report (the document area explains what to do next)."""
         self.pane.review_form.flush()
@@ -288,6 +315,8 @@ class MainWindow(QMainWindow):
     def _report_changed(self, report_id: int) -> None:
         """After a review command (do, undo or redo) on ``report_id``."""
         self.refresh_library()
+        if self.indicator_window is not None and self.indicator_window.isVisible():
+            self.indicator_window.refresh_report(report_id)
         if self.library.model.row_of(report_id) is None:  # taken out of the workspace
             if self.report is not None and self.report.report_id == report_id:
                 self.close_report()

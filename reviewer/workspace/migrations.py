@@ -7,6 +7,7 @@ Version 1: reports (bytes, text, analysis), review items, annotations, per-repor
 Version 2: full-text search index over the current reports' cleaned text.
 Version 3: codes of :mod:`reviewer.vocabulary` instead of Chinese words: review status and verdict,
 annotation tag, the level of a report's unit (in its column, its metadata item and the history).
+Version 4: review items of kind ``indicator`` (a filled cell of the indicator table).
 """
 from __future__ import annotations
 
@@ -229,7 +230,22 @@ def _dumps(values: Any) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
 
 
-STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+def _to_v4(db: sqlite_utils.Database) -> None:
+    """Items may be of kind ``indicator``: the items table is rebuilt with the wider kind check."""
+    conn = db.conn
+    create = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'").fetchone()[0]
+    old_check = "'metadata', 'required')"
+    conn.execute(create.replace("CREATE TABLE items", "CREATE TABLE items_v4", 1)
+                 .replace(old_check, "'metadata', 'required', 'indicator')", 1))
+    conn.execute("INSERT INTO items_v4 SELECT * FROM items")
+    conn.execute("DROP TABLE items")
+    conn.execute("ALTER TABLE items_v4 RENAME TO items")
+    conn.execute("CREATE INDEX items_report ON items(report_id, anchored, kind, state)")
+    conn.execute("CREATE INDEX items_corrected_metadata ON items(report_id, id) "
+                 "WHERE kind = 'metadata' AND corrected IS NOT NULL")
+
+
+STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
 from reviewer.workspace.model import ReportSummary
+from reviewer.workspace.values import MetadataValues, from_stored
 
 METADATA_COLUMNS: tuple[str, ...] = ("title", "unit", "level", "report_year", "publish_date")
 """Metadata fields copied onto the reports table for listing and sorting."""
@@ -28,9 +29,9 @@ def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = 
         params += report_ids
     result: dict[int, dict[str, Any]] = {}
     for _id, report_id, corrected in conn.execute(sql + " ORDER BY id", params):
-        values = json.loads(corrected)
-        if "field" in values:
-            result.setdefault(report_id, {})[values["field"]] = values.get("value")
+        values = from_stored(ItemKind.METADATA, json.loads(corrected))
+        if isinstance(values, MetadataValues) and values.field:
+            result.setdefault(report_id, {})[values.field] = values.value
     return result
 
 
@@ -38,9 +39,9 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
     counts = {
         report_id: (open_findings, pending)
         for report_id, open_findings, pending in conn.execute(
-            "SELECT report_id, sum(kind = ? AND state != ?), sum(state = ?) "
+            "SELECT report_id, sum(kind = ? AND state != ?), sum(state = ? AND kind != ?) "
             "FROM items WHERE anchored = 1 GROUP BY report_id",
-            (ItemKind.FINDING, ItemState.REJECTED, ItemState.PENDING),
+            (ItemKind.FINDING, ItemState.REJECTED, ItemState.PENDING, ItemKind.INDICATOR),
         )
     }
     corrections = corrected_metadata(conn)

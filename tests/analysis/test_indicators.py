@@ -255,7 +255,7 @@ def test_the_json_lists_each_filled_cell_as_its_figure():
     analysis = analyze_document(LoadedDocument("t.txt", "txt", "utf-8", f"{COUNTY}\n\n全年共收到行政复议申请175件。\n"))
     entry = analysis.to_json_dict()["indicators"][0]
     assert entry == {"code": "reconsideration_cases", "text": "175件", "value": 175, "unit": "件",
-                     "start": analysis.text.index("175件"), "end": analysis.text.index("175件") + 4}
+                     "start": analysis.text.index("175件"), "end": analysis.text.index("175件") + 4, "approx": False}
 
 
 def test_a_column_added_to_the_catalogue_is_filled_without_code_changes():

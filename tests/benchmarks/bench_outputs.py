@@ -40,7 +40,7 @@ def decide_some(ws, report_id: int, rng: random.Random) -> None:
     for index, item in enumerate(ws.items(report_id, "figure")):
         if index % 3 == 0:
             state = rng.choice((ItemState.ACCEPTED, ItemState.ACCEPTED, ItemState.CORRECTED, ItemState.REJECTED))
-            corrected = {"value": (item.machine.get("value") or 0) + 1} if state == ItemState.CORRECTED else None
+            corrected = {"value": (item.machine.value or 0) + 1} if state == ItemState.CORRECTED else None
             ws.set_item_state(item.id, state, corrected)
 
 

@@ -23,7 +23,7 @@ class Reviewed:
 
 
 def figure(ws: Workspace, report_id: int, text: str) -> ReviewItem:
-    return next(i for i in ws.items(report_id, "figure") if i.machine["text"] == text)
+    return next(i for i in ws.items(report_id, "figure") if i.machine.text == text)
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def word_review(tmp_path: Path):
     ws.add_annotation(report, None, None, "全文数据请与统计年报核对", tag=AnnotationTag.TO_VERIFY)
     ws.set_item_state(next(f for f in ws.items(report, "figure") if f.start == text.index("16件")).id,
                       ItemState.CORRECTED, {"value": 15})
-    ws.set_item_state(next(f for f in ws.items(report, "figure") if f.machine["text"] == "3件").id, ItemState.REJECTED)
+    ws.set_item_state(next(f for f in ws.items(report, "figure") if f.machine.text == "3件").id, ItemState.REJECTED)
     ws.set_review(report, verdict=Verdict.REVISE, remarks="请修改后重新报送。")
     yield ws, report
     ws.close()
