@@ -85,12 +85,16 @@ def test_indicator_table_holds_numbers_shown_with_their_units(reviewed):
     ws = reviewed.ws
     ws.set_item_state(figure(ws, reviewed.qingxi, "35份").id, "corrected", {"value": 36})
     ws.set_item_state(figure(ws, reviewed.qingxi, "58件").id, "rejected")
+    officers = next(i for i in ws.items(reviewed.qingxi, "indicator") if i.machine.text == "42名")
+    ws.set_item_state(officers.id, "accepted")
     sheet = read(review_workbook(ws))["指标"]
     assert header(sheet)[:5] == ["报告编号", "单位", "年度", "行政复议案件", "行政复议纠错率"]
     row = next(r for r in records(sheet) if r["报告编号"].value == reviewed.qingxi)
-    adviser = row["法律顾问意见"]
+    adviser = row["法律顾问意见"]  # its figure corrected, the cell itself not yet confirmed
     assert (adviser.value, adviser.data_type, adviser.number_format) == (36, "n", 'General"份"')
-    assert not is_muted(adviser)
+    assert is_muted(adviser)
+    officers = row["持证执法人员"]
+    assert (officers.value, officers.number_format) == (42, 'General"名"') and not is_muted(officers)
     rate = row["负责人出庭应诉率"]
     assert (rate.value, rate.number_format) == (100, 'General"%"') and is_muted(rate)
     assert row["行政处罚案件"].value is None  # its figure was rejected
