@@ -187,10 +187,17 @@ def _shown(value: object, number_format: str | None) -> str:
 
 
 def _widths(columns: Sequence[Column], rows: Sequence[Row], cells: list[list[object]]) -> list[int]:
+    """Each column's width: its widest entry (a Han character counting two) and padding, within bounds. An
+    entry is measured only when it could be wider than the widest so far (it is at most twice its length)."""
     widths = []
     for index, column in enumerate(columns):
-        longest = max((display_width(_shown(values[index], row.formats.get(index))) for row, values in zip(rows, cells)),
-                      default=0)
-        wanted = max(longest, display_width(column.header)) + WIDTH_PADDING
-        widths.append(max(MIN_WIDTH, min(wanted, column.max_width)))
+        longest = display_width(column.header)
+        limit = column.max_width - WIDTH_PADDING
+        for row, values in zip(rows, cells):
+            if longest >= limit:
+                break
+            text = _shown(values[index], row.formats.get(index))
+            if 2 * len(text) > longest:
+                longest = max(longest, display_width(text))
+        widths.append(max(MIN_WIDTH, min(longest + WIDTH_PADDING, column.max_width)))
     return widths
