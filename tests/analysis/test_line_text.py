@@ -8,6 +8,10 @@ def test_spaces_between_chinese_characters_are_layout() -> None:
     assert tidy_line("农业与农村生 活用 水定额 （ 包括修改单） 适 用") == "农业与农村生活用水定额（包括修改单）适用"
 
 
+def test_a_single_space_between_chinese_words_is_the_authors() -> None:
+    assert tidy_line("中共明湖县委 明湖县人民政府关于") == "中共明湖县委 明湖县人民政府关于"
+
+
 def test_spaces_between_chinese_and_digits_or_latin_are_layout() -> None:
     assert tidy_line("共 16 件 ABC 认证 2018 年") == "共16件ABC认证2018年"
     assert tidy_line("〔2016〕47 号") == "〔2016〕47号"

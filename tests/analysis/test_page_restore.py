@@ -19,11 +19,15 @@ def page(number: int, *lines: PageLine) -> PageLayout:
 
 
 def body(lines: list[str], first_top: float = 100.0, indent_first: bool = True) -> list[PageLine]:
-    """Lines of one paragraph: the first indented by two characters."""
-    return [
+    """Lines of one paragraph: the first indented by two characters, all but the last justified to the
+    right margin."""
+    placed = [
         at(text, LEFT + (2 * SIZE if indent_first and i == 0 else 0), first_top + i * PITCH)
         for i, text in enumerate(lines)
     ]
+    for line in placed[:-1]:
+        line.x1 = RIGHT
+    return placed
 
 
 FULL_1 = "全年共收到行政复议案件16件，其中不予受理5件，受理"  # fills the line after a 2-character indent
@@ -49,13 +53,14 @@ def test_a_header_with_the_page_number_in_it_is_dropped_on_every_page() -> None:
 
 def test_the_title_is_kept_though_the_header_repeats_its_words() -> None:
     title = "蒲场镇2024年法治政府建设工作报告"
-    first = page(1, at(title, 100, 40, 9), at(title, 150, 80, 22), *body(["正文第一段。"], 140))
+    first = page(1, at(title, 100, 40, 9), at(title, 150, 80, 22), *body([FULL_1, FULL_2, END], 140))
     second = page(2, at(title, 100, 40, 9), *body(["正文第二段。"], 100))
-    assert restore_pages([first, second]).text.split("\n") == [title, "正文第一段。", "正文第二段。"]
+    assert restore_pages([first, second]).text.split("\n") == [title, FULL_1 + FULL_2 + END, "正文第二段。"]
 
 
 def test_a_title_wrapped_onto_a_second_centred_line_is_joined() -> None:
     lines = [at("蒲场镇人民政府关于2024年度法治政府建", 80, 60, 22), at("设工作情况的报告", 208, 92, 22)]
+    lines[0].x1 = RIGHT - 10
     restored = restore_pages([page(1, *lines, *body([FULL_1, FULL_2, END], 150))])
     assert restored.text.split("\n")[0] == "蒲场镇人民政府关于2024年度法治政府建设工作情况的报告"
 

@@ -1,7 +1,9 @@
 """The text of one printed line as a PDF text layer or a recognizer gives it, with layout spacing undone.
 
-- a space between two wide characters (CJK, full-width punctuation) is removed; a line of single characters
-  all separated by spaces ("依 法 行 政 2 0 1 8 年") is closed up entirely;
+- spaces between wide characters (CJK, full-width punctuation) are removed when the line has several of them
+  (glyphs positioned one by one, a recognizer's guesses) — a single one is the author's, as between the two
+  units of a joint report's title (``中共明湖县委 明湖县人民政府``); a line of single characters all separated
+  by spaces ("依 法 行 政 2 0 1 8 年") is closed up entirely;
 - the space an office suite puts between Chinese and digits or Latin letters (``2024 年``, ``第 3 条``,
   ``〔2016 ]47 号``) is removed — never a space between two digits, so two numbers stay apart;
 - radicals and compatibility ideographs that some fonts map to (⽅ U+2F45) become the normal character (方).
@@ -27,7 +29,8 @@ def tidy_line(line: str) -> str:
     line = _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line.replace("\xa0", " ").strip())
     if _is_letter_spaced(line):
         return line.replace(" ", "")
-    line = _SPACES_BETWEEN_WIDE.sub("", line)
+    if len(_SPACES_BETWEEN_WIDE.findall(line)) > 1:
+        line = _SPACES_BETWEEN_WIDE.sub("", line)
     return _SPACES_BETWEEN_WIDE_AND_NARROW.sub("", line)
 
 

@@ -15,9 +15,10 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
    :class:`TableCell` with its row label, column header and unit;
 5. joins the rows of a paragraph — across a page break too — and the lines of a title: a row continues the
    one before when that one runs to the right margin (it was wrapped), in the same font size, without the
-   gap that separates paragraphs, and the row does not open like a heading or with the first-line indent
-   the document gives its paragraphs (when it gives none, a row after a sentence's end opens a paragraph);
-   a row opening with closing punctuation always continues;
+   gap that separates paragraphs, and the row does not open like a heading and starts at the left margin
+   (not indented, centred or on the right); when the document gives its paragraphs no first-line indent,
+   a row after a sentence's end opens a paragraph; a title's centred second line (larger than the body)
+   continues a full first line; a row opening with closing punctuation always continues;
 6. removes the spacing office suites put between Chinese and digits or Latin (``line_text``).
 
 The result's ``text`` has one paragraph or table row per line; offsets in notes and cells index it.
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 
 from reviewer.analysis.loaders.line_text import glued, tidy_line
 from reviewer.analysis.loaders.page_furniture import furniture_rows
-from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
+from reviewer.analysis.loaders.page_layout import PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_tables import (
     Piece,
     Table,
@@ -57,6 +58,12 @@ MARK_SIZE_SHARE = 0.8
 
 NOTE_SIZE_SHARE = 0.88
 """Footnotes are printed at most this share of the body's font size (小五 9pt under 三号 16pt, 10 under 12)."""
+
+MARGIN_ROW_SHARE = 0.2
+"""At least this share of a document's body rows are full lines ending at the right margin."""
+
+FOOTNOTE_RULE_SHARE = 0.4
+"""The rule above footnotes is shorter than this share of the page's width (Word: a third of the text)."""
 
 FULL_LINE_SLACK_EMS = 2.5
 """A row ending closer than this many font sizes to the right margin was wrapped by the layout (a number or
@@ -117,16 +124,16 @@ class _Row:
 def restore_pages(pages: list[PageLayout]) -> RestoredPages:
     """The body text of ``pages`` (in order) with footnotes and table cells; see the module docstring."""
     page_rows = [_rows(page) for page in pages]
-    furniture = furniture_rows([(page.height, rows) for page, rows in zip(pages, page_rows)])
-    page_rows = [[row for i, row in enumerate(rows) if i not in dropped] for rows, dropped in zip(page_rows, furniture)]
     body_size = _body_size([row for rows in page_rows for row in rows])
+    furniture = furniture_rows([(page.height, rows) for page, rows in zip(pages, page_rows)], body_size)
+    page_rows = [[row for i, row in enumerate(rows) if i not in dropped] for rows, dropped in zip(page_rows, furniture)]
     notes: list[tuple[int, str, str]] = []  # (page, mark, text)
     body: list[_Row] = []
-    for rows in page_rows:
-        count = _footnote_start(rows, body_size)
+    for page, rows in zip(pages, page_rows):
+        count = _footnote_start(rows, body_size, page)
         notes.extend(_notes(rows[count:]))
         body.extend(rows[:count])
-    return _Assembler(body, body_size).assemble(notes)
+    return _Assembler(body, body_size, {page.number: page.rules for page in pages}).assemble(notes)
 
 
 def _line_size(line: PageLine) -> float:
@@ -189,15 +196,34 @@ def _body_size(rows: list[_Row]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _footnote_start(rows: list[_Row], body_size: float) -> int:
-    """The index of the page's first footnote row (``len(rows)`` when the page has none): the first row
-    opening with a note mark in the block of small-font rows that ends the page, below a body row."""
+def _footnote_start(rows: list[_Row], body_size: float, page: PageLayout) -> int:
+    """The index of the page's first footnote row (``len(rows)`` when the page has none): in the block of
+    small-font rows that ends the page, below a body row, the first row under the short rule that offices
+    draw above footnotes, or else the first row opening with a note mark."""
     start = len(rows)
     while start > 0 and _small(rows[start - 1], body_size) and len(_cell_pieces(rows[start - 1])) < 2:
         start -= 1
     if start == 0:
         return len(rows)
+    separator = _footnote_rule(page, rows[start - 1], rows[start:])
+    if separator is not None:
+        return next(index for index in range(start, len(rows)) if rows[index].top >= separator)
     return next((index for index in range(start, len(rows)) if _opens_note(rows[index])), len(rows))
+
+
+def _footnote_rule(page: PageLayout, above: _Row, block: list[_Row]) -> float | None:
+    """Where the short rule above the footnotes stands: between the last body row and the block, shorter than
+    half the text's width, starting at the left margin."""
+    if not block:
+        return None
+    for rule in page.rules:
+        if (
+            above.bottom <= rule.y <= block[-1].top
+            and rule.x1 - rule.x0 < FOOTNOTE_RULE_SHARE * page.width
+            and abs(rule.x0 - min(row.x0 for row in block)) < 2 * block[0].size
+        ):
+            return rule.y
+    return None
 
 
 def _small(row: _Row, body_size: float) -> bool:
@@ -239,11 +265,13 @@ def _joined(paragraph: str, line: str) -> str:
 class _Assembler:
     """Body rows into paragraphs and table rows, with the offsets of marks and cells."""
 
-    def __init__(self, rows: list[_Row], body_size: float) -> None:
+    def __init__(self, rows: list[_Row], body_size: float, rules: dict[int, list[PageRule]]) -> None:
         self.rows = rows
+        self.rules = rules
+        self.body_size = body_size
         body_rows = [row for row in rows if abs(row.size - body_size) <= SAME_SIZE_SHARE * body_size] or rows
         self.left = _percentile([row.x0 for row in body_rows], 0.1)
-        self.right = _percentile([row.x1 for row in body_rows], 0.9)
+        self.right = _right_margin(body_rows)
         self.indents = self._indents_paragraphs(body_rows)
         self.line_gap = _percentile(
             [b.top - a.bottom for a, b in zip(body_rows, body_rows[1:]) if a.page == b.page and b.top > a.bottom],
@@ -301,14 +329,17 @@ class _Assembler:
             return False
         if above.page == row.page and row.top - above.bottom > self.line_gap + PARAGRAPH_GAP_EMS * row.size:
             return False
-        if self._centered(row) and row.x0 - self.left >= INDENT_EMS[0] * row.size:
-            return True  # the second line of a centred title
-        if self.indents:
-            return row.x0 - self.left < INDENT_EMS[0] * row.size
-        return above.text[-1] not in _SENTENCE_END
+        if row.x0 - self.left >= INDENT_EMS[0] * row.size:
+            return self._centered(row)  # indented, centred or on the right: only a title's second line goes on
+        return self.indents or above.text[-1] not in _SENTENCE_END
 
     def _centered(self, row: _Row) -> bool:
-        return abs((row.x0 - self.left) - (self.right - row.x1)) < FULL_LINE_SLACK_EMS * row.size
+        """A row larger than the body's, centred between the margins (a title's line)."""
+        return (
+            row.size > (1 + SAME_SIZE_SHARE) * self.body_size
+            and row.x0 - self.left >= INDENT_EMS[0] * row.size
+            and abs((row.x0 - self.left) - (self.right - row.x1)) < row.size
+        )
 
     def _flush(self, paragraph: list[_Row]) -> None:
         if not paragraph:
@@ -343,6 +374,8 @@ class _Assembler:
                 break
             if len(pieces) < 2 and not self._fits_a_column(pieces, rows, row):
                 break
+            if len(pieces) < 2 and self._ruled_off(previous, row):
+                break  # the table's bottom border: what follows is outside it
             rows.append(pieces)
             tops.append(row.top)
             end += 1
@@ -362,6 +395,13 @@ class _Assembler:
             for cell in cells
         ) and piece.x1 < self.right - 2 * row.size
 
+    def _ruled_off(self, above: _Row, row: _Row) -> bool:
+        """A horizontal rule runs between the two rows, under the row's text."""
+        return row.page == above.page and any(
+            above.bottom - 1 <= rule.y <= row.top + 1 and rule.x0 <= row.x0 and row.x1 <= rule.x1
+            for rule in self.rules.get(row.page, [])
+        )
+
     def _add_table(self, table: Table) -> None:
         if table.header is not None:
             self._add_line("\t".join(table.header))
@@ -379,6 +419,18 @@ class _Assembler:
                     )
                 offset += len(cell) + 1
             self._add_line("\t".join(table_row.cells))
+
+
+def _right_margin(rows: list[_Row]) -> float:
+    """Where the full lines end: the furthest right end that a fifth of the rows (two at least) reach within
+    a font size — justified lines end together — or else the 90th percentile of the row ends."""
+    ends = sorted((row.x1 for row in rows), reverse=True)
+    needed = max(2, int(MARGIN_ROW_SHARE * len(ends)))
+    for index, end in enumerate(ends[:needed]):  # fewer than a fifth of the rows stand out past the margin
+        reaching = sum(1 for other in ends[index:index + needed] if other >= end - rows[0].size)
+        if reaching >= needed:
+            return end
+    return _percentile(ends, 0.9)
 
 
 def _percentile(values: list[float], share: float) -> float:
