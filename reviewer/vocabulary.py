@@ -20,6 +20,7 @@ class ItemKind(StrEnum):
     FINDING = "finding"
     METADATA = "metadata"
     REQUIRED = "required"
+    INDICATOR = "indicator"  # a filled cell of the indicator table (docs/indicators.md)
 
 
 class Origin(StrEnum):
@@ -126,6 +127,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         ItemKind.FINDING: "问题",
         ItemKind.METADATA: "基本信息",
         ItemKind.REQUIRED: "必备内容",
+        ItemKind.INDICATOR: "主要指标",
     },
     Origin: {Origin.MACHINE: "自动识别", Origin.MANUAL: "人工添加"},
     ItemState: {

@@ -111,6 +111,19 @@ class Figure:
 
 
 @dataclass
+class IndicatorValue:
+    """One filled cell of the indicator table (docs/indicators.md): the figure that states it."""
+
+    code: str  # the catalogue's code, e.g. "reconsideration_cases"
+    text: str  # the figure's text, as written
+    value: float
+    unit: str
+    start: int  # the figure's span
+    end: int
+    approx: bool = False
+
+
+@dataclass
 class Note:
     """A footnote, endnote or text box: listed beside the body, its figures counted here and not in the body."""
 
@@ -154,6 +167,7 @@ class Analysis:
     analyzer_version: str = ""
     original_format: str | None = None
     notes: list[Note] = field(default_factory=list)
+    indicators: list[IndicatorValue] = field(default_factory=list)
     recognized_pages: list[PageLayout] = field(default_factory=list)
     """The pages read by text recognition, with line boxes and confidences: kept with the report so that
     re-analysis reuses them and the reviewer can see where on the page a line was read."""
@@ -189,11 +203,14 @@ class Analysis:
                 {"kind": n.kind, "text": n.text, "anchor": n.anchor, "figures": [_figure_dict(f) for f in n.figures]}
                 for n in self.notes
             ],
+            "indicators": [_number_dict(asdict(i), i.value) for i in self.indicators],
         }
 
 
 def _figure_dict(figure: Figure) -> dict[str, Any]:
-    data = asdict(figure)
-    value = figure.value
+    return _number_dict(asdict(figure), figure.value)
+
+
+def _number_dict(data: dict[str, Any], value: float) -> dict[str, Any]:
     data["value"] = int(value) if float(value).is_integer() else value
     return data

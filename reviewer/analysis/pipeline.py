@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from reviewer.analysis.checks import run_checks
 from reviewer.analysis.clean import clean
 from reviewer.analysis.figures import extract_figures
+from reviewer.analysis.indicators import extract_indicators
 from reviewer.analysis.load import load_bytes, load_path
 from reviewer.analysis.loaded_parts import cleaned_offset, notes_of, with_table_cells
 from reviewer.analysis.metadata import extract_metadata
@@ -47,6 +48,7 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
         original_format=doc.original_format,
         notes=notes_of(doc, cleaned),
         recognized_pages=doc.recognized_pages,
+        indicators=extract_indicators(text, figures, sections, metadata),
     )
 
 

@@ -1,9 +1,10 @@
-"""``reviewer summary``: print the review sheets or the batch summary to a PDF, without the window.
+"""``reviewer summary``: the review sheets or the batch summary as a PDF or a Word document, without the window.
 
-    reviewer summary WORKSPACE [--report ID ... | --all] [--batch] -o OUT.pdf
-    reviewer summary FILE [FILE ...] [--batch] -o OUT.pdf     (reports never imported: machine analysis only)
+    reviewer summary WORKSPACE [--report ID ... | --all] [--batch] -o OUT.pdf|OUT.docx
+    reviewer summary FILE [FILE ...] [--batch] -o OUT.pdf|OUT.docx   (reports never imported: machine analysis only)
 
-A workspace is told from a report file by its SQLite header (or, for a file not yet there, its extension).
+The output's extension chooses the format. A workspace is told from a report file by its SQLite header (or,
+for a file not yet there, its extension).
 """
 from __future__ import annotations
 
@@ -11,25 +12,32 @@ import argparse
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.summary import BatchData, SummaryData
 
 from reviewer.cli.messages import workspace_error_text
 
 WORKSPACE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".reviewer")
+OUTPUT_SUFFIXES = (".pdf", ".docx", "")
+"""A name without extension gets a PDF, as before Word output existed."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "summary",
-        help="生成审阅意见单或汇总表 PDF (print review sheets / batch summary to PDF)",
-        description="生成审阅意见单（每份报告一份）或汇总表（--batch）PDF。",
+        help="生成审阅意见单或汇总表 PDF/Word (review sheets / batch summary as PDF or .docx)",
+        description="生成审阅意见单（每份报告一份）或汇总表（--batch），PDF 或 Word（按输出文件的扩展名）。",
     )
     parser.add_argument("targets", nargs="+", metavar="WORKSPACE|FILE", help="工作区文件，或未导入的报告文件")
     selection = parser.add_mutually_exclusive_group()
     selection.add_argument("--report", type=int, action="append", metavar="ID", help="工作区中的报告编号（可重复）")
     selection.add_argument("--all", action="store_true", help="工作区中的全部报告（默认）")
     parser.add_argument("--batch", action="store_true", help="生成汇总表，而非逐份的审阅意见单")
-    parser.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="输出的 PDF 文件")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf|OUT.docx",
+                        help="输出文件：.pdf 为 PDF，.docx 为可编辑的 Word 文档")
     parser.set_defaults(func=run)
 
 
@@ -42,17 +50,21 @@ def is_workspace_path(path: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     targets = [Path(t) for t in args.targets]
+    word = args.output.suffix.lower() == ".docx"
+    if args.output.suffix.lower() not in OUTPUT_SUFFIXES:
+        return _fail(f"不支持输出为“{args.output.suffix}”文件：请用 .pdf 或 .docx 作为输出文件的扩展名。")
     try:
         if is_workspace_path(targets[0]):
             if len(targets) > 1:
                 return _fail("一次只能处理一个工作区文件。")
-            data = _from_workspace(targets[0], args.report, args.batch)
+            collected = _from_workspace(targets[0], args.report, args.batch)
         else:
             if args.report:
                 return _fail("--report 只适用于工作区文件；未导入的报告请直接给出文件路径。")
-            data = _from_files(targets, args.batch)
+            collected = _from_files(targets, args.batch)
     except _UserError as error:
         return _fail(str(error))
+    data = _render(collected, word)
     try:
         args.output.write_bytes(data)
     except OSError as error:
@@ -70,8 +82,20 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _from_workspace(path: Path, report_ids: list[int] | None, batch: bool) -> bytes:
-    from reviewer.summary import build_batch_pdf, build_reports_pdf, collect_batch, collect_report
+def _render(collected: BatchData | list[SummaryData], word: bool) -> bytes:
+    """The collected summary laid out as .docx or PDF."""
+    from reviewer.summary import BatchData, build_batch_pdf, build_reports_pdf
+
+    if word:
+        from reviewer.outputs.batch_docx import build_batch_docx
+        from reviewer.outputs.review_sheet_docx import build_report_docx
+
+        return build_batch_docx(collected) if isinstance(collected, BatchData) else build_report_docx(collected)
+    return build_batch_pdf(collected) if isinstance(collected, BatchData) else build_reports_pdf(collected)
+
+
+def _from_workspace(path: Path, report_ids: list[int] | None, batch: bool) -> BatchData | list[SummaryData]:
+    from reviewer.summary import collect_batch, collect_report
     from reviewer.workspace import Workspace, WorkspaceError
 
     try:
@@ -83,15 +107,15 @@ def _from_workspace(path: Path, report_ids: list[int] | None, batch: bool) -> by
             if not known:
                 raise _UserError("工作区中还没有报告。")
             if batch:
-                return build_batch_pdf(collect_batch(ws, report_ids))
-            return build_reports_pdf([collect_report(ws, i) for i in report_ids or sorted(known)])
+                return collect_batch(ws, report_ids)
+            return [collect_report(ws, i) for i in report_ids or sorted(known)]
     except WorkspaceError as error:
         raise _UserError(workspace_error_text(error)) from error
 
 
-def _from_files(paths: list[Path], batch: bool) -> bytes:
+def _from_files(paths: list[Path], batch: bool) -> BatchData | list[SummaryData]:
     from reviewer.analysis import LoadError, analyze_path
-    from reviewer.summary import build_batch_pdf, build_reports_pdf, collect_analyses_batch, collect_analysis
+    from reviewer.summary import collect_analyses_batch, collect_analysis
 
     analyses = []
     for path in paths:
@@ -100,6 +124,5 @@ def _from_files(paths: list[Path], batch: bool) -> bytes:
         except LoadError as error:
             raise _UserError(f"{path}：{error.message}") from error
     if batch:
-        return build_batch_pdf(collect_analyses_batch([a for a, _ in analyses]))
-    sheets = [collect_analysis(a, path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for a, path in analyses]
-    return build_reports_pdf(sheets)
+        return collect_analyses_batch([a for a, _ in analyses])
+    return [collect_analysis(a, path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for a, path in analyses]

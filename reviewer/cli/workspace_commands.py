@@ -24,10 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--workers", type=int, default=None, help="分析进程数（默认：CPU 核数）")
     parser.set_defaults(func=run_import)
 
-    parser = subparsers.add_parser("export", help="导出审阅结果 (export the review work as JSON or CSV)")
+    parser = subparsers.add_parser("export", help="导出审阅结果 (export the review work as JSON, CSV or Excel)")
     parser.add_argument("workspace", type=Path, metavar="WORKSPACE")
-    parser.add_argument("--format", choices=("json", "csv"), default="json",
-                        help="json：全部审阅内容；csv：数据（figures）及其审阅状态，Excel 可直接打开")
+    parser.add_argument("--format", choices=("json", "csv", "xlsx"), default="json",
+                        help="json：全部审阅内容；csv：数据（figures）及其审阅状态，Excel 可直接打开；"
+                             "xlsx：Excel 工作簿（审阅概况、数据、指标），须用 -o 指定文件")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="OUT", help="输出文件（默认：标准输出）")
     parser.set_defaults(func=run_export)
 
@@ -96,9 +97,16 @@ def _describe(outcome: Any) -> tuple[str, str]:
 def run_export(args: argparse.Namespace) -> int:
     from reviewer.workspace import Workspace, WorkspaceError, export_json, write_figures_csv
     from reviewer.workspace.export import write_figures_csv_to
+    if args.format == "xlsx" and args.output is None:
+        print("导出 Excel 工作簿须用 -o 指定输出文件（.xlsx）。", file=sys.stderr)
+        return 1
     try:
         with Workspace.open(args.workspace, backup=False, create=False) as workspace:
-            if args.format == "json":
+            if args.format == "xlsx":
+                from reviewer.outputs.review_workbook import review_workbook
+
+                args.output.write_bytes(review_workbook(workspace))
+            elif args.format == "json":
                 text = json.dumps(export_json(workspace), ensure_ascii=False, indent=2) + "\n"
                 if args.output is None:
                     sys.stdout.write(text)
@@ -110,6 +118,9 @@ def run_export(args: argparse.Namespace) -> int:
                 write_figures_csv(workspace, args.output)
     except WorkspaceError as error:
         return print_workspace_error(error)
+    except OSError as error:
+        print(f"无法写入 {args.output}：{error.strerror or error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -28,8 +28,9 @@ from reviewer.summary.layout import (
 BATCH_TITLE = "法治政府建设年度报告审阅汇总表"
 _PAGE = landscape(A4)
 _WIDTH = _PAGE[0] - 2 * MARGIN_X
-_BLANK = "—"
-_TIMELINESS_LABELS = {CHECK_PASS: "按时", CHECK_FAIL: "逾期"}
+BLANK = "—"
+TIMELINESS_LABELS = {CHECK_PASS: "按时", CHECK_FAIL: "逾期"}
+INDICATORS_PER_TABLE = 10
 
 
 def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -> bytes:
@@ -39,19 +40,19 @@ def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -
     story: list[Flowable] = [
         SheetStart(data.scope or BATCH_TITLE, f"{BATCH_TITLE}　生成于 {data.generated_at:%Y-%m-%d}"),
         para(BATCH_TITLE, styles.title),
-        para(_subtitle(data), styles.subtitle),
+        para(batch_subtitle(data), styles.subtitle),
         para("一、报告审阅情况", styles.heading),
         _reports_table(data, styles),
-        para(_reports_note(), styles.note),
+        para(reports_note(), styles.note),
         CondPageBreak(50 * mm),
         para("二、主要指标", styles.heading),
-        _indicator_table(data, styles),
-        para(_indicator_note(), styles.note),
+        *_indicator_tables(data, styles),
+        para(indicator_note(), styles.note),
     ]
     return render_pdf(story, out, _PAGE, BATCH_TITLE, fonts)
 
 
-def _subtitle(data: BatchData) -> str:
+def batch_subtitle(data: BatchData) -> str:
     parts = [data.scope, f"共 {len(data.rows)} 份报告"]
     if data.reviewer:
         parts.append(f"审阅人：{data.reviewer}")
@@ -59,7 +60,7 @@ def _subtitle(data: BatchData) -> str:
     return "　".join(p for p in parts if p)
 
 
-def _unit_label(row: BatchRow) -> str:
+def unit_label(row: BatchRow) -> str:
     return row.unit or row.title or row.file_name or "单位未识别"
 
 
@@ -106,7 +107,7 @@ class _Grid:
         return ruled_table(self.rows, self.widths, self.styles.cell, 1, self.commands)
 
 
-def _required_text(row: BatchRow) -> str:
+def required_text(row: BatchRow) -> str:
     if row.required == CHECK_PASS:
         return "齐全"
     if row.missing_parts:
@@ -115,56 +116,83 @@ def _required_text(row: BatchRow) -> str:
     return row.required
 
 
+REPORTS_HEAD = ("序号", "单位", "年度", "公开日期", "公开及时", "必备内容", "问题数", "审阅结论")
+TIMELINESS_COLUMN, REQUIRED_COLUMN = 4, 5
+
+
+def report_row_texts(number: int, row: BatchRow) -> list[str]:
+    """One line of the reports table, column by column (REPORTS_HEAD)."""
+    return [
+        str(number),
+        unit_label(row),
+        str(row.report_year) if row.report_year else BLANK,
+        row.publish_date or BLANK,
+        TIMELINESS_LABELS.get(row.timeliness, row.timeliness),
+        required_text(row),
+        str(row.open_findings),
+        row.verdict or "未审阅",
+    ]
+
+
+def failed_columns(row: BatchRow) -> list[int]:
+    """Columns of the reports table printed as failures: late publication, a missing required part."""
+    return [column for column, result in ((TIMELINESS_COLUMN, row.timeliness), (REQUIRED_COLUMN, row.required))
+            if result == CHECK_FAIL]
+
+
 def _reports_table(data: BatchData, styles: SheetStyles) -> Flowable:
-    head = ["序号", "单位", "年度", "公开日期", "公开及时", "必备内容", "问题数", "审阅结论"]
     widths = [12 * mm, 0, 16 * mm, 26 * mm, 20 * mm, 95 * mm, 16 * mm, 24 * mm]
     widths[1] = _WIDTH - sum(widths)
-    grid = _Grid(styles, head, widths, left_columns=(1, 5))
+    grid = _Grid(styles, list(REPORTS_HEAD), widths, left_columns=(1, REQUIRED_COLUMN))
     for number, row in enumerate(data.rows, 1):
-        colors = {}
-        if row.timeliness == CHECK_FAIL:
-            colors[4] = FAIL_COLOR
-        if row.required == CHECK_FAIL:
-            colors[5] = FAIL_COLOR
-        grid.add([
-            str(number),
-            _unit_label(row),
-            str(row.report_year) if row.report_year else _BLANK,
-            row.publish_date or _BLANK,
-            _TIMELINESS_LABELS.get(row.timeliness, row.timeliness),
-            _required_text(row),
-            str(row.open_findings),
-            row.verdict or "未审阅",
-        ], colors)
+        grid.add(report_row_texts(number, row), {column: FAIL_COLOR for column in failed_columns(row)})
     return grid.table()
 
 
-def _reports_note() -> str:
+def reports_note() -> str:
     return (
         "公开及时：公开日期不晚于报告年度次年3月31日为按时；必备内容：主要举措和成效、存在的不足和原因、"
         "党政主要负责人履行第一责任人职责情况、下一年度主要安排；问题数：未被审阅人否定的检查问题。"
     )
 
 
-def _indicator_table(data: BatchData, styles: SheetStyles) -> Flowable:
+def _indicator_tables(data: BatchData, styles: SheetStyles) -> list[Flowable]:
+    """The indicator columns in tables of at most INDICATORS_PER_TABLE columns each, one under the other."""
     names = data.indicator_names
+    tables: list[Flowable] = []
+    for first in range(0, len(names), INDICATORS_PER_TABLE):
+        if tables:
+            tables.append(CondPageBreak(30 * mm))
+        tables.append(_indicator_table(data, names[first:first + INDICATORS_PER_TABLE], styles))
+    return tables
+
+
+def _indicator_table(data: BatchData, names: list[str], styles: SheetStyles) -> Flowable:
     unit_width, year_width = 34 * mm, 12 * mm
     indicator_width = (_WIDTH - unit_width - year_width) / max(len(names), 1)
     grid = _Grid(styles, ["单位", "年度", *names], [unit_width, year_width] + [indicator_width] * len(names), (0,))
     for row in data.rows:
-        texts = [_unit_label(row), str(row.report_year) if row.report_year else _BLANK]
-        colors = {}
-        for column, name in enumerate(names, len(texts)):
-            cell = row.indicators.get(name)
-            texts.append(cell.text.replace(" / ", "\n") if cell else _BLANK)
-            if cell is not None and cell.pending:
-                colors[column] = MUTED
-        grid.add(texts, colors)
+        texts, pending = indicator_row_texts(row, names)
+        grid.add(texts, {column: MUTED for column in pending})
     return grid.table()
 
 
-def _indicator_note() -> str:
+def indicator_row_texts(row: BatchRow, names: list[str]) -> tuple[list[str], list[int]]:
+    """One line of an indicator table (单位, 年度, then the cells of ``names``), and the columns holding a
+    value not yet confirmed."""
+    texts = [unit_label(row), str(row.report_year) if row.report_year else BLANK]
+    pending = []
+    for column, name in enumerate(names, len(texts)):
+        cell = row.indicators.get(name)
+        texts.append(cell.text if cell else BLANK)
+        if cell is not None and cell.pending:
+            pending.append(column)
+    return texts, pending
+
+
+def indicator_note() -> str:
     return (
-        "取值：审阅人更正值优先，其次为已确认值；灰色为尚未确认的机器识别值；已否定的数据不计入。"
-        "同一指标在报告中多处出现时，取首次出现的件数与比率。归类依据数据的统计对象及所在句中的关键词。"
+        "取值：审阅人确认、填写或改指的数据为准；灰色为尚未确认的机器识别值；审阅人否决的指标不列出。"
+        "每项指标取报告中本单位本年度首次表述的总数，不取“其中”分项、同比变化、计划目标和其他单位的数据；"
+        "报告未提及的留空（—）。"
     )

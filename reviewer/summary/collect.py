@@ -1,13 +1,15 @@
 """Fill the summary data from a workspace (the reviewer's decisions applied) or from a bare analysis.
 
 Figures: corrected and accepted ones are listed, rejected ones left out (counted), pending ones listed as
-待确认 (printed grey). The batch indicators use the same values: corrected > accepted > pending.
+待确认 (printed grey). The batch indicators are the reviewed cells of the indicator catalogue
+(:mod:`reviewer.workspace.indicator_cells`): the reviewer's first, machine values marked, rejected ones out.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.model import Analysis
 from reviewer.summary.checklist import (
     REQUIRED_LABELS,
@@ -24,11 +26,11 @@ from reviewer.summary.data import (
     BatchData,
     BatchRow,
     FigureRow,
+    IndicatorCell,
     NoteRow,
     SheetHeader,
     SummaryData,
 )
-from reviewer.summary.indicators import INDICATOR_NAMES, IndicatorFigure, indicator_cells, sentence_before
 from reviewer.summary.review_view import ReviewView, view_from_analysis, view_from_workspace
 from reviewer.vocabulary import (
     AnnotationTag,
@@ -42,6 +44,7 @@ from reviewer.vocabulary import (
     parse,
 )
 from reviewer.workspace import FigureValues, ReviewItem
+from reviewer.workspace.indicator_cells import resolve_cells
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -73,7 +76,7 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
         ids, scope = list(report_ids), "选定报告"
     return BatchData(
         rows=[batch_row_from_view(view_from_workspace(ws, report_id)) for report_id in ids],
-        indicator_names=list(INDICATOR_NAMES),
+        indicator_names=list(indicator_columns().values()),
         scope=scope,
         reviewer=ws.reviewer_name or None,
     )
@@ -83,7 +86,7 @@ def collect_analyses_batch(analyses: Sequence[Analysis]) -> BatchData:
     """A batch summary of reports never imported (machine values only)."""
     return BatchData(
         rows=[batch_row_from_view(view_from_analysis(a)) for a in analyses],
-        indicator_names=list(INDICATOR_NAMES),
+        indicator_names=list(indicator_columns().values()),
         scope="未导入的报告（仅机器分析）",
     )
 
@@ -135,10 +138,10 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def _section_paths(view: ReviewView) -> list[tuple[int, str]]:
-    """(start offset, heading path label) of each heading down to GROUPING_LEVELS, in text order."""
+def section_paths(sections: Iterable[ReviewItem]) -> list[tuple[int, str]]:
+    """(start offset, heading path label) of each heading item down to GROUPING_LEVELS, in text order."""
     headings = []
-    for item in view.of_kind(ItemKind.SECTION):
+    for item in sections:
         if item.state == ItemState.REJECTED or item.start is None:
             continue
         values = item.effective
@@ -161,7 +164,8 @@ def _short(title: str) -> str:
     return title if len(title) <= SECTION_TITLE_CHARS else title[: SECTION_TITLE_CHARS - 1] + "…"
 
 
-def _path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
+def path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
+    """The heading path (from :func:`section_paths`) a text offset stands under; "" before any heading."""
     label = ""
     for start, path in paths:
         if offset is None or start > offset:
@@ -175,7 +179,7 @@ def _listed_figures(view: ReviewView) -> list[ReviewItem]:
     return sorted(figures, key=lambda item: (item.start is None, item.start or 0))
 
 
-def _figure_display(values: FigureValues) -> str:
+def figure_display(values: FigureValues) -> str:
     approx = "约" if values.approx else ""
     return approx + format_value(values.value)
 
@@ -188,7 +192,7 @@ def _figure_row(view: ReviewView, item: ReviewItem, section: str) -> FigureRow:
     if item.state == ItemState.CORRECTED:
         differences = []
         if (machine.value, machine.unit) != (values.value, values.unit):
-            differences.append(_figure_display(machine) + str(machine.unit or ""))
+            differences.append(figure_display(machine) + str(machine.unit or ""))
         if machine.subject != values.subject and machine.subject:
             differences.append(f"统计对象 {machine.subject}")
         machine_value = "；".join(differences) or None
@@ -196,7 +200,7 @@ def _figure_row(view: ReviewView, item: ReviewItem, section: str) -> FigureRow:
     return FigureRow(
         section=section,
         text=str(text),
-        value=_figure_display(values),
+        value=figure_display(values),
         unit=str(values.unit or ""),
         subject=str(values.subject or ""),
         state=state,
@@ -240,8 +244,8 @@ def _finding_label(value: object, manual: bool) -> str:
 
 
 def summary_from_view(view: ReviewView) -> SummaryData:
-    paths = _section_paths(view)
-    figures = [_figure_row(view, item, _path_at(paths, item.start)) for item in _listed_figures(view)]
+    paths = section_paths(view.of_kind(ItemKind.SECTION))
+    figures = [_figure_row(view, item, path_at(paths, item.start)) for item in _listed_figures(view)]
     return SummaryData(
         header=_header(view),
         checks=checklist(view),
@@ -254,20 +258,12 @@ def summary_from_view(view: ReviewView) -> SummaryData:
     )
 
 
-def _indicator_figures(view: ReviewView) -> list[IndicatorFigure]:
-    text = view.analysis.text
-    result = []
-    for item in _listed_figures(view):
-        values = item.effective
-        unit = str(values.unit or "")
-        result.append(IndicatorFigure(
-            display=_figure_display(values) + unit,
-            unit=unit,
-            subject=str(values.subject or ""),
-            context=sentence_before(text, item.start) if item.start is not None else "",
-            pending=item.state == ItemState.PENDING,
-        ))
-    return result
+def indicator_row(view: ReviewView) -> dict[str, IndicatorCell]:
+    """Column header → the reviewed cell of the report, for the columns it fills."""
+    columns = indicator_columns()
+    cells = resolve_cells(view.items)
+    return {columns[code]: IndicatorCell(text=cell.display, pending=not cell.confirmed)
+            for code, cell in cells.items() if code in columns}
 
 
 def batch_row_from_view(view: ReviewView) -> BatchRow:
@@ -288,5 +284,5 @@ def batch_row_from_view(view: ReviewView) -> BatchRow:
         verdict=header.verdict or header.review_status,
         title=header.title,
         file_name=header.file_name,
-        indicators=indicator_cells(_indicator_figures(view)),
+        indicators=indicator_row(view),
     )

@@ -93,16 +93,24 @@ class WindowActions(QObject):
                                sheets_tip, _sheets_possible)
         self.print_preview = a(self.tr("审阅意见单打印预览…"), None,
                                icon(SP.SP_FileDialogContentsView, TI.DocumentPrintPreview), sheets_tip, _sheets_possible)
-        self.export_pdf = a(self.tr("导出审阅意见单 PDF…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton), sheets_tip,
-                            _sheets_possible)
+        self.export_pdf = a(self.tr("导出审阅意见单（PDF、Word）…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton),
+                            sheets_tip, _sheets_possible)
+        self.export_annotated = a(self.tr("导出批注版…"), None, None,
+                                  self.tr("把审阅批注作为 Word 批注加在报告中（Word 原文上，其他格式为报告文字）"),
+                                  _report_open)
         batch_tip = self.tr("把报告库中选中的报告（选中不足两份时为工作区全部报告）的审阅结果汇总为一张表")
         self.print_batch = a(self.tr("打印汇总表…"), None, None, batch_tip, _batch_possible)
         self.preview_batch = a(self.tr("汇总表打印预览…"), None, None, batch_tip, _batch_possible)
-        self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None, batch_tip, _batch_possible)
+        self.export_batch_pdf = a(self.tr("导出汇总表（PDF、Word）…"), None, None, batch_tip, _batch_possible)
         self.export_csv = a(self.tr("导出数据表（CSV）…"), None, None)
+        self.export_xlsx = a(self.tr("导出 Excel…"), None, None, self.tr(
+            "审阅概况、数据和主要指标三张表；选中多份报告时只含选中的报告，否则为工作区全部报告"),
+            lambda s: s.library_rows > 0)
         self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
                                self.tr("把报告库中选中的报告移出工作区（可撤销）"), lambda s: s.library_selected > 0)
         self.quit = a(self.tr("退出"), Key.Quit, None)
+        self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
+                                 self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
 
         self._menu = "编辑"
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind),

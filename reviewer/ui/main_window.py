@@ -15,7 +15,9 @@ from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
+from reviewer.ui.indicator_window import IndicatorWindow
 from reviewer.ui.library_view import LibraryView
+from reviewer.ui.office_exports import annotated_file, ask_with_items, review_workbook_file
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.report_pane import ReportPane
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
                                            lambda: Path(self._last_folder()))
         self._search_dialog: SearchDialog | None = None
+        self.indicator_window: IndicatorWindow | None = None
         self._closed = False
 
         self._build_undo_actions()
@@ -164,9 +167,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_workspace)
         file_menu.addSeparator()
         file_menu.addActions(a.sheet_actions())
+        file_menu.addAction(a.export_annotated)
         file_menu.addSeparator()
         file_menu.addActions(a.batch_actions())
-        file_menu.addAction(a.export_csv)
+        file_menu.addActions([a.export_csv, a.export_xlsx])
         file_menu.addSeparator()
         file_menu.addAction(a.delete_report)
         file_menu.addSeparator()
@@ -196,6 +200,8 @@ class MainWindow(QMainWindow):
         self.show_legend.setChecked(True)
         self.show_legend.toggled.connect(self.pane.legend.setVisible)
         self.view_menu = view_menu
+        view_menu.addSeparator()
+        view_menu.addAction(a.indicator_table)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
@@ -231,8 +237,11 @@ class MainWindow(QMainWindow):
         a.preview_batch.triggered.connect(partial(self.output_batch, Output.PREVIEW))
         a.export_batch_pdf.triggered.connect(partial(self.output_batch, Output.EXPORT))
         a.export_csv.triggered.connect(self.export_csv)
+        a.export_xlsx.triggered.connect(self.export_xlsx)
+        a.export_annotated.triggered.connect(self.export_annotated)
         a.delete_report.triggered.connect(self.delete_report)
         a.close_report.triggered.connect(self.close_report)
+        a.indicator_table.triggered.connect(self.show_indicator_window)
         self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
@@ -292,6 +301,28 @@ class MainWindow(QMainWindow):
         if span is not None and self.report is not None:
             self.pane.select_span(*span)
 
+    def show_indicator_window(self) -> IndicatorWindow:
+        """The comparison of every report's indicators (指标对比), in its own window."""
+        if self.indicator_window is None:
+            self.indicator_window = IndicatorWindow(lambda: self.ws, self)
+            self.indicator_window.openRequested.connect(self._open_from_indicators)
+            self.indicator_window.reportChanged.connect(self._indicator_decided)
+        self.indicator_window.reload()
+        self.indicator_window.show()
+        self.indicator_window.raise_()
+        return self.indicator_window
+
+    def _open_from_indicators(self, report_id: int, span: tuple[int, int] | None) -> None:
+        self.open_report(report_id, span)
+        self.raise_()
+        self.activateWindow()
+
+    def _indicator_decided(self, report_id: int) -> None:
+        self.refresh_library()
+        if self.report is not None and self.report.report_id == report_id:
+            self.report.reload_review_data(self.ws)
+            self.pane.refresh()
+
     def close_report(self) -> None:
         """Show no report (the document area explains what to do next)."""
         self.pane.review_form.flush()
@@ -304,6 +335,8 @@ class MainWindow(QMainWindow):
     def _report_changed(self, report_id: int) -> None:
         """After a review command (do, undo or redo) on ``report_id``."""
         self.refresh_library()
+        if self.indicator_window is not None and self.indicator_window.isVisible():
+            self.indicator_window.refresh_report(report_id)
         if self.library.model.row_of(report_id) is None:  # taken out of the workspace
             if self.report is not None and self.report.report_id == report_id:
                 self.close_report()
@@ -570,6 +603,24 @@ class MainWindow(QMainWindow):
         self.pane.review_form.flush()
         scope = selected if len(selected) >= SEVERAL else None
         self.summaries.output(batch_summary(scope, self.library.model.rowCount()), how)
+
+    def export_xlsx(self) -> None:
+        """The Excel workbook of the reports selected in the library when several are, else of the workspace."""
+        selected = self.library.selected_report_ids()
+        self.pane.review_form.flush()
+        scope = selected if len(selected) >= SEVERAL else None
+        self.summaries.export(review_workbook_file(scope, self.library.model.rowCount()))
+
+    def export_annotated(self) -> None:
+        """The 批注版 of the open report."""
+        if self.report is None:
+            return
+        self.pane.review_form.flush()
+        report_id = self.report.report_id
+        decided = [i for i in self.ws.items(report_id) if i.state in (ItemState.REJECTED, ItemState.CORRECTED)]
+        with_items = ask_with_items(self, len(decided))
+        if with_items is not None:
+            self.summaries.export(annotated_file(report_id, self.report.title, with_items))
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

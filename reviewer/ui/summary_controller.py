@@ -1,6 +1,7 @@
-"""The 审阅意见单 and the 汇总表 printed, previewed or exported as PDF from the window.
+"""The 审阅意见单 and the 汇总表 printed, previewed or exported (PDF or Word) from the window, and the other
+Office files (Excel workbook, 批注版) exported.
 
-The PDF is made by a PdfBuilder on a worker thread, with a busy indicator in the status bar; then it is
+The file is made by a PdfBuilder on a worker thread, with a busy indicator in the status bar; then it is
 printed, shown in the print preview or written to the file the reviewer chose beforehand.
 """
 from __future__ import annotations
@@ -14,9 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
 
 from reviewer.ui.dialogs import show_error
+from reviewer.ui.office_exports import ExportedFile, ExportFile, choose_export_path
 from reviewer.ui.pdf_builder import PdfBuilder
 from reviewer.ui.session import Session
-from reviewer.ui.summary_output import SummaryPdf, choose_pdf_path, print_pdf
+from reviewer.ui.summary_output import SummaryPdf, choose_summary_path, print_pdf
 
 STATUS_MS = 8000
 
@@ -63,15 +65,33 @@ class SummaryController(QObject):
         """Make the summary's PDF on the worker thread, then print, preview or save it."""
         if self.busy:
             return
+        build = summary.build
         if how is Output.EXPORT:
-            target = choose_pdf_path(self.window, summary.title, summary.file_name, self._folder())
+            target = choose_summary_path(self.window, summary.title, summary.file_name, self._folder(),
+                                         summary.build_docx is not None)
             if target is None:
                 return
-            done = partial(self._save, summary, target)
+            if target.suffix.lower() == ".docx" and summary.build_docx is not None:
+                build = summary.build_docx
+            done = partial(self._save, summary.title, target)
         else:
             done = partial(self._print, summary, how is Output.PREVIEW)
         self.busy_label.setText(self.tr("正在生成{title}…").format(title=summary.title))
-        self.builder.start(self.session.path, summary.build, done, partial(self._failed, summary))
+        self.builder.start(self.session.path, build, done, partial(self._failed, summary.title))
+
+    def export(self, file: ExportFile) -> None:
+        """Ask where to save ``file``, make it on the worker thread, then write it."""
+        if self.busy:
+            return
+        target = choose_export_path(self.window, file, self._folder())
+        if target is None:
+            return
+
+        def save(made: ExportedFile) -> None:
+            self._save(file.title, target, made.data, made.note)
+
+        self.busy_label.setText(self.tr("正在生成{title}…").format(title=file.title))
+        self.builder.start(self.session.path, file.build, save, partial(self._failed, file.title))
 
     def shutdown(self) -> None:
         self.builder.shutdown()
@@ -81,16 +101,15 @@ class SummaryController(QObject):
         self.busy_bar.setVisible(busy)
         self.busyChanged.emit(busy)
 
-    def _save(self, summary: SummaryPdf, target: Path, pdf: bytes) -> None:
+    def _save(self, title: str, target: Path, data: bytes, note: str = "") -> None:
         try:
-            target.write_bytes(pdf)
+            target.write_bytes(data)
         except OSError as error:
             show_error(self.window, self.tr("无法导出"),
                        self.tr("无法写入 {path}：{error}").format(path=target, error=error.strerror or error))
             return
-        self.window.statusBar().showMessage(
-            self.tr("已导出{title}：{path}").format(title=summary.title, path=target), STATUS_MS
-        )
+        message = self.tr("已导出{title}：{path}").format(title=title, path=target)
+        self.window.statusBar().showMessage(message + (f"（{note}）" if note else ""), STATUS_MS)
 
     def _print(self, summary: SummaryPdf, preview: bool, pdf: bytes) -> None:
         try:
@@ -98,5 +117,5 @@ class SummaryController(QObject):
         except OSError as error:
             show_error(self.window, self.tr("无法打印"), str(error))
 
-    def _failed(self, summary: SummaryPdf, message: str) -> None:
-        show_error(self.window, self.tr("无法生成{title}").format(title=summary.title), message)
+    def _failed(self, title: str, message: str) -> None:
+        show_error(self.window, self.tr("无法生成{title}").format(title=title), message)

@@ -40,6 +40,8 @@ class SummaryPdf:
     """The name suggested when it is saved."""
     build: Callable[[Workspace], bytes]
     """Collects the data from the workspace it is given and returns the PDF bytes."""
+    build_docx: Callable[[Workspace], bytes] | None = None
+    """The same as an editable Word document, when it can be saved as one."""
 
 
 def report_sheets(report_ids: Sequence[int], name: str) -> SummaryPdf:
@@ -51,13 +53,19 @@ def report_sheets(report_ids: Sequence[int], name: str) -> SummaryPdf:
 
         return build_reports_pdf([collect_report(ws, report_id) for report_id in report_ids])
 
+    def build_docx(ws: Workspace) -> bytes:
+        from reviewer.outputs.review_sheet_docx import build_report_docx
+        from reviewer.summary import collect_report
+
+        return build_report_docx([collect_report(ws, report_id) for report_id in report_ids])
+
     if len(report_ids) == 1:
         title = _tr("审阅意见单：{name}").format(name=name)
         file_name = _tr("审阅意见单-{name}.pdf").format(name=name)
     else:
         title = _tr("审阅意见单（已选 {count} 份报告）").format(count=len(report_ids))
         file_name = _tr("审阅意见单-{count}份报告.pdf").format(count=len(report_ids))
-    return SummaryPdf(title, file_name, build)
+    return SummaryPdf(title, file_name, build, build_docx)
 
 
 def batch_summary(report_ids: Sequence[int] | None, workspace_reports: int) -> SummaryPdf:
@@ -70,24 +78,37 @@ def batch_summary(report_ids: Sequence[int] | None, workspace_reports: int) -> S
 
         return build_batch_pdf(collect_batch(ws, report_ids))
 
+    def build_docx(ws: Workspace) -> bytes:
+        from reviewer.outputs.batch_docx import build_batch_docx
+        from reviewer.summary import collect_batch
+
+        return build_batch_docx(collect_batch(ws, report_ids))
+
     if report_ids is None:
         title = _tr("汇总表（全部 {count} 份报告）").format(count=workspace_reports)
         file_name = _tr("审阅汇总表.pdf")
     else:
         title = _tr("汇总表（已选 {count} 份报告）").format(count=len(report_ids))
         file_name = _tr("审阅汇总表-已选{count}份报告.pdf").format(count=len(report_ids))
-    return SummaryPdf(title, file_name, build)
+    return SummaryPdf(title, file_name, build, build_docx)
 
 
-def choose_pdf_path(parent: QWidget | None, title: str, suggested_name: str, folder: Path) -> Path | None:
-    """Ask where to save a PDF (``.pdf`` added when missing); None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出{title}").format(title=title), str(folder / suggested_name), _tr("PDF 文件 (*.pdf)")
+def choose_summary_path(parent: QWidget | None, title: str, suggested_name: str, folder: Path,
+                        word: bool) -> Path | None:
+    """Ask where to save a summary: a PDF, or with ``word`` a PDF or a Word document, as the name's extension
+    or else the chosen file type says (``.pdf`` when neither does); None when cancelled."""
+    pdf, docx = _tr("PDF 文件 (*.pdf)"), _tr("Word 文档 (*.docx)")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, _tr("导出{title}").format(title=title), str(folder / suggested_name),
+        ";;".join([pdf, docx] if word else [pdf]),
     )
     if not path:
         return None
     target = Path(path)
-    return target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
+    suffixes = (".pdf", ".docx") if word else (".pdf",)
+    if target.suffix.lower() in suffixes:
+        return target
+    return target.with_suffix(".docx" if word and chosen == docx else ".pdf")
 
 
 class PdfPrintJob:

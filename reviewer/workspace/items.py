@@ -2,7 +2,7 @@
 
 A key is ``kind:identity#occurrence``: the identity is what the item says in normalised form (a
 figure's text, a heading's level/number/title, a finding's code and quoted text, a metadata field, a
-required part's code) and the occurrence counts earlier items with the same identity. Keys do not
+required part's code, an indicator's code and its figure's text) and the occurrence counts earlier items with the same identity. Keys do not
 depend on offsets, so they survive text inserted elsewhere and small changes in the analyzer.
 
 Matching old items to new ones (:func:`match_items`) uses, in this order: the same identity close to
@@ -28,11 +28,13 @@ from reviewer.workspace.textfold import fold
 from reviewer.workspace.values import (
     FigureValues,
     FindingValues,
+    IndicatorValues,
     ItemValues,
     MetadataValues,
     SectionValues,
     figure_values,
     finding_values,
+    indicator_values,
     metadata_values,
     required_values,
     section_values,
@@ -96,6 +98,8 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
         part = analysis.required.get(code)
         if part is not None:
             raw.append((ItemKind.REQUIRED, required_values(part), part.start, part.end))
+    for cell in analysis.indicators:
+        raw.append((ItemKind.INDICATOR, indicator_values(cell), cell.start, cell.end))
     seen: dict[str, int] = defaultdict(int)
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
@@ -127,6 +131,8 @@ def identity(kind: str, values: ItemValues, text: str, start: int | None, end: i
         what = f"{values.code}|{_norm(quote) if quote else _norm(values.message)}"
     elif isinstance(values, MetadataValues):
         what = str(values.field)
+    elif isinstance(values, IndicatorValues):
+        what = f"{values.code}|{_norm(values.text or _quote(text, start, end))}"
     else:
         what = str(values.code)
     return f"{kind}:{what}"

@@ -9,6 +9,8 @@ Version 3: codes of :mod:`reviewer.vocabulary` instead of Chinese words: review 
 annotation tag, the level of a report's unit (in its column, its metadata item and the history).
 Version 4: per-report counts of open findings and pending items (``report_counts``), kept up to date
 by triggers on every item change, so the report list reads them instead of counting the items.
+Version 5: review items of kind ``indicator`` (a filled cell of the indicator table); indicator cells
+are not counted as pending items.
 """
 from __future__ import annotations
 
@@ -237,7 +239,7 @@ def _counted(row: str = "") -> tuple[str, str]:
     at = f"{row}." if row else ""
     return (
         f"({at}anchored = 1 AND {at}kind = 'finding' AND {at}state != 'rejected')",
-        f"({at}anchored = 1 AND {at}state = 'pending')",
+        f"({at}anchored = 1 AND {at}state = 'pending' AND {at}kind != 'indicator')",
     )
 
 
@@ -276,7 +278,29 @@ def _to_v4(db: sqlite_utils.Database) -> None:
         conn.execute(trigger)
 
 
-STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
+def _to_v5(db: sqlite_utils.Database) -> None:
+    """Items may be of kind ``indicator``: the items table is rebuilt with the wider kind check."""
+    conn = db.conn
+    create = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'").fetchone()[0]
+    old_check = "'metadata', 'required')"
+    conn.execute(create.replace("CREATE TABLE items", "CREATE TABLE items_v5", 1)
+                 .replace(old_check, "'metadata', 'required', 'indicator')", 1))
+    conn.execute("INSERT INTO items_v5 SELECT * FROM items")
+    conn.execute("DROP TABLE items")
+    conn.execute("ALTER TABLE items_v5 RENAME TO items")
+    conn.execute("CREATE INDEX items_report ON items(report_id, anchored, kind, state)")
+    conn.execute("CREATE INDEX items_corrected_metadata ON items(report_id, id) "
+                 "WHERE kind = 'metadata' AND corrected IS NOT NULL")
+    for trigger in _count_triggers():  # dropped with the old table
+        conn.execute(trigger)
+    findings, pending = _counted()
+    conn.execute("DELETE FROM report_counts")
+    conn.execute(
+        f"INSERT INTO report_counts SELECT report_id, sum({findings}), sum({pending}) FROM items GROUP BY report_id"
+    )
+
+
+STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

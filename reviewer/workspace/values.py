@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from reviewer.analysis.model import Figure, Finding, RequiredPart, Section
+from reviewer.analysis.model import Figure, Finding, IndicatorValue, RequiredPart, Section
 from reviewer.vocabulary import FindingCode, ItemKind, Level, MetadataField, Severity, from_label
 
 
@@ -56,7 +56,19 @@ class RequiredValues:
     confirmed: ClassVar[tuple[str, ...]] = ("present",)
 
 
-ItemValues = FigureValues | SectionValues | FindingValues | MetadataValues | RequiredValues
+@dataclass(frozen=True)
+class IndicatorValues:
+    """A cell of the indicator table: the column's code and the figure that fills it."""
+
+    code: str = ""  # a code of the indicator catalogue (resources/indicators.json)
+    text: str = ""  # the figure's text as written
+    value: float | None = None
+    unit: str | None = None
+    approx: bool = False
+    confirmed: ClassVar[tuple[str, ...]] = ("code", "text", "value", "unit")
+
+
+ItemValues = FigureValues | SectionValues | FindingValues | MetadataValues | RequiredValues | IndicatorValues
 
 VALUE_TYPES: Mapping[str, type[ItemValues]] = {
     ItemKind.FIGURE: FigureValues,
@@ -64,6 +76,7 @@ VALUE_TYPES: Mapping[str, type[ItemValues]] = {
     ItemKind.FINDING: FindingValues,
     ItemKind.METADATA: MetadataValues,
     ItemKind.REQUIRED: RequiredValues,
+    ItemKind.INDICATOR: IndicatorValues,
 }
 """Item kind → the class of its values."""
 
@@ -138,3 +151,7 @@ def metadata_values(name: str, value: str | int | None) -> MetadataValues:
 
 def required_values(part: RequiredPart) -> RequiredValues:
     return RequiredValues(part.code, part.present)
+
+
+def indicator_values(cell: IndicatorValue) -> IndicatorValues:
+    return IndicatorValues(cell.code, cell.text, cell.value, cell.unit, cell.approx)

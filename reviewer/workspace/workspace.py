@@ -258,6 +258,21 @@ class Workspace:
         """Every current report in id order; with ``report_ids`` only those (the ones still current)."""
         return report_summaries(self._conn, report_ids)
 
+    def indicator_items(self) -> dict[int, list[ReviewItem]]:
+        """Per current report: its indicator items and the figure items on their spans, in id order
+        (what :func:`reviewer.workspace.indicator_cells.resolve_cells` reads), in one query."""
+        rows = self._conn.execute(
+            "SELECT i.* FROM items i JOIN reports r ON r.id = i.report_id "
+            f"WHERE {CURRENT} AND i.anchored = 1 AND (i.kind = ? OR (i.kind = ? AND EXISTS ("
+            "SELECT 1 FROM items c WHERE c.report_id = i.report_id AND c.kind = ? "
+            "AND c.start = i.start AND c.\"end\" = i.\"end\"))) ORDER BY i.id",
+            (ItemKind.INDICATOR, ItemKind.FIGURE, ItemKind.INDICATOR),
+        )
+        result: dict[int, list[ReviewItem]] = {}
+        for row in rows:
+            result.setdefault(row["report_id"], []).append(item_from_row(row))
+        return result
+
     def report(self, report_id: int) -> StoredReport:
         row = self._conn.execute(
             "SELECT r.*, t.text, t.analysis FROM reports r JOIN report_texts t ON t.report_id = r.id WHERE r.id = ?",

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reviewer.analysis import analyze_path
+from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.summary import (
     BatchData,
     build_batch_pdf,
@@ -29,7 +30,6 @@ from reviewer.summary import (
 )
 from reviewer.summary.collect import batch_row_from_view
 from reviewer.summary.fonts import pdf_fonts
-from reviewer.summary.indicators import INDICATOR_NAMES
 from reviewer.summary.review_view import view_from_analysis
 
 
@@ -63,7 +63,7 @@ def main() -> None:
     started = time.perf_counter()
     rows = [batch_row_from_view(view_from_analysis(analyses[i % len(analyses)])) for i in range(count)]
     collected = time.perf_counter() - started
-    pdf = build_batch_pdf(BatchData(rows=rows, indicator_names=list(INDICATOR_NAMES), scope="基准测试"))
+    pdf = build_batch_pdf(BatchData(rows=rows, indicator_names=list(indicator_columns().values()), scope="基准测试"))
     total = time.perf_counter() - started
     print(f"batch of {count} reports: {total:.2f} s (collect {collected:.2f} s, PDF {total - collected:.2f} s, "
           f"{len(pdf) // 1024} KB)")

@@ -105,13 +105,14 @@ def batch_data() -> Callable[[int], BatchData]:
                     verdict=("通过", "需修改", None)[i % 3],
                     indicators={
                         "行政复议案件": IndicatorCell(f"{i + 1}件"),
-                        "人民调解案件/调解成功率": IndicatorCell("5894宗 / 97.6%", pending=i % 2 == 0),
+                        "人民调解案件": IndicatorCell("5894宗", pending=i % 2 == 0),
+                        "调解成功率": IndicatorCell("97.6%", pending=i % 2 == 0),
                     },
                 )
             )
         return BatchData(
             rows=rows,
-            indicator_names=["行政复议案件", "行政诉讼案件", "人民调解案件/调解成功率"],
+            indicator_names=["行政复议案件", "行政诉讼案件", "人民调解案件", "调解成功率"],
             scope="工作区全部报告",
             reviewer="李审阅",
             generated_at=datetime(2022, 4, 2, 10, 30),

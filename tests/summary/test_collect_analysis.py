@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from reviewer.analysis.indicators import extract_indicators
 from reviewer.analysis.model import Analysis, Figure, Finding, Metadata, RequiredPart, Section
 from reviewer.summary.collect import batch_row_from_view, collect_analysis, summary_from_view
 from reviewer.summary.review_view import ReviewView, view_from_analysis
@@ -71,17 +72,19 @@ def analysis() -> Analysis:
                 {"code": "first_responsible"}),
         Finding("rate_mismatch", "warning", "调解成功率97.6%与5745/5894=97.47%不符", *rate),
     ]
+    metadata = Metadata(title="某某镇2021年法治政府建设年度报告", unit="某某镇", level="乡镇街道",
+                        report_year=2021, publish_date="2022-03-20", sign_date="2022-01-10")
     return Analysis(
         source="/data/某某镇2021.txt",
         format="txt",
         encoding="utf-8",
         text=TEXT,
-        metadata=Metadata(title="某某镇2021年法治政府建设年度报告", unit="某某镇", level="乡镇街道",
-                          report_year=2021, publish_date="2022-03-20", sign_date="2022-01-10"),
+        metadata=metadata,
         sections=sections,
         figures=figures,
         required=required,
         findings=findings,
+        indicators=extract_indicators(TEXT, figures, sections, metadata),
     )
 
 
@@ -187,8 +190,10 @@ def test_batch_row_sums_up_checks_and_indicators(analysis):
     assert row.open_findings == 2
     assert row.verdict == "未审阅"
     assert row.indicators["行政复议案件"].text == "16件"
-    assert row.indicators["人民调解案件/调解成功率"].text == "5894宗 / 约97.6%"
-    assert row.indicators["人民调解案件/调解成功率"].pending
+    assert row.indicators["人民调解案件"].text == "5894宗"
+    assert row.indicators["调解成功率"].text == "约97.6%"
+    assert all(cell.pending for cell in row.indicators.values())
+    assert set(row.indicators) == {"行政复议案件", "人民调解案件", "调解成功率"}
 
 
 def test_header_says_whether_the_text_was_recognized_from_a_scan(analysis):

@@ -12,6 +12,8 @@ from reviewer.workspace.migrations import APPLICATION_ID, SCHEMA_V1
 from reviewer.workspace.prepare import sha256_of
 from reviewer.workspace.values import to_stored
 
+V1_KINDS = ("section", "figure", "finding", "metadata", "required")
+
 
 def build_v1_workspace(path: Path, reports: list[Path]) -> dict[str, int]:
     """One report per file, each with its items, one decision, one annotation, a review and history rows."""
@@ -34,6 +36,8 @@ def build_v1_workspace(path: Path, reports: list[Path]) -> dict[str, int]:
         conn.execute("INSERT INTO report_files VALUES (?, ?)", (report_id, data))
         conn.execute("INSERT INTO report_texts VALUES (?, ?, ?)", (report_id, analysis.text, analysis_to_json(analysis)))
         for draft in build_items(analysis):
+            if draft.kind not in V1_KINDS:
+                continue  # kinds added by later versions
             conn.execute(
                 'INSERT INTO items (report_id, kind, origin, key, ordinal, machine, state, start, "end") '
                 "VALUES (?, ?, 'machine', ?, ?, ?, 'pending', ?, ?)",

@@ -145,7 +145,7 @@ def _sum_findings(text: str, index: _FigureIndex, sentence_ends: list[int]) -> l
         listed = index.within(marker.end(), stop, _MAX_FIGURES_IN_A_LISTING)
         if listed is None:
             continue
-        parts = [f for f in listed if _same_measure(f, total) and not _is_change(text, f)]
+        parts = [f for f in listed if _same_measure(f, total) and not is_change(text, f)]
         finding = _judge_sum(text, total, parts)
         if finding:
             findings.append(finding)
@@ -159,7 +159,7 @@ def _sum_findings(text: str, index: _FigureIndex, sentence_ends: list[int]) -> l
         listed = index.within(start, cue.start(), _MAX_FIGURES_IN_A_LISTING)
         if listed is None:
             continue
-        parts = [f for f in listed if _same_measure(f, total) and not _is_change(text, f)]
+        parts = [f for f in listed if _same_measure(f, total) and not is_change(text, f)]
         if len(parts) >= 2 and _is_enumeration(text, parts):
             finding = _judge_sum(text, total, parts, exhaustive=True)
             if finding:
@@ -179,7 +179,7 @@ def _total_before(text: str, index: _FigureIndex, start: int, marker: int) -> Fi
         figure = index.figures[position]
         if figure.end > marker:
             continue
-        if _is_change(text, figure):
+        if is_change(text, figure):
             rest = text[figure.end:gap_end] + rest
             gap_end = _clause_start(text, figure.start)
             continue
@@ -198,7 +198,7 @@ def _clause_start(text: str, position: int) -> int:
     return start
 
 
-def _is_change(text: str, figure: Figure) -> bool:
+def is_change(text: str, figure: Figure) -> bool:
     """A change (同比增长12.3%, 减少8件, 分别增加186名和42名) or the base of a comparison (较上年的46件)."""
     start = _clause_start(text, figure.start)
     if _CHANGE_BEFORE.search(text, start, figure.start):
@@ -355,7 +355,7 @@ def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Findin
 def _rate_findings(text: str, index: _FigureIndex) -> list[Finding]:
     findings = []
     for position, rate in enumerate(index.figures):
-        if rate.unit not in _RATE_UNITS or _is_change(text, rate):
+        if rate.unit not in _RATE_UNITS or is_change(text, rate):
             continue
         name = _rate_name(text, rate)
         if name is None or _CHANGE_NAME.search(name):
@@ -381,7 +381,7 @@ def _counts(text: str, index: _FigureIndex, low: int, position: int) -> list[Fig
     return [
         f for f in index.figures[index.first_from(low):position]
         if f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
-        and not _is_change(text, f)
+        and not is_change(text, f)
     ][-_MAX_COUNTS_FOR_A_RATE:]
 
 

@@ -229,36 +229,19 @@ class BodyReader:
         if properties is not None and _is_on(properties.find(f"{w}vanish"), w):
             return
         offset = 0
-
-        def add(text: str) -> None:
-            nonlocal offset
-            lines[-1].add(text, (paragraph, run_number, offset))
-            offset += len(text)
-
         for child in run:
             tag = child.tag
-            if tag == f"{w}t":
-                add(child.text or "")
-            elif tag in (f"{w}tab", f"{w}ptab"):
-                add("\t")
-            elif tag in (f"{w}br", f"{w}cr"):
-                offset += 1
+            text = run_child_text(child, w)
+            if tag in (f"{w}br", f"{w}cr"):
                 lines.append(Line())
-            elif tag == f"{w}noBreakHyphen":
-                add("-")
-            elif tag == f"{w}sym":
-                add(_symbol(child.get(f"{w}char", "")))
-            elif tag == f"{w}ruby":
-                base = child.find(f"{w}rubyBase")
-                if base is not None:
-                    for base_run in base.iter(self.run):
-                        for text in base_run.iter(f"{w}t"):
-                            add(text.text or "")
+            elif text:
+                lines[-1].add(text, (paragraph, run_number, offset))
             elif tag in (f"{w}footnoteReference", f"{w}endnoteReference"):
                 kind = "footnote" if tag == f"{w}footnoteReference" else "endnote"
                 lines[-1].mark(Mark(kind, child.get(f"{w}id", "")))
             elif tag in self.drawings:
                 self._textboxes(child, lines[-1])
+            offset += len(text)
 
     def _textboxes(self, drawing: ET.Element, line: Line) -> None:
         """Read the text boxes inside a drawing as their own lines and mark where they stand. Of an
@@ -274,6 +257,27 @@ class BodyReader:
             if any(box.text.strip() for box in box_lines):
                 line.mark(Mark("textbox", str(len(self.textboxes))))
                 self.textboxes.append(box_lines)
+
+
+def run_child_text(child: ET.Element, w: str) -> str:
+    """The text one child of a run gives, as :class:`RunPosition` offsets count it: a ``w:t``'s text, a tab,
+    ``-`` for a non-breaking hyphen, a symbol's character, a ruby's base text; a line break counts as one
+    character ("\n", which starts a new line of the raw text); anything else (marks, drawings, fields) none."""
+    tag = child.tag
+    if tag == f"{w}t":
+        return child.text or ""
+    if tag in (f"{w}tab", f"{w}ptab"):
+        return "\t"
+    if tag in (f"{w}br", f"{w}cr"):
+        return "\n"
+    if tag == f"{w}noBreakHyphen":
+        return "-"
+    if tag == f"{w}sym":
+        return _symbol(child.get(f"{w}char", ""))
+    if tag == f"{w}ruby":
+        base = child.find(f"{w}rubyBase")
+        return "" if base is None else "".join(t.text or "" for t in base.iter(f"{w}t"))
+    return ""
 
 
 def _int_value(element: ET.Element | None, w: str, default: int) -> int:

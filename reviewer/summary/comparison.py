@@ -1,0 +1,107 @@
+"""Reports side by side: each report's reviewed indicator cells, and the same unit's previous report.
+
+:func:`previous_reports` is the one rule for "the same unit's previous report" and the change of each
+indicator since it; the comparison view (指标对比) and the comparison of reports both use it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reviewer.workspace.indicator_cells import IndicatorCell, resolve_cells
+
+if TYPE_CHECKING:
+    from reviewer.workspace import Workspace
+
+try:
+    from reviewer.analysis.unit_key import unit_key as _unit_key
+except ImportError:  # the metadata issue's normalised unit key (branch meta) is not merged yet
+    _unit_key = None
+
+PERCENT = "%"
+
+
+def default_unit_key(unit: str | None) -> str:
+    """The normalised unit key (``reviewer.analysis.unit_key``), or the name without spaces before it exists."""
+    if not unit:
+        return ""
+    if _unit_key is not None:
+        return str(_unit_key(unit))
+    return "".join(unit.split())
+
+
+@dataclass(frozen=True)
+class Change:
+    """How much an indicator changed since the same unit's previous report."""
+
+    delta: float  # current − previous, in the cell's unit (个百分点 for a rate)
+    previous: IndicatorCell
+    previous_year: int | None
+
+    @property
+    def display(self) -> str:
+        """``+12件``, ``−3.5个百分点``, ``持平``."""
+        if abs(self.delta) < 1e-9:
+            return "持平"
+        sign = "+" if self.delta > 0 else "−"
+        size = abs(self.delta)
+        number = str(int(size)) if float(size).is_integer() else f"{size:.4g}"
+        unit = "个百分点" if self.previous.unit == PERCENT else self.previous.unit
+        return f"{sign}{number}{unit}"
+
+
+@dataclass
+class ComparedReport:
+    """One row of the comparison: a report, its cells, and the change since the unit's previous report."""
+
+    report_id: int
+    unit: str | None
+    level: str | None
+    report_year: int | None
+    cells: dict[str, IndicatorCell]
+    unit_key: str = ""
+    previous_id: int | None = None
+    changes: dict[str, Change] = field(default_factory=dict)
+
+
+def previous_reports(rows: Sequence[ComparedReport], key: Callable[[str | None], str] = default_unit_key) -> None:
+    """Sets, on every row, ``unit_key``, ``previous_id`` (the same unit's report of the nearest earlier year)
+    and ``changes`` (per indicator filled in both with the same unit: current − previous)."""
+    by_unit: dict[str, list[ComparedReport]] = {}
+    for row in rows:
+        row.unit_key = key(row.unit)
+        if row.unit_key and row.report_year is not None:
+            by_unit.setdefault(row.unit_key, []).append(row)
+    for same_unit in by_unit.values():
+        same_unit.sort(key=lambda r: (r.report_year or 0, r.report_id))
+        previous: ComparedReport | None = None
+        for row in same_unit:
+            if previous is not None and previous.report_year == row.report_year:
+                continue  # two reports of one unit and year: neither is the other's previous year
+            row.previous_id = previous.report_id if previous is not None else None
+            row.changes = _changes(row, previous) if previous is not None else {}
+            previous = row
+
+
+def _changes(row: ComparedReport, previous: ComparedReport) -> dict[str, Change]:
+    changes = {}
+    for code, cell in row.cells.items():
+        before = previous.cells.get(code)
+        if before is None or cell.value is None or before.value is None or before.unit != cell.unit:
+            continue
+        changes[code] = Change(cell.value - before.value, before, previous.report_year)
+    return changes
+
+
+def compared_reports(ws: Workspace) -> list[ComparedReport]:
+    """Every current report of the workspace with its reviewed cells and previous-year changes,
+    ordered so that one unit's years stand together (unit key, then year)."""
+    items = ws.indicator_items()
+    rows = [
+        ComparedReport(r.id, r.unit, r.level, r.report_year, resolve_cells(items.get(r.id, [])))
+        for r in ws.reports()
+    ]
+    previous_reports(rows)
+    rows.sort(key=lambda r: (r.unit_key == "", r.unit_key, r.report_year or 0, r.report_id))
+    return rows

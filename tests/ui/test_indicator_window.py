@@ -1,0 +1,122 @@
+"""The comparison window (指标对比) driven like a user: clicks, context-menu decisions, sorting, filters."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from reviewer.summary import collect_batch
+from reviewer.ui.indicator_model import FIXED_COLUMNS, ConfirmedRole, ReportIdRole
+
+PINGAN_2021 = (
+    "平安县人民政府2021年法治政府建设年度报告\n\n"
+    "全年共收到行政复议申请80件，依法受理75件。全县办理行政处罚案件1,100件。\n"
+)
+PINGAN_2022 = (
+    "平安县人民政府2022年法治政府建设年度报告\n\n"
+    "全年共收到行政复议申请92件，依法受理86件。全县办理行政处罚案件1,286件。政府常务会议学法12次。\n"
+)
+QINGSHI_2022 = (
+    "青石镇2022年法治政府建设工作报告\n\n"
+    "镇政府全年收到行政复议申请3件。开展普法宣传活动24场。\n"
+)
+
+
+def _open(window, texts: dict[str, str]):
+    ids = {name: window.ws.import_bytes(text.encode("utf-8"), name).report_id for name, text in texts.items()}
+    window.refresh_library()
+    return ids, window.show_indicator_window()
+
+
+def _column(view, code: str) -> int:
+    return FIXED_COLUMNS + view.model.codes.index(code)
+
+
+def _index(view, report_id: int, code: str):
+    proxy = view.proxy
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, _column(view, code))
+        if index.data(ReportIdRole) == report_id:
+            return index
+    raise AssertionError(f"report {report_id} not shown")
+
+
+def _click(qtbot, view, index) -> None:
+    view.table.scrollTo(index)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(index).center())
+
+
+def _trigger(view, index, text: str) -> None:
+    action = next(a for a in view.cell_menu(index).actions() if a.text().startswith(text))
+    action.trigger()
+
+
+def test_a_cell_click_opens_the_report_at_its_figure(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022, "青石镇2022.txt": QINGSHI_2022})
+    _click(qtbot, view, _index(view, ids["平安县2022.txt"], "penalty_cases"))
+    assert window.report.report_id == ids["平安县2022.txt"]
+    text = window.ws.report(window.report.report_id).analysis.text
+    start, end = window.pane.document.selected_span()
+    assert text[start:end] == "1,286件"
+
+
+def test_machine_and_confirmed_values_look_different(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022})
+    index = _index(view, ids["平安县2022.txt"], "penalty_cases")
+    assert index.data(ConfirmedRole) is False
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    _trigger(view, index, "确认")
+    index = _index(view, ids["平安县2022.txt"], "penalty_cases")
+    assert index.data(ConfirmedRole) is True
+    assert index.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_accept_reject_and_repoint_update_the_cell_and_the_batch_pdf(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022})
+    report = ids["平安县2022.txt"]
+    view.choose_figure = lambda _parent, labels: next(i for i, label in enumerate(labels) if label.startswith("86件"))
+    _trigger(view, _index(view, report, "reconsideration_cases"), "改为")
+    _trigger(view, _index(view, report, "study_sessions"), "否决")
+    _trigger(view, _index(view, report, "penalty_cases"), "确认")
+    index = _index(view, report, "reconsideration_cases")
+    assert index.data() == "86件" and index.data(ConfirmedRole) is True
+    assert _index(view, report, "study_sessions").data() is None
+    view.choose_figure = lambda _parent, labels: next(i for i, label in enumerate(labels) if label.startswith("12次"))
+    _trigger(view, _index(view, report, "legal_publicity_events"), "从报告中的数据填写")
+    assert _index(view, report, "legal_publicity_events").data() == "12次"
+    row = collect_batch(window.ws).rows[0].indicators
+    assert (row["行政复议案件"].text, row["行政复议案件"].pending) == ("86件", False)
+    assert (row["行政处罚案件"].text, row["行政处罚案件"].pending) == ("1286件", False)
+    assert row["普法活动"].text == "12次" and "学法" not in row
+
+
+def test_one_units_years_stand_together_with_the_change_from_the_previous_year(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022, "青石镇2022.txt": QINGSHI_2022,
+                               "平安县2021.txt": PINGAN_2021})
+    order = [view.proxy.index(row, 0).data(ReportIdRole) for row in range(view.proxy.rowCount())]
+    pingan = [ids["平安县2021.txt"], ids["平安县2022.txt"]]
+    assert abs(order.index(pingan[0]) - order.index(pingan[1])) == 1
+    assert order.index(pingan[0]) < order.index(pingan[1])
+    assert _index(view, pingan[1], "reconsideration_cases").data() == "92件（+12件）"
+    assert _index(view, pingan[1], "penalty_cases").data() == "1286件（+186件）"
+    assert _index(view, pingan[0], "reconsideration_cases").data() == "80件"
+
+
+def test_sorting_by_an_indicator_and_filtering_by_level_and_year(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022, "青石镇2022.txt": QINGSHI_2022,
+                               "平安县2021.txt": PINGAN_2021})
+    header = view.table.horizontalHeader()
+    column = _column(view, "reconsideration_cases")
+    view.table.scrollTo(view.proxy.index(0, column))
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_header_point(header, column))
+    values = [view.proxy.index(row, column).data() for row in range(view.proxy.rowCount())]
+    numbers = [int(v.split("件")[0]) for v in values]
+    assert numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
+    view.level_filter.setCurrentIndex(view.level_filter.findData("township"))
+    assert [view.proxy.index(r, 0).data(ReportIdRole) for r in range(view.proxy.rowCount())] == [ids["青石镇2022.txt"]]
+    view.level_filter.setCurrentIndex(0)
+    view.year_filter.setCurrentIndex(view.year_filter.findData(2021))
+    assert [view.proxy.index(r, 0).data(ReportIdRole) for r in range(view.proxy.rowCount())] == [ids["平安县2021.txt"]]
+
+
+def _header_point(header, column) -> QPoint:
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    return QPoint(x, header.height() // 2)
