@@ -27,7 +27,7 @@ def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = 
         sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
         params += report_ids
     result: dict[int, dict[str, Any]] = {}
-    for _id, report_id, corrected in conn.execute(sql + " ORDER BY id", params):
+    for _id, report_id, corrected in conn.execute(sql + " ORDER BY report_id, id", params):  # the partial index's order
         values = json.loads(corrected)
         if "field" in values:
             result.setdefault(report_id, {})[values["field"]] = values.get("value")

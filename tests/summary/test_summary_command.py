@@ -43,7 +43,7 @@ def test_unimported_files_make_a_batch_summary(samples_dir, tmp_path, pdf_pages)
 def test_errors_are_told_in_chinese_without_a_traceback(tmp_path, capsys):
     out = tmp_path / "out.pdf"
     assert main(["summary", str(tmp_path / "missing.sqlite"), "-o", str(out)]) == 1
-    assert "找不到工作区文件" in capsys.readouterr().err
+    assert "工作区文件不存在" in capsys.readouterr().err
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert main(["summary", str(empty), "-o", str(out)]) == 1
