@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Origin, ReviewStatus, Severity, Verdict
 from reviewer.workspace.db import from_json
+from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import Annotation, HistoryEntry, ReportReview, ReviewItem
 
 JSON_COLUMNS = frozenset({"machine", "corrected", "old", "new"})
@@ -42,9 +43,8 @@ def _reading_plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[str, int, 
 
 def _reader(name: str, codes: bool) -> Read | None:
     if codes and name in CODE_COLUMNS:
-        members = CODE_COLUMNS[name]._value2member_map_  # the enum's own lookup, without its call overhead
         code = CODE_COLUMNS[name]
-        return lambda stored: None if stored is None else members.get(stored) or code(stored)
+        return lambda stored: None if stored is None else stored_code(code, stored)
     if name in JSON_COLUMNS:
         return from_json
     if name in BOOL_COLUMNS:

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
+from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import ReportSummary
 
 METADATA_COLUMNS: tuple[str, ...] = ("title", "unit", "level", "report_year", "publish_date")
@@ -58,7 +59,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
                 level=parse(Level, metadata["level"]),
                 report_year=metadata["report_year"],
                 publish_date=metadata["publish_date"],
-                status=ReviewStatus(row["status"] or ReviewStatus.UNREVIEWED),
+                status=stored_code(ReviewStatus, row["status"] or ReviewStatus.UNREVIEWED),
                 verdict=parse(Verdict, row["verdict"]),
                 open_findings=row["open_findings"] or 0,
                 pending_items=row["pending_items"] or 0,
