@@ -64,12 +64,16 @@ class PageMeta:
 class CleanedText:
     text: str
     page_meta: PageMeta = field(default_factory=PageMeta)
+    raw_offsets: list[int] = field(default_factory=list)
+    """For each offset of ``text`` and its end (``len(text) + 1`` entries), the ``raw_text`` offset it comes
+    from, non-decreasing; the blank line between two paragraphs stands at the start of the second."""
 
 
 @dataclass
 class Metadata:
     title: str | None = None
     unit: str | None = None
+    unit_key: str | None = None  # shared by every way of writing the unit (reviewer.analysis.unit_key)
     level: str | None = None  # the JSON contract's value: the label of a reviewer.vocabulary.Level (乡镇街道 …)
     report_year: int | None = None
     publish_date: str | None = None

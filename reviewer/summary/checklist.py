@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reviewer.summary.data import CHECK_FAIL, CHECK_PASS, CHECK_VERIFY, CheckRow
 from reviewer.summary.markup import shorten
-from reviewer.summary.review_view import Item, ReviewView
+from reviewer.summary.review_view import ReviewView
 from reviewer.vocabulary import (
     FindingCode,
     ItemKind,
@@ -20,6 +20,7 @@ from reviewer.vocabulary import (
     label,
     label_of,
 )
+from reviewer.workspace import ReviewItem
 
 REQUIRED_LABELS: tuple[str, ...] = tuple(label(code) for code in RequiredPartCode)
 """The checklist rows of the required parts, as the window names them too."""
@@ -50,11 +51,11 @@ def quote(view: ReviewView, start: int | None, end: int | None, limit: int = QUO
     return shorten(view.analysis.text[start:end], limit)
 
 
-def open_findings(view: ReviewView, codes: tuple[str, ...] | None = None) -> list[Item]:
+def open_findings(view: ReviewView, codes: tuple[str, ...] | None = None) -> list[ReviewItem]:
     """Findings the reviewer has not rejected (optionally only those with ``codes``)."""
     return [
         item for item in view.of_kind(ItemKind.FINDING)
-        if item.state != ItemState.REJECTED and (codes is None or item.effective.get("code") in codes)
+        if item.state != ItemState.REJECTED and (codes is None or item.effective.code in codes)
     ]
 
 
@@ -63,9 +64,9 @@ def reviewed_metadata(view: ReviewView) -> dict[str, object]:
     The level is shown by its label."""
     values: dict[str, object] = {name: getattr(view.analysis.metadata, name) for name in SHEET_METADATA}
     for item in view.of_kind(ItemKind.METADATA):
-        name = item.effective.get("field") or item.machine.get("field")
+        name = item.effective.field or (item.machine.field if item.machine else "")
         if name in values:
-            value = item.effective.get("value")
+            value = item.effective.value
             values[name] = None if item.state == ItemState.REJECTED else value
             if name == MetadataField.LEVEL and isinstance(value, str):
                 values[name] = label_of(Level, value)
@@ -78,7 +79,7 @@ def reviewed_metadata(view: ReviewView) -> dict[str, object]:
 def _required_row(view: ReviewView, code: RequiredPartCode, report_year: int | None) -> CheckRow:
     name = label(code)
     item = next(
-        (i for i in view.of_kind(ItemKind.REQUIRED) if i.machine.get("code", i.effective.get("code")) == code), None
+        (i for i in view.of_kind(ItemKind.REQUIRED) if (i.machine or i.effective).code == code), None
     )
     if item is None:
         part = view.analysis.required.get(code)
@@ -86,9 +87,9 @@ def _required_row(view: ReviewView, code: RequiredPartCode, report_year: int | N
         start, end = (part.start, part.end) if part else (None, None)
         note = ""
     else:
-        present = bool(item.effective.get("present"))
+        present = item.effective.present
         if item.state == ItemState.REJECTED:
-            present = not bool(item.machine.get("present"))
+            present = not (item.machine or item.effective).present
         start, end, note = item.start, item.end, _STATE_NOTES.get(item.state, "")
     if present:
         evidence = quote(view, start, end) or "审阅人确认报告含有此部分"
@@ -99,14 +100,14 @@ def _required_row(view: ReviewView, code: RequiredPartCode, report_year: int | N
     return CheckRow(name, CHECK_FAIL, evidence, note)
 
 
-def _findings_row(item_label: str, findings: list[Item], view: ReviewView) -> CheckRow | None:
+def _findings_row(item_label: str, findings: list[ReviewItem], view: ReviewView) -> CheckRow | None:
     if not findings:
         return None
     serious = (Severity.ERROR, Severity.WARNING)
-    result = CHECK_FAIL if any(f.effective.get("severity") in serious for f in findings) else CHECK_VERIFY
+    result = CHECK_FAIL if any(f.effective.severity in serious for f in findings) else CHECK_VERIFY
     lines = []
     for finding in findings:
-        text = finding.effective.get("message") or ""
+        text = finding.effective.message
         cited = quote(view, finding.start, finding.end, 60)
         if cited and cited not in text:
             text += f"（原文：{cited}）"
@@ -134,9 +135,9 @@ def _timeliness_row(view: ReviewView, metadata: dict[str, object]) -> CheckRow:
     return CheckRow(name, CHECK_FAIL, evidence)
 
 
-def _rejected_findings(view: ReviewView, codes: tuple[str, ...]) -> list[Item]:
+def _rejected_findings(view: ReviewView, codes: tuple[str, ...]) -> list[ReviewItem]:
     return [
-        i for i in view.of_kind(ItemKind.FINDING) if i.state == ItemState.REJECTED and i.effective.get("code") in codes
+        i for i in view.of_kind(ItemKind.FINDING) if i.state == ItemState.REJECTED and i.effective.code in codes
     ]
 
 

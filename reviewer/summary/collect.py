@@ -29,7 +29,7 @@ from reviewer.summary.data import (
     SummaryData,
 )
 from reviewer.summary.indicators import INDICATOR_NAMES, IndicatorFigure, indicator_cells, sentence_before
-from reviewer.summary.review_view import Item, ReviewView, view_from_analysis, view_from_workspace
+from reviewer.summary.review_view import ReviewView, view_from_analysis, view_from_workspace
 from reviewer.vocabulary import (
     AnnotationTag,
     FindingCode,
@@ -41,6 +41,7 @@ from reviewer.vocabulary import (
     label,
     parse,
 )
+from reviewer.workspace import FigureValues, ReviewItem
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -140,8 +141,8 @@ def _section_paths(view: ReviewView) -> list[tuple[int, str]]:
         if item.state == ItemState.REJECTED or item.start is None:
             continue
         values = item.effective
-        level = int(values.get("level", 1))
-        label = _SECTION_STYLES.get(level, "{} ").format(values.get("num", "")) + _short(values.get("title") or "")
+        level = int(values.level)
+        label = _SECTION_STYLES.get(level, "{} ").format(values.num) + _short(values.title)
         headings.append((item.start, level, label))
     headings.sort()
     paths: list[tuple[int, str]] = []
@@ -168,34 +169,35 @@ def _path_at(paths: list[tuple[int, str]], offset: int | None) -> str:
     return label
 
 
-def _listed_figures(view: ReviewView) -> list[Item]:
+def _listed_figures(view: ReviewView) -> list[ReviewItem]:
     figures = [item for item in view.of_kind(ItemKind.FIGURE) if item.state != ItemState.REJECTED]
     return sorted(figures, key=lambda item: (item.start is None, item.start or 0))
 
 
-def _figure_display(values: dict) -> str:
-    approx = "约" if values.get("approx") else ""
-    return approx + format_value(values.get("value"))
+def _figure_display(values: FigureValues) -> str:
+    approx = "约" if values.approx else ""
+    return approx + format_value(values.value)
 
 
-def _figure_row(view: ReviewView, item: Item, section: str) -> FigureRow:
+def _figure_row(view: ReviewView, item: ReviewItem, section: str) -> FigureRow:
     values = item.effective
-    text = item.machine.get("text") or values.get("text") or quote(view, item.start, item.end)
+    machine = item.machine or values
+    text = machine.text or values.text or quote(view, item.start, item.end)
     machine_value = None
     if item.state == ItemState.CORRECTED:
         differences = []
-        if (item.machine.get("value"), item.machine.get("unit")) != (values.get("value"), values.get("unit")):
-            differences.append(_figure_display(item.machine) + str(item.machine.get("unit") or ""))
-        if item.machine.get("subject") != values.get("subject") and item.machine.get("subject"):
-            differences.append(f"统计对象 {item.machine['subject']}")
+        if (machine.value, machine.unit) != (values.value, values.unit):
+            differences.append(_figure_display(machine) + str(machine.unit or ""))
+        if machine.subject != values.subject and machine.subject:
+            differences.append(f"统计对象 {machine.subject}")
         machine_value = "；".join(differences) or None
     state = item.state if item.state in (ItemState.CORRECTED, ItemState.PENDING) else ItemState.ACCEPTED
     return FigureRow(
         section=section,
         text=str(text),
         value=_figure_display(values),
-        unit=str(values.get("unit") or ""),
-        subject=str(values.get("subject") or ""),
+        unit=str(values.unit or ""),
+        subject=str(values.subject or ""),
         state=state,
         machine_value=machine_value,
     )
@@ -208,10 +210,10 @@ def _notes(view: ReviewView) -> list[NoteRow]:
         manual = item.origin == Origin.MANUAL
         positioned.append((item.start if item.end and item.start is not None and item.end > item.start else -1, NoteRow(
             source="人工" if manual else "检查",
-            label=_finding_label(values.get("code"), manual),
-            severity=parse(Severity, values.get("severity")) or Severity.WARNING,
+            label=_finding_label(values.code, manual),
+            severity=parse(Severity, values.severity) or Severity.WARNING,
             quote=quote(view, item.start, item.end, 150),
-            message=str(values.get("message") or ""),
+            message=values.message,
             state="" if manual else _FINDING_STATES.get(item.state, ""),
         )))
     for annotation in view.annotations:
@@ -256,11 +258,11 @@ def _indicator_figures(view: ReviewView) -> list[IndicatorFigure]:
     result = []
     for item in _listed_figures(view):
         values = item.effective
-        unit = str(values.get("unit") or "")
+        unit = str(values.unit or "")
         result.append(IndicatorFigure(
             display=_figure_display(values) + unit,
             unit=unit,
-            subject=str(values.get("subject") or ""),
+            subject=str(values.subject or ""),
             context=sentence_before(text, item.start) if item.start is not None else "",
             pending=item.state == ItemState.PENDING,
         ))

@@ -90,7 +90,7 @@ def item_highlights(items: Iterable, annotations: Iterable) -> list[Highlight]:
     for item in items:
         if item.start is None or item.end is None or item.end <= item.start:
             continue
-        style = item_style(item.kind, item.state, item.machine.get("severity"))
+        style = item_style(item.kind, item.state, getattr(item.effective, "severity", None))
         if style:
             result.append((order[item.kind], Highlight(item.start, item.end, style)))
     for note in annotations:

@@ -19,6 +19,7 @@ from reviewer.ui.panels.item_table import parse_number
 from reviewer.ui.plain_text import plain_label
 from reviewer.ui.review_states import format_number, tr_label
 from reviewer.vocabulary import AnnotationTag, Severity
+from reviewer.workspace.values import FigureValues
 
 QUOTE_PREVIEW_CHARS = 80
 ACCEPT_KEY = "Ctrl+Return"
@@ -35,22 +36,22 @@ def _quote_label(quote: str) -> QLabel:
 class FigureDialog(QDialog):
     """Values of a figure added from selected text; OK only with a valid number."""
 
-    def __init__(self, quote: str, prefill: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, quote: str, prefill: FigureValues, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureDialog")
         self.setWindowTitle(self.tr("添加数据"))
         self.quote = quote
-        self.value = QLineEdit(format_number(prefill.get("value")))
+        self.value = QLineEdit(format_number(prefill.value))
         self.value.setObjectName("figureValue")
         validator = QDoubleValidator(self.value)
         validator.setLocale(QLocale.c())
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         self.value.setValidator(validator)
-        self.unit = QLineEdit(prefill.get("unit") or "")
+        self.unit = QLineEdit(prefill.unit or "")
         self.unit.setObjectName("figureUnit")
         self.approx = QCheckBox(self.tr("约数（余、近、约、超过…）"))
-        self.approx.setChecked(bool(prefill.get("approx")))
-        self.subject = QLineEdit(prefill.get("subject") or "")
+        self.approx.setChecked(prefill.approx)
+        self.subject = QLineEdit(prefill.subject or "")
         self.subject.setObjectName("figureSubject")
         self.subject.setPlaceholderText(self.tr("例如：行政复议案件"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -70,14 +71,14 @@ class FigureDialog(QDialog):
         ok = self.value.hasAcceptableInput() and parse_number(self.value.text()) is not None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
-    def values(self) -> dict:
-        return {
-            "text": self.quote,
-            "value": parse_number(self.value.text()),
-            "unit": self.unit.text().strip(),
-            "approx": self.approx.isChecked(),
-            "subject": self.subject.text().strip() or None,
-        }
+    def values(self) -> FigureValues:
+        return FigureValues(
+            text=self.quote,
+            value=parse_number(self.value.text()),
+            unit=self.unit.text().strip(),
+            approx=self.approx.isChecked(),
+            subject=self.subject.text().strip() or None,
+        )
 
 
 class AnnotationDialog(QDialog):

@@ -3,13 +3,14 @@ row the edit wrote, and from then on undoes and redoes by that id (``ws.undo(id)
 so the workspace history stays the one record of what happened."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from reviewer.ui.review_states import tr_label
 from reviewer.vocabulary import ItemKind, ItemState
+from reviewer.workspace.values import FigureValues, FindingValues, ItemValues, MetadataValues, SectionValues
 
 ChangeListener = Callable[[int], None]
 """Called with the report id after every do, undo and redo."""
@@ -61,7 +62,7 @@ class WorkspaceCommand(QUndoCommand):
 
 
 class SetItemStateCommand(WorkspaceCommand):
-    def __init__(self, ws, item, state: str, corrected: dict | None, on_change: ChangeListener) -> None:
+    def __init__(self, ws, item, state: str, corrected: ItemValues | Mapping | None, on_change: ChangeListener) -> None:
         texts = {
             ItemState.ACCEPTED: _tr("确认"),
             ItemState.REJECTED: _tr("否决"),
@@ -79,10 +80,10 @@ class SetItemStateCommand(WorkspaceCommand):
 
 class AddItemCommand(WorkspaceCommand):
     def __init__(
-        self, ws, report_id: int, kind: str, start: int, end: int, values: dict, on_change: ChangeListener
+        self, ws, report_id: int, kind: str, start: int, end: int, values: ItemValues, on_change: ChangeListener
     ) -> None:
         label = _tr("添加数据") if kind == ItemKind.FIGURE else _tr("添加项目")
-        super().__init__(ws, report_id, label + f"「{values.get('text', '')}」", on_change)
+        super().__init__(ws, report_id, label + _quoted(values), on_change)
         self.kind, self.start, self.end, self.values = kind, start, end, values
 
     def apply(self):
@@ -153,15 +154,18 @@ class SetReviewCommand(WorkspaceCommand):
 
 
 def _describe(item) -> str:
-    values = item.effective
-    if item.kind == ItemKind.FIGURE:
-        return f"「{values.get('text', '')}」"
-    if item.kind == ItemKind.SECTION:
-        return f"「{values.get('num', '')} {values.get('title', '')}」"
-    if item.kind == ItemKind.FINDING:
-        return f"「{values.get('message', '')}」"
-    if item.kind == ItemKind.METADATA:
-        return f"「{values.get('field', '')}」"
+    return _quoted(item.effective)
+
+
+def _quoted(values: ItemValues) -> str:
+    if isinstance(values, FigureValues):
+        return f"「{values.text}」"
+    if isinstance(values, SectionValues):
+        return f"「{values.num} {values.title}」"
+    if isinstance(values, FindingValues):
+        return f"「{values.message}」"
+    if isinstance(values, MetadataValues):
+        return f"「{values.field}」"
     return ""
 
 

@@ -96,6 +96,7 @@ class ReviewController(QObject):
             self.go_to_pending(after=position)
 
     def correct_item(self, item_id: int, corrected: dict) -> None:
+        """``corrected``: the fields the reviewer changed."""
         report = self.pane.report
         item = report.item(item_id) if report else None
         if item is not None:
@@ -127,12 +128,10 @@ class ReviewController(QObject):
 
     def _edit_section_title(self, item) -> None:
         title, ok = QInputDialog.getText(
-            self.window, self.tr("更正标题"), self.tr("标题文字："), text=str(item.effective.get("title") or "")
+            self.window, self.tr("更正标题"), self.tr("标题文字："), text=item.effective.title
         )
-        if ok and title.strip() and title.strip() != item.effective.get("title"):
-            corrected = dict(item.effective)
-            corrected["title"] = title.strip()
-            self.correct_item(item.id, corrected)
+        if ok and title.strip() and title.strip() != item.effective.title:
+            self.correct_item(item.id, {"title": title.strip()})
 
     def add_figure(self) -> None:
         report = self.pane.report
@@ -143,7 +142,7 @@ class ReviewController(QObject):
         quote = report.text[span[0]:span[1]]
         dialog = FigureDialog(quote, figure_prefill(quote), self.window)
         if self._ask(dialog):
-            command = AddItemCommand(self.ws, report.report_id, "figure", span[0], span[1], dialog.values(),
+            command = AddItemCommand(self.ws, report.report_id, ItemKind.FIGURE, span[0], span[1], dialog.values(),
                                      self._on_change)
             if self.run(command) and command.result is not None:
                 self.pane.select_target(Target("item", command.result.id))

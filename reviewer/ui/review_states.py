@@ -79,7 +79,7 @@ YEAR_RANGE = (1990, 2100)
 
 def parse_metadata_value(text: str, item) -> object:
     """A corrected metadata value: years as numbers, dates as YYYY-MM-DD; ValueError when invalid."""
-    field = item.effective.get("field")
+    field = item.effective.field
     text = text.strip()
     if not text:
         return None

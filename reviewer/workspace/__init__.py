@@ -4,6 +4,7 @@ Everything above this layer (summary, UI, CLI) goes through :class:`Workspace` a
 in :mod:`reviewer.workspace.model`; see docs/design/workspace-api.md.
 """
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WorkspaceTooNew
+from reviewer.workspace.items import items_of_analysis
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import (
     Annotation,
@@ -18,10 +19,20 @@ from reviewer.workspace.model import (
     SearchHit,
     StoredReport,
 )
+from reviewer.workspace.values import (
+    FigureValues,
+    FindingValues,
+    ItemValues,
+    MetadataValues,
+    RequiredValues,
+    SectionValues,
+)
 from reviewer.workspace.workspace import Workspace
 
 __all__ = [
     "SCHEMA_VERSION",
+    "FigureValues", "FindingValues", "ItemValues", "MetadataValues", "RequiredValues", "SectionValues",
+    "items_of_analysis",
     "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
     "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",

@@ -28,11 +28,22 @@ from reviewer.vocabulary import (
     label_of,
 )
 from reviewer.workspace.db import from_json, to_json
-from reviewer.workspace.items import ItemDraft, identity, match_items, values_changed
+from reviewer.workspace.items import ItemDraft, identity, match_items
 from reviewer.workspace.model import NotReanchored
 from reviewer.workspace.reanchor import Anchor, TextMap, anchor_at, relocate
 from reviewer.workspace.reports import insert_item
 from reviewer.workspace.rows import annotation_from_row, item_from_row
+from reviewer.workspace.values import (
+    FigureValues,
+    FindingValues,
+    ItemValues,
+    MetadataValues,
+    RequiredValues,
+    SectionValues,
+    confirmed_changed,
+    from_stored,
+    to_stored,
+)
 
 
 def carry_to_new_version(
@@ -110,7 +121,7 @@ def carry_within_report(
     added = [d for j, d in enumerate(drafts) if j not in matched_drafts]
     for draft in added:
         insert_item(conn, {"report_id": report_id, "kind": draft.kind, "origin": Origin.MACHINE, "key": draft.key,
-                           "ordinal": draft.ordinal, "machine": draft.machine, "state": ItemState.PENDING,
+                           "ordinal": draft.ordinal, "machine": to_stored(draft.machine), "state": ItemState.PENDING,
                            "start": draft.start, "end": draft.end, "anchored": 1})
     if not text_map.identical:
         for row in rows:
@@ -132,36 +143,48 @@ def not_reanchored(conn: sqlite3.Connection, report_id: int) -> list[NotReanchor
     for row in conn.execute("SELECT * FROM items WHERE report_id = ? AND anchored = 0 ORDER BY id", (report_id,)):
         item = item_from_row(row)
         values = item.effective
-        quote = str(values.get("text") or values.get("title") or values.get("message") or values.get("value") or "")
-        result.append(NotReanchored("item", item.id, item.kind, quote, _item_label(item.kind, values)))
+        result.append(NotReanchored("item", item.id, item.kind, _quoted(values), _item_label(values)))
     for row in conn.execute("SELECT * FROM annotations WHERE report_id = ? AND anchored = 0 ORDER BY id", (report_id,)):
         annotation = annotation_from_row(row)
         result.append(NotReanchored("annotation", annotation.id, "annotation", annotation.quote, annotation.comment))
     return result
 
 
-def _item_label(kind: str, values: dict[str, Any]) -> str:
-    if kind == ItemKind.FIGURE:
-        return f"{label(ItemKind.FIGURE)} {values.get('text', '')}"
-    if kind == ItemKind.SECTION:
-        return f"{label(ItemKind.SECTION)} {values.get('num', '')} {values.get('title', '')}"
-    if kind == ItemKind.FINDING:
-        return f"{label(ItemKind.FINDING)} {values.get('message', '')}"
-    if kind == ItemKind.METADATA:
-        return f"{label_of(MetadataField, values.get('field'))}：{values.get('value', '')}"
-    return f"{label(ItemKind.REQUIRED)} {label_of(RequiredPartCode, values.get('code'))}"
+def _quoted(values: ItemValues) -> str:
+    """The text an item stood for."""
+    if isinstance(values, FigureValues):
+        return values.text
+    if isinstance(values, SectionValues):
+        return values.title
+    if isinstance(values, FindingValues):
+        return values.message
+    if isinstance(values, MetadataValues):
+        return "" if values.value is None else str(values.value)
+    return ""
 
 
-def _carried_decision(row: sqlite3.Row, new_machine: dict[str, Any]) -> dict[str, Any]:
+def _item_label(values: ItemValues) -> str:
+    if isinstance(values, FigureValues):
+        return f"{label(ItemKind.FIGURE)} {values.text}"
+    if isinstance(values, SectionValues):
+        return f"{label(ItemKind.SECTION)} {values.num} {values.title}"
+    if isinstance(values, FindingValues):
+        return f"{label(ItemKind.FINDING)} {values.message}"
+    if isinstance(values, MetadataValues):
+        return f"{label_of(MetadataField, values.field)}：{'' if values.value is None else values.value}"
+    assert isinstance(values, RequiredValues)
+    return f"{label(ItemKind.REQUIRED)} {label_of(RequiredPartCode, values.code)}"
+
+
+def _carried_decision(row: sqlite3.Row, new_machine: ItemValues) -> dict[str, Any]:
     """The old decision for the matched new item. Values the reviewer accepted that the machine no
     longer gives become the reviewer's correction, so accepting never silently changes meaning."""
-    old_machine = from_json(row["machine"])
-    state, corrected = row["state"], from_json(row["corrected"])
-    if state == ItemState.ACCEPTED and values_changed(row["kind"], old_machine, new_machine):
-        state, corrected = ItemState.CORRECTED, dict(old_machine)
-    elif state == ItemState.CORRECTED and corrected is not None:
-        corrected = {**new_machine, **corrected}
-    return {"state": state, "corrected": to_json(corrected), "reviewer": row["reviewer"], "updated_at": row["updated_at"]}
+    old_machine = from_stored(row["kind"], from_json(row["machine"]))
+    state, corrected = row["state"], from_stored(row["kind"], from_json(row["corrected"]))
+    if state == ItemState.ACCEPTED and old_machine is not None and confirmed_changed(old_machine, new_machine):
+        state, corrected = ItemState.CORRECTED, old_machine
+    return {"state": state, "corrected": None if corrected is None else to_json(to_stored(corrected)),
+            "reviewer": row["reviewer"], "updated_at": row["updated_at"]}
 
 
 def _relocated_item_span(row: sqlite3.Row, old_text: str, text_map: TextMap) -> tuple[int, int] | None:
@@ -173,8 +196,8 @@ def _relocated_item_span(row: sqlite3.Row, old_text: str, text_map: TextMap) -> 
 def _placed_item(row: sqlite3.Row, span: tuple[int, int] | None, new_text: str) -> dict[str, Any]:
     if span is None:
         return {"anchored": 0, "start": None, "end": None}
-    values = from_json(row["corrected"]) or from_json(row["machine"])
-    key = identity(row["kind"], values, new_text, span[0], span[1]) + "#manual"
+    values = from_stored(row["kind"], from_json(row["corrected"]) or from_json(row["machine"]))
+    key = identity(row["kind"], values, new_text, span[0], span[1]) + "#manual" if values else row["key"]
     return {"anchored": 1, "start": span[0], "end": span[1], "key": key}
 
 

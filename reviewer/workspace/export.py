@@ -12,6 +12,7 @@ from reviewer.workspace.cell_text import spreadsheet_text
 from reviewer.workspace.db import now
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import ReportSummary, ReviewItem
+from reviewer.workspace.values import FigureValues, MetadataValues, to_stored
 
 if TYPE_CHECKING:
     from reviewer.workspace.workspace import Workspace
@@ -41,12 +42,12 @@ def export_json(workspace: Workspace) -> dict[str, Any]:
                 "analyzer_version": stored.analysis.analyzer_version,
                 "text_chars": len(stored.analysis.text),
                 "metadata": {
-                    item.effective.get("field"): item.effective.get("value")
+                    values.field: values.value
                     for item in items
-                    if item.kind == ItemKind.METADATA and item.state != ItemState.REJECTED
+                    if isinstance(values := item.effective, MetadataValues) and item.state != ItemState.REJECTED
                 },
                 "review": asdict(workspace.review(summary.id)),
-                "items": [asdict(item) | {"effective": item.effective} for item in items],
+                "items": [asdict(item) | {"effective": to_stored(item.effective)} for item in items],
                 "annotations": [asdict(a) for a in workspace.annotations(summary.id)],
             }
         )
@@ -80,13 +81,15 @@ def write_figures_csv_to(workspace: Workspace, stream: TextIO) -> int:
 
 def _figure_row(summary: ReportSummary, item: ReviewItem) -> list[Any]:
     """Text cells go through :func:`spreadsheet_text`, so no cell reaches Excel as a formula."""
-    values, machine = item.effective, item.machine
+    values = item.effective
+    machine = item.machine if isinstance(item.machine, FigureValues) else FigureValues()
+    assert isinstance(values, FigureValues)
     cells = [
         summary.id, summary.file_name, summary.unit or "", summary.report_year or "", summary.title or "",
-        values.get("text", ""), _number(values.get("value")), values.get("unit") or "",
-        "是" if values.get("approx") else "否", values.get("subject") or "",
+        values.text, _number(values.value), values.unit or "",
+        "是" if values.approx else "否", values.subject or "",
         label(item.state), label(item.origin),
-        _number(machine.get("value")), machine.get("unit") or "", machine.get("subject") or "",
+        _number(machine.value), machine.unit or "", machine.subject or "",
         "" if item.start is None else item.start, "" if item.end is None else item.end,
         item.reviewer or "", item.updated_at or "",
     ]

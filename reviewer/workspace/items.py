@@ -11,7 +11,6 @@ takes ``约28亿元`` instead of ``28亿元``); the same key, for items without 
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -19,25 +18,27 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Protocol
 
-from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
-from reviewer.vocabulary import Level, MetadataField, from_label
+from reviewer.analysis.model import REQUIRED_CODES, Analysis
+from reviewer.vocabulary import ItemKind, ItemState, MetadataField, Origin
 from reviewer.workspace.db import json_text
+from reviewer.workspace.model import ReviewItem
 from reviewer.workspace.reanchor import TextMap
 from reviewer.workspace.textfold import fold
-
-METADATA_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span")
+from reviewer.workspace.values import (
+    FigureValues,
+    FindingValues,
+    ItemValues,
+    MetadataValues,
+    SectionValues,
+    figure_values,
+    finding_values,
+    metadata_values,
+    required_values,
+    section_values,
+    to_stored,
 )
-_METADATA_SPANS = {"title": "title_span", "sign_date": "sign_span"}
 
-VALUE_FIELDS: dict[str, tuple[str, ...]] = {
-    "figure": ("value", "unit", "approx", "subject"),
-    "section": ("level", "num", "title"),
-    "finding": (),
-    "metadata": ("value",),
-    "required": ("present",),
-}
-"""What a reviewer confirms by accepting an item of each kind (a finding's message may be reworded)."""
+_METADATA_SPANS = {MetadataField.TITLE: "title_span", MetadataField.SIGN_DATE: "sign_span"}
 
 NEAR = 200
 """Characters an item may have moved (after mapping) and still be the same item."""
@@ -51,10 +52,10 @@ _DIGITS = re.compile(r"\d+")
 class ItemDraft:
     """An item as built from an analysis, before it is stored."""
 
-    kind: str
+    kind: ItemKind
     key: str
     ordinal: int
-    machine: dict[str, Any]
+    machine: ItemValues
     start: int | None
     end: int | None
     machine_json: str  # ``machine`` as stored, made here so bulk imports encode it in the worker
@@ -75,53 +76,58 @@ class Placed(Protocol):
 
 def build_items(analysis: Analysis) -> list[ItemDraft]:
     text = analysis.text
-    raw: list[tuple[str, dict[str, Any], int | None, int | None]] = []
+    raw: list[tuple[ItemKind, ItemValues, int | None, int | None]] = []
     for section in analysis.sections:
-        raw.append(("section", {"level": section.level, "num": section.num, "title": section.title},
-                    section.start, section.end))
+        raw.append((ItemKind.SECTION, section_values(section), section.start, section.end))
     for figure in analysis.figures:
-        raw.append(("figure", {"text": figure.text, "value": figure.value, "unit": figure.unit,
-                               "approx": figure.approx, "subject": figure.subject}, figure.start, figure.end))
+        raw.append((ItemKind.FIGURE, figure_values(figure), figure.start, figure.end))
     for finding in analysis.findings:
-        raw.append(("finding", {"code": finding.code, "severity": finding.severity, "message": finding.message,
-                                "detail": finding.detail}, finding.start, finding.end))
-    for name in METADATA_FIELDS:
+        raw.append((ItemKind.FINDING, finding_values(finding), finding.start, finding.end))
+    for name in MetadataField:
         span = getattr(analysis.metadata, _METADATA_SPANS[name]) if name in _METADATA_SPANS else None
-        value = getattr(analysis.metadata, name)
-        if name == MetadataField.LEVEL:
-            value = from_label(Level, value)
-        raw.append(("metadata", {"field": name, "value": value},
+        raw.append((ItemKind.METADATA, metadata_values(name, getattr(analysis.metadata, name)),
                     span[0] if span else None, span[1] if span else None))
     for code in REQUIRED_CODES:
         part = analysis.required.get(code)
         if part is not None:
-            raw.append(("required", {"code": code, "present": part.present}, part.start, part.end))
+            raw.append((ItemKind.REQUIRED, required_values(part), part.start, part.end))
     seen: dict[str, int] = defaultdict(int)
     drafts = []
     for ordinal, (kind, machine, start, end) in enumerate(raw):
         ident = identity(kind, machine, text, start, end)
-        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end, json_text(machine)))
+        drafts.append(ItemDraft(kind, f"{ident}#{seen[ident]}", ordinal, machine, start, end,
+                                json_text(to_stored(machine))))
         seen[ident] += 1
     return drafts
 
 
-def identity(kind: str, values: dict[str, Any], text: str, start: int | None, end: int | None) -> str:
+def items_of_analysis(analysis: Analysis) -> list[ReviewItem]:
+    """The items the workspace would make of ``analysis``, none stored yet: all pending, ids negative."""
+    return [
+        ReviewItem(id=-1 - draft.ordinal, report_id=0, kind=draft.kind, origin=Origin.MACHINE, key=draft.key,
+                   machine=draft.machine, corrected=None, state=ItemState.PENDING, start=draft.start,
+                   end=draft.end, reviewer=None, updated_at=None)
+        for draft in build_items(analysis)
+    ]
+
+
+def identity(kind: str, values: ItemValues, text: str, start: int | None, end: int | None) -> str:
     """``kind:what-it-says`` in normalised form (see the module docstring)."""
-    if kind == "section":
-        what = f"{values.get('level')}|{values.get('num')}|{_norm(values.get('title'))}"
-    elif kind == "figure":
-        what = _norm(values.get("text") or _quote(text, start, end))
-    elif kind == "finding":
+    if isinstance(values, SectionValues):
+        what = f"{values.level}|{values.num}|{_norm(values.title)}"
+    elif isinstance(values, FigureValues):
+        what = _norm(values.text or _quote(text, start, end))
+    elif isinstance(values, FindingValues):
         quote = _quote(text, start, end)
-        what = f"{values.get('code')}|{_norm(quote) if quote else _norm(values.get('message'))}"
-    elif kind == "metadata":
-        what = str(values.get("field"))
+        what = f"{values.code}|{_norm(quote) if quote else _norm(values.message)}"
+    elif isinstance(values, MetadataValues):
+        what = str(values.field)
     else:
-        what = str(values.get("code"))
+        what = str(values.code)
     return f"{kind}:{what}"
 
 
-def manual_key(kind: str, values: dict[str, Any], text: str, start: int | None, end: int | None) -> str:
+def manual_key(kind: str, values: ItemValues, text: str, start: int | None, end: int | None) -> str:
     return identity(kind, values, text, start, end) + "#manual"
 
 
@@ -196,7 +202,3 @@ def _assign(pairs: list[tuple[int, int, int]], matched: dict[int, int], taken: s
         if i not in matched and j not in taken:
             matched[i] = j
             taken.add(j)
-
-
-def values_changed(kind: str, before: dict[str, Any], after: dict[str, Any]) -> bool:
-    return any(before.get(name) != after.get(name) for name in VALUE_FIELDS.get(kind, ()))

@@ -11,6 +11,7 @@ from typing import Any
 
 from reviewer.analysis.model import Analysis
 from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Level, Origin, ReviewStatus, Severity, Verdict
+from reviewer.workspace.values import ItemValues
 
 IMPORT_STATUSES: tuple[str, ...] = ("new", "duplicate", "new_version")
 
@@ -88,8 +89,8 @@ class ReviewItem:
     kind: ItemKind
     origin: Origin
     key: str  # kind, normalised text and occurrence: survives offset shifts and re-analysis
-    machine: dict[str, Any]  # what the analysis said, never overwritten ({} for manual items)
-    corrected: dict[str, Any] | None  # the reviewer's values, same keys as machine
+    machine: ItemValues | None  # what the analysis said, never overwritten (None for manual items)
+    corrected: ItemValues | None  # the reviewer's values, of the same type as machine
     state: ItemState
     start: int | None
     end: int | None
@@ -98,8 +99,12 @@ class ReviewItem:
     anchored: bool = True  # False: carried from an older text/analysis and not found again
 
     @property
-    def effective(self) -> dict[str, Any]:
-        return self.corrected if self.corrected is not None else self.machine
+    def effective(self) -> ItemValues:
+        """The reviewer's values if any, else the machine's."""
+        values = self.corrected if self.corrected is not None else self.machine
+        if values is None:
+            raise ValueError(f"item {self.id} has no values")
+        return values
 
 
 @dataclass

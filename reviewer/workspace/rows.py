@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from functools import cache, partial
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Origin, ReviewStatus, Severity, Verdict
 from reviewer.workspace.db import from_json
 from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import Annotation, HistoryEntry, ReportReview, ReviewItem
+from reviewer.workspace.values import from_stored
 
 JSON_COLUMNS = frozenset({"machine", "corrected", "old", "new"})
 BOOL_COLUMNS = frozenset({"anchored"})
@@ -52,7 +53,16 @@ def _reader(name: str, codes: bool) -> Read | None:
     return None
 
 
-item_from_row = partial(from_row, ReviewItem)
+def item_from_row(row: sqlite3.Row) -> ReviewItem:
+    """A stored item, its machine and corrected JSON read as the values of its kind."""
+    item = from_row(ReviewItem, row)
+    machine = cast(Mapping[str, Any] | None, item.machine)
+    corrected = cast(Mapping[str, Any] | None, item.corrected)
+    item.machine = from_stored(item.kind, machine)
+    item.corrected = from_stored(item.kind, corrected)
+    return item
+
+
 annotation_from_row = partial(from_row, Annotation)
 review_from_row = partial(from_row, ReportReview)
 history_from_row = partial(from_row, HistoryEntry)

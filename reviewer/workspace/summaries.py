@@ -9,6 +9,7 @@ from typing import Any
 from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
 from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import ReportSummary
+from reviewer.workspace.values import MetadataValues, from_stored
 
 METADATA_COLUMNS: tuple[str, ...] = ("title", "unit", "level", "report_year", "publish_date")
 """Metadata fields copied onto the reports table for listing and sorting."""
@@ -29,9 +30,9 @@ def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = 
         params += report_ids
     result: dict[int, dict[str, Any]] = {}
     for _id, report_id, corrected in conn.execute(sql + " ORDER BY report_id, id", params):  # the partial index's order
-        values = json.loads(corrected)
-        if "field" in values:
-            result.setdefault(report_id, {})[values["field"]] = values.get("value")
+        values = from_stored(ItemKind.METADATA, json.loads(corrected))
+        if isinstance(values, MetadataValues) and values.field:
+            result.setdefault(report_id, {})[values.field] = values.value
     return result
 
 

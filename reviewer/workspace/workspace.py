@@ -10,7 +10,7 @@ import getpass
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,6 @@ from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
 from reviewer.vocabulary import (
     AnnotationTag,
     Code,
-    FindingCode,
     ItemKind,
     ItemState,
     Origin,
@@ -66,18 +65,12 @@ from reviewer.workspace.reanchor import anchor_at
 from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
+from reviewer.workspace.values import FigureValues, ItemValues, to_stored, values_of_kind, with_changes
 
 ANNOTATION_EDITABLE = ("comment", "tag", "severity", "start", "end")
 REVIEW_EDITABLE = ("verdict", "remarks", "status")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-_MANUAL_DEFAULTS: dict[ItemKind, dict[str, Any]] = {
-    ItemKind.FIGURE: {"value": None, "unit": None, "approx": False, "subject": None},
-    ItemKind.FINDING: {"code": FindingCode.MANUAL, "severity": Severity.WARNING, "message": "", "detail": {}},
-    ItemKind.SECTION: {"level": 1, "num": "", "title": ""},
-    ItemKind.METADATA: {"field": "", "value": None},
-    ItemKind.REQUIRED: {"code": "", "present": True},
-}
 
 
 @translate_errors
@@ -373,46 +366,49 @@ class Workspace:
             raise _missing("条目", item_id)
         return item_from_row(row)
 
-    def set_item_state(self, item_id: int, state: str, corrected: dict[str, Any] | None = None) -> ReviewItem:
-        """``corrected`` (for state "corrected") holds the reviewer's values; keys it leaves out keep
-        the machine's. The machine's values are never changed."""
+    def set_item_state(
+        self, item_id: int, state: str, corrected: ItemValues | Mapping[str, Any] | None = None
+    ) -> ReviewItem:
+        """``corrected`` (for the corrected state) holds the reviewer's values: values of the item's kind,
+        or the fields that change (the others keep the current values). The machine's values never change."""
         state = _checked(state, ItemState, "审阅状态")
         at = now()
         with write_transaction(self._db) as conn:
             item = self.item(item_id)
-            if corrected is not None and item.origin == Origin.MACHINE:
-                _check_fields(corrected, tuple(item.machine))
-            if item.origin == Origin.MANUAL:
-                new_corrected = {**(item.corrected or {}), **(corrected or {})}
-            elif state == ItemState.CORRECTED:
+            new_corrected: ItemValues | None
+            if item.origin == Origin.MANUAL or state == ItemState.CORRECTED:
                 if corrected is None and item.corrected is None:
                     raise WorkspaceError("标记为“已更正”时需要给出更正后的内容。")
-                new_corrected = {**item.machine, **(item.corrected or {}), **(corrected or {})}
+                new_corrected = _corrected(item, corrected)
             else:
                 new_corrected = None
-            new = {"state": state, "corrected": new_corrected, "reviewer": self.reviewer_name, "updated_at": at}
+            new = {"state": state, "corrected": None if new_corrected is None else to_stored(new_corrected),
+                   "reviewer": self.reviewer_name, "updated_at": at}
             self._change(conn, item.report_id, "item", item_id, "set_state", new, at)
         return self.item(item_id)
 
-    def add_item(self, report_id: int, kind: str, start: int, end: int, values: dict[str, Any]) -> ReviewItem:
-        """An item the machine missed, from a selected span: origin manual, state accepted, its
-        values in ``corrected`` (``machine`` is empty). A figure's ``text`` defaults to the span's text."""
+    def add_item(
+        self, report_id: int, kind: str, start: int, end: int, values: ItemValues | Mapping[str, Any]
+    ) -> ReviewItem:
+        """An item the machine missed, from a selected span: origin manual, state accepted, its values
+        (of the kind, or fields over the kind's defaults) in ``corrected`` (``machine`` is empty).
+        A figure's ``text`` defaults to the span's text."""
         kind = _checked(kind, ItemKind, "条目类型")
         at = now()
         with write_transaction(self._db) as conn:
             self._require(conn, "reports", report_id, "报告")
             text = reports.stored_text(conn, report_id)
             _check_span(text, start, end)
-            full = {**_MANUAL_DEFAULTS[kind], **values}
-            if kind == ItemKind.FIGURE:
-                full.setdefault("text", text[start:end])
+            full = values_of_kind(kind, values)
+            if isinstance(full, FigureValues) and not full.text:
+                full = with_changes(full, {"text": text[start:end]})
             ordinal = conn.execute(
                 "SELECT coalesce(max(ordinal), -1) + 1 FROM items WHERE report_id = ?", (report_id,)
             ).fetchone()[0]
             item_id = reports.insert_item(conn, {
                 "report_id": report_id, "kind": kind, "origin": Origin.MANUAL,
                 "key": manual_key(kind, full, text, start, end), "ordinal": ordinal, "machine": {},
-                "corrected": full, "state": ItemState.ACCEPTED, "start": start, "end": end, "anchored": 1,
+                "corrected": to_stored(full), "state": ItemState.ACCEPTED, "start": start, "end": end, "anchored": 1,
                 "reviewer": self.reviewer_name, "updated_at": at,
             })
             self._record(conn, report_id, "item", item_id, "add", None, history.snapshot(conn, "item", item_id), at=at)
@@ -736,6 +732,16 @@ def _checked(value: str, vocabulary: type[Code], what: str) -> Code:
     if code is None:
         raise ValueError(f"{what} must be one of {[c.value for c in vocabulary]}, not {value!r}")
     return code
+
+
+def _corrected(item: ReviewItem, corrected: ItemValues | Mapping[str, Any] | None) -> ItemValues:
+    """The reviewer's values of ``item`` after a correction (see :meth:`Workspace.set_item_state`)."""
+    current = item.effective
+    if corrected is None:
+        return current
+    if isinstance(corrected, Mapping):
+        return with_changes(current, corrected)
+    return values_of_kind(item.kind, corrected)
 
 
 def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:

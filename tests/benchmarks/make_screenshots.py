@@ -99,8 +99,7 @@ def take_screenshots() -> None:
     for figure, state in zip(figures[:4], ("accepted", "accepted", "rejected", "accepted")):
         window.pane.select_target(Target("item", figure.id))
         window.review.set_state(state)
-    corrected = dict(figures[4].effective, value=3)
-    window.review.correct_item(figures[4].id, corrected)
+    window.review.correct_item(figures[4].id, {"value": 3})
     settle()
     window.pane.select_target(Target("item", figures[6].id))
     window.pane.tabs.setCurrentWidget(window.pane.figures)
@@ -108,7 +107,7 @@ def take_screenshots() -> None:
 
     # checks of the department report: missing required parts (errors) and figures that disagree
     window.library.select_report(reports["02"])
-    findings = [f for f in window.report.items_of("finding") if "调解成功率" in f.machine["message"]]
+    findings = [f for f in window.report.items_of("finding") if "调解成功率" in f.machine.message]
     window.pane.select_target(Target("item", findings[0].id))
     save("window-checks.png")
 

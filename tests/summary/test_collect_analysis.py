@@ -1,11 +1,14 @@
 """The summary data of a report from its analysis, and the rules that apply the reviewer's decisions."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reviewer.analysis.model import Analysis, Figure, Finding, Metadata, RequiredPart, Section
 from reviewer.summary.collect import batch_row_from_view, collect_analysis, summary_from_view
 from reviewer.summary.review_view import ReviewView, view_from_analysis
+from reviewer.workspace.values import MetadataValues, RequiredValues
 
 TEXT = (
     "某某镇2021年法治政府建设年度报告\n"
@@ -83,7 +86,7 @@ def analysis() -> Analysis:
 
 
 def _item(view: ReviewView, kind: str, key: str, value: object):
-    return next(i for i in view.of_kind(kind) if i.machine.get(key) == value)
+    return next(i for i in view.of_kind(kind) if getattr(i.machine, key, None) == value)
 
 
 def test_bare_analysis_gives_an_unreviewed_sheet_with_every_figure_pending(analysis):
@@ -131,13 +134,13 @@ def test_reviewer_decisions_change_rows_figures_and_notes(analysis):
     rate_finding = _item(view, "finding", "code", "rate_mismatch")
     rate_finding.state = "rejected"
     first_responsible = _item(view, "required", "code", "first_responsible")
-    first_responsible.state, first_responsible.corrected = "corrected", {"code": "first_responsible", "present": True}
+    first_responsible.state, first_responsible.corrected = "corrected", RequiredValues("first_responsible", True)
     first_responsible.start, first_responsible.end = _span("全年共收到行政复议案件")
     _item(view, "figure", "text", "5件").state = "rejected"
     _item(view, "figure", "text", "16件").state = "accepted"
     corrected = _item(view, "figure", "text", "97.6%")
     corrected.state = "corrected"
-    corrected.corrected = dict(corrected.machine, value=97.47, approx=False)
+    corrected.corrected = replace(corrected.machine, value=97.47, approx=False)
     missing = _item(view, "finding", "code", "missing_required")
     missing.state = "rejected"
 
@@ -167,7 +170,7 @@ def test_rejected_required_item_flips_the_machine_answer(analysis):
 def test_corrected_metadata_is_printed_and_rejected_metadata_is_unknown(analysis):
     view = view_from_analysis(analysis)
     unit = _item(view, "metadata", "field", "unit")
-    unit.state, unit.corrected = "corrected", {"field": "unit", "value": "某某镇人民政府"}
+    unit.state, unit.corrected = "corrected", MetadataValues("unit", "某某镇人民政府")
     _item(view, "metadata", "field", "publish_date").state = "rejected"
     data = summary_from_view(view)
     assert data.header.unit == "某某镇人民政府"

@@ -23,11 +23,11 @@ class Reviewed:
 
 
 def _figure(ws: Workspace, report_id: int, text: str):
-    return next(i for i in ws.items(report_id, "figure") if i.machine["text"] == text)
+    return next(i for i in ws.items(report_id, "figure") if i.machine.text == text)
 
 
 def _finding(ws: Workspace, report_id: int, code: str):
-    return next(i for i in ws.items(report_id, "finding") if i.machine["code"] == code)
+    return next(i for i in ws.items(report_id, "finding") if i.machine.code == code)
 
 
 @pytest.fixture
@@ -50,10 +50,10 @@ def reviewed(samples_dir, tmp_path):
     ws.set_review(changping, verdict=Verdict.REVISE, remarks="一、数据基本准确。\n二、调解成功率应为97.47%，<b>请更正</b> & 重新公开。",
                   status=ReviewStatus.REVIEWED)
 
-    shortcomings = next(i for i in ws.items(longshan, "required") if i.machine["code"] == "shortcomings")
+    shortcomings = next(i for i in ws.items(longshan, "required") if i.machine.code == "shortcomings")
     ws.set_item_state(shortcomings.id, "corrected", {"present": True})
     for finding in ws.items(longshan, "finding"):
-        if finding.machine["code"] in ("published_late", "signed_early"):
+        if finding.machine.code in ("published_late", "signed_early"):
             ws.set_item_state(finding.id, "rejected")
     ws.set_review(longshan, verdict=Verdict.PASS, remarks="同意。")
     yield Reviewed(ws, changping, longshan)

@@ -49,7 +49,7 @@ def test_selecting_a_figure_in_the_table_selects_its_text(good_report, qtbot):
     click_table_cell(qtbot, window.pane.figures.table, row, 0)
 
     cursor = window.pane.document.textCursor()
-    assert cursor.selectedText() == figure.machine["text"]
+    assert cursor.selectedText() == figure.machine.text
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (figure.start, figure.end)
 
 
@@ -67,7 +67,7 @@ def test_clicking_highlighted_text_selects_its_item(good_report, qtbot):
     assert window.pane.tabs.currentWidget() is window.pane.figures
     table = window.pane.figures.table
     assert table.currentIndex().row() == table.item_model.row_of(figure.id)
-    assert view.textCursor().selectedText() == figure.machine["text"]
+    assert view.textCursor().selectedText() == figure.machine.text
 
 
 def test_correcting_a_value_in_the_table_stores_it(good_report, qtbot):
@@ -91,8 +91,8 @@ def test_correcting_a_value_in_the_table_stores_it(good_report, qtbot):
 
     qtbot.waitUntil(lambda: window.ws.item(figure.id).state == "corrected")
     stored = window.ws.item(figure.id)
-    assert stored.corrected["value"] == 123.5
-    assert stored.corrected["unit"] == figure.machine["unit"]
+    assert stored.corrected.value == 123.5
+    assert stored.corrected.unit == figure.machine.unit
     assert table.item_model.index(row, VALUE_COLUMN).data() == "123.5"
 
 
@@ -184,7 +184,7 @@ def test_adding_a_figure_from_selected_text(good_report, qtbot):
 
     added = [f for f in figures_of(window, report_id) if f.origin == "manual"]
     assert len(figures_of(window, report_id)) == before + 1
-    assert (added[0].start, added[0].end, added[0].effective["value"], added[0].effective["unit"]) == (
+    assert (added[0].start, added[0].end, added[0].effective.value, added[0].effective.unit) == (
         start, start + 4, 3, "项")
     assert window.pane.figures.table.item_model.row_of(added[0].id) is not None
 
@@ -214,13 +214,13 @@ def test_findings_tab_points_at_the_text(loaded_window, qtbot):
     window = loaded_window
     report_id = click_library_row(qtbot, window, FLAWED_REPORT)
     window.pane.tabs.setCurrentWidget(window.pane.checks)
-    finding = next(i for i in window.ws.items(report_id, kind="finding") if i.machine["code"] == "rate_mismatch")
+    finding = next(i for i in window.ws.items(report_id, kind="finding") if i.machine.code == "rate_mismatch")
     tree = window.pane.checks.tree
     node = next(
         tree.topLevelItem(g).child(c)
         for g in range(tree.topLevelItemCount())
         for c in range(tree.topLevelItem(g).childCount())
-        if tree.topLevelItem(g).child(c).text(0) == finding.machine["message"]
+        if tree.topLevelItem(g).child(c).text(0) == finding.machine.message
     )
     tree.scrollToItem(node)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())

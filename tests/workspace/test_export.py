@@ -23,7 +23,7 @@ def test_figures_csv_opens_with_bom_and_chinese_headers(ws, tmp_path, sample_fil
     assert len(rows) - 1 == rows_written == sum(len(ws.items(i, kind="figure")) for i in ids)
     corrected_row = next(r for r in rows[1:] if r[15] == str(figure.start) and r[0] == str(ids[0]))
     assert corrected_row[6] == "42" and corrected_row[10] == "已更正"
-    assert corrected_row[12] == str(figure.machine["value"]).removesuffix(".0")
+    assert corrected_row[12] == str(figure.machine.value).removesuffix(".0")
 
 
 def test_json_export_holds_every_report_with_its_review_work(ws, sample_files):

@@ -1,6 +1,8 @@
 """Every change is a history row; undo and redo replay those rows."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
 
 
@@ -28,9 +30,9 @@ def test_item_decisions_undo_and_redo(ws, sample_files):
     ws.redo(corrected_at)
     item = ws.item(figure.id)
     assert item.state == "corrected"
-    assert item.corrected == {**figure.machine, "value": 17, "subject": "行政复议案件"}
+    assert item.corrected == replace(figure.machine, value=17, subject="行政复议案件")
     assert item.machine == figure.machine
-    assert item.effective["value"] == 17
+    assert item.effective.value == 17
     assert [h.action for h in ws.history(report_id, limit=4)] == ["redo", "redo", "undo", "undo"]
 
 
@@ -59,8 +61,8 @@ def test_manual_item_add_and_delete_undo(ws, sample_files):
     text = ws.report(report_id).analysis.text
     start = text.index("法律意见书")
     item = ws.add_item(report_id, "figure", start, start + 5, {"value": 5, "unit": "件", "subject": "法律意见书"})
-    assert (item.origin, item.state, item.machine) == ("manual", "accepted", {})
-    assert item.effective["text"] == "法律意见书" and item.effective["value"] == 5
+    assert (item.origin, item.state, item.machine) == ("manual", "accepted", None)
+    assert item.effective.text == "法律意见书" and item.effective.value == 5
     added_at = ws.last_change_id
     ws.delete_item(item.id)
     assert item.id not in [i.id for i in ws.items(report_id)]

@@ -57,11 +57,11 @@ def test_every_extracted_thing_becomes_a_pending_review_item(ws, sample_files):
     assert len(by_kind["figure"]) == len(analysis.figures)
     assert len(by_kind["section"]) == len(analysis.sections)
     assert len(by_kind["finding"]) == len(analysis.findings)
-    assert {i.machine["code"] for i in by_kind["required"]} == set(analysis.required)
-    assert {i.machine["field"] for i in by_kind["metadata"]} >= {"title", "unit", "report_year", "publish_date"}
+    assert {i.machine.code for i in by_kind["required"]} == set(analysis.required)
+    assert {i.machine.field for i in by_kind["metadata"]} >= {"title", "unit", "report_year", "publish_date"}
     assert all(i.state == "pending" and i.origin == "machine" and i.corrected is None for i in items)
     for item, figure in zip(sorted(by_kind["figure"], key=lambda i: i.start), analysis.figures):
-        assert (item.start, item.end, item.machine["text"]) == (figure.start, figure.end, figure.text)
+        assert (item.start, item.end, item.machine.text) == (figure.start, figure.end, figure.text)
     assert len({i.key for i in items}) == len(items)
 
 

@@ -31,7 +31,7 @@ def review_the_sentence(ws, report_file):
     whole = ws.add_annotation(report_id, None, None, "整体结构清楚", tag=AnnotationTag.HIGHLIGHT, severity="info")
     figures = ws.items(report_id, kind="figure")
     in_sentence = [f for f in figures if start <= f.start < start + len(SENTENCE)]
-    sixteen = next(f for f in in_sentence if f.machine["text"] == "16件")
+    sixteen = next(f for f in in_sentence if f.machine.text == "16件")
     ws.set_item_state(sixteen.id, "accepted")
     elsewhere = next(f for f in figures if f.start < start - 200)
     ws.set_item_state(elsewhere.id, "corrected", {"subject": "人工更正的统计对象"})
@@ -61,11 +61,11 @@ def test_paragraph_inserted_before_the_annotated_sentence(ws, report_file):
     assert items[sixteen.key].state == "accepted"
     assert new_text[items[sixteen.key].start : items[sixteen.key].end] == "16件"
     assert items[elsewhere.key].state == "corrected"
-    assert items[elsewhere.key].corrected["subject"] == "人工更正的统计对象"
+    assert items[elsewhere.key].corrected.subject == "人工更正的统计对象"
     assert items[elsewhere.key].machine == elsewhere.machine
     copied_manual = next(i for i in items.values() if i.origin == "manual")
     assert new_text[copied_manual.start : copied_manual.end] == SENTENCE
-    assert copied_manual.corrected["message"] == "人工发现：需核对合计"
+    assert copied_manual.corrected.message == "人工发现：需核对合计"
     review = ws.review(result.report_id)
     assert (review.verdict, review.remarks, review.status) == (Verdict.REVISE, "请核对行政复议数据", ReviewStatus.IN_REVIEW)
     assert ws.review(old_id).status == ReviewStatus.REVIEWED, "the old version keeps its own record"
@@ -88,7 +88,7 @@ def test_annotated_sentence_edited_slightly(ws, report_file):
     listed = {(n.target, n.kind) for n in result.not_reanchored}
     assert ("item", "figure") in listed
     unanchored = [i for i in ws.items(result.report_id, include_unanchored=True) if not i.anchored]
-    assert [i.machine["text"] for i in unanchored] == ["16件"]
+    assert [i.machine.text for i in unanchored] == ["16件"]
     assert unanchored[0].state == "accepted" and unanchored[0].start is None
     assert all(i.anchored for i in ws.items(result.report_id))
 

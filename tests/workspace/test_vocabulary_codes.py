@@ -77,8 +77,8 @@ def test_a_reviewed_version_2_workspace_is_converted_to_codes_after_its_backup(t
             ("标题请核对", AnnotationTag.TO_VERIFY), ("做法可推广", AnnotationTag.HIGHLIGHT),
             ("整体意见", AnnotationTag.OTHER),
         ]
-        level = next(i for i in ws.items(qingxi.id, kind=ItemKind.METADATA) if i.machine["field"] == "level")
-        assert (level.state, level.machine["value"], level.corrected["value"]) == (
+        level = next(i for i in ws.items(qingxi.id, kind=ItemKind.METADATA) if i.machine.field == "level")
+        assert (level.state, level.machine.value, level.corrected.value) == (
             ItemState.CORRECTED, Level.TOWNSHIP, Level.COUNTY)
         tag_change = next(h for h in ws.history(qingxi.id) if h.target == "annotation" and h.action == "update")
         assert (tag_change.old["tag"], tag_change.new["tag"]) == (AnnotationTag.PROBLEM, AnnotationTag.TO_VERIFY)
@@ -119,7 +119,7 @@ def test_after_a_full_review_every_state_status_verdict_tag_and_level_is_a_code(
         ws.set_item_state(figures[0].id, ItemState.ACCEPTED)
         ws.set_item_state(figures[1].id, ItemState.REJECTED)
         ws.set_item_state(figures[2].id, ItemState.CORRECTED, {"value": 7})
-        level = next(i for i in items if i.kind == ItemKind.METADATA and i.machine["field"] == "level")
+        level = next(i for i in items if i.kind == ItemKind.METADATA and i.machine.field == "level")
         ws.set_item_state(level.id, ItemState.CORRECTED, {"value": Level.PREFECTURE})
         ws.add_item(report_id, ItemKind.FIGURE, 0, 2, {"value": 1, "unit": "件"})
         for tag in AnnotationTag:

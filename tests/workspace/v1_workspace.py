@@ -10,6 +10,7 @@ from reviewer.workspace.analysis_json import analysis_to_json
 from reviewer.workspace.items import build_items
 from reviewer.workspace.migrations import APPLICATION_ID, SCHEMA_V1
 from reviewer.workspace.prepare import sha256_of
+from reviewer.workspace.values import to_stored
 
 
 def build_v1_workspace(path: Path, reports: list[Path]) -> dict[str, int]:
@@ -36,7 +37,7 @@ def build_v1_workspace(path: Path, reports: list[Path]) -> dict[str, int]:
             conn.execute(
                 'INSERT INTO items (report_id, kind, origin, key, ordinal, machine, state, start, "end") '
                 "VALUES (?, ?, 'machine', ?, ?, ?, 'pending', ?, ?)",
-                (report_id, draft.kind, draft.key, draft.ordinal, json.dumps(draft.machine, ensure_ascii=False),
+                (report_id, draft.kind, draft.key, draft.ordinal, json.dumps(to_stored(draft.machine), ensure_ascii=False),
                  draft.start, draft.end),
             )
         first_figure = conn.execute(

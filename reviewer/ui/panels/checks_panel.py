@@ -49,7 +49,7 @@ class ChecksPanel(QWidget):
         present_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         missing_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
         required = report.items_of(ItemKind.REQUIRED)
-        present = sum(1 for item in required if item.effective.get("present"))
+        present = sum(1 for item in required if item.effective.present)
         group = QTreeWidgetItem(
             [self.tr("必备内容（{present}/{total}）").format(present=present, total=len(required))]
         )
@@ -57,8 +57,8 @@ class ChecksPanel(QWidget):
         self.tree.addTopLevelItem(group)
         for item in required:
             values = item.effective
-            found = bool(values.get("present"))
-            label = required_label(str(values.get("code", item.key)))
+            found = values.present
+            label = required_label(values.code)
             text = label + ("" if found else self.tr("（缺少）"))
             node = QTreeWidgetItem([text, state_label(item.state)])
             node.setIcon(0, present_icon if found else missing_icon)
@@ -75,18 +75,18 @@ class ChecksPanel(QWidget):
         }
         findings = sorted(
             report.items_of(ItemKind.FINDING),
-            key=lambda f: (SEVERITY_ORDER.get(f.effective.get("severity"), 3), f.start or 0),
+            key=lambda f: (SEVERITY_ORDER.get(f.effective.severity, 3), f.start or 0),
         )
         group = QTreeWidgetItem([self.tr("发现的问题（{count}）").format(count=len(findings))])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(group)
         for item in findings:
             values = item.effective
-            severity = parse(Severity, values.get("severity")) or Severity.WARNING
-            node = QTreeWidgetItem([str(values.get("message", "")), state_label(item.state)])
+            severity = parse(Severity, values.severity) or Severity.WARNING
+            node = QTreeWidgetItem([values.message, state_label(item.state)])
             node.setIcon(0, icons[severity])
             quote = report.text[item.start:item.end] if item.start is not None and item.end else ""
-            tip = severity_label(severity) + "：" + str(values.get("message", ""))
+            tip = severity_label(severity) + "：" + values.message
             node.setToolTip(0, plain_tooltip(tip + (f"\n「{quote}」" if quote else "")))
             self._finish(node, item)
             group.addChild(node)

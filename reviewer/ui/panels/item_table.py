@@ -46,7 +46,7 @@ class ItemColumn:
 
 class ItemTableModel(QAbstractTableModel):
     correctionRequested = Signal(int, dict)
-    """(item id, corrected values) — an edited cell; the model itself never changes the item."""
+    """(item id, {field: new value}) — an edited cell; the model itself never changes the item."""
     invalidInput = Signal(str, str)
     """(column header, rejected text)."""
 
@@ -83,7 +83,7 @@ class ItemTableModel(QAbstractTableModel):
     def display_text(self, item, column: ItemColumn) -> str:
         if column.key == STATE_KEY:
             return state_label(item.state)
-        value = item.effective.get(column.key)
+        value = getattr(item.effective, column.key)
         if column.display:
             return column.display(value, item)
         if column.numeric:
@@ -110,7 +110,7 @@ class ItemTableModel(QAbstractTableModel):
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and item.state == ItemState.CORRECTED and column.key != STATE_KEY:
-            machine = item.machine.get(column.key)
+            machine = getattr(item.machine, column.key) if item.machine else None
             shown = format_number(machine) if column.numeric else column.display(machine, item) if column.display \
                 else machine
             return plain_tooltip(self.tr("识别结果：{value}").format(value="" if shown is None else shown))
@@ -136,11 +136,9 @@ class ItemTableModel(QAbstractTableModel):
         except ValueError:
             self.invalidInput.emit(column.header, text)
             return False
-        if item.effective.get(column.key) == new_value:
+        if getattr(item.effective, column.key) == new_value:
             return False
-        corrected = dict(item.effective)
-        corrected[column.key] = new_value
-        self.correctionRequested.emit(item.id, corrected)
+        self.correctionRequested.emit(item.id, {column.key: new_value})
         return True
 
 

@@ -33,7 +33,7 @@ class OutlinePanel(QWidget):
             [
                 ItemColumn("field", self.tr("项目"), display=lambda field, _item: metadata_label(field), chars=5.5),
                 ItemColumn("value", self.tr("内容"), editable=True, parse=parse_metadata_value, chars=12,
-                           stretch=True, display=lambda value, item: metadata_value_text(item.effective.get("field"), value)),
+                           stretch=True, display=lambda value, item: metadata_value_text(item.effective.field, value)),
                 ItemColumn(STATE_KEY, self.tr("状态"), chars=4),
             ]
         )
@@ -78,7 +78,7 @@ class OutlinePanel(QWidget):
         parents: list[tuple[int, QTreeWidgetItem]] = []
         for section in sorted(report.items_of(ItemKind.SECTION), key=lambda s: s.start or 0):
             values = section.effective
-            level = int(values.get("level", 1))
+            level = int(values.level)
             label = _heading_label(report, section)
             node = QTreeWidgetItem([label, state_label(section.state)])
             node.setData(0, TargetRole, Target("item", section.id))
@@ -135,13 +135,13 @@ def _heading_problems(report: OpenReport) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
     for finding in report.items_of(ItemKind.FINDING):
         values = finding.effective
-        if not str(values.get("code", "")).startswith(HEADING_FINDING_PREFIX) or finding.state == ItemState.REJECTED:
+        if not values.code.startswith(HEADING_FINDING_PREFIX) or finding.state == ItemState.REJECTED:
             continue
         if finding.start is None:
             continue
         for section in sections:
             if section.start <= finding.start < max(section.end or 0, section.start + 1):
-                result.setdefault(section.id, []).append(str(values.get("message", "")))
+                result.setdefault(section.id, []).append(values.message)
     return result
 
 
@@ -150,4 +150,4 @@ def _heading_label(report: OpenReport, section) -> str:
     values = section.effective
     if section.corrected is None and section.start is not None and section.end:
         return report.text[section.start:section.end].strip()
-    return f"{values.get('num') or ''} {values.get('title') or ''}".strip()
+    return f"{values.num} {values.title}".strip()
