@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from reviewer.workspace import Workspace, WorkspaceError
+    from reviewer.workspace import Workspace, WorkspaceError, import_files
     counts: Counter[str] = Counter()
 
     def report(done: int, total: int, path: Path, outcome: Any) -> None:
@@ -55,7 +55,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         with Workspace.open(args.workspace) as workspace:
-            workspace.import_files(args.paths, progress=report, workers=args.workers)
+            import_files(workspace, args.paths, progress=report, workers=args.workers)
     except WorkspaceError as error:
         return print_workspace_error(error)
     print(
@@ -77,6 +77,7 @@ def _escaped(char: str) -> str:
 
 def _describe(outcome: Any) -> tuple[str, str]:
     from reviewer.workspace import ImportResult
+
     if not isinstance(outcome, ImportResult):
         return "error", outcome.message
     if outcome.status == "new":
@@ -90,12 +91,12 @@ def _describe(outcome: Any) -> tuple[str, str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from reviewer.workspace import Workspace, WorkspaceError
+    from reviewer.workspace import Workspace, WorkspaceError, export_json, write_figures_csv
     from reviewer.workspace.export import write_figures_csv_to
     try:
         with Workspace.open(args.workspace, backup=False, create=False) as workspace:
             if args.format == "json":
-                text = json.dumps(workspace.export_json(), ensure_ascii=False, indent=2) + "\n"
+                text = json.dumps(export_json(workspace), ensure_ascii=False, indent=2) + "\n"
                 if args.output is None:
                     sys.stdout.write(text)
                 else:
@@ -103,7 +104,7 @@ def run_export(args: argparse.Namespace) -> int:
             elif args.output is None:
                 write_figures_csv_to(workspace, sys.stdout)
             else:
-                workspace.export_figures_csv(args.output)
+                write_figures_csv(workspace, args.output)
     except WorkspaceError as error:
         return print_workspace_error(error)
     return 0

@@ -105,7 +105,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("REVIEWER_HOME", tempfile.mkdtemp(prefix="bench-home-"))
     from reviewer.summary import collect_batch
-    from reviewer.workspace import Workspace
+    from reviewer.workspace import Workspace, import_files
     from reviewer.workspace.backup import list_backups
 
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
@@ -117,7 +117,7 @@ def main() -> int:
         else:
             write_reports(tmp_path / "reports", 0, min(args.distinct, args.reports), args.report_chars)
             with Workspace.open(ws_path, backup=False) as ws:
-                ws.import_files([tmp_path / "reports"])
+                import_files(ws, [tmp_path / "reports"])
             fill_by_copying(ws_path, args.reports)
             if args.workspace is not None:
                 shutil.copyfile(ws_path, args.workspace)

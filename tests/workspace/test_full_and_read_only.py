@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from reviewer.workspace import Workspace, WorkspaceError, backup
+from reviewer.workspace import Workspace, WorkspaceError, backup, import_files
 from reviewer.workspace.backup import backups_dir, list_backups
 from reviewer.workspace.errors import WorkspaceFull, WorkspaceReadOnly
 
@@ -37,7 +37,7 @@ def test_edits_on_a_full_disk_raise_workspace_full_and_keep_the_work(ws_path, sa
 def test_import_on_a_full_disk_reports_each_file(ws_path, sample_files):
     with Workspace.open(ws_path) as ws:
         fill_up(ws)
-        results = ws.import_files(sample_files[:2], workers=1)
+        results = import_files(ws, sample_files[:2], workers=1)
     assert [type(outcome) for _path, outcome in results] == [WorkspaceFull, WorkspaceFull]
 
 

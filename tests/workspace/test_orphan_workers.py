@@ -16,10 +16,10 @@ pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the pr
 IMPORTING = """
 import sys
 from pathlib import Path
-from reviewer.workspace import Workspace
+from reviewer.workspace import Workspace, import_files
 files = sorted(Path(sys.argv[2]).glob("*.txt"))
 with Workspace.open(sys.argv[1]) as ws:
-    ws.import_files(files, progress=lambda *a: print("stored", flush=True), workers=2)
+    import_files(ws, files, progress=lambda *a: print("stored", flush=True), workers=2)
 """
 
 
