@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from reviewer.workspace import Workspace, WorkspaceCorrupt, WorkspaceError
+from reviewer.workspace import Workspace, WorkspaceCorrupt, WorkspaceError, export_json
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def read_everything(ws: Workspace) -> None:
         ws.review(summary.id)
     ws.history()
     ws.search("法治")
-    ws.export_json()
+    export_json(ws)
 
 
 def flipped_copy(pristine, target, chance: random.Random, flips: int) -> None:

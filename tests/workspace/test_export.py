@@ -49,7 +49,7 @@ def test_figures_csv_keeps_formula_looking_text_as_text(ws, tmp_path, sample_fil
         ws.set_item_state(figure.id, "corrected", {"subject": text, "unit": text})
     out = tmp_path / "数据.csv"
 
-    ws.export_figures_csv(out)
+    write_figures_csv(ws, out)
 
     with open(out, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
