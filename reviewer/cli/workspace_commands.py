@@ -82,6 +82,7 @@ def _escaped(char: str) -> str:
 
 def _describe(outcome: Any) -> tuple[str, str]:
     from reviewer.workspace import ImportResult
+
     if not isinstance(outcome, ImportResult):
         return "error", outcome.message
     if outcome.status == "new":

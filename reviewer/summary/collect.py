@@ -267,12 +267,13 @@ def indicator_row(view: ReviewView) -> dict[str, IndicatorCell]:
 
 
 def batch_row_from_view(view: ReviewView) -> BatchRow:
-    summary = summary_from_view(view)
-    required_rows = [row for row in summary.checks if row.item in REQUIRED_LABELS]
+    """The report's row of the batch summary: its header and checks, not the sheet's figure list."""
+    checks = checklist(view)
+    required_rows = [row for row in checks if row.item in REQUIRED_LABELS]
     results = {row.result for row in required_rows}
     required = CHECK_FAIL if CHECK_FAIL in results else CHECK_VERIFY if CHECK_VERIFY in results else CHECK_PASS
-    timeliness = next(row.result for row in summary.checks if row.item == "公开及时性")
-    header = summary.header
+    timeliness = next(row.result for row in checks if row.item == "公开及时性")
+    header = _header(view)
     return BatchRow(
         unit=header.unit,
         report_year=header.report_year,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.logging_setup import setup_logging
 from reviewer.ui.plain_text import plain_message
+from reviewer.workspace.errors import WorkspaceError
 
 log = logging.getLogger("reviewer.crash")
 
@@ -30,12 +31,15 @@ class _CrashReporter(QObject):
     """Lives in the GUI thread; exceptions from other threads reach the dialog through a queued signal."""
 
     crashed = Signal(str)
+    workspaceFailed = Signal(str)
+    """A WorkspaceError nothing caught (a damaged record read, a full disk): its Chinese message."""
 
     def __init__(self, log_file: Path) -> None:
         super().__init__()
         self.log_file = log_file
         self._showing = False
         self.crashed.connect(self._show_dialog)
+        self.workspaceFailed.connect(self._show_workspace_message)
 
     def report(
         self,
@@ -48,7 +52,17 @@ class _CrashReporter(QObject):
         if QApplication.instance() is None:
             sys.__excepthook__(exc_type, exc_value, exc_tb)
             return
+        if isinstance(exc_value, WorkspaceError):
+            self.workspaceFailed.emit(exc_value.message)
+            return
         self.crashed.emit(details)
+
+    @Slot(str)
+    def _show_workspace_message(self, message: str) -> None:
+        """What the workspace says, without a traceback: the officer can act on it (free disk space,
+        restore a backup with the next start)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("工作区出错"), message, QMessageBox.StandardButton.Ok)
+        plain_message(box).exec()
 
     @Slot(str)
     def _show_dialog(self, details: str) -> None:

@@ -333,8 +333,8 @@ class MainWindow(QMainWindow):
         self._enable_review_actions()
 
     def _report_changed(self, report_id: int) -> None:
-        """After a review command (do, undo or redo) on ``report_id``."""
-        self.refresh_library()
+        """After a review command (do, undo or redo) on ``report_id``: only its row is read again."""
+        self.refresh_library_rows([report_id])
         if self.indicator_window is not None and self.indicator_window.isVisible():
             self.indicator_window.refresh_report(report_id)
         if self.library.model.row_of(report_id) is None:  # taken out of the workspace

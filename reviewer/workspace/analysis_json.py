@@ -10,6 +10,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -50,40 +51,60 @@ def analysis_from_json(stored: str, text: str) -> Analysis:
     return analysis
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Convert = Callable[[Any], Any]
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            kwargs[f.name] = None
-    return cls(**kwargs)
+    return _builder(cls)(data)
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@cache
+def _builder(cls: type) -> Convert:
+    """The function that makes a ``cls`` from its JSON object, its fields' conversions worked out once
+    (an analysis holds thousands of values: per value, looking at the type hints again costs most)."""
+    hints = typing.get_type_hints(cls)
+    plan = [(f.name, _converter(hints[f.name]),
+             f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+            for f in dataclasses.fields(cls)]
+
+    def build(data: dict[str, Any]) -> Any:
+        kwargs = {}
+        for name, convert, required in plan:
+            if name in data:
+                kwargs[name] = convert(data[name])
+            elif required:
+                kwargs[name] = None
+        return cls(**kwargs)
+
+    return build
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _converter(hint: Any) -> Convert:
+    """JSON value → the value ``hint`` describes: dataclasses rebuilt (also inside lists, tuples,
+    dicts and optionals), anything else as it is; None stays None."""
     origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(hint):
-            if option is not type(None):
-                return _convert(option, value)
-        return value
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
-        return _build(hint, value)
     args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [option for option in args if option is not type(None)]
+        return _converter(options[0]) if options else _same
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return lambda value: _builder(hint)(value) if isinstance(value, dict) else value
     if origin is list and args:
-        return [_convert(args[0], v) for v in value]
+        item = _converter(args[0])
+        return _same if item is _same else lambda value: None if value is None else [item(v) for v in value]
     if origin is tuple and args:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in value)
-        return tuple(_convert(a, v) for a, v in zip(args, value))
+            item = _converter(args[0])
+            return lambda value: None if value is None else tuple(item(v) for v in value)
+        items = [_converter(a) for a in args]
+        return lambda value: None if value is None else tuple(c(v) for c, v in zip(items, value))
     if origin is dict and len(args) == 2:
-        return {k: _convert(args[1], v) for k, v in value.items()}
-    return value
+        item = _converter(args[1])
+        return _same if item is _same else \
+            lambda value: None if value is None else {k: item(v) for k, v in value.items()}
+    return _same

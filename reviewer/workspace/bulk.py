@@ -82,8 +82,11 @@ def import_files(
     workers: int | None = None,
     page_progress: PageProgress | None = None,
 ) -> list[tuple[Path, Outcome]]:
-    """Import files and folders (recursively: the extensions in ``REPORT_EXTENSIONS``). ``page_progress`` hears of each recognized page of a scan
-    analysed in this process (a single file, or one worker); cancelling then stops between pages."""
+    """Import files and folders, one transaction per file. ``progress(done, total, path, outcome)``
+    gets an :class:`ImportResult` or the error: ``LoadError``, ``AnalysisFailed``, or another
+    ``WorkspaceError`` (``WorkspaceFull``…) when the file could not be stored; the import goes on. ``page_progress`` hears of
+    each recognized page of a scan analysed in this process (a single file, or one worker); cancelling then
+    stops between pages."""
     files = collect_files(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list[tuple[Path, Outcome]] = []

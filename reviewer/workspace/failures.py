@@ -10,6 +10,7 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,6 +26,17 @@ DECODING_ERRORS = (json.JSONDecodeError, UnicodeDecodeError)
 
 class DamagedRecord(Exception):
     """A stored record is unreadable (raised where a record is decoded, turned into WorkspaceCorrupt)."""
+
+
+Code = TypeVar("Code", bound=StrEnum)
+
+
+def stored_code(vocabulary: type[Code], stored: str) -> Code:
+    """A code read back from the file; one that is no code of ``vocabulary`` is a damaged record."""
+    member = vocabulary._value2member_map_.get(stored)
+    if member is None:
+        raise DamagedRecord(f"无法识别的代码 {stored!r}（应为 {vocabulary.__name__}）")
+    return member  # type: ignore[return-value]
 
 
 def workspace_error(error: BaseException, path: Path) -> WorkspaceError:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
-from functools import partial
+from functools import cache, partial
 from typing import Any, TypeVar, cast
 
 from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Origin, ReviewStatus, Severity, Verdict
 from reviewer.workspace.db import from_json
-from reviewer.workspace.failures import DamagedRecord
+from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import Annotation, HistoryEntry, ReportReview, ReviewItem
 from reviewer.workspace.values import from_stored
 
@@ -26,22 +26,31 @@ T = TypeVar("T")
 
 
 def from_row(cls: type[T], row: sqlite3.Row) -> T:
+    plan = _reading_plan(cls, tuple(row.keys()))  # type: ignore[arg-type]
+    return cls(**{name: row[index] if read is None else read(row[index]) for name, index, read in plan})
+
+
+Read = Callable[[Any], Any]
+
+
+@cache
+def _reading_plan(cls: type, columns: tuple[str, ...]) -> tuple[tuple[str, int, Read | None], ...]:
+    """For each field of ``cls`` a row with ``columns`` fills: its column's position and how its value
+    is read (None: as stored). Worked out once per class and column list: rows come by the thousand."""
     codes = cls is not HistoryEntry  # a history row's target/action are not vocabulary codes
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    return cls(**{f.name: _value(f.name, row[f.name], codes) for f in fields if f.name in row.keys()})
+    return tuple((f.name, columns.index(f.name), _reader(f.name, codes))
+                 for f in dataclasses.fields(cls) if f.name in columns)
 
 
-def _value(name: str, stored: Any, codes: bool) -> Any:
-    if codes and stored is not None and name in CODE_COLUMNS:
-        try:
-            return CODE_COLUMNS[name](stored)
-        except ValueError as error:
-            raise DamagedRecord(f"{name} = {stored!r}") from error
+def _reader(name: str, codes: bool) -> Read | None:
+    if codes and name in CODE_COLUMNS:
+        code = CODE_COLUMNS[name]
+        return lambda stored: None if stored is None else stored_code(code, stored)
     if name in JSON_COLUMNS:
-        return from_json(stored)
+        return from_json
     if name in BOOL_COLUMNS:
-        return bool(stored)
-    return stored
+        return bool
+    return None
 
 
 def item_from_row(row: sqlite3.Row) -> ReviewItem:

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
+from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import ReportSummary
 from reviewer.workspace.values import MetadataValues, from_stored
 
@@ -28,7 +29,7 @@ def corrected_metadata(conn: sqlite3.Connection, report_ids: list[int] | None = 
         sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
         params += report_ids
     result: dict[int, dict[str, Any]] = {}
-    for _id, report_id, corrected in conn.execute(sql + " ORDER BY id", params):
+    for _id, report_id, corrected in conn.execute(sql + " ORDER BY report_id, id", params):  # the partial index's order
         values = from_stored(ItemKind.METADATA, json.loads(corrected))
         if isinstance(values, MetadataValues) and values.field:
             result.setdefault(report_id, {})[values.field] = values.value
@@ -59,7 +60,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
                 level=parse(Level, metadata["level"]),
                 report_year=metadata["report_year"],
                 publish_date=metadata["publish_date"],
-                status=ReviewStatus(row["status"] or ReviewStatus.UNREVIEWED),
+                status=stored_code(ReviewStatus, row["status"] or ReviewStatus.UNREVIEWED),
                 verdict=parse(Verdict, row["verdict"]),
                 open_findings=row["open_findings"] or 0,
                 pending_items=row["pending_items"] or 0,

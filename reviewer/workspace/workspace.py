@@ -45,7 +45,7 @@ from reviewer.workspace.backup import (
 )
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
-from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceFull, WorkspaceTooNew
 from reviewer.workspace.failures import translate_errors, workspace_error
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
@@ -99,8 +99,9 @@ class Workspace:
         :class:`WorkspaceCorrupt` offers them). The owner (``lock=True``) takes the lock, finishes an
         interrupted restore, checks integrity deeply after an unclean shutdown or when ``check``,
         upgrades an older schema after a backup, and with ``backup`` takes the rotating backup in the
-        background. ``create=False``: a missing file is an error. A file that cannot be written (or ``read_only``) is opened for reading only: no
-        lock, no backup, and every change raises :class:`WorkspaceReadOnly`."""
+        background. ``create=False``: a missing file is an error. A file that cannot be written (or
+        ``read_only``) is opened for reading only: no lock, no backup, and every change raises
+        :class:`WorkspaceReadOnly`; so is a file that cannot be opened for writing because the disk is full."""
         path = Path(path).expanduser().absolute()
         read_only = read_only or _cannot_write(path)
         if not read_only:
@@ -111,6 +112,12 @@ class Workspace:
         try:
             deep = check or (holder is not None and not holder.closed_cleanly_before)
             db = _open_checked(path, holder, read_only, read_only or not create, deep)
+        except WorkspaceFull:
+            if holder is not None:
+                holder.release()
+            if read_only or not path.exists():
+                raise
+            return cls.open(path, lock, read_only=True)  # a full disk: the work can still be read
         except BaseException:
             if holder is not None:
                 holder.release()

@@ -77,3 +77,24 @@ def test_log_file_is_in_the_user_log_folder(tmp_path, monkeypatch):
     assert log_file == tmp_path / "logs" / "reviewer.log"
     assert setup_logging() == log_file
     assert log_file.read_text(encoding="utf-8").count(" started: ") == 1
+
+
+def _damaged_record() -> None:
+    from pathlib import Path
+
+    from reviewer.workspace import WorkspaceCorrupt
+
+    raise WorkspaceCorrupt(Path("/工作区.sqlite"), "记录内容已损坏", [])
+
+
+@pytest.mark.qt_no_exception_capture
+def test_workspace_error_nothing_caught_shows_its_message_not_a_traceback(qtbot, shown_dialogs):
+    crash.install_excepthook()
+
+    QTimer.singleShot(0, _damaged_record)
+    qtbot.waitUntil(lambda: len(shown_dialogs) == 1, timeout=3000)
+
+    dialog = shown_dialogs[0]
+    assert dialog["title"] == "工作区出错"
+    assert "工作区文件已损坏" in dialog["text"] and "记录内容已损坏" in dialog["text"]
+    assert dialog["details"] == ""

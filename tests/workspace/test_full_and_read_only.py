@@ -106,3 +106,28 @@ def test_explicit_read_only_connection_never_raises_on_close(ws_path, sample_fil
         assert len(ws.reports()) == 1
         with pytest.raises(WorkspaceError):
             ws.set_reviewer_name("甲")
+
+
+def test_workspace_on_a_full_disk_still_opens_for_reading(ws_path, sample_files, monkeypatch):
+    import sqlite3
+
+    from reviewer.workspace import db
+    from reviewer.workspace import workspace as workspace_module
+
+    with Workspace.open(ws_path) as ws:
+        report_id = ws.import_file(sample_files[0]).report_id
+    real_connect = db.connect
+
+    def full_disk(path, read_only=False):
+        if not read_only:
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = sqlite3.SQLITE_FULL
+            raise error
+        return real_connect(path, read_only=True)
+
+    monkeypatch.setattr(workspace_module, "connect", full_disk)
+    with Workspace.open(ws_path) as ws:
+        assert ws.read_only
+        assert ws.reports()[0].id == report_id
+        with pytest.raises(WorkspaceReadOnly):
+            ws.set_review(report_id, remarks="写不进去")
