@@ -25,8 +25,11 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _BULLETS = "•·●○■□◆◇▪▫►▶-*>|｜【[［ \t"
 
 _FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "publish_date": ("发布日期", "发布时间", "发稿时间", "发文日期", "公开日期", "上网日期", "时间", "日期"),
-    "generated_date": ("生成日期", "成文日期", "签发日期", "印发日期", "制发日期"),
+    "publish_date": (
+        "发布日期", "发布时间", "发稿时间", "发文日期", "发文时间", "公开日期", "公开时间", "上网日期", "上网时间", "时间",
+        "日期", "更新时间", "更新日期",
+    ),
+    "generated_date": ("生成日期", "成文日期", "成文时间", "签发日期", "签发时间", "印发日期", "印发时间", "制发日期"),
     "source": ("信息来源", "文章来源", "来源", "发布机构", "发布单位", "发文机关", "发文单位"),
     "index_no": ("索引号", "索引"),
     "doc_number": ("文号", "发文字号", "发文文号"),
@@ -36,13 +39,13 @@ _FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "服务对象", "信息分类", "所属分类", "分类", "所属机构", "所属主题", "责任部门", "责任科室", "责任单位",
         "内容概述", "摘要", "规范性文件编号", "规范性文件有效性", "有效性", "效力状态", "有效期", "登记号",
         "统一编号", "作者", "编辑", "责任编辑", "浏览次数", "访问次数", "点击数", "点击量", "阅读数", "阅读量",
-        "字体", "字号", "发布人", "发布者", "审核", "撰稿", "关键词", "关键字", "语种", "更新时间", "更新日期",
-        "修改时间", "修改日期", "录入时间", "信息类别", "公文种类", "标签",
+        "字体", "字号", "发布人", "发布者", "审核", "撰稿", "关键词", "关键字", "语种", "修改时间", "修改日期",
+        "录入时间", "信息类别", "公文种类", "标签", "栏目", "所属栏目", "浏览", "阅读", "点击", "访问量",
     ),
 }
 _NEEDS_COLON = frozenset(
     ("时间", "日期", "来源", "名称", "标题", "作者", "编辑", "分类", "审核", "摘要", "关键词", "关键字", "有效性",
-     "字号", "语种", "撰稿", "索引", "有效期", "标签")
+     "字号", "语种", "撰稿", "索引", "有效期", "标签", "栏目", "浏览", "阅读", "点击")
 )
 """Labels that are ordinary words too: a line starting with them is metadata only when a colon follows."""
 
@@ -56,6 +59,10 @@ _LABEL_RE = re.compile(
 )
 _OPENING_BRACKETS = {"【": "】", "[": "]", "［": "］"}
 _VALUE_STRIP = " \t:：【】[]［］"
+_CLOSING_BRACKETS = " \t]］】)）"
+"""After a date in brackets on its own line: ``[ 2024-03-08 ]``."""
+_DATE_FIELDS = frozenset(("publish_date", "generated_date"))
+_PAGE_CLOCK_RE = re.compile(r"星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日]$")
 _MAX_CELL_VALUE = 60
 _MAX_CHROME_CELL_VALUE = 12
 _DOC_NUMBER_VALUE_RE = re.compile(r"(?:19|20)\d{2}\D{0,2}\d{1,4}\s*号")
@@ -224,7 +231,7 @@ def _is_top_chrome(line: str, fields: dict[str, str], timestamps: list[str]) -> 
         return True
     stamp = _WEB_TIMESTAMP_RE.match(bare)
     if stamp and _WEB_DATE_SHAPE.search(stamp.group()):
-        rest = bare[stamp.end():].strip()
+        rest = bare[stamp.end():].strip(_CLOSING_BRACKETS)
         if not rest or _is_label_line(rest) or _is_button_or_navigation(rest):
             iso = iso_from_match(stamp)
             if iso:
@@ -292,6 +299,8 @@ def _read_labels(line: str, fields: dict[str, str]) -> None:
         if opening in _OPENING_BRACKETS:
             value = value.split(_OPENING_BRACKETS[opening], 1)[0]
         value = value.strip(_VALUE_STRIP)
+        if _FIELD_OF[label] in _DATE_FIELDS and _PAGE_CLOCK_RE.search(value):
+            continue  # 时间：2020年6月3日 星期三 is the site's clock, not the report's date
         if value and label not in fields:
             fields[label] = value
 

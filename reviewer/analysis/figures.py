@@ -117,6 +117,12 @@ _ARABIC = r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9�
 _CHINESE = f"[{CHINESE_NUMERAL_CHARS}]+(?:点[〇零一二三四五六七八九]+)?"
 
 
+_NOT_INSIDE_ARABIC = "(?<![0-9０-９])(?<![0-9０-９][,，.．])"
+_NOT_INSIDE_CHINESE = f"(?<![{CHINESE_NUMERAL_CHARS}])"
+"""A number never starts inside another one: the tail of a longer number is no figure of its own, and
+trying every start inside a long run of digits would make the search quadratic."""
+
+
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -129,7 +135,7 @@ FIGURE_RE = re.compile(
     "(?:"
     f"百分之(?P<pnum>{_ARABIC}|{_CHINESE})"
     "|"
-    f"(?P<num>{_ARABIC}|{_CHINESE})"
+    f"(?P<num>{_NOT_INSIDE_ARABIC}{_ARABIC}|{_NOT_INSIDE_CHINESE}{_CHINESE})"
     "(?P<space>[ \u00a0\u2009])?"
     f"(?P<a1>{_alternatives(APPROX_INSIDE)})?"
     f"(?P<mult>{_alternatives(MULTIPLIERS)})?"

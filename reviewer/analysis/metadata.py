@@ -20,6 +20,7 @@ from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match
 from reviewer.analysis.model import Metadata, PageMeta, Section
 from reviewer.analysis.numerals import chinese_to_int
 from reviewer.analysis.signature import ORG_SUFFIX, find_signature
+from reviewer.analysis.unit_key import admin_parts, short_unit, unit_key
 
 _TOP_LINES = 8
 _LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
@@ -42,23 +43,9 @@ _LEADING_YEAR_RE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六�
 _SELF_REFERENCE_RE = re.compile(r"[我本全][镇乡市县区局委办州盟旗]")
 _UNIT_END_RE = re.compile(r"关于|(?:19|20)\d{2}|[〇○零一二]{4}年|年度|法治|依法行政|法制|全面依法")
 
-_ADMIN_SUFFIX = "自治县|自治州|自治区|自治旗|特别行政区|林区|特区|新区|开发区|省|市|州|盟|地区|县|区|旗|镇|乡|街道|苏木"
-_ADMIN_RE = re.compile(
-    rf"[\u4e00-\u9fff]{{1,10}}?(?:{_ADMIN_SUFFIX})(?![镇乡州旗盟苏]|[市县区](?![场政民直级属域委]))"
-)
-"""One administrative unit at the start of a name: the shortest name ending in a unit suffix that is not
-itself the start of a longer unit name (衢州|市 → 衢州市, 新乡|市 → 新乡市; but 县|市场监督管理局)."""
-_NOT_ADMIN_START = ("城市", "市场", "城乡", "城区管", "区域", "市政", "县域", "乡村", "镇村", "街道办事处")
-_GOVERNMENT_SUFFIX_RE = re.compile(
-    r"(?:人民政府|政府|行政公署|行署)$|(?:(?<=开发区)|(?<=新区)|(?<=园区))(?:管理委员会|管委会)$"
-)
-"""How the name of a government itself ends: 人民政府; 行政公署 of a 盟 or 地区; 管委会 of a development zone."""
-_CENTRAL_AGENCY_RE = re.compile(r"^国家[\u4e00-\u9fff]{2,10}?总局(?=[\u4e00-\u9fff]{2,})")
-"""The central agency before a vertically managed local office: 国家税务总局明湖县税务局."""
 _GOVERNMENT_OFFICE_RE = re.compile(r"(?<=政府)办公[室厅]$")
-_SUBDISTRICT_OFFICE_RE = re.compile(r"街道办事处$")
 _JOINT_SEPARATOR_RE = re.compile(
-    r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)|(?<=[省市县区州旗盟镇乡]委)(?=\S{2,15}?政府)"
+    r"[\s、,，]+|(?<=委员会)|(?<=党委)|(?<=党工委)|(?<=[省市县区州旗盟镇乡]委)(?=\S{1,15}?政府)"
 )
 """Between the bodies of a joint title: ``中共明湖县委 明湖县人民政府``, also written without a space."""
 _LEADING_ABOUT_RE = re.compile(r"^关于(?:报送|呈报|上报|印发|公布|公开)?")
@@ -67,6 +54,33 @@ _PARTY_RE = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$|(?:�
 _ORG_TAIL_RE = re.compile(rf"{ORG_SUFFIX}$")
 _NOT_A_SOURCE = frozenset(("本网", "本站", "本网站", "原创", "网站", "政府网"))
 
+_OPENING_LEAD_RE = re.compile(
+    r"^(?:(?:(?:19|20)\d{2}年度?(?:以来|上半年|全年)?|今年以来|过去的?一年(?:里|来|中)?|一年来)[，,\s]*"
+    r"|在[^，,。；;]{0,40}?(?:领导|指导|支持|关心|部署)下[，,\s]*)+"
+)
+"""What opens a first sentence before its subject: the year, ``在县委、县政府的坚强领导下``."""
+_OPENING_VERBS = (
+    "坚持", "深入", "认真", "全面", "紧紧", "紧扣", "始终", "聚焦", "围绕", "扎实", "持续", "进一步", "切实", "着力", "牢固",
+    "按照", "在", "以", "不断", "积极", "大力", "严格", "高度", "立足", "把", "将", "对照", "统筹", "贯彻", "落实", "推进",
+    "强化", "加强", "着眼", "锚定", "紧盯", "主动", "努力", "继续", "全力", "依法", "结合", "充分", "根据", "自觉",
+    "牢牢", "党委", "党组", "领导班子", "高位", "精心", "迅速", "及时", "共", "紧密", "全体", "上下", "各级", "的法治",
+    "法治政府", "的依法",
+)
+_OPENING_BODY_RE = re.compile(
+    rf"(?P<org>原?[^\s\d，,。；;：:、（）()《》“”\"和与及等]{{1,30}}?{ORG_SUFFIX})"
+    rf"(?:[（(](?P<named>[^（）()]{{2,30}}?{ORG_SUFFIX})[）)])?"
+    rf"(?=(?:{'|'.join(_OPENING_VERBS)}))"
+)
+"""The subject of an opening sentence: a body's name right before what it did."""
+_ADMIN_LEVEL_WORDS = frozenset("镇乡市县区州盟旗省")
+_SELF_SUBJECT_RE = re.compile(r"[我本全]([镇乡市县区局委办州盟旗省厅])")
+_DEPARTMENT_TAIL_RE = re.compile(r"(?:局|部|厅|委员会|署|办公室|中心|院|政府|办事处|管委会)$")
+_PROVINCES = (
+    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+    "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+)
+_PROVINCE_NAME_RE = re.compile(f"(?:{'|'.join(_PROVINCES)})省")
+"""The provinces by name: a report that calls itself only ``省人民政府`` names its province in the text."""
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 """The four 直辖市: provincial level although their names end in 市."""
 _TOWNSHIP_SUFFIX = ("镇", "乡", "街道", "苏木")
@@ -102,7 +116,13 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     top = _top_lines(text, sections)
     title, title_span = _find_title(text, top, page_meta)
     signature = find_signature(text)
-    full_unit = _full_unit(title, signature.org if signature else None, page_meta.source)
+    opening = _opening_sentence(text, sections, title_span[1] if title_span else 0)
+    full_unit = _full_unit(
+        title, signature.org if signature else None, page_meta.source, opening_unit(opening) if opening else None,
+        _self_level(opening) if opening else None,
+    )
+    if full_unit and full_unit.startswith(_BARE_LEVEL_START) and not admin_parts(full_unit)[0]:
+        full_unit = _placed_in_text(full_unit, text)
     unit = short_unit(full_unit) if full_unit else None
     # Disclosure catalogues (政府信息公开目录) often show only 生成日期/成文日期: the date the
     # page was generated is then the best evidence of when the report was made public.
@@ -117,6 +137,7 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     return Metadata(
         title=title,
         unit=unit,
+        unit_key=unit_key(unit) if unit else None,
         level=unit_level(full_unit, text) if full_unit else None,
         report_year=_report_year(title, body, publish_date, sign_date),
         publish_date=publish_date,
@@ -201,52 +222,96 @@ def unit_in_title(title: str | None) -> str | None:
     return next((p for p in reversed(parts) if _ORG_TAIL_RE.search(p)), None)
 
 
-def _full_unit(title: str | None, signer: str | None, source: str | None) -> str | None:
-    """The reporting body's name as written: from the title, else the signature, else the page's source
-    (a 政府办公室 publishing its government's report stands for that government). A title that names a
-    department without its place (``市生态环境局``) takes the place from the signature or source."""
+def _full_unit(
+    title: str | None, signer: str | None, source: str | None, opening: str | None, self_level: str | None = None
+) -> str | None:
+    """The reporting body's name as written: from the title, else the signature, else the opening sentence
+    (``2019年，柳州市人民政府深入贯彻……``), else the page's source — the office that posted the page, so
+    the last resort (a 政府办公室 publishing its government's report stands for that government; a 区 that
+    calls itself 我区/全区 posted by its 司法局 is that 区). A name without its place (``市生态环境局``,
+    ``区人民政府``) takes the place from the signature, the opening or the source."""
     if signer and _PARTY_RE.search(signer):
         signer = None
     if source and (source in _NOT_A_SOURCE or not _ORG_TAIL_RE.search(source)):
         source = None
     if source:
         source = _GOVERNMENT_OFFICE_RE.sub("", source)
-    named = unit_in_title(title)
-    if named:
-        if named.startswith(_BARE_LEVEL_START) and not _admin_parts(named)[0]:
-            return next(
-                (other for other in (signer, source) if other and other.endswith(named) and len(other) > len(named)),
-                named,
-            )
-        return named
-    return signer or source
+    named = unit_in_title(title) or signer or opening
+    if not named and source:
+        place = _with_place_of(self_level, source) if self_level in _ADMIN_LEVEL_WORDS else None
+        named = place or source
+    if named and named.startswith(_BARE_LEVEL_START) and not admin_parts(named)[0]:
+        return next(
+            (placed for other in (signer, opening, source) if other and (placed := _with_place_of(named, other))),
+            named,
+        )
+    return named
 
 
-def _admin_parts(name: str) -> tuple[list[str], str]:
-    """Split a body's name into its administrative units, outermost first, and the department after them."""
-    name = _CENTRAL_AGENCY_RE.sub("", _SUBDISTRICT_OFFICE_RE.sub("街道", _GOVERNMENT_SUFFIX_RE.sub("", name)))
-    units: list[str] = []
-    position = 0
-    while not name.startswith(_NOT_ADMIN_START, position):
-        match = _ADMIN_RE.match(name, position)
-        if not match:
-            break
-        units.append(match.group())
-        position = match.end()
-    return units, name[position:]
+def _with_place_of(bare: str, other: str) -> str | None:
+    """``市生态环境局`` with ``青州市生态环境局`` → ``青州市生态环境局``; ``区人民政府`` with the source
+    ``明湖区司法局`` → ``明湖区人民政府``: the place of ``other`` whose level word ``bare`` starts with."""
+    if other.endswith(bare) and len(other) > len(bare):
+        return other
+    level = bare[0]
+    place = next((unit for unit in reversed(admin_parts(other)[0]) if unit.endswith(level)), None)
+    return place + bare[1:] if place else None
 
 
-def short_unit(name: str) -> str:
-    """``衢州市柯城区人民政府`` → ``柯城区``; ``衢州市柯城区司法局`` → ``柯城区司法局``; ``龙山镇`` → ``龙山镇``."""
-    units, department = _admin_parts(name)
-    if not units:
-        return department or name
-    return units[-1] + department
+def _placed_in_text(bare: str, text: str) -> str:
+    """A name still without its place: ``省人民政府`` → ``江西省人民政府`` when the text names one province
+    more than any other."""
+    if not bare.startswith("省"):
+        return bare
+    counts = Counter(match.group() for match in _PROVINCE_NAME_RE.finditer(text))
+    if not counts:
+        return bare
+    province, _ = counts.most_common(1)[0]
+    return province + bare[1:]
+
+
+def _opening_sentence(text: str, sections: list[Section], after: int) -> str | None:
+    """The first sentence of the first prose paragraph before the first heading."""
+    opening_end = sections[0].start if sections else len(text)
+    for match in _LINE_RE.finditer(text, after, opening_end):
+        paragraph = match.group()
+        if _PROSE_RE.search(paragraph):
+            return _BOOK_TITLE_RE.sub("", paragraph.split("。", 1)[0])
+    return None
+
+
+def opening_unit(sentence: str) -> str | None:
+    """The body that the opening sentence names as doing the work: ``2019年，柳州市人民政府深入贯彻……``,
+    ``2024年，石岭镇坚持以……``, ``原国家林业局认真……``; a self-reference with the name in brackets,
+    ``我镇（青山镇）坚持……``. None for ``我局``, ``全县`` and the like."""
+    rest = _OPENING_LEAD_RE.sub("", sentence)
+    match = _OPENING_BODY_RE.match(rest)
+    if not match:
+        return None
+    name = match.group("org")
+    if _SELF_REFERENCE_RE.fullmatch(name):
+        name = match.group("named") or ""
+    parts = [part for part in _JOINT_SEPARATOR_RE.split(name) if part]
+    bodies = [part for part in parts if not _PARTY_RE.search(part)]
+    if not bodies or _SELF_REFERENCE_RE.match(bodies[-1]):
+        return None
+    name = bodies[-1]
+    if name.startswith(_BARE_LEVEL_START) and not admin_parts(name)[0]:
+        name = next((placed for part in parts if (placed := _with_place_of(name, part))), name)
+    if admin_parts(name)[0] or _DEPARTMENT_TAIL_RE.search(name):
+        return name
+    return None
+
+
+def _self_level(sentence: str) -> str | None:
+    """The level word of an opening sentence's self-reference: 区 for ``2022年，全区坚持……``, 局 for 我局."""
+    match = _SELF_SUBJECT_RE.match(_OPENING_LEAD_RE.sub("", sentence))
+    return match.group(1) if match else None
 
 
 def unit_level(name: str, text: str = "") -> str | None:
     """乡镇街道 / 县区 / 地市 / 省 / 部门 for a body's name; ``text`` helps tell a 县级市 from a 地级市."""
-    units, department = _admin_parts(name)
+    units, department = admin_parts(name)
     if department:
         return "部门"
     if not units:

@@ -70,6 +70,7 @@ class CleanedText:
 class Metadata:
     title: str | None = None
     unit: str | None = None
+    unit_key: str | None = None  # shared by every way of writing the unit (reviewer.analysis.unit_key)
     level: str | None = None  # the JSON contract's value: the label of a reviewer.vocabulary.Level (乡镇街道 …)
     report_year: int | None = None
     publish_date: str | None = None

@@ -82,15 +82,25 @@ def chinese_to_int(numeral: str) -> int | None:
 
 
 def int_to_chinese(value: int) -> str:
-    """Write 1–99 the way headings count: 一 … 十 … 十一 … 二十 … 九十九."""
-    if not 0 < value < 100:
-        raise ValueError(f"heading numbers run from 1 to 99, not {value}")
-    tens, ones = divmod(value, 10)
+    """Write a positive number the way headings and counts do: 一 … 十 … 十一 … 九十九 … 一百零五 … 一万零一."""
+    if value <= 0:
+        raise ValueError(f"only positive numbers are written in Chinese numerals, not {value}")
+    if value >= 10_000:
+        high, low = divmod(value, 10_000)
+        return int_to_chinese(high) + "万" + ("" if low == 0 else ("零" if low < 1000 else "") + int_to_chinese(low))
     digits = "零一二三四五六七八九"
-    if tens == 0:
-        return digits[ones]
-    prefix = "十" if tens == 1 else digits[tens] + "十"
-    return prefix + (digits[ones] if ones else "")
+    written = ""
+    pending_zero = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // unit % 10
+        if digit == 0:
+            pending_zero = bool(written)
+            continue
+        if pending_zero:
+            written += "零"
+            pending_zero = False
+        written += ("" if unit == 10 and digit == 1 and not written else digits[digit]) + name
+    return written
 
 
 def is_canonical_small_numeral(numeral: str) -> bool:

@@ -159,7 +159,10 @@ def _ends_measures(section: Section, first_part: Section | None) -> bool:
 def _first_part(sections: list[Section]) -> Section | None:
     """The first of several top-level parts. It is never the plan, which comes last: a first part headed
     ``一、2022年度重点工作`` reports on that year."""
-    top = [s for s in sections if s.level == min(s.level for s in sections)] if sections else []
+    if not sections:
+        return None
+    outermost = min(s.level for s in sections)
+    top = [s for s in sections if s.level == outermost]
     return top[0] if len(top) > 1 else None
 
 

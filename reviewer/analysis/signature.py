@@ -13,7 +13,7 @@ from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match, parse_run_toge
 
 ORG_SUFFIX = (
     r"(?:人民政府|政府|委员会|党委|党工委|管委会|办事处|街道|办公室|局|厅|委|办|中心|院|署|所|处|队|站|部|会|组"
-    r"|镇|乡|县|区|市|州|盟|旗|苏木)"
+    r"|镇|乡|县|区|市|州|盟|旗|省|苏木)"
 )
 """How the name of a government body or department ends."""
 

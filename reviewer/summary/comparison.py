@@ -9,26 +9,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reviewer.analysis.unit_key import unit_key
 from reviewer.workspace.indicator_cells import IndicatorCell, resolve_cells
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
 
-try:
-    from reviewer.analysis.unit_key import unit_key as _unit_key
-except ImportError:  # the metadata issue's normalised unit key (branch meta) is not merged yet
-    _unit_key = None
-
 PERCENT = "%"
 
 
 def default_unit_key(unit: str | None) -> str:
-    """The normalised unit key (``reviewer.analysis.unit_key``), or the name without spaces before it exists."""
-    if not unit:
-        return ""
-    if _unit_key is not None:
-        return str(_unit_key(unit))
-    return "".join(unit.split())
+    """The normalised unit key (:func:`reviewer.analysis.unit_key.unit_key`); "" for no unit."""
+    return unit_key(unit) if unit else ""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from reviewer.analysis.model import Figure, Finding
 SEVERITY = "warning"
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_ONLY_SPACE = re.compile(r"\s*")
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、"
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _GAP_BETWEEN_TOTAL_AND_PARTS = re.compile(r"[\s，,：:、。；;（(]*")
@@ -60,6 +61,11 @@ _NOT_COUNTED_UNITS = frozenset({"%", "个百分点", "百分点", "‰", "元", 
 _RATE_LOOKBACK = 200
 _FULL_STOP_BEFORE = re.compile(r"[。！？!?\n][^。！？!?\n]*$")
 _MAX_PARTS_FOR_SUBSETS = 12
+_MAX_FIGURES_IN_A_LISTING = 60
+"""More figures than this between a total and the end of its listing are a table or a damaged text, not
+one listing: such a passage is not checked, which keeps the check linear in the number of figures."""
+_MAX_COUNTS_FOR_A_RATE = 16
+"""The counts nearest a rate that may be its numerator and denominator."""
 _MONEY_FACTORS = {"元": 1, "千元": 10**3, "万元": 10**4, "百万元": 10**6, "千万元": 10**7, "亿元": 10**8}
 _NOT_SUMMED_UNITS = frozenset({"%", "个百分点", "百分点", "‰", "倍", "成", "分"})
 _CHANGE_BEFORE = re.compile(
@@ -74,7 +80,27 @@ _RATE_BASES = {"出庭": ("开庭", "应出庭", "应当出庭", "需出庭", "�
 
 def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    return [*_sum_findings(text, figures, sentence_ends), *_rate_findings(text, figures)]
+    index = _FigureIndex(figures)
+    return [*_sum_findings(text, index, sentence_ends), *_rate_findings(text, index)]
+
+
+class _FigureIndex:
+    """The figures in text order, found by position with a binary search (so each check stays linear)."""
+
+    def __init__(self, figures: list[Figure]) -> None:
+        self.figures = figures
+        self._starts = [f.start for f in figures]
+
+    def first_from(self, position: int) -> int:
+        """The index of the first figure starting at or after ``position``."""
+        return bisect.bisect_left(self._starts, position)
+
+    def within(self, start: int, end: int, limit: int) -> list[Figure] | None:
+        """The figures inside ``[start, end)``; None when there are more than ``limit`` of them."""
+        low, high = self.first_from(start), self.first_from(end)
+        if high - low > limit:
+            return None
+        return [f for f in self.figures[low:high] if f.end <= end]
 
 
 def _sentence_bounds(sentence_ends: list[int], position: int, length: int) -> tuple[int, int]:
@@ -84,13 +110,13 @@ def _sentence_bounds(sentence_ends: list[int], position: int, length: int) -> tu
     return start, end
 
 
-def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) -> list[Finding]:
+def _sum_findings(text: str, index: _FigureIndex, sentence_ends: list[int]) -> list[Finding]:
     findings = []
     for marker in re.finditer("其中", text):
         start, end = _sentence_bounds(sentence_ends, marker.start(), len(text))
-        if start and not text[start:marker.start()].strip():
+        if start and _ONLY_SPACE.fullmatch(text, start, marker.start()):
             start, _ = _sentence_bounds(sentence_ends, start - 1, len(text))  # 共受理35件。其中，维持28件……
-        total = _total_before(text, figures, start, marker.start())
+        total = _total_before(text, index, start, marker.start())
         if total is None or total.unit in _NOT_SUMMED_UNITS:
             continue
         next_marker = text.find("其中", marker.end(), end)
@@ -99,24 +125,24 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
             closing = min((i for i in (text.find("）", marker.end(), stop), text.find(")", marker.end(), stop)) if i >= 0),
                           default=stop)
             stop = closing  # 共计1260件（其中……）: the parts end with the bracket
-        parts = [
-            f for f in figures
-            if marker.end() <= f.start and f.end <= stop and _same_measure(f, total) and not is_change(text, f)
-        ]
+        listed = index.within(marker.end(), stop, _MAX_FIGURES_IN_A_LISTING)
+        if listed is None:
+            continue
+        parts = [f for f in listed if _same_measure(f, total) and not is_change(text, f)]
         finding = _judge_sum(text, total, parts)
         if finding:
             findings.append(finding)
-    for total in figures:
+    for total in index.figures:
         cue = _TOTAL_CUE_BEFORE.search(text, max(0, total.start - 4), total.start)
         if not cue or (cue.start() > 0 and text[cue.start() - 1] not in _CLAUSE_BREAK):
             continue
         if total.unit in _NOT_SUMMED_UNITS:
             continue
         start, _ = _sentence_bounds(sentence_ends, total.start, len(text))
-        parts = [
-            f for f in figures
-            if start <= f.start and f.end <= cue.start() and _same_measure(f, total) and not is_change(text, f)
-        ]
+        listed = index.within(start, cue.start(), _MAX_FIGURES_IN_A_LISTING)
+        if listed is None:
+            continue
+        parts = [f for f in listed if _same_measure(f, total) and not is_change(text, f)]
         if len(parts) >= 2 and _is_enumeration(text, parts):
             finding = _judge_sum(text, total, parts, exhaustive=True)
             if finding:
@@ -124,13 +150,18 @@ def _sum_findings(text: str, figures: list[Figure], sentence_ends: list[int]) ->
     return findings
 
 
-def _total_before(text: str, figures: list[Figure], start: int, marker: int) -> Figure | None:
+def _total_before(text: str, index: _FigureIndex, start: int, marker: int) -> Figure | None:
     """The figure that 其中 refers to: the last one before it with only punctuation (or a bracket) between.
 
     A change stated in between is read past: ``共收到申请52件，同比增加8件，其中受理45件``.
     """
     gap_end, rest = marker, ""
-    for figure in reversed([f for f in figures if start <= f.start and f.end <= marker]):
+    position = index.first_from(marker)
+    while position > 0 and index.figures[position - 1].start >= start:
+        position -= 1
+        figure = index.figures[position]
+        if figure.end > marker:
+            continue
         if is_change(text, figure):
             rest = text[figure.end:gap_end] + rest
             gap_end = _clause_start(text, figure.start)
@@ -273,9 +304,9 @@ def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Findin
     )
 
 
-def _rate_findings(text: str, figures: list[Figure]) -> list[Finding]:
+def _rate_findings(text: str, index: _FigureIndex) -> list[Finding]:
     findings = []
-    for index, rate in enumerate(figures):
+    for position, rate in enumerate(index.figures):
         if rate.unit not in _RATE_UNITS or is_change(text, rate):
             continue
         name = _rate_name(text, rate)
@@ -284,10 +315,10 @@ def _rate_findings(text: str, figures: list[Figure]) -> list[Finding]:
         sentence = _FULL_STOP_BEFORE.search(text, max(0, rate.start - _RATE_LOOKBACK), rate.start)
         low = sentence.start() + 1 if sentence else max(0, rate.start - _RATE_LOOKBACK)
         counts = [
-            f for f in figures[:index]
-            if f.start >= low and f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
+            f for f in index.figures[index.first_from(low):position]
+            if f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
             and not is_change(text, f)
-        ]
+        ][-_MAX_COUNTS_FOR_A_RATE:]
         finding = _judge_rate(text, rate, name, counts)
         if finding:
             findings.append(finding)
