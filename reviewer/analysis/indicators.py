@@ -14,8 +14,9 @@ the same for every column (docs/indicators.md):
    unit), a table cell of a column other than the report year's, and percentages above 100.
 3. A figure fills at most one column: the one whose name stands in its subject (the name nearest the end,
    i.e. the head of the phrase, wins), else in its clause (nearest the figure), else whose lead phrase
-   stands in the sentence (earliest) or heading, with a fitting object. That column's exclusions then
-   apply; a figure excluded there fills nothing else.
+   stands in the sentence (earliest) or heading, with a fitting object — the first of these, in that order,
+   whose exclusions do not apply (``参与重大决策事项论证46件`` after 法律顾问 is the adviser's work, not a
+   decision).
 4. Per column, the cell is the candidate first in the column's order of preference, then not cumulative
    over several years, then first in the text.
 """
@@ -127,14 +128,18 @@ def _column_of(context: FigureContext, definitions: Sequence[IndicatorDefinition
     if not scored:
         return None
     scored.sort(key=lambda pair: pair[0], reverse=True)
-    (score, chosen) = scored[0]
     if _names_several(context, definitions):
         return None  # 行政复议、行政诉讼案件分别为5件、3件: which is which is not ours to guess
-    if chosen.exclude and chosen.exclude.search(context.around):
-        return None
-    if chosen.exclude_subject and chosen.exclude_subject.search(context.subject):
-        return None
-    return chosen
+    for _score, chosen in scored:
+        if not _excluded(chosen, context):
+            return chosen
+    return None
+
+
+def _excluded(definition: IndicatorDefinition, context: FigureContext) -> bool:
+    if definition.exclude and definition.exclude.search(context.around):
+        return True
+    return bool(definition.exclude_subject and definition.exclude_subject.search(context.subject))
 
 
 def _names_several(context: FigureContext, definitions: Sequence[IndicatorDefinition]) -> bool:
