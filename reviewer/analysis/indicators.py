@@ -36,6 +36,10 @@ _CLAUSE_BREAK = _SENTENCE_BREAK + "，,：:"
 _SENTENCE_BREAK_RE = re.compile(f"[{_SENTENCE_BREAK}]")
 _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
 _AFTER_CHARS = 20
+_MAX_LOOKBACK = 200
+"""Characters of a sentence before a figure that its rules read (a lead phrase stands near its figures)."""
+_MAX_LISTED = 60
+"""Figures of a listing read for its total: keeps a line of thousands of figures linear."""
 _AFTER_BREAK = _CLAUSE_BREAK + "、"
 _AFTER_BREAK_RE = re.compile(f"[{_AFTER_BREAK}]")
 _PLAN_WORDS = re.compile(r"力争|计划|拟(?:于|在|将|开展|完成|实现|举办|组织)|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
@@ -209,8 +213,10 @@ class _Reader:
         self.report_year = metadata.report_year
 
     def sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts, at most ``_MAX_LOOKBACK`` characters before it."""
         index = bisect.bisect_left(self.sentence_ends, position)
-        return self.sentence_ends[index - 1] + 1 if index else 0
+        start = self.sentence_ends[index - 1] + 1 if index else 0
+        return max(start, position - _MAX_LOOKBACK)
 
     def clause_start(self, position: int, floor: int) -> int:
         index = bisect.bisect_left(self.clause_breaks, position)
@@ -306,7 +312,7 @@ class _Reader:
             if not text[start:markers[0].start()].strip(" \u3000，,"):
                 scope_start = self.sentence_start(start - 1) if start else 0  # 共受理35件。其中，维持28件
             marker = markers[-1].start()
-            first = bisect.bisect_left(self.figure_starts, scope_start)
+            first = max(bisect.bisect_left(self.figure_starts, scope_start), index - _MAX_LISTED)
             totals += [i for i in range(first, index)
                        if self.figures[i].end <= marker and _same_measure(self.figures[i], figure)]
         bracketing = self._figure_before_bracket(index, start)
@@ -314,7 +320,7 @@ class _Reader:
             totals.append(bracketing)
         end_index = bisect.bisect_left(self.sentence_ends, figure.end)
         sentence_end = self.sentence_ends[end_index] if end_index < len(self.sentence_ends) else len(text)
-        for later_index in range(index + 1, len(self.figures)):
+        for later_index in range(index + 1, min(len(self.figures), index + 1 + _MAX_LISTED)):
             later = self.figures[later_index]
             if later.start >= sentence_end:
                 break
