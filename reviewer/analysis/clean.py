@@ -127,7 +127,9 @@ _PROSE_MIN_CHARS = 50
 
 def clean(raw_text: str) -> CleanedText:
     """Hide page chrome and tidy whitespace; the metadata lines are read into :class:`PageMeta` first."""
-    lines = [line.strip() for line in _ZERO_WIDTH_RE.sub("", raw_text).splitlines()]
+    visible, visible_offsets = _without_zero_width(raw_text)
+    raw_lines = visible.splitlines(keepends=True)
+    lines = [line.strip() for line in raw_lines]
     keep = [bool(line) and not _is_noise(line) for line in lines]
     fields: dict[str, str] = {}
     timestamps: list[str] = []
@@ -173,7 +175,38 @@ def clean(raw_text: str) -> CleanedText:
             break
 
     text = "\n\n".join(line for line, kept in zip(lines, keep) if kept)
-    return CleanedText(text=text, page_meta=_page_meta(fields, timestamps))
+    raw_offsets = _raw_offsets(raw_lines, lines, keep, visible_offsets, len(raw_text))
+    return CleanedText(text=text, page_meta=_page_meta(fields, timestamps), raw_offsets=raw_offsets)
+
+
+def _without_zero_width(raw_text: str) -> tuple[str, list[int] | None]:
+    """The text without zero-width characters, and the raw offset of each of its characters (None when
+    nothing was removed: offsets are the same)."""
+    if not _ZERO_WIDTH_RE.search(raw_text):
+        return raw_text, None
+    offsets = [index for index, ch in enumerate(raw_text) if not _ZERO_WIDTH_RE.fullmatch(ch)]
+    return _ZERO_WIDTH_RE.sub("", raw_text), offsets
+
+
+def _raw_offsets(
+    raw_lines: list[str], lines: list[str], keep: list[bool], visible_offsets: list[int] | None, raw_length: int
+) -> list[int]:
+    """For every offset of the cleaned text (and its end), the offset in the raw text it comes from; the
+    blank lines between paragraphs stand for the start of the next paragraph."""
+    offsets: list[int] = []
+    position = 0
+    for raw_line, line, kept in zip(raw_lines, lines, keep):
+        if kept:
+            start = position + len(raw_line) - len(raw_line.lstrip())
+            if offsets:
+                offsets.extend((start, start))
+            offsets.extend(range(start, start + len(line)))
+        position += len(raw_line)
+    offsets.append(position)
+    if visible_offsets is not None:
+        visible_offsets.append(raw_length)
+        offsets = [visible_offsets[offset] for offset in offsets]
+    return offsets
 
 
 def _is_noise(line: str) -> bool:

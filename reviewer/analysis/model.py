@@ -64,6 +64,9 @@ class PageMeta:
 class CleanedText:
     text: str
     page_meta: PageMeta = field(default_factory=PageMeta)
+    raw_offsets: list[int] = field(default_factory=list)
+    """For each offset of ``text`` and its end (``len(text) + 1`` entries), the ``raw_text`` offset it comes
+    from, non-decreasing; the blank line between two paragraphs stands at the start of the second."""
 
 
 @dataclass

@@ -8,12 +8,13 @@ from reviewer.analysis.clean import clean
 from reviewer.analysis.figures import extract_figures
 from reviewer.analysis.indicators import extract_indicators
 from reviewer.analysis.load import load_bytes, load_path
+from reviewer.analysis.loaded_parts import notes_of, with_table_cells
 from reviewer.analysis.metadata import extract_metadata
 from reviewer.analysis.model import Analysis, LoadedDocument
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.required import find_required_parts
 
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 """Bump when the analysis output changes, so stored reports can be re-analysed."""
 
 
@@ -22,7 +23,7 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
     text = cleaned.text
     sections = extract_sections(text)
     metadata = extract_metadata(text, cleaned.page_meta, sections)
-    figures = extract_figures(text, sections)
+    figures = with_table_cells(doc, cleaned, extract_figures(text, sections))
     required = find_required_parts(text, sections)
     findings = run_checks(text, metadata, sections, figures, required)
     return Analysis(
@@ -37,6 +38,8 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
         findings=findings,
         page_meta=cleaned.page_meta,
         analyzer_version=ANALYZER_VERSION,
+        original_format=doc.original_format,
+        notes=notes_of(doc, cleaned),
         indicators=extract_indicators(text, figures, sections, metadata),
     )
 

@@ -489,19 +489,6 @@ def test_pdf_encrypted_with_an_empty_user_password_is_read(tmp_path: Path, algor
     assert load_path(path).raw_text == PDF_TEXT
 
 
-@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
-def test_aes_pdf_without_the_crypto_package_says_so(tmp_path: Path, monkeypatch, algorithm: str) -> None:
-    from pypdf import _encryption
-    from pypdf._crypt_providers import _fallback
-
-    path = encrypt_pdf(make_pdf(tmp_path / "aes.pdf", PDF_LINES), "", algorithm=algorithm)
-    for name in ("CryptAES", "aes_cbc_decrypt", "aes_ecb_decrypt"):
-        monkeypatch.setattr(_encryption, name, getattr(_fallback, name))
-    error = load_error(path)
-    assert error.code == "encrypted"
-    assert "cryptography" in error.message
-
-
 def test_truncated_pdf_is_damaged(tmp_path: Path) -> None:
     data = make_pdf(tmp_path / "a.pdf", PDF_LINES).read_bytes()
     error = load_error(data[: len(data) * 2 // 3], "断.pdf")

@@ -21,8 +21,18 @@ class PageLine:
 
 
 @dataclass
+class PageRule:
+    """A horizontal line drawn on the page: a table border, the short rule above footnotes, a header's rule."""
+
+    x0: float
+    y: float
+    x1: float
+
+
+@dataclass
 class PageLayout:
     number: int  # 1-based
     width: float
     height: float
     lines: list[PageLine] = field(default_factory=list)
+    rules: list[PageRule] = field(default_factory=list)  # empty when unknown (a recognized scan)

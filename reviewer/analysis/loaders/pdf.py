@@ -1,21 +1,37 @@
-"""PDF reports: the text layer, page by page, with pypdf; scanned PDFs are refused with a request for OCR.
+"""PDF reports: the text layer with the position of every character, read with PDFium (pypdfium2); scanned
+PDFs are refused with a request for OCR.
 
-Shape of the text: pages follow each other with no marker; lines wrapped by the layout are joined into
-paragraphs and page numbers at the top or bottom of a page are dropped (see ``pdf_reflow``). Tables come out
-as pypdf prints them: one line per row, cells separated by spaces.
+PDFium gives each character drawn on a page with its box, baseline and font size; the spaces it makes up
+from gaps (and the line breaks) are left out: gaps are judged from the positions, and a space the text
+itself holds is kept (``line_text`` then removes the ones that are layout). Characters on one baseline,
+in reading order by position — so a quote mark drawn after its words lands between them — make a
+:class:`PageLine` until a gap of a table cell, a change of font size or a raised note mark between them.
+A glyph drawn twice on the same spot (fake bold) counts once; rotated text (watermarks, stamps) is left out.
+Horizontal rules (drawn paths no thicker than two points) are kept with the page: table borders, the short
+rule above footnotes. ``page_restore`` then puts the pages back into paragraphs, table rows and notes, the same way as for
+recognized scans.
+
+PDFium rather than pypdf: five times as fast on office-exported Chinese PDFs (pypdf parses the content
+stream in Python: about 6 pages/s here) and exact character boxes where pypdf's text visitor gives only run
+origins, so widths had to be guessed.
 """
 from __future__ import annotations
 
-import io
+import ctypes
+import math
 import re
+from dataclasses import dataclass
 
-from pypdf import PasswordType, PdfReader
-from pypdf.errors import DependencyError
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.line_text import glued
 from reviewer.analysis.loaders.outcome import checked_text, file_label, text_too_long
-from reviewer.analysis.loaders.pdf_reflow import reflow_pages
+from reviewer.analysis.loaders.page_layout import PageLayout, PageLine, PageRule
+from reviewer.analysis.loaders.page_restore import restore_pages
+from reviewer.analysis.loaders.page_tables import CELL_GAP_EMS
 from reviewer.analysis.model import LoadedDocument
 
 END_MARKER_WINDOW = 4096
@@ -24,55 +40,207 @@ END_MARKER_WINDOW = 4096
 MIN_PAGE_LETTERS = 20
 """A page with fewer letters and digits than this has no real text layer (a scan, or only a page number)."""
 
+SAME_BASELINE_EMS = 0.15
+"""Characters whose baselines differ by less than this many font sizes stand on one line."""
+
+RAISED_MARK_SHARE = 0.8
+"""A note mark is printed smaller than this share of the line's font size, above its baseline."""
+
+RULE_THICKNESS = 2.0
+"""A path at most this many points high (and wider than it is high) is a horizontal rule."""
+
+SAME_SPOT_EMS = 0.3
+"""The same character drawn again less than this many font sizes from itself is one glyph (fake bold)."""
+
 _LETTER = re.compile(r"[^\W_]")
+
+
+@dataclass
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    baseline: float  # from the page's top
+    size: float
+    space_before: bool = False  # a space character of the text (not one PDFium made up) stands before it
 
 
 def load_pdf(data: bytes, source: str) -> LoadedDocument:
     name = file_label(source)
     if b"%%EOF" not in data[-END_MARKER_WINDOW:]:
         raise LoadError("damaged", f"PDF 文件“{name}”不完整（文件末尾缺失，可能没有下载完），无法读取。")
-    pages = _page_texts(data, source)
+    pages = _page_layouts(data, source)
     if not pages:
         raise LoadError("empty", f"PDF 文件“{name}”没有页面。")
-    if all(len(_LETTER.findall(page)) < MIN_PAGE_LETTERS for page in pages):
+    if all(_is_textless(page) for page in pages):
         raise LoadError(
             "needs_ocr",
             f"PDF 文件“{name}”没有文字层（可能是扫描件或图片），需要先OCR（文字识别）转成文字后再导入。",
         )
-    text = checked_text(reflow_pages(pages), source)
-    return LoadedDocument(source=source, format="pdf", encoding=None, raw_text=text, page_count=len(pages))
+    restored = restore_pages(pages)
+    return LoadedDocument(
+        source=source, format="pdf", encoding=None, raw_text=checked_text(restored.text, source),
+        page_count=len(pages), notes=restored.notes, table_cells=restored.table_cells,
+    )
 
 
-def _page_texts(data: bytes, source: str) -> list[str]:
-    """Each page's extracted text. pypdf raises many exception types on malformed files; all mean damage."""
+def _is_textless(page: PageLayout) -> bool:
+    return sum(len(_LETTER.findall(line.text)) for line in page.lines) < MIN_PAGE_LETTERS
+
+
+def _page_layouts(data: bytes, source: str) -> list[PageLayout]:
+    """Each page's positioned lines. Any failure of PDFium on a page means the file is damaged."""
     name = file_label(source)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise LoadError("encrypted", f"PDF 文件“{name}”设有密码保护（需要打开密码），请取消密码后再导入。")
-        page_count = len(reader.pages)
-    except LoadError:
-        raise
-    except DependencyError:
-        raise _undecryptable(name) from None
-    except Exception:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise LoadError("encrypted", f"PDF 文件“{name}”设有密码保护（需要打开密码），请取消密码后再导入。") from None
+        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
+            raise LoadError("encrypted", f"PDF 文件“{name}”使用了不支持的加密方式，无法读取。") from None
         raise LoadError("damaged", f"PDF 文件“{name}”已损坏，无法读取。") from None
-    pages: list[str] = []
+    pages: list[PageLayout] = []
     total = 0
-    for number in range(page_count):
-        try:
-            text = reader.pages[number].extract_text() or ""
-        except DependencyError:
-            raise _undecryptable(name) from None
-        except Exception:
-            raise LoadError("damaged", f"PDF 文件“{name}”已损坏：第 {number + 1} 页无法读取。") from None
-        total += len(text)
-        if total > errors.MAX_TEXT_CHARS:
-            raise text_too_long(source, total)
-        pages.append(text)
+    try:
+        for index in range(len(document)):
+            try:
+                page = _page_layout(document[index], index + 1)
+            except pdfium.PdfiumError:
+                raise LoadError("damaged", f"PDF 文件“{name}”已损坏：第 {index + 1} 页无法读取。") from None
+            total += sum(len(line.text) for line in page.lines)
+            if total > errors.MAX_TEXT_CHARS:
+                raise text_too_long(source, total)
+            pages.append(page)
+    finally:
+        document.close()
     return pages
 
 
-def _undecryptable(name: str) -> LoadError:
-    """pypdf decrypts AES only with the ``cryptography`` package; an installation without it lands here."""
-    return LoadError("encrypted", f"PDF 文件“{name}”使用了 AES 加密，本程序缺少解密组件（cryptography），无法读取。")
+def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage.raw, height)
+        rules = _rules(page, height)
+    finally:
+        textpage.close()
+        page.close()
+    return PageLayout(number, width, height, _lines(chars), rules)
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[PageRule]:
+    """The horizontal rules drawn on the page (a rectangle's outline gives its top and bottom edges)."""
+    rules: list[PageRule] = []
+    for drawn in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = drawn.get_bounds()
+        if right - left <= 2 * RULE_THICKNESS:
+            continue
+        if top - bottom <= RULE_THICKNESS:
+            rules.append(PageRule(left, height - (top + bottom) / 2, right))
+    return rules
+
+
+def _chars(textpage: pdfium_c.FPDF_TEXTPAGE, height: float) -> list[_Char]:
+    """The page's drawn characters, without PDFium's made-up spaces and line breaks, nor rotated text."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
+    font_size, char_box, origin, angle = (
+        pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin,
+        pdfium_c.FPDFText_GetCharAngle,
+    )
+    box = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    chars: list[_Char] = []
+    space = False
+    index = 0
+    while index < count:
+        unit = units[index]
+        text = chr(unit)
+        if 0xD800 <= unit < 0xDC00 and index + 1 < count and 0xDC00 <= units[index + 1] < 0xE000:
+            text = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
+        step = len(text.encode("utf-16-le")) // 2
+        if unit in (0x20, 0xA0, 0x3000):
+            space = space or pdfium_c.FPDFText_IsGenerated(textpage, index) == 0
+        elif unit > 0x20 and not 0xDC00 <= unit < 0xE000:
+            turned = angle(textpage, index)
+            if turned < 0.01 or turned > 2 * math.pi - 0.01:
+                size = font_size(textpage, index)
+                char_box(textpage, index, box)
+                origin(textpage, index, x, y)
+                chars.append(_Char(text, box.left, max(box.right, box.left), height - y.value, size, space))
+            space = False
+        else:
+            space = False
+        index += step
+    return chars
+
+
+def _lines(chars: list[_Char]) -> list[PageLine]:
+    """Characters on one baseline, left to right, in one font size, as lines split at cell gaps and marks."""
+    rows = _baseline_rows(chars)
+    lines: list[PageLine] = []
+    for row in rows:
+        row.sort(key=lambda char: char.x0)
+        marks = _raised_marks(row, rows)
+        current: list[_Char] = []
+        for char in row:
+            if current and _same_spot(current[-1], char):
+                continue
+            if current and not _continues(current, char, marks):
+                lines.append(_page_line(current))
+                current = []
+            current.append(char)
+        if current:
+            lines.append(_page_line(current))
+    return lines
+
+
+def _baseline_rows(chars: list[_Char]) -> list[list[_Char]]:
+    rows: list[list[_Char]] = []
+    for char in sorted(chars, key=lambda c: c.baseline):
+        if rows and abs(char.baseline - rows[-1][-1].baseline) <= SAME_BASELINE_EMS * max(char.size, 1.0):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return rows
+
+
+def _raised_marks(row: list[_Char], rows: list[list[_Char]]) -> list[float]:
+    """Where smaller characters stand raised above this row's baseline (note marks): the row's line is split
+    there so that the mark keeps its place in the text."""
+    size = max(char.size for char in row)
+    baseline = row[0].baseline
+    return [
+        char.x0
+        for other in rows
+        if other is not row and 0 < baseline - other[0].baseline < 0.7 * size
+        for char in other
+        if char.size < RAISED_MARK_SHARE * size
+    ]
+
+
+def _same_spot(before: _Char, char: _Char) -> bool:
+    return char.text == before.text and abs(char.x0 - before.x0) < SAME_SPOT_EMS * char.size
+
+
+def _continues(current: list[_Char], char: _Char, marks: list[float]) -> bool:
+    last = current[-1]
+    return (
+        math.isclose(last.size, char.size, rel_tol=0.1)
+        and char.x0 - last.x1 < CELL_GAP_EMS * char.size
+        and not any(last.x1 - 1 <= mark <= char.x0 + 1 for mark in marks)
+    )
+
+
+def _page_line(chars: list[_Char]) -> PageLine:
+    text = chars[0].text
+    gaps = [char.x0 - before.x1 for before, char in zip(chars, chars[1:])]
+    spacing = max(sorted(gaps)[len(gaps) // 2], 0.0) if gaps else 0.0  # letter-spaced or justified lines
+    for char, gap in zip(chars[1:], gaps):
+        text = f"{text} {char.text}" if char.space_before else glued(text, char.text, gap - spacing, char.size)
+    size = max(char.size for char in chars)
+    baseline = chars[0].baseline
+    return PageLine(text, chars[0].x0, baseline - 0.88 * size, chars[-1].x1, baseline + 0.12 * size, size)
