@@ -98,8 +98,10 @@ def _workspace(ctx: _Context) -> str:
 
 def _import(ctx: _Context) -> str:
     """The window's import path: analysis in worker processes, each report stored as it arrives."""
+    from reviewer.workspace import import_files
+
     ws = ctx.workspace
-    outcomes = ws.import_files(ctx.demo_files, workers=IMPORT_WORKERS)
+    outcomes = import_files(ws, ctx.demo_files, workers=IMPORT_WORKERS)
     for path, outcome in outcomes:
         status = getattr(outcome, "status", None)
         _check(status == "new", f"导入 {path.name} 失败：{getattr(outcome, 'message', outcome)}")

@@ -1,4 +1,4 @@
-"""Figures (数据): quantities a report states about the work, as defined in shared/docs/domain.md.
+"""Figures (数据): quantities a report states about the work, as defined in docs/domain.md.
 
 A figure is a number followed by a unit — a measure word (件 次 场次 人次 …), money (元 万元 亿元), a
 percentage (% 个百分点, 百分之X) or a duration (天 个工作日 小时 个月 …) — with any approximation word

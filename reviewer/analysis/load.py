@@ -23,26 +23,39 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 
+REPORT_EXTENSIONS: tuple[str, ...] = tuple(
+    sorted(TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS)
+)
+"""Every extension a report file can have: what file dialogs offer and folder imports pick up."""
 SUPPORTED_FORMATS = "支持的格式：.txt、.html、.docx、.pdf"
 _MB = 1024 * 1024
 
 
+def is_report_file_name(name: str) -> bool:
+    """A name with a report extension, and not an Office lock file (``~$…``)."""
+    return PurePath(name).suffix.lower() in REPORT_EXTENSIONS and not name.startswith("~$")
+
+
 def load_path(path: str | Path) -> LoadedDocument:
     """Read a report file; ``source`` in the result is ``path`` as given."""
+    return load_bytes(read_report_file(path), str(path))
+
+
+def read_report_file(path: str | Path) -> bytes:
+    """The bytes of a report file; :class:`LoadError` when it is missing, unreadable or too large."""
     source = str(path)
     file = Path(path)
     try:
         if file.is_dir():
             raise LoadError("not_found", f"“{source}”是文件夹，不是文件。")
         _check_size(file.stat().st_size, source)
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise LoadError("not_found", f"找不到文件“{source}”。") from None
     except PermissionError:
         raise LoadError("not_found", f"没有权限读取文件“{source}”。") from None
     except OSError as error:
         raise LoadError("not_found", f"无法读取文件“{source}”（{error.strerror or error}）。") from None
-    return load_bytes(data, source)
 
 
 def load_bytes(data: bytes, filename: str) -> LoadedDocument:

@@ -167,7 +167,7 @@ class Analysis:
     indicators: list[IndicatorValue] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The headless contract (shared/docs/analysis-json.md), plus extra keys."""
+        """The headless contract (docs/analysis-json.md), plus extra keys."""
         meta = asdict(self.metadata)
         for key in ("title_span", "sign_span"):
             meta[key] = list(meta[key]) if meta[key] else None

@@ -1,4 +1,4 @@
-"""The four checkable required parts of an annual report (domain.md), each pointing at what satisfied it.
+"""The four checkable required parts of an annual report (docs/domain.md), each pointing at what satisfied it.
 
 Headings are looked for first, outermost level first; the wording varies (存在的问题 / 不足 / 短板 / 差距,
 下一步打算 / 2022年工作计划 / 2023年推进法治政府建设的主要安排 …) so each part has a pattern for the heading

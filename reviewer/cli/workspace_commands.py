@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from reviewer.workspace import ImportResult, Workspace, WorkspaceError
+from reviewer.workspace import ImportResult, Workspace, WorkspaceError, export_json, import_files, write_figures_csv
 from reviewer.workspace.export import write_figures_csv_to
 
 
@@ -47,7 +47,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         with Workspace.open(args.workspace) as workspace:
-            workspace.import_files(args.paths, progress=report, workers=args.workers)
+            import_files(workspace, args.paths, progress=report, workers=args.workers)
     except WorkspaceError as error:
         print(error.message, file=sys.stderr)
         return 1
@@ -79,7 +79,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         with Workspace.open(args.workspace) as workspace:
             if args.format == "json":
-                text = json.dumps(workspace.export_json(), ensure_ascii=False, indent=2) + "\n"
+                text = json.dumps(export_json(workspace), ensure_ascii=False, indent=2) + "\n"
                 if args.output is None:
                     sys.stdout.write(text)
                 else:
@@ -87,7 +87,7 @@ def run_export(args: argparse.Namespace) -> int:
             elif args.output is None:
                 write_figures_csv_to(workspace, sys.stdout)
             else:
-                workspace.export_figures_csv(args.output)
+                write_figures_csv(workspace, args.output)
     except WorkspaceError as error:
         print(error.message, file=sys.stderr)
         return 1

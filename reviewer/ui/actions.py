@@ -1,11 +1,65 @@
-"""Every window action with its text, shortcut, icon and tooltip (the tooltip names the shortcut)."""
+"""The window's action registry: every action with its text, shortcut, icon, tooltip (naming the shortcut),
+the menu it belongs to and the rule that enables it. The window refreshes the rules with one
+:class:`WindowState`; the shortcut list (F1) and the tests walk the same registry."""
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
+from reviewer.vocabulary import Origin
+
 Key = QKeySequence.StandardKey
+
+MENUS = ("文件", "编辑", "审阅", "视图", "帮助")
+"""The menus, in menu-bar order (the registry's groups)."""
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """What the enable rules look at, read from the window after every change."""
+
+    report_open: bool = False
+    target_kind: str | None = None  # "item" | "annotation" | None: what is selected in the open report
+    item: object | None = None  # the selected review item
+    text_selected: bool = False  # text selected in the document
+    library_selected: int = 0  # reports selected in the library
+    sheet_reports: int = 0  # reports a 审阅意见单 would be printed for
+    library_rows: int = 0
+    busy_printing: bool = False
+
+
+EnableRule = Callable[[WindowState], bool]
+
+
+@dataclass(frozen=True)
+class Registered:
+    action: QAction
+    menu: str  # one of MENUS
+    enabled_when: EnableRule | None  # None: always enabled (or enabled by its owner, like undo)
+
+
+def _report_open(state: WindowState) -> bool:
+    return state.report_open
+
+
+def _item_selected(state: WindowState) -> bool:
+    return state.item is not None
+
+
+def _deletable_selected(state: WindowState) -> bool:
+    return state.target_kind == "annotation" or getattr(state.item, "origin", None) == Origin.MANUAL
+
+
+def _sheets_possible(state: WindowState) -> bool:
+    return not state.busy_printing and state.sheet_reports > 0
+
+
+def _batch_possible(state: WindowState) -> bool:
+    return not state.busy_printing and state.library_rows > 0
 
 
 class WindowActions(QObject):
@@ -14,6 +68,7 @@ class WindowActions(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        self._registry: list[Registered] = []
         style = window.style()
 
         def icon(standard: QStyle.StandardPixmap, theme: QIcon.ThemeIcon | None = None) -> QIcon:
@@ -22,61 +77,70 @@ class WindowActions(QObject):
 
         SP, TI = QStyle.StandardPixmap, QIcon.ThemeIcon
         a = self._action
+        self._menu = "文件"
         self.open_files = a(self.tr("打开报告…"), Key.Open, icon(SP.SP_DialogOpenButton, TI.DocumentOpen),
                             self.tr("导入一个或多个报告文件（txt、html、docx、pdf）"))
         self.open_folder = a(self.tr("打开文件夹…"), "Ctrl+Shift+O", icon(SP.SP_DirOpenIcon, TI.FolderOpen),
                              self.tr("导入一个文件夹（含子文件夹）中的全部报告"))
-        self.close_report = a(self.tr("关闭报告"), Key.Close, None, self.tr("关闭正在审阅的报告（审阅记录已自动保存）"))
+        self.close_report = a(self.tr("关闭报告"), Key.Close, None, self.tr("关闭正在审阅的报告（审阅记录已自动保存）"),
+                              _report_open)
         self.open_workspace = a(self.tr("打开工作区…"), None, None, self.tr("打开或新建另一个审阅工作区文件"))
         self.clear_recent = a(self.tr("清除最近打开记录"), None, None)
         sheets_tip = self.tr("正在审阅的报告的审阅意见单；在报告库中选中多份报告时，每份选中报告一份")
         self.print_summary = a(self.tr("打印审阅意见单…"), Key.Print, icon(SP.SP_FileIcon, TI.DocumentPrint),
-                               sheets_tip)
+                               sheets_tip, _sheets_possible)
         self.print_preview = a(self.tr("审阅意见单打印预览…"), None,
-                               icon(SP.SP_FileDialogContentsView, TI.DocumentPrintPreview), sheets_tip)
-        self.export_pdf = a(self.tr("导出审阅意见单 PDF…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton), sheets_tip)
+                               icon(SP.SP_FileDialogContentsView, TI.DocumentPrintPreview), sheets_tip, _sheets_possible)
+        self.export_pdf = a(self.tr("导出审阅意见单 PDF…"), "Ctrl+Shift+E", icon(SP.SP_DialogSaveButton), sheets_tip,
+                            _sheets_possible)
         batch_tip = self.tr("把报告库中选中的报告（选中不足两份时为工作区全部报告）的审阅结果汇总为一张表")
-        self.print_batch = a(self.tr("打印汇总表…"), None, None, batch_tip)
-        self.preview_batch = a(self.tr("汇总表打印预览…"), None, None, batch_tip)
-        self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None, batch_tip)
+        self.print_batch = a(self.tr("打印汇总表…"), None, None, batch_tip, _batch_possible)
+        self.preview_batch = a(self.tr("汇总表打印预览…"), None, None, batch_tip, _batch_possible)
+        self.export_batch_pdf = a(self.tr("导出汇总表 PDF…"), None, None, batch_tip, _batch_possible)
         self.export_csv = a(self.tr("导出数据表（CSV）…"), None, None)
         self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
-                               self.tr("把报告库中选中的报告移出工作区（可撤销）"))
+                               self.tr("把报告库中选中的报告移出工作区（可撤销）"), lambda s: s.library_selected > 0)
         self.quit = a(self.tr("退出"), Key.Quit, None)
-        self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
-                                 self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
 
-        self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind))
+        self._menu = "编辑"
+        self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind),
+                                None, _report_open)
         self.search_all = a(self.tr("在全部报告中搜索…"), "Ctrl+Shift+F", icon(SP.SP_FileDialogContentsView, TI.EditFind))
 
+        self._menu = "审阅"
         self.next_pending = a(self.tr("下一个待审项"), "F8", icon(SP.SP_ArrowDown, TI.GoDown),
-                              self.tr("转到下一个待审的数据、标题或问题"))
-        self.previous_pending = a(self.tr("上一个待审项"), "Shift+F8", icon(SP.SP_ArrowUp, TI.GoUp))
+                              self.tr("转到下一个待审的数据、标题或问题"), _report_open)
+        self.previous_pending = a(self.tr("上一个待审项"), "Shift+F8", icon(SP.SP_ArrowUp, TI.GoUp), None, _report_open)
         self.accept = a(self.tr("确认"), "Ctrl+Return", icon(SP.SP_DialogApplyButton),
-                        self.tr("选中的项目无误，确认后转到下一个待审项"))
+                        self.tr("选中的项目无误，确认后转到下一个待审项"), _item_selected)
         self.reject = a(self.tr("否决"), "Ctrl+Delete", icon(SP.SP_DialogCancelButton),
-                        self.tr("选中的项目识别有误，否决后转到下一个待审项"))
+                        self.tr("选中的项目识别有误，否决后转到下一个待审项"), _item_selected)
         self.edit = a(self.tr("更正…"), "F2", icon(SP.SP_FileDialogDetailedView),
-                      self.tr("修改选中项目的数值、单位、统计对象或标题"))
-        self.reset = a(self.tr("恢复待审"), "Ctrl+Backspace", None, self.tr("撤回对选中项目的审阅决定"))
+                      self.tr("修改选中项目的数值、单位、统计对象或标题"), lambda s: s.target_kind is not None)
+        self.reset = a(self.tr("恢复待审"), "Ctrl+Backspace", None, self.tr("撤回对选中项目的审阅决定"), _item_selected)
         self.add_figure = a(self.tr("从选中文字添加数据…"), "Ctrl+D", None,
-                            self.tr("把正文中选中的文字作为一项数据"))
+                            self.tr("把正文中选中的文字作为一项数据"), lambda s: s.report_open and s.text_selected)
         self.add_annotation = a(self.tr("添加批注…"), "Ctrl+M", icon(SP.SP_MessageBoxInformation),
-                                self.tr("对正文中选中的文字（未选中时对整份报告）写批注"))
+                                self.tr("对正文中选中的文字（未选中时对整份报告）写批注"), _report_open)
         # "Del" only: the standard Delete bindings add Ctrl+D on X11, which is 从选中文字添加数据 here
-        self.delete = a(self.tr("删除批注或手工添加的项目"), "Del", icon(SP.SP_TrashIcon))
+        self.delete = a(self.tr("删除批注或手工添加的项目"), "Del", icon(SP.SP_TrashIcon), None, _deletable_selected)
         self.mark_reviewed = a(self.tr("标记为已审"), "Ctrl+Shift+Return", icon(SP.SP_DialogYesButton),
-                               self.tr("这份报告审阅完毕"))
+                               self.tr("这份报告审阅完毕"), _report_open)
         self.reanalyze = a(self.tr("重新分析过时的报告"), None, icon(SP.SP_BrowserReload),
                            self.tr("用当前版本的分析程序重新分析旧报告，保留已有的审阅决定"))
 
+        self._menu = "视图"
+        self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
+                                 self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
         self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)
         self.zoom_reset = a(self.tr("正文恢复原始大小"), "Ctrl+0", None)
+        self._menu = "帮助"
         self.shortcuts = a(self.tr("键盘快捷键…"), Key.HelpContents, None, self.tr("列出全部命令的快捷键"))
         self.about = a(self.tr("关于…"), None, None)
 
-    def _action(self, text: str, shortcut, icon: QIcon | None, tip: str | None = None) -> QAction:
+    def _action(self, text: str, shortcut, icon: QIcon | None, tip: str | None = None,
+                enabled_when: EnableRule | None = None) -> QAction:
         action = QAction(text, self._window)
         if icon is not None:
             action.setIcon(icon)
@@ -84,15 +148,24 @@ class WindowActions(QObject):
             action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
                                 else [QKeySequence(shortcut)])
         set_tooltip(action, tip)
+        self.register(action, self._menu, enabled_when)
         return action
 
-    def review_actions(self) -> list[QAction]:
-        """Actions that need an open report."""
-        return [
-            self.next_pending, self.previous_pending, self.accept, self.reject, self.edit, self.reset,
-            self.add_figure, self.add_annotation, self.delete, self.mark_reviewed, self.find_in_report,
-            self.close_report,
-        ]
+    def register(self, action: QAction, menu: str, enabled_when: EnableRule | None = None) -> None:
+        """Add an action made elsewhere (undo and redo come from the undo stack)."""
+        if menu not in MENUS:
+            raise ValueError(f"unknown menu {menu!r}")
+        self._registry.append(Registered(action, menu, enabled_when))
+
+    def registered(self) -> list[Registered]:
+        """Every registered action, by menu in menu-bar order, in the order registered."""
+        return sorted(self._registry, key=lambda entry: MENUS.index(entry.menu))
+
+    def update(self, state: WindowState) -> None:
+        """Enable every action whose rule holds for ``state`` (and disable the others that have a rule)."""
+        for entry in self._registry:
+            if entry.enabled_when is not None:
+                entry.action.setEnabled(entry.enabled_when(state))
 
     def sheet_actions(self) -> list[QAction]:
         """Actions on the 审阅意见单 of the open report, or of the reports selected in the library."""

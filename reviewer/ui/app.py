@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__
+from reviewer.analysis.load import is_report_file_name
 from reviewer.paths import resource_path
 from reviewer.ui.settings import UiSettings
 from reviewer.ui.translations import install_qt_translations
@@ -44,7 +45,7 @@ def app_icon() -> QIcon:
 
 def demo_reports() -> list[Path]:
     folder = resource_path(DEMO_FOLDER)
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm", ".docx", ".pdf"))
+    return sorted(p for p in folder.iterdir() if is_report_file_name(p.name))
 
 
 def warm_up_analysis_in_background() -> threading.Thread:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolButton
 
 from reviewer.ui.dialogs import show_import_failures
 from reviewer.ui.import_worker import BackgroundJob, BatchWorker, Failure, Job, import_job, reanalyze_job
+from reviewer.ui.session import Session
 
 LIBRARY_REFRESH_MS = 400
 
@@ -27,12 +28,12 @@ class ImportController(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        workspace_path: Callable[[], Path],
+        session: Session,
         open_workspace: Callable[[Path], object],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._workspace_path = workspace_path
+        self.session = session
         self._open_workspace = open_workspace
         self.job: BackgroundJob | None = None
         self._queue: list[tuple[Job, bool]] = []
@@ -81,7 +82,7 @@ class ImportController(QObject):
             self._queue.append((job, open_single))
             return
         self._results, self._failures, self._open_single = [], [], open_single
-        worker = BatchWorker(self._workspace_path(), job, self._open_workspace)
+        worker = BatchWorker(self.session.path, job, self._open_workspace)
         worker.progress.connect(self._progress)
         worker.itemDone.connect(self._item_done)
         worker.itemFailed.connect(self._failures.append)

@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-log = logging.getLogger(__name__)
+from reviewer.workspace import import_files
 
-REPORT_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str, Any], None]
 """(done, total, what was just done, its result or the exception it raised)."""
@@ -43,7 +43,8 @@ def import_job(paths: Sequence[str | Path]) -> Job:
     """Import files and folders (searched recursively) with the workspace's bulk import."""
 
     def run(ws, progress: Progress, cancelled: Callable[[], bool]) -> None:
-        ws.import_files(
+        import_files(
+            ws,
             list(paths),
             progress=lambda done, total, path, outcome: progress(done, total, str(path), outcome),
             cancel=cancelled,

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
 
+from reviewer.analysis.load import REPORT_EXTENSIONS
 from reviewer.ui.about import show_about
-from reviewer.ui.actions import WindowActions
+from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
-from reviewer.ui.import_worker import REPORT_EXTENSIONS
 from reviewer.ui.indicator_window import IndicatorWindow
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.open_report import OpenReport
@@ -23,14 +23,15 @@ from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.review_commands import DeleteReportCommand
 from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
+from reviewer.ui.session import Session
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
 from reviewer.ui.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
-from reviewer.vocabulary import ItemKind, ItemState, Origin
-from reviewer.workspace import WorkspaceError
+from reviewer.vocabulary import ItemKind, ItemState
+from reviewer.workspace import WorkspaceError, write_figures_csv
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ws, settings: UiSettings, open_worker_workspace: Callable[[Path], object]) -> None:
         super().__init__()
-        self.ws = ws
+        self.session = Session(ws, self)
+        self.session.reportChanged.connect(self._report_changed)
         self.settings = settings
         self.report: OpenReport | None = None
         self.setObjectName("mainWindow")
@@ -66,13 +68,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.setCentralWidget(self.splitter)
 
-        self.imports = ImportController(self, lambda: self.ws.path, open_worker_workspace)
+        self.imports = ImportController(self, self.session, open_worker_workspace)
         self.imports.libraryChanged.connect(self.refresh_library)
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
-        self.review = ReviewController(self, self.pane, self.undo_stack, lambda: self.ws, self._report_changed)
-        self.summaries = SummaryController(self, lambda: self.ws.path, open_worker_workspace,
+        self.review = ReviewController(self, self.pane, self.undo_stack, self.session)
+        self.summaries = SummaryController(self, self.session, open_worker_workspace,
                                            lambda: Path(self._last_folder()))
         self._search_dialog: SearchDialog | None = None
         self.indicator_window: IndicatorWindow | None = None
@@ -96,6 +98,11 @@ class MainWindow(QMainWindow):
         self._enable_review_actions()
         self._default_layout()
         self.refresh_library()
+
+    @property
+    def ws(self):
+        """The open workspace (owned by :attr:`session`)."""
+        return self.session.ws
 
     # --- building ------------------------------------------------------------------------------
 
@@ -133,6 +140,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setIcon(
             QIcon.fromTheme(QIcon.ThemeIcon.EditRedo, style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         )
+        self.actions.register(self.undo_action, "编辑")
+        self.actions.register(self.redo_action, "编辑")
         self.undo_stack.indexChanged.connect(self._update_undo_tooltips)
         self._update_undo_tooltips()
 
@@ -346,7 +355,7 @@ class MainWindow(QMainWindow):
         deleted = 0
         for report in reports:
             command = DeleteReportCommand(self.ws, report.id, report.unit or report.title or report.file_name,
-                                          self._report_changed)
+                                          self.session.report_changed)
             if not self.review.run(command):
                 break
             deleted += 1
@@ -368,25 +377,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.report.title} — {app_name}" if self.report else app_name)
 
     def _enable_review_actions(self, *_args) -> None:
-        has_report = self.report is not None
-        for action in self.actions.review_actions():
-            action.setEnabled(has_report)
+        self.actions.update(self.window_state())
+
+    def window_state(self) -> WindowState:
+        """What the actions' enable rules look at."""
+        report = self.report
+        target = self.pane.current if report is not None else None
         selected = self.library.selected_report_ids()
-        idle = not self.summaries.busy
-        for action in self.actions.sheet_actions():
-            action.setEnabled(idle and bool(self._sheet_report_ids(selected)))
-        for action in self.actions.batch_actions():
-            action.setEnabled(idle and self.library.model.rowCount() > 0)
-        self.actions.delete_report.setEnabled(bool(selected))
-        target = self.pane.current if has_report else None
-        item = self.report.item(target.id) if target is not None and target.kind == "item" else None
-        for action in (self.actions.accept, self.actions.reject, self.actions.reset):
-            action.setEnabled(item is not None)
-        self.actions.edit.setEnabled(target is not None)
-        self.actions.delete.setEnabled(
-            target is not None and (target.kind == "annotation" or (item is not None and item.origin == Origin.MANUAL))
+        return WindowState(
+            report_open=report is not None,
+            target_kind=target.kind if target is not None else None,
+            item=report.item(target.id) if report is not None and target is not None and target.kind == "item"
+            else None,
+            text_selected=self.pane.document.textCursor().hasSelection(),
+            library_selected=len(selected),
+            sheet_reports=len(self._sheet_report_ids(selected)),
+            library_rows=self.library.model.rowCount(),
+            busy_printing=self.summaries.busy,
         )
-        self.actions.add_figure.setEnabled(has_report and self.pane.document.textCursor().hasSelection())
 
     def _invalid_input(self, column: str, text: str) -> None:
         self.statusBar().showMessage(
@@ -477,20 +485,20 @@ class MainWindow(QMainWindow):
             return
         self.pane.review_form.flush()
         previous = self.ws.path
-        self.ws.close()
+        self.session.close()
         ws = open_workspace_interactively(path, self) or open_workspace_interactively(previous, self)
         if ws is None:
             self._closed = True
             self.close()
             return
-        self.ws = ws
+        self.session.replace(ws)
         self.settings.workspace_path = ws.path
         self.undo_stack.clear()
         self.close_report()
         self.refresh_library()
 
     def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog = ShortcutsDialog(self.actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -544,7 +552,7 @@ class MainWindow(QMainWindow):
             self.tr("CSV 表格 (*.csv)"),
         )
         if path:
-            self.ws.export_figures_csv(Path(path))
+            write_figures_csv(self.ws, Path(path))
             self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
 
     # --- state ---------------------------------------------------------------------------------------
@@ -560,6 +568,6 @@ class MainWindow(QMainWindow):
         if self._search_dialog is not None:
             self._search_dialog.close()
         if not self._closed:
-            self.ws.close()
+            self.session.close()
             self._closed = True
         event.accept()

@@ -118,6 +118,16 @@ class ReportPane(QWidget):
             self.current = None
             self.targetChanged.emit(None)
 
+    def edit_in_place(self, kind: str) -> None:
+        """Start editing the selected item's value in the table of its kind (figures, metadata)."""
+        if kind == ItemKind.FIGURE:
+            self.tabs.setCurrentWidget(self.figures)
+            self.figures.edit_current()
+        elif kind == ItemKind.METADATA:
+            self.tabs.setCurrentWidget(self.outline)
+            self.outline.metadata.setFocus()
+            self.outline.metadata.edit_current("value")
+
     def _exists(self, target: Target) -> bool:
         if target.kind == "item":
             return self.report.item(target.id) is not None

@@ -2,8 +2,6 @@
 verdict, remarks, done) into undoable workspace commands, and moves between pending items."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow
@@ -23,6 +21,7 @@ from reviewer.ui.review_commands import (
     UpdateAnnotationCommand,
     WorkspaceCommand,
 )
+from reviewer.ui.session import Session
 from reviewer.vocabulary import ItemKind, ItemState, Origin, ReviewStatus
 from reviewer.workspace import WorkspaceError
 
@@ -35,15 +34,14 @@ class ReviewController(QObject):
         window: QMainWindow,
         pane: ReportPane,
         undo_stack: QUndoStack,
-        workspace: Callable[[], object],
-        on_change: Callable[[int], None],
+        session: Session,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.pane = pane
         self.undo_stack = undo_stack
-        self._workspace = workspace
-        self._on_change = on_change
+        self.session = session
+        self._on_change = session.report_changed
         pane.correctionRequested.connect(self.correct_item)
         pane.annotationEditRequested.connect(self.edit_annotation)
         pane.review_form.verdictChosen.connect(self.set_verdict)
@@ -51,7 +49,7 @@ class ReviewController(QObject):
 
     @property
     def ws(self):
-        return self._workspace()
+        return self.session.ws
 
     def run(self, command: WorkspaceCommand) -> bool:
         """Do the command's edit now; on success put it on the undo stack. False (with a message) on error."""
@@ -114,13 +112,8 @@ class ReviewController(QObject):
         item = self._current_item()
         if item is None:
             return
-        if item.kind == ItemKind.FIGURE:
-            self.pane.tabs.setCurrentWidget(self.pane.figures)
-            self.pane.figures.edit_current()
-        elif item.kind == ItemKind.METADATA:
-            self.pane.tabs.setCurrentWidget(self.pane.outline)
-            self.pane.outline.metadata.setFocus()
-            self.pane.outline.metadata.edit_current("value")
+        if item.kind in (ItemKind.FIGURE, ItemKind.METADATA):
+            self.pane.edit_in_place(item.kind)
         elif item.kind == ItemKind.SECTION:
             self._edit_section_title(item)
         else:

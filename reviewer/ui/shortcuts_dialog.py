@@ -1,27 +1,22 @@
-"""帮助→键盘快捷键: every menu command that has a shortcut, grouped by menu, read from the menu bar itself
-(so the list never disagrees with the menus)."""
+"""帮助→键盘快捷键: every command that has a shortcut, grouped by menu, read from the action registry
+(the one list of the window's commands, so the list never disagrees with them)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenuBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reviewer.ui.actions import WindowActions
 
 
-def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(menu title, [(command, keys)]) for each menu of ``bar`` with at least one shortcut."""
-    groups = []
-    for top in bar.actions():
-        menu = top.menu()
-        if menu is None:
-            continue
-        rows = []
-        for action in menu.actions():
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if typeable(k)]
-            if keys and action.isVisible():
-                rows.append((plain_text(action.text()), " / ".join(keys)))
-        if rows:
-            groups.append((plain_text(top.text()), rows))
-    return groups
+def menu_shortcuts(actions: WindowActions) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(menu, [(command, keys)]) for each menu of the registry with at least one command that has keys."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for entry in actions.registered():
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in entry.action.shortcuts() if typeable(k)]
+        if keys and entry.action.isVisible():
+            groups.setdefault(entry.menu, []).append((plain_text(entry.action.text()), " / ".join(keys)))
+    return list(groups.items())
 
 
 def typeable(keys: QKeySequence) -> bool:
@@ -39,7 +34,7 @@ def plain_text(text: str) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
+    def __init__(self, actions: WindowActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("键盘快捷键"))
@@ -48,7 +43,7 @@ class ShortcutsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for title, rows in menu_shortcuts(bar):
+        for title, rows in menu_shortcuts(actions):
             group = QTreeWidgetItem([title])
             font = group.font(0)
             font.setBold(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
 
 from reviewer.ui.dialogs import show_error
 from reviewer.ui.pdf_builder import PdfBuilder
+from reviewer.ui.session import Session
 from reviewer.ui.summary_output import SummaryPdf, choose_pdf_path, print_pdf
 
 STATUS_MS = 8000
@@ -33,13 +34,13 @@ class SummaryController(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        workspace_path: Callable[[], Path],
+        session: Session,
         open_workspace: Callable[[Path], object],
         folder: Callable[[], Path],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._workspace_path = workspace_path
+        self.session = session
         self._folder = folder
         self.builder = PdfBuilder(open_workspace, self)
         self.builder.busyChanged.connect(self._busy_changed)
@@ -70,7 +71,7 @@ class SummaryController(QObject):
         else:
             done = partial(self._print, summary, how is Output.PREVIEW)
         self.busy_label.setText(self.tr("正在生成{title}…").format(title=summary.title))
-        self.builder.start(self._workspace_path(), summary.build, done, partial(self._failed, summary))
+        self.builder.start(self.session.path, summary.build, done, partial(self._failed, summary))
 
     def shutdown(self) -> None:
         self.builder.shutdown()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
-from reviewer.analysis.errors import MAX_FILE_BYTES
+from reviewer.analysis.load import is_report_file_name, read_report_file
 from reviewer.workspace.errors import AnalysisFailed
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
@@ -28,7 +28,6 @@ from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 if TYPE_CHECKING:
     from reviewer.workspace.workspace import Workspace
 
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
 
@@ -45,24 +44,11 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(
                 found
                 for found in sorted(path.rglob("*"))
-                if found.suffix.lower() in REPORT_SUFFIXES and found.is_file() and not found.name.startswith("~$")
+                if is_report_file_name(found.name) and found.is_file()
             )
         else:
             files.append(path)
     return files
-
-
-def read_report_file(path: Path) -> bytes:
-    """The file's bytes; :class:`LoadError` if it cannot be read or is too large to be a report."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                "too_large", f"文件太大（{size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）：{path.name}"
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise LoadError("not_found", f"无法读取文件：{path}（{error.strerror or error}）") from error
 
 
 def prepare_in_worker(data: bytes, file_name: str, source_path: str) -> PreparedReport | _Failure:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import getpass
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
+from reviewer.analysis.load import read_report_file
 from reviewer.vocabulary import (
     AnnotationTag,
     Code,
@@ -26,7 +27,7 @@ from reviewer.vocabulary import (
     Verdict,
     parse,
 )
-from reviewer.workspace import bulk, export, history, reports, search
+from reviewer.workspace import history, reports, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
     backup_on_open,
@@ -169,7 +170,7 @@ class Workspace:
     def import_file(self, path: str | Path) -> ImportResult:
         """Raises :class:`reviewer.analysis.LoadError` for files that cannot be read as a report."""
         path = Path(path)
-        data = bulk.read_report_file(path)
+        data = read_report_file(path)
         return self.import_bytes(data, path.name, str(path.absolute()))
 
     def import_bytes(self, data: bytes, filename: str, source_path: str | None = None) -> ImportResult:
@@ -177,18 +178,6 @@ class Workspace:
         if duplicate is not None:
             return duplicate
         return self.store_prepared(prepare_report(data, filename, source_path))
-
-    def import_files(
-        self,
-        paths: Iterable[str | Path],
-        progress: Callable[[int, int, Path, Any], None] | None = None,
-        cancel: Callable[[], bool] | None = None,
-        workers: int | None = None,
-    ) -> list[tuple[Path, ImportResult | Exception]]:
-        """Import files and folders (recursively: .txt .htm .html .docx .pdf). Analysis runs in a
-        process pool, writing here, one transaction per file. ``progress(done, total, path, result)``
-        gets an :class:`ImportResult` or the error (``LoadError`` / ``AnalysisFailed``)."""
-        return list(bulk.import_files(self, paths, progress=progress, cancel=cancel, workers=workers))
 
     def set_synchronous(self, level: str) -> None:
         """"FULL" (the default: every commit survives a power cut) or "NORMAL" (used during bulk
@@ -558,19 +547,12 @@ class Workspace:
         else:
             history.apply(conn, target, target_id, values)
 
-    # --- search and export ------------------------------------------------------------------------
+    # --- search ------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Every whitespace-separated term of ``query`` must occur; hits newest report first, at most
         five per report; offsets into the cleaned text."""
         return search.search(self._conn, query, limit=limit)
-
-    def export_json(self) -> dict[str, Any]:
-        return export.export_json(self)
-
-    def export_figures_csv(self, path: str | Path) -> int:
-        """Figures of every current report with their review state; UTF-8 with BOM. Returns the row count."""
-        return export.write_figures_csv(self, Path(path))
 
     # --- helpers ----------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The headless contract: ``python -m reviewer analyze FILE... --json`` (shared/docs/analysis-json.md)."""
+"""The headless contract: ``python -m reviewer analyze FILE... --json`` (docs/analysis-json.md)."""
 from __future__ import annotations
 
 import json

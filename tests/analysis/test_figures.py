@@ -1,4 +1,4 @@
-"""Figures (数据) as domain.md defines them: what counts, its value, unit, approximation, subject, offsets."""
+"""Figures (数据) as docs/domain.md defines them: what counts, its value, unit, approximation, subject, offsets."""
 from __future__ import annotations
 
 import pytest

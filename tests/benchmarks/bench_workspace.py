@@ -87,8 +87,10 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def timed_import(ws, folder: Path, workers: int) -> tuple[float, int, int]:
+    from reviewer.workspace import import_files
+
     started = time.perf_counter()
-    results = ws.import_files([folder], workers=workers)
+    results = import_files(ws, [folder], workers=workers)
     elapsed = time.perf_counter() - started
     failed = sum(1 for _, outcome in results if not hasattr(outcome, "status"))
     return elapsed, len(results), failed

@@ -117,7 +117,7 @@ def take_screenshots() -> None:
     noted = text.index("全县共受理")
     window.review.run(AddAnnotationCommand(
         window.ws, window.report.report_id, (noted, noted + len("全县共受理")), "受理口径与上年不同，需说明。",
-        AnnotationTag.TO_VERIFY, "info", window._report_changed))
+        AnnotationTag.TO_VERIFY, "info", window.session.report_changed))
     start = text.index("调解成功率")
     view = window.pane.document
     cursor = view.textCursor()

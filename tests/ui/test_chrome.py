@@ -5,8 +5,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from reviewer import __version__
+from reviewer.ui.actions import WindowState
 from reviewer.ui.app import create_application
-from reviewer.ui.shortcuts_dialog import ShortcutsDialog, menu_shortcuts
+from reviewer.ui.shortcuts_dialog import ShortcutsDialog, menu_shortcuts, plain_text
 
 
 def test_qt_standard_buttons_are_chinese(qapp):
@@ -56,14 +57,14 @@ def test_no_two_commands_share_a_shortcut(window):
 
 
 def test_shortcut_list_shows_every_menu_command_with_its_keys(window):
-    groups = dict(menu_shortcuts(window.menuBar()))
+    groups = dict(menu_shortcuts(window.actions))
     assert list(groups) == ["文件", "编辑", "审阅", "视图", "帮助"]
     review = dict(groups["审阅"])
     assert review["确认"] == native("Ctrl+Return")
     assert review["下一个待审项"] == "F8"
     assert dict(groups["文件"])["打开报告"] == native("Ctrl+O")
     assert dict(groups["帮助"])["键盘快捷键"] == "F1"
-    dialog = ShortcutsDialog(window.menuBar(), window)
+    dialog = ShortcutsDialog(window.actions, window)
     commands = sum(dialog.tree.topLevelItem(n).childCount() for n in range(dialog.tree.topLevelItemCount()))
     assert commands == sum(len(rows) for rows in groups.values())
     dialog.deleteLater()
@@ -76,3 +77,26 @@ def test_zoom_reset_returns_to_the_reading_size(window):
     assert window.pane.document.font().pointSizeF() > size
     window.actions.zoom_reset.trigger()
     assert window.pane.document.font().pointSizeF() == size
+
+
+def test_every_registered_command_is_in_the_menu_it_names(window):
+    def in_menu(menu) -> list:
+        return [found for action in menu.actions()
+                for found in ([action] + (in_menu(action.menu()) if action.menu() is not None else []))]
+
+    menus = {plain_text(top.text()): in_menu(top.menu()) for top in window.menuBar().actions() if top.menu()}
+    for entry in window.actions.registered():
+        assert entry.action in menus[entry.menu], entry.action.text()
+
+
+def test_enable_rules_of_the_registry_follow_the_window_state(window):
+    actions = window.actions
+    actions.update(WindowState())
+    assert not any(a.isEnabled() for a in (actions.accept, actions.edit, actions.add_figure, actions.close_report,
+                                           actions.print_summary, actions.delete_report, actions.print_batch))
+    actions.update(WindowState(report_open=True, target_kind="annotation", library_rows=3, sheet_reports=1))
+    assert [a.isEnabled() for a in (actions.accept, actions.edit, actions.delete, actions.add_figure,
+                                    actions.close_report, actions.print_summary, actions.print_batch)] == [
+        False, True, True, False, True, True, True]
+    window._enable_review_actions()
+    assert actions.accept.isEnabled() == (window.window_state().item is not None)

@@ -226,3 +226,19 @@ def test_findings_tab_points_at_the_text(loaded_window, qtbot):
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())
 
     assert window.pane.document.textCursor().selectedText() == window.report.text[finding.start:finding.end]
+
+
+def test_a_decision_refreshes_only_its_row_of_the_figures_table(good_report, qtbot):
+    window, report_id = good_report
+    window.pane.tabs.setCurrentWidget(window.pane.figures)
+    table = window.pane.figures.table
+    model = table.model()
+    resets, changed_rows = [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.dataChanged.connect(lambda first, last, *_: changed_rows.extend(range(first.row(), last.row() + 1)))
+    click_table_cell(qtbot, table, 2, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    decided = model.items[2]
+    assert window.ws.item(decided.id).state == "accepted"
+    assert resets == [] and changed_rows == [2]
+    assert model.index(2, model.columnCount() - 1).data() == "已确认"

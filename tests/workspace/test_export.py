@@ -4,6 +4,7 @@ import csv
 import json
 
 from reviewer.vocabulary import Verdict
+from reviewer.workspace import export_json, write_figures_csv
 from reviewer.workspace.export import FIGURE_COLUMNS
 
 
@@ -13,7 +14,7 @@ def test_figures_csv_opens_with_bom_and_chinese_headers(ws, tmp_path, sample_fil
     ws.set_item_state(figure.id, "corrected", {"value": 42})
     out = tmp_path / "数据.csv"
 
-    rows_written = ws.export_figures_csv(out)
+    rows_written = write_figures_csv(ws, out)
 
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -30,7 +31,7 @@ def test_json_export_holds_every_report_with_its_review_work(ws, sample_files):
     report_id = ws.import_file(sample_files[0]).report_id
     ws.add_annotation(report_id, 0, 3, "标题有误")
     ws.set_review(report_id, verdict=Verdict.FAIL)
-    data = json.loads(json.dumps(ws.export_json(), ensure_ascii=False))
+    data = json.loads(json.dumps(export_json(ws), ensure_ascii=False))
     [report] = data["reports"]
     assert report["id"] == report_id
     assert report["review"]["verdict"] == Verdict.FAIL == "fail"

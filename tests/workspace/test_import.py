@@ -7,7 +7,7 @@ import pytest
 
 from reviewer.analysis import LoadError
 from reviewer.vocabulary import ItemKind, ReviewStatus
-from reviewer.workspace import ImportResult, Workspace
+from reviewer.workspace import ImportResult, Workspace, import_files
 
 
 def count(path: Path, table: str) -> int:
@@ -86,7 +86,7 @@ def test_bulk_import_of_a_folder_reports_each_file(ws, tmp_path, sample_files):
     (folder / "子目录" / "broken.docx").write_bytes(b"not a zip at all")
     (folder / "notes.md").write_text("ignored", encoding="utf-8")
     seen = []
-    results = ws.import_files([folder], progress=lambda done, total, path, outcome: seen.append((done, total, path)), workers=2)
+    results = import_files(ws, [folder], progress=lambda done, total, path, outcome: seen.append((done, total, path)), workers=2)
     assert [done for done, _, _ in seen] == [1, 2, 3, 4, 5]
     assert all(total == 5 for _, total, _ in seen)
     outcomes = {path.name: outcome for path, outcome in results}
@@ -100,7 +100,7 @@ def test_bulk_import_of_a_folder_reports_each_file(ws, tmp_path, sample_files):
 
 def test_bulk_import_stops_when_cancelled(ws, tmp_path, sample_files):
     calls = []
-    results = ws.import_files(sample_files, progress=lambda *args: calls.append(args), cancel=lambda: len(calls) >= 2, workers=1)
+    results = import_files(ws, sample_files, progress=lambda *args: calls.append(args), cancel=lambda: len(calls) >= 2, workers=1)
     assert len(results) == 2
     assert len(ws.reports()) == 2
 

@@ -55,9 +55,20 @@ class ItemTableModel(QAbstractTableModel):
         self.items: list = []
 
     def set_items(self, items: list) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+        """Show ``items``. When they are the same items in the same order (a decision, an undo), only the
+        rows whose item changed are refreshed, by item id with ``dataChanged``, so views keep their
+        selection, editor and scroll position; otherwise the model is reset."""
+        items = list(items)
+        if [item.id for item in items] != [item.id for item in self.items]:
+            self.beginResetModel()
+            self.items = items
+            self.endResetModel()
+            return
+        old, self.items = self.items, items
+        last_column = len(self.columns) - 1
+        for row, (before, after) in enumerate(zip(old, items)):
+            if before != after:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
 
     def row_of(self, item_id: int) -> int | None:
         return next((row for row, item in enumerate(self.items) if item.id == item_id), None)
