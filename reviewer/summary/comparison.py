@@ -5,6 +5,7 @@ indicator since it; the comparison view (指标对比) and the comparison of rep
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 PERCENT = "%"
 
 
+@functools.lru_cache(maxsize=65536)
 def default_unit_key(unit: str | None) -> str:
     """The normalised unit key (:func:`reviewer.analysis.unit_key.unit_key`); "" for no unit."""
     return unit_key(unit) if unit else ""
