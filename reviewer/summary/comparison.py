@@ -69,13 +69,14 @@ def previous_reports(rows: Sequence[ComparedReport], key: Callable[[str | None],
             by_unit.setdefault(row.unit_key, []).append(row)
     for same_unit in by_unit.values():
         same_unit.sort(key=lambda r: (r.report_year or 0, r.report_id))
-        previous: ComparedReport | None = None
+        previous: ComparedReport | None = None  # the last report of an earlier year
+        latest: ComparedReport | None = None
         for row in same_unit:
-            if previous is not None and previous.report_year == row.report_year:
-                continue  # two reports of one unit and year: neither is the other's previous year
+            if latest is not None and latest.report_year != row.report_year:
+                previous = latest  # two reports of one unit and year: neither is the other's previous year
             row.previous_id = previous.report_id if previous is not None else None
             row.changes = _changes(row, previous) if previous is not None else {}
-            previous = row
+            latest = row
 
 
 def _changes(row: ComparedReport, previous: ComparedReport) -> dict[str, Change]:
