@@ -38,6 +38,8 @@ _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
 _AFTER_CHARS = 20
 _MAX_LOOKBACK = 200
 """Characters of a sentence before a figure that its rules read (a lead phrase stands near its figures)."""
+_ITEM_UNITS = frozenset({"件", "条", "项", "篇", "个", "份"})
+"""Counting units of documents, items and cases, one measure for telling a sub-count from its total."""
 _MAX_LISTED = 60
 """Figures of a listing read for its total: keeps a line of thousands of figures linear."""
 _AFTER_BREAK = _CLAUSE_BREAK + "、"
@@ -365,6 +367,9 @@ class _Reader:
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
+    """Units that count the same things: equal, one part of the other (件/次), or both counts of items."""
+    if a.unit in _ITEM_UNITS and b.unit in _ITEM_UNITS:
+        return True  # 政府信息6,218条，其中规范性文件18件
     return a.unit == b.unit or a.unit in b.unit.split("/") or b.unit in a.unit.split("/")
 
 
