@@ -11,6 +11,7 @@ takes ``约28亿元`` instead of ``28亿元``); the same key, for items without 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Protocol
 
-from reviewer.analysis.model import REQUIRED_CODES, Analysis
+from reviewer.analysis.model import REQUIRED_CODES, Analysis, Metadata
 from reviewer.vocabulary import ItemKind, ItemState, MetadataField, Origin
 from reviewer.workspace.db import json_text
 from reviewer.workspace.model import ReviewItem
@@ -40,7 +41,11 @@ from reviewer.workspace.values import (
     to_stored,
 )
 
-_METADATA_SPANS = {MetadataField.TITLE: "title_span", MetadataField.SIGN_DATE: "sign_span"}
+METADATA_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span")
+)
+"""One metadata item per field of the analysis's Metadata (the known ones are MetadataField codes)."""
+_METADATA_SPANS: dict[str, str] = {MetadataField.TITLE: "title_span", MetadataField.SIGN_DATE: "sign_span"}
 
 NEAR = 200
 """Characters an item may have moved (after mapping) and still be the same item."""
@@ -85,7 +90,7 @@ def build_items(analysis: Analysis) -> list[ItemDraft]:
         raw.append((ItemKind.FIGURE, figure_values(figure), figure.start, figure.end))
     for finding in analysis.findings:
         raw.append((ItemKind.FINDING, finding_values(finding), finding.start, finding.end))
-    for name in MetadataField:
+    for name in METADATA_FIELDS:
         span = getattr(analysis.metadata, _METADATA_SPANS[name]) if name in _METADATA_SPANS else None
         raw.append((ItemKind.METADATA, metadata_values(name, getattr(analysis.metadata, name)),
                     span[0] if span else None, span[1] if span else None))

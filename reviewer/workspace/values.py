@@ -142,7 +142,7 @@ def finding_values(finding: Finding) -> FindingValues:
     return FindingValues(finding.code, finding.severity, finding.message, dict(finding.detail))
 
 
-def metadata_values(name: MetadataField, value: str | int | None) -> MetadataValues:
+def metadata_values(name: str, value: str | int | None) -> MetadataValues:
     """A metadata field as the analysis gave it; a level (the contract's label) becomes its code."""
     if name == MetadataField.LEVEL and isinstance(value, str):
         value = from_label(Level, value)
