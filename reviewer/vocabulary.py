@@ -84,6 +84,7 @@ class FindingCode(StrEnum):
     TITLE_MISSING_YEAR = "title_missing_year"
     TITLE_MISSING_UNIT = "title_missing_unit"
     TITLE_YEAR_MISMATCH = "title_year_mismatch"
+    PUBLISH_DATE_UNKNOWN = "publish_date_unknown"
     MANUAL = "manual"
 
 
@@ -156,6 +157,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         FindingCode.TITLE_MISSING_YEAR: "标题未写明年度",
         FindingCode.TITLE_MISSING_UNIT: "标题未写明单位",
         FindingCode.TITLE_YEAR_MISMATCH: "标题年度与正文不一致",
+        FindingCode.PUBLISH_DATE_UNKNOWN: "公开日期不明",
         FindingCode.MANUAL: "审阅人提出",
     },
     AnnotationTag: {

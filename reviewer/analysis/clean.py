@@ -263,9 +263,12 @@ def _is_top_chrome(line: str, fields: dict[str, str], timestamps: list[str]) -> 
         _read_labels(bare, fields)
         return True
     stamp = _WEB_TIMESTAMP_RE.match(bare)
-    if stamp and _WEB_DATE_SHAPE.search(stamp.group()):
+    if stamp:
         rest = bare[stamp.end():].strip(_CLOSING_BRACKETS)
-        if not rest or _is_label_line(rest) or _is_button_or_navigation(rest):
+        followed_by_chrome = bool(rest) and (_is_label_line(rest) or _is_button_or_navigation(rest))
+        # a date alone is the page's only when written the web's way (2022-03-15, or with a time of day):
+        # 2023年3月20日 alone under a title is the date of an official paper
+        if followed_by_chrome or (not rest and _WEB_DATE_SHAPE.search(stamp.group())):
             iso = iso_from_match(stamp)
             if iso:
                 timestamps.append(iso)
@@ -308,7 +311,7 @@ def _is_label_line(line: str) -> bool:
     match = _LABEL_RE.match(line)
     if not match:
         return False
-    if match.group("colon"):
+    if match.group("colon") or _dated_label(line, match):
         return True
     label = _squeeze(match.group("label"))
     return label not in _NEEDS_COLON and len(line) <= _MAX_COLONLESS_LABEL_LINE
@@ -317,8 +320,16 @@ def _is_label_line(line: str) -> bool:
 def _label_matches(line: str) -> list[re.Match[str]]:
     return [
         m for m in _LABEL_RE.finditer(line)
-        if m.group("colon") or _squeeze(m.group("label")) not in _NEEDS_COLON
+        if m.group("colon") or _squeeze(m.group("label")) not in _NEEDS_COLON or _dated_label(line, m)
     ]
+
+
+def _dated_label(line: str, match: re.Match[str]) -> bool:
+    """A date label written without its colon but followed by a web timestamp: ``时间 2022-02-18``."""
+    if _FIELD_OF[_squeeze(match.group("label"))] not in _DATE_FIELDS:
+        return False
+    stamp = _WEB_TIMESTAMP_RE.match(line, match.end() + len(line[match.end():]) - len(line[match.end():].lstrip()))
+    return stamp is not None and _WEB_DATE_SHAPE.search(stamp.group()) is not None
 
 
 def _read_labels(line: str, fields: dict[str, str]) -> None:

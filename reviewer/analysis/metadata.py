@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match
+from reviewer.analysis.dates import DATE_LINE_RE, DATE_PATTERN, iso_from_match
 from reviewer.analysis.model import Metadata, PageMeta, Section
 from reviewer.analysis.numerals import chinese_to_int
-from reviewer.analysis.signature import ORG_SUFFIX, find_signature
+from reviewer.analysis.required import is_plan_heading
+from reviewer.analysis.signature import ORG_SUFFIX, find_issue_date, find_signature
 from reviewer.analysis.unit_key import admin_parts, short_unit, unit_key
 
 _TOP_LINES = 8
@@ -30,6 +31,10 @@ _TITLE_RE = re.compile(r"(?:法治|依法行政|法制).{0,40}(?:报告|总结|�
 _TITLE_CONTINUES_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}|[〇○零一二]{4}|年度|的|法治|依法行政|\(|（)")
 _SITE_NAME_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s)\s*[^_|｜\s]{2,30}$")
 """The site's name after a page title saved with the text: ``…年度报告_明湖县人民政府门户网站``."""
+_TITLE_DATE_RE = re.compile(
+    rf"\s+[\[【(（]?\s*(?=(?:19|20)\d{{2}}\s*[-/.])(?:{DATE_PATTERN})(?:\s*\d{{1,2}}[:：]\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?$"
+)
+"""A web date after the title on its line: ``明湖县2021年法治政府建设年度报告 2022-03-30``."""
 _TITLE_TAIL_RE = re.compile(r"(?:工作)?(?:情况|总结)?的?(?:报告|总结)$|(?:工作)?情况$")
 """A line that only ends a title broken over two lines: ``情况的报告``."""
 _SUBTITLE_DASH_RE = re.compile(r"[—\-－~～]+\s*")
@@ -97,6 +102,12 @@ _OPENING_YEAR_RE = re.compile(
     r"^(?:过去的|刚刚过去的)?((?:19|20)\d{2})年度?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)"
 )
 _FIRST_SENTENCE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年度?(?:以来|[，,]|是|我|全|在|里|中|内)")
+_WHOLE_YEAR_RE = re.compile(
+    r"^[^。]{0,20}?((?:19|20)\d{2})年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|[-—–－~])\s*(?:(?:19|20)\d{2}年)?\s*12\s*月"
+)
+"""An opening that states the whole year as a period: ``2023年1月至12月，我局……``, ``2023年1—12月``."""
+_HEADING_YEAR_RE = re.compile(r"^(?:关于)?((?:19|20)\d{2})\s*年度?")
+_MEASURES_WORDS_RE = re.compile(r"工作|举措|措施|做法|情况|成效|推进|开展|建设")
 _BOOK_TITLE_RE = re.compile(r"《[^》\n]*》")
 _YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~至到]\s*(?:19|20)\d{2}")
 _YEAR_MENTION_RE = re.compile(r"((?:19|20)\d{2})年")
@@ -116,7 +127,8 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     top = _top_lines(text, sections)
     title, title_span = _find_title(text, top, page_meta)
     signature = find_signature(text)
-    opening = _opening_sentence(text, sections, title_span[1] if title_span else 0)
+    paragraph = _opening_paragraph(text, sections, title_span[1] if title_span else 0)
+    opening = _first_sentence(paragraph) if paragraph else None
     full_unit = _full_unit(
         title, signature.org if signature else None, page_meta.source, opening_unit(opening) if opening else None,
         _self_level(opening) if opening else None,
@@ -126,14 +138,14 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
     unit = short_unit(full_unit) if full_unit else None
     # Disclosure catalogues (政府信息公开目录) often show only 生成日期/成文日期: the date the
     # page was generated is then the best evidence of when the report was made public.
-    publish_date = page_meta.publish_date or page_meta.generated_date
+    publish_date = page_meta.publish_date or _date_after_title(text, title_span) or page_meta.generated_date
     sign_date = signature.date if signature else None
     sign_span = (signature.start, signature.end) if signature else None
     if sign_date is None:
         dated = _date_under_title(text, top, title_span)
         if dated:
             sign_date, sign_span = dated
-    body = body_year(text, sections, title_span[1] if title_span else 0)
+    body = (_opening_year(paragraph) if paragraph else None) or _heading_year(sections) or _dominant_year(text)
     return Metadata(
         title=title,
         unit=unit,
@@ -142,6 +154,7 @@ def extract_metadata(text: str, page_meta: PageMeta, sections: list[Section]) ->
         report_year=_report_year(title, body, publish_date, sign_date),
         publish_date=publish_date,
         sign_date=sign_date,
+        issue_date=find_issue_date(text),
         recipient=_recipient(text, top, title_span),
         doc_number=_doc_number(text, top, page_meta),
         title_span=title_span,
@@ -186,15 +199,25 @@ def _find_title(
         last += 1
     title = "".join(lines[first:last + 1])
     start, end = top[first][0], top[last][1]
-    site = _SITE_NAME_RE.search(title)
-    if site and _TITLE_RE.search(title, 0, site.start()):
-        end -= len(title) - site.start()
-        title = title[:site.start()]
+    for trailing in (_TITLE_DATE_RE, _SITE_NAME_RE):
+        site = trailing.search(title)
+        if site and _TITLE_RE.search(title, 0, site.start()):
+            end -= len(title) - site.start()
+            title = title[:site.start()]
     dash = _SUBTITLE_DASH_RE.match(title)
     if dash:
         start += dash.end()
         title = title[dash.end():]
     return title, (start, end)
+
+
+def _date_after_title(text: str, title_span: tuple[int, int] | None) -> str | None:
+    """The web date a page prints on the title's line (``……年度报告 2022-03-30``): when it was posted."""
+    if not title_span:
+        return None
+    line_end = text.find("\n", title_span[1])
+    match = _TITLE_DATE_RE.fullmatch(text, title_span[1], len(text) if line_end < 0 else line_end)
+    return iso_from_match(match) if match else None
 
 
 def year_in_title(title: str | None) -> int | None:
@@ -238,8 +261,10 @@ def _full_unit(
         source = _GOVERNMENT_OFFICE_RE.sub("", source)
     named = unit_in_title(title) or signer or opening
     if not named and source:
-        place = _with_place_of(self_level, source) if self_level in _ADMIN_LEVEL_WORDS else None
-        named = place or source
+        if self_level in _ADMIN_LEVEL_WORDS:  # 我区/全区: the source names the 区 or is not the unit
+            named = _with_place_of(self_level, source)
+        else:
+            named = source
     if named and named.startswith(_BARE_LEVEL_START) and not admin_parts(named)[0]:
         return next(
             (placed for other in (signer, opening, source) if other and (placed := _with_place_of(named, other))),
@@ -268,16 +293,6 @@ def _placed_in_text(bare: str, text: str) -> str:
         return bare
     province, _ = counts.most_common(1)[0]
     return province + bare[1:]
-
-
-def _opening_sentence(text: str, sections: list[Section], after: int) -> str | None:
-    """The first sentence of the first prose paragraph before the first heading."""
-    opening_end = sections[0].start if sections else len(text)
-    for match in _LINE_RE.finditer(text, after, opening_end):
-        paragraph = match.group()
-        if _PROSE_RE.search(paragraph):
-            return _BOOK_TITLE_RE.sub("", paragraph.split("。", 1)[0])
-    return None
 
 
 def opening_unit(sentence: str) -> str | None:
@@ -347,20 +362,44 @@ def _names_parent_city(unit: str, text: str) -> bool:
 def body_year(text: str, sections: list[Section], after: int = 0) -> int | None:
     """The year the body says it is about: the opening paragraph's ``2018年，我镇…`` / ``2018年以来``,
     else a year that clearly dominates the body's year mentions."""
+    paragraph = _opening_paragraph(text, sections, after)
+    return (_opening_year(paragraph) if paragraph else None) or _dominant_year(text)
+
+
+def _opening_paragraph(text: str, sections: list[Section], after: int) -> str | None:
+    """The first prose paragraph after ``after`` and before the first heading."""
     opening_end = sections[0].start if sections else len(text)
     for match in _LINE_RE.finditer(text, after, opening_end):
-        paragraph = match.group()
-        if not _PROSE_RE.search(paragraph):
-            continue
-        found = _OPENING_YEAR_RE.match(paragraph)
-        if found:
+        if _PROSE_RE.search(match.group()):
+            return match.group()
+    return None
+
+
+def _opening_year(paragraph: str) -> int | None:
+    found = _OPENING_YEAR_RE.match(paragraph) or _WHOLE_YEAR_RE.search(paragraph)
+    if found:
+        return int(found.group(1))
+    found = _FIRST_SENTENCE_YEAR_RE.search(_first_sentence(paragraph))
+    return int(found.group(1)) if found else None
+
+
+def _first_sentence(paragraph: str) -> str:
+    return _BOOK_TITLE_RE.sub("", paragraph.split("。", 1)[0])
+
+
+def _heading_year(sections: list[Section]) -> int | None:
+    """The year a part heading names: the measures part's (``一、2023年推进法治政府建设的主要举措``), else the
+    year before the plan part's (``四、2024年工作打算`` → 2023). Only the parts (``第一部分``, ``一、``) count."""
+    parts = [section for section in sections if section.level <= 1]
+    for section in parts:
+        found = _HEADING_YEAR_RE.match(section.title)
+        if found and not is_plan_heading(section.title) and _MEASURES_WORDS_RE.search(section.title):
             return int(found.group(1))
-        first_sentence = _BOOK_TITLE_RE.sub("", paragraph.split("。", 1)[0])
-        found = _FIRST_SENTENCE_YEAR_RE.search(first_sentence)
-        if found:
-            return int(found.group(1))
-        break
-    return _dominant_year(text)
+    for section in parts:
+        found = _HEADING_YEAR_RE.match(section.title)
+        if found and is_plan_heading(section.title):
+            return int(found.group(1)) - 1
+    return None
 
 
 def _dominant_year(text: str) -> int | None:

@@ -78,6 +78,7 @@ class Metadata:
     report_year: int | None = None
     publish_date: str | None = None
     sign_date: str | None = None
+    issue_date: str | None = None  # the issuing line's date after the signature (……2023年3月2日印发), YYYY-MM-DD
     recipient: str | None = None
     doc_number: str | None = None
     title_span: tuple[int, int] | None = None

@@ -100,7 +100,7 @@ def find_required_parts(text: str, sections: list[Section]) -> dict[str, Require
             or _unnumbered(unnumbered, _is_first_responsible_heading) or _first_responsible_sentence(text)
         ),
         "next_year_plan": (
-            _heading(_but_first_part(sections), _is_plan_heading) or _unnumbered(unnumbered, _is_plan_heading)
+            _heading(_but_first_part(sections), is_plan_heading) or _unnumbered(unnumbered, is_plan_heading)
             or _plan_paragraph(text)
         ),
     }
@@ -127,7 +127,8 @@ def _is_shortcomings_heading(title: str) -> bool:
     return match is not None and not _NOT_SHORTCOMINGS_RE.search(title[:match.start()])
 
 
-def _is_plan_heading(title: str) -> bool:
+def is_plan_heading(title: str) -> bool:
+    """A heading of the next year's plan: ``下一步工作打算``, ``2024年工作计划`` (not ``2023年工作要点完成情况``)."""
     match = _keyword_in_heading(_PLAN_RE, title)
     return (
         match is not None and not _PLAN_REPORTED_RE.match(title, match.end())
@@ -144,14 +145,14 @@ def _is_first_responsible_heading(title: str) -> bool:
 def _is_measures_heading(title: str) -> bool:
     return (
         _keyword_in_heading(_MEASURES_RE, title) is not None
-        and not _is_shortcomings_heading(title) and not _is_plan_heading(title)
+        and not _is_shortcomings_heading(title) and not is_plan_heading(title)
     )
 
 
 def _ends_measures(section: Section, first_part: Section | None) -> bool:
     title = section.title
     return (
-        _is_shortcomings_heading(title) or (section is not first_part and _is_plan_heading(title))
+        _is_shortcomings_heading(title) or (section is not first_part and is_plan_heading(title))
         or bool(_OTHER_MATTERS_RE.search(title))
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.analysis.dates import DATE_LINE_RE, iso_from_match, parse_run_together_date
+from reviewer.analysis.dates import DATE_LINE_RE, DATE_PATTERN, iso_from_match, parse_run_together_date
 
 ORG_SUFFIX = (
     r"(?:人民政府|政府|委员会|党委|党工委|管委会|办事处|街道|办公室|局|厅|委|办|中心|院|署|所|处|队|站|部|会|组"
@@ -20,6 +20,8 @@ ORG_SUFFIX = (
 _ORG_CHAR = r"[^\s\d，,。、；;：:！？!?（）()《》“”\"]"
 _ORG_LINE_RE = re.compile(rf"{_ORG_CHAR}{{2,40}}{ORG_SUFFIX}")
 _ORG_AND_DATE_RE = re.compile(rf"(?P<org>{_ORG_CHAR}{{2,40}}{ORG_SUFFIX})\s+(?P<date>.+)")
+_ISSUE_LINE_RE = re.compile(rf"(?:{_ORG_CHAR}{{2,40}}{ORG_SUFFIX}\s*)?(?:{DATE_PATTERN})\s*印\s*发")
+"""The issuing line of an official paper: ``明湖县人民政府办公室 2023年3月2日印发``."""
 _RUN_TOGETHER_LINE_RE = re.compile(r"(?:19|20)\d{5,6}")
 """A date line that lost its separators: 2018330, 20181207."""
 _CLOSING_MATTER_RE = re.compile(r"附\s*件|抄\s*[送报]|[（(]\s*(?:此件|联系人)|.*印发$")
@@ -65,6 +67,17 @@ def _date_of_line(line: str) -> str | None:
 
 def _is_date_line(line: str) -> bool:
     return DATE_LINE_RE.fullmatch(line) is not None or _RUN_TOGETHER_LINE_RE.fullmatch(line) is not None
+
+
+def find_issue_date(text: str) -> str | None:
+    """The date the issuing line after the signature gives (``明湖县人民政府办公室 2023年3月2日印发``), ISO."""
+    for start, end in _lines_backwards(text, _MAX_CLOSING_LINES):
+        match = _ISSUE_LINE_RE.fullmatch(text, start, end)
+        if match:
+            iso = iso_from_match(match)
+            if iso:
+                return iso
+    return None
 
 
 def find_signature(text: str) -> Signature | None:

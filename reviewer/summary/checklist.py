@@ -117,8 +117,13 @@ def _findings_row(item_label: str, findings: list[ReviewItem], view: ReviewView)
 
 
 def _timeliness_row(view: ReviewView, metadata: dict[str, object]) -> CheckRow:
+    """A publish date or year the reviewer corrected (or entered where the machine found none) is judged
+    here, and the machine's 公开时间晚于规定, computed from its own dates, no longer counts."""
     name = "公开及时性"
-    failed = _findings_row(name, open_findings(view, TIMELINESS_CODES), view)
+    findings = open_findings(view, TIMELINESS_CODES)
+    if _reviewer_dated(view):
+        findings = [f for f in findings if f.effective.code != FindingCode.PUBLISHED_LATE]
+    failed = _findings_row(name, findings, view)
     if failed:
         return failed
     year, published = metadata.get(MetadataField.REPORT_YEAR), metadata.get(MetadataField.PUBLISH_DATE)
@@ -133,6 +138,14 @@ def _timeliness_row(view: ReviewView, metadata: dict[str, object]) -> CheckRow:
     if _rejected_findings(view, TIMELINESS_CODES):
         return CheckRow(name, CHECK_PASS, evidence, f"审阅人已否定“{label(FindingCode.PUBLISHED_LATE)}”")
     return CheckRow(name, CHECK_FAIL, evidence)
+
+
+def _reviewer_dated(view: ReviewView) -> bool:
+    return any(
+        (item.state == ItemState.CORRECTED or item.machine is None)
+        and item.effective.field in (MetadataField.PUBLISH_DATE, MetadataField.REPORT_YEAR)
+        for item in view.of_kind(ItemKind.METADATA)
+    )
 
 
 def _rejected_findings(view: ReviewView, codes: tuple[str, ...]) -> list[ReviewItem]:

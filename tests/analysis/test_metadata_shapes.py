@@ -113,3 +113,89 @@ def test_the_posting_office_is_the_unit_when_the_report_speaks_as_that_office() 
 def test_a_province_is_named_never_bare(text: str) -> None:
     meta = metadata(text)
     assert (meta.unit, meta.level, meta.unit_key) == ("江西省", "省", "江西省")
+
+
+# --- files without page metadata -----------------------------------------------------------------------------
+
+_PAPER = (
+    "明湖县人民政府关于2022年法治政府建设情况的报告\n\n明湖市人民政府：\n\n2022年，我县坚持依法行政。\n\n"
+    "一、主要举措\n\n（一）完善制度。\n\n明湖县人民政府\n\n2023年3月20日\n\n"
+)
+
+
+def test_the_issuing_line_after_the_signature_gives_the_issue_date() -> None:
+    analysis = analyze_bytes((_PAPER + "抄送：县委办公室。\n\n明湖县人民政府办公室 2023年4月3日印发\n").encode(), "r.txt")
+    assert (analysis.metadata.sign_date, analysis.metadata.issue_date) == ("2023-03-20", "2023-04-03")
+    assert analysis.metadata.publish_date is None
+    [late] = [f for f in analysis.findings if f.code == "published_late"]
+    assert late.detail["stated_as"] == "印发"
+    assert not [f for f in analysis.findings if f.code == "publish_date_unknown"]
+
+
+def test_a_paper_without_dates_after_the_deadline_says_its_publish_date_is_unknown() -> None:
+    analysis = analyze_bytes(_PAPER.encode(), "r.txt")
+    assert analysis.metadata.issue_date is None
+    [unknown] = [f for f in analysis.findings if f.code == "publish_date_unknown"]
+    assert (unknown.severity, unknown.message) == ("info", "未能确定公开日期，无法判断是否按时公开")
+    assert unknown.detail["sign_date"] == "2023-03-20"
+
+
+def test_a_date_in_the_body_ending_with_yinfa_is_no_issue_date() -> None:
+    text = _PAPER.replace("（一）完善制度。", "（一）完善制度。县政府办公室于2023年1月5日印发")
+    assert metadata(text).issue_date is None
+
+
+# --- the report year when the title has none -------------------------------------------------------------------
+
+_UNDATED_TITLE = "明湖县司法局法治政府建设年度报告\n\n"
+
+
+@pytest.mark.parametrize(("body", "year"), [
+    ("2023年,我局坚持依法行政，全面推进法治政府建设。\n\n一、主要工作\n", 2023),
+    ("2023年1月至12月，我局坚持依法行政，全面推进法治政府建设。\n\n一、主要举措\n", 2023),
+    ("2023年1—12月，我局坚持依法行政，全面推进法治政府建设。\n\n一、主要举措\n", 2023),
+    ("今年以来，我局坚持依法行政，全面推进法治政府建设。\n\n一、2023年推进法治政府建设的主要举措\n\n（一）加强领导。\n\n"
+     "二、存在的不足\n\n三、下一步工作打算\n", 2023),
+    ("今年以来，我局坚持依法行政，全面推进法治政府建设。\n\n一、主要举措\n\n（一）加强领导。\n\n二、存在的不足\n\n"
+     "三、2024年工作打算\n", 2023),
+    ("今年以来，我局坚持依法行政，全面推进法治政府建设。\n\n第一部分 2021年度法治政府建设工作情况\n\n一、加强领导。\n\n"
+     "第二部分 2022年工作计划\n", 2021),
+])
+def test_the_report_year_from_the_body_when_the_title_has_none(body: str, year: int) -> None:
+    assert metadata(_UNDATED_TITLE + body).report_year == year
+
+
+def test_a_year_in_a_lower_heading_is_not_the_report_year() -> None:
+    body = (
+        "今年以来，我局坚持依法行政，全面推进法治政府建设。\n\n一、主要举措\n\n（一）2021年度督察问题整改情况\n\n"
+        "二、存在的不足\n\n三、下一步工作打算\n"
+    )
+    assert metadata(_UNDATED_TITLE + body).report_year is None
+
+
+def test_a_posting_office_without_the_place_the_text_speaks_for_is_no_unit() -> None:
+    text = "文章来源：司法局\n\n关于2022年法治政府建设情况的报告\n\n2022年，我区坚持依法行政，推进法治政府建设。\n\n一、主要工作\n"
+    assert metadata(text).unit is None
+    posted_by_government = "信息来源：明湖区人民政府\n\n2022年，全区坚持依法行政，推进法治政府建设。\n\n一、主要工作\n"
+    assert metadata(posted_by_government).unit == "明湖区"
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    ("时间 2022-10-14", "2022-10-14"),
+    ("2022年03月30日 来源：明湖区司法局", "2022-03-30"),
+])
+def test_publish_dates_written_without_a_colon_or_the_web_way(header: str, published: str) -> None:
+    assert metadata(_page(header)).publish_date == published
+
+
+def test_a_web_date_on_the_title_line_is_the_publish_date() -> None:
+    meta = metadata(f"{_TITLE} 2022-03-30\n\n{_BODY}")
+    assert (meta.title, meta.publish_date) == (_TITLE, "2022-03-30")
+    dated = metadata(f"{_TITLE}\n\n{_BODY}")
+    assert dated.publish_date is None
+
+
+def test_a_paper_date_under_the_title_stays_its_sign_date() -> None:
+    text = f"{_TITLE}\n（2022年3月1日）\n\n2021年，我区坚持依法行政，全面推进法治政府建设，取得明显成效。\n\n一、主要举措\n"
+    meta = metadata(text)
+    assert (meta.publish_date, meta.sign_date) == (None, "2022-03-01")

@@ -25,9 +25,12 @@ def _report(title: str, opening: str, parts: list[str], signature: list[str] | N
 
 
 def _findings(text: str, page_meta: PageMeta | None = None) -> list[Finding]:
+    """The findings besides ``publish_date_unknown``, which every text without a publish date gets (tested
+    on its own below)."""
     sections = extract_sections(text)
     metadata = extract_metadata(text, page_meta or PageMeta(), sections)
-    return check_structure(text, metadata, sections, find_required_parts(text, sections))
+    findings = check_structure(text, metadata, sections, find_required_parts(text, sections))
+    return [f for f in findings if f.code != "publish_date_unknown"]
 
 
 def _codes(findings: list[Finding]) -> list[str]:
@@ -193,8 +196,37 @@ def test_samples_003_and_004_have_no_structure_findings(samples_dir: Path) -> No
 
 
 def test_metadata_without_year_or_dates_gives_only_what_can_be_known() -> None:
-    findings = check_structure("正文", Metadata(), [], {})
-    assert findings == []
+    [finding] = check_structure("正文", Metadata(), [], {})
+    assert (finding.code, finding.severity) == ("publish_date_unknown", "info")
+    assert finding.message == "未能确定公开日期，无法判断是否按时公开"
+
+
+def _timeliness(metadata: Metadata) -> list[tuple[str, str, str]]:
+    return [
+        (f.code, f.severity, f.message) for f in check_structure("正文", metadata, [], {})
+        if f.code in ("published_late", "publish_date_unknown")
+    ]
+
+
+def test_without_a_publish_date_a_signature_after_the_deadline_is_late() -> None:
+    [(code, severity, message)] = _timeliness(Metadata(report_year=2022, sign_date="2023-04-12"))
+    assert (code, severity) == ("published_late", "warning")
+    assert message == "落款日期2023年4月12日已晚于规定期限：2022年度报告应在2023年4月1日前公开"
+
+
+def test_without_a_publish_date_an_issuing_date_after_the_deadline_is_late() -> None:
+    [(code, _, message)] = _timeliness(Metadata(report_year=2022, sign_date="2023-03-20", issue_date="2023-04-03"))
+    assert code == "published_late" and message.startswith("印发日期2023年4月3日")
+
+
+def test_without_a_publish_date_an_early_signature_leaves_timeliness_unknown() -> None:
+    assert _timeliness(Metadata(report_year=2022, sign_date="2023-03-20")) == [
+        ("publish_date_unknown", "info", "未能确定公开日期，无法判断是否按时公开"),
+    ]
+
+
+def test_a_known_publish_date_gives_no_unknown_date_finding() -> None:
+    assert _timeliness(Metadata(report_year=2022, publish_date="2023-03-25", sign_date="2023-04-12")) == []
 
 
 def test_parts_numbered_di_yi_bu_fen_are_checked_like_any_level() -> None:

@@ -7,18 +7,24 @@ sum_mismatch — a total and its parts in one sentence (up to 。；!? or a line
 any of 元/万元/亿元, compared in the total's unit within its rounding), no approximate figure among them,
 no percentage as the total:
 - ``总数…，其中A x件，B y件`` (the total is the figure right before 其中, reading past a change stated in
-  between; 其中 may open the next sentence or a bracket, which then closes the parts) or ``A x件、B y件，合计z件`` (合计/共计/总计/共 right before the total);
+  between; 其中 may open the next sentence or a bracket, which then closes the parts) or ``A x件、B y件，合计z件``
+  (合计/共计/总计/共 right before the total, opening its clause alone or after a short name: ``，参训人员合计``);
 - consistent when some of the parts add up to the total exactly (a listing may add a sub-category:
   ``289件，其中口头调解188件，书面调解101件，达成司法确认16件``) — except when every part is labelled
   with an outcome of a closed set (维持/撤销/确认违法/驳回/终止 …, 保留/修改/废止), which never overlap;
 - otherwise flagged when a single part exceeds the total; when the listing is exhaustive (it names a
   category and its negation, ``受理``/``不予受理``, ``已办结``/``未办结``, or ends with ``其余``/``其他``)
-  and the sum differs; or when the parts are an enumeration joined by ``、`` or outcomes of a closed set
-  and their sum exceeds the total. A listing of some categories only (``其中征稿1篇``) is never flagged for
-  summing to less.
+  and the sum differs; when the parts are outcomes of a closed set and their sum exceeds the total; or when
+  two parts or more divide the total — an enumeration joined by ``、`` (the last by 及/和), kinds of one
+  category (``咨询类``, ``求助类``) or kinds of what the total counts (矛盾纠纷 → 婚姻家庭纠纷, 邻里纠纷), never
+  a qualified subset of it (执法人员 → 持证执法人员) — and their sum exceeds the total or, for a total of 50
+  and more, misses it by at most 4% (a listing of some parts leaves more out). A listing introduced as
+  partial (``其中主要有``, ``包括``, ``涉及``) or ending in 等, or of some categories only (``其中征稿1篇``), is
+  never flagged for summing to less.
 
 rate_mismatch — a percentage whose name ends in 率 (``调解成功率约为97.6%``) and the exact counts before it
-in the same sentence (up to 。！？ or a line break); not a change (``同比下降2.1%``) nor a rate of change
+in the same sentence (up to 。！？ or a line break), or in the sentence before when its own holds fewer than
+two (``受理调解案件200件。成功调解180件，调解成功率95%``); not a change (``同比下降2.1%``) nor a rate of change
 (增长率, 增幅). What the rate measures is the two characters before 率 (成功, 办结, 出庭 …): the numerator
 is the count nearest the rate whose clause holds both (``成功调解5745宗``), the denominator the larger count
 of the same unit nearest the numerator whose clause does not (``受理调解案件5894宗``) or names it as the
@@ -44,6 +50,17 @@ _CLAUSE_BREAK = "，,。；;：:！？!?\n、"
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _GAP_BETWEEN_TOTAL_AND_PARTS = re.compile(r"[\s，,：:、。；;（(]*")
 _TOTAL_CUE_BEFORE = re.compile(r"(?:合计|共计|总计|总共|共)(?:为|达|是)?$")
+_MAX_TOTAL_NAME = 8
+_TOTAL_OPENS_CLAUSE = re.compile(rf"(?:^|[，,：:；;])[^\d，,。；;：:！？!?、\n]{{0,{_MAX_TOTAL_NAME}}}$")
+"""A total after its parts opens its clause, alone or after a short name: ``，合计1,340人``, ``，参训人员合计1,340人``."""
+_ENUMERATION_JOINER = re.compile(r"、|^[^\d]{0,12}?(?:以及|及|和|与)")
+_PARTIAL_LISTING = re.compile(r"^(?:主要|重点|包括|涉及|含|比如|例如|如)|^[^，,。；;]{0,4}(?:主要|包括)")
+"""A listing that names only some of the parts: ``其中主要有……``, ``其中包括……``, ``其中涉及……``."""
+_NEAR_MISS = 0.04
+"""Parts of a listing that come within this share of the total without reaching it exactly were meant to add
+up to it (``共调处矛盾纠纷58件。其中……49件，……7件``): a listing of some parts only leaves more out."""
+_MIN_NEAR_MISS_TOTAL = 50
+"""Below this a listing may well leave out a stray case or two (一审30件、二审9件 of 40, one 再审 unnamed)."""
 _PARTITION_LABELS = (
     "维持", "撤销", "变更", "确认违法", "确认无效", "责令履行", "驳回", "驳回申请", "驳回复议申请", "终止", "终止审理",
     "调解结案", "和解", "保留", "继续有效", "修改", "修订", "废止", "宣布失效", "失效",
@@ -134,7 +151,7 @@ def _sum_findings(text: str, index: _FigureIndex, sentence_ends: list[int]) -> l
             findings.append(finding)
     for total in index.figures:
         cue = _TOTAL_CUE_BEFORE.search(text, max(0, total.start - 4), total.start)
-        if not cue or (cue.start() > 0 and text[cue.start() - 1] not in _CLAUSE_BREAK):
+        if not cue or not _TOTAL_OPENS_CLAUSE.search(text, max(0, cue.start() - _MAX_TOTAL_NAME - 1), cue.start()):
             continue
         if total.unit in _NOT_SUMMED_UNITS:
             continue
@@ -227,9 +244,42 @@ def _judge_sum(text: str, total: Figure, parts: list[Figure], exhaustive: bool =
     too_large_part = any(v > total.value + tolerance for v in values)
     if too_large_part or (exhaustive and abs(parts_sum - total.value) > tolerance) or (
         parts_sum > total.value + tolerance and (partition or len(parts) >= 2 and _is_enumeration(text, parts))
-    ):
+    ) or (_parallel(text, total, parts, contexts) and (
+        parts_sum > total.value + tolerance or _near_miss(text, total, parts, parts_sum, tolerance)
+    )):
         return _sum_finding(total, parts, parts_sum)
     return None
+
+
+def _parallel(text: str, total: Figure, parts: list[Figure], contexts: list[str]) -> bool:
+    """Two parts or more that divide the total: an enumeration (``705件、921件及498件``), kinds of one category
+    (``咨询类……，求助类……``), or kinds of what the total counts (``矛盾纠纷58件。其中婚姻家庭纠纷……，邻里纠纷……``)
+    — never a qualified subset of it (``执法人员235人，其中持证执法人员226人``), which may overlap the others."""
+    if len(parts) < 2:
+        return False
+    labels = [context.rstrip("的了") for context in contexts]
+    subject = total.subject or ""
+    if len(subject) > 2 and any(label.endswith(subject) for label in labels):
+        return False
+    if _is_enumeration(text, parts) or all(label.endswith("类") for label in labels):
+        return True
+    head = subject[-2:]
+    if len(head) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
+        return False
+    return all(label.endswith(head) and label != head and not _PARTIAL_LISTING.search(label) for label in labels)
+
+
+def _near_miss(text: str, total: Figure, parts: list[Figure], parts_sum: float, tolerance: float) -> bool:
+    """Parts listed as the whole (not ``其中主要有……``, not ending in 等) that miss the total by a few percent
+    (see :data:`_NEAR_MISS`)."""
+    if text.startswith("等", parts[-1].end):
+        return False
+    listing = text[total.end:parts[0].start]
+    opening = listing[listing.find("其中") + 2:] if "其中" in listing else listing
+    if _PARTIAL_LISTING.search(opening.lstrip("，,：: ")):
+        return False
+    difference = abs(parts_sum - total.value)
+    return total.value >= _MIN_NEAR_MISS_TOTAL and tolerance < difference <= total.value * _NEAR_MISS
 
 
 def _some_subset_adds_up(values: list[float], total: float, tolerance: float) -> bool:
@@ -269,10 +319,10 @@ def _without_prefix(word: str, prefixes: tuple[str, ...]) -> str:
 
 
 def _is_enumeration(text: str, parts: list[Figure]) -> bool:
-    """Consecutive parts joined by 、 (parallel categories), not by clauses."""
+    """Consecutive parts joined by 、 or, the last of them, by 及/和/以及 (parallel categories), not by clauses."""
     for first, second in zip(parts, parts[1:]):
         between = text[first.end:second.start]
-        if "、" not in between or any(ch in "，,；;。" for ch in between):
+        if not _ENUMERATION_JOINER.search(between) or any(ch in "，,；;。" for ch in between):
             return False
     return True
 
@@ -283,10 +333,8 @@ def _sum_finding(total: Figure, parts: list[Figure], parts_sum: float) -> Findin
         addition = "+".join(_number(p.value) for p in parts)
     else:
         addition = "+".join(p.text for p in parts)
-    what = total.subject or "合计"
-    message = (
-        f"{what}合计{_number(total.value)}{unit}，但所列分项{addition}={_number(parts_sum)}{unit}，与合计不符"
-    )
+    what = f"{total.subject}合计" if total.subject else "合计"
+    message = f"{what}{_number(total.value)}{unit}，但所列分项{addition}={_number(parts_sum)}{unit}，与合计不符"
     return Finding(
         code="sum_mismatch",
         severity=SEVERITY,
@@ -312,17 +360,29 @@ def _rate_findings(text: str, index: _FigureIndex) -> list[Finding]:
         name = _rate_name(text, rate)
         if name is None or _CHANGE_NAME.search(name):
             continue
-        sentence = _FULL_STOP_BEFORE.search(text, max(0, rate.start - _RATE_LOOKBACK), rate.start)
-        low = sentence.start() + 1 if sentence else max(0, rate.start - _RATE_LOOKBACK)
-        counts = [
-            f for f in index.figures[index.first_from(low):position]
-            if f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
-            and not is_change(text, f)
-        ][-_MAX_COUNTS_FOR_A_RATE:]
+        low = _sentence_start(text, rate.start)
+        counts = _counts(text, index, low, position)
+        if len(counts) < 2 and low > 0:
+            counts = _counts(text, index, _sentence_start(text, low - 1), position)  # 受理200件。成功调解180件，……率95%
         finding = _judge_rate(text, rate, name, counts)
         if finding:
             findings.append(finding)
     return findings
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts, looking back at most :data:`_RATE_LOOKBACK` characters."""
+    sentence = _FULL_STOP_BEFORE.search(text, max(0, position - _RATE_LOOKBACK), position)
+    return sentence.start() + 1 if sentence else max(0, position - _RATE_LOOKBACK)
+
+
+def _counts(text: str, index: _FigureIndex, low: int, position: int) -> list[Figure]:
+    """The exact counts from ``low`` up to the figure at ``position``, nearest :data:`_MAX_COUNTS_FOR_A_RATE`."""
+    return [
+        f for f in index.figures[index.first_from(low):position]
+        if f.unit not in _NOT_COUNTED_UNITS and "元" not in f.unit and f.value > 0 and not f.approx
+        and not is_change(text, f)
+    ][-_MAX_COUNTS_FOR_A_RATE:]
 
 
 def _rate_name(text: str, rate: Figure) -> str | None:

@@ -48,7 +48,9 @@ def _missing_parts(
 
 def _published_late(metadata: Metadata, span: tuple[int, int]) -> list[Finding]:
     year, published = metadata.report_year, metadata.publish_date
-    if year is None or published is None:
+    if published is None:
+        return _timeliness_from_the_document(metadata, span)
+    if year is None:
         return []
     deadline = f"{year + 1}-03-31"
     if published <= deadline:
@@ -58,6 +60,30 @@ def _published_late(metadata: Metadata, span: tuple[int, int]) -> list[Finding]:
         message=f"公开日期{_chinese_date(published)}晚于规定期限：{year}年度报告应在{year + 1}年4月1日前公开",
         start=span[0], end=span[1],
         detail={"publish_date": published, "deadline": deadline, "report_year": year},
+    )]
+
+
+def _timeliness_from_the_document(metadata: Metadata, span: tuple[int, int]) -> list[Finding]:
+    """Without a publish date (a .docx, a PDF, a scan): a report cannot have been made public before it was
+    signed or issued, so a signature or issuing date after the deadline makes it late; otherwise whether it
+    was public in time is unknown, which is said (info) rather than left unchecked."""
+    year = metadata.report_year
+    stated = max(
+        ((date, name) for date, name in ((metadata.sign_date, "落款"), (metadata.issue_date, "印发")) if date),
+        default=None,
+    )
+    if year is not None and stated is not None and stated[0] > f"{year + 1}-03-31":
+        date, name = stated
+        return [Finding(
+            code="published_late", severity="warning",
+            message=f"{name}日期{_chinese_date(date)}已晚于规定期限：{year}年度报告应在{year + 1}年4月1日前公开",
+            start=span[0], end=span[1],
+            detail={"stated_date": date, "stated_as": name, "deadline": f"{year + 1}-03-31", "report_year": year},
+        )]
+    return [Finding(
+        code="publish_date_unknown", severity="info", message="未能确定公开日期，无法判断是否按时公开",
+        start=span[0], end=span[1],
+        detail={"sign_date": metadata.sign_date, "issue_date": metadata.issue_date, "report_year": year},
     )]
 
 
