@@ -14,8 +14,9 @@ the same for every column (docs/indicators.md):
    unit), a table cell of a column other than the report year's, and percentages above 100.
 3. A figure fills at most one column: the one whose name stands in its subject (the name nearest the end,
    i.e. the head of the phrase, wins), else in its clause (nearest the figure), else whose lead phrase
-   stands in the sentence (earliest) or heading, with a fitting object. That column's exclusions then
-   apply; a figure excluded there fills nothing else.
+   stands in the sentence (earliest) or heading, with a fitting object — the first of these, in that order,
+   whose exclusions do not apply (``参与重大决策事项论证46件`` after 法律顾问 is the adviser's work, not a
+   decision).
 4. Per column, the cell is the candidate first in the column's order of preference, then not cumulative
    over several years, then first in the text.
 """
@@ -35,6 +36,12 @@ _CLAUSE_BREAK = _SENTENCE_BREAK + "，,：:"
 _SENTENCE_BREAK_RE = re.compile(f"[{_SENTENCE_BREAK}]")
 _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
 _AFTER_CHARS = 20
+_MAX_LOOKBACK = 200
+"""Characters of a sentence before a figure that its rules read (a lead phrase stands near its figures)."""
+_ITEM_UNITS = frozenset({"件", "条", "项", "篇", "个", "份"})
+"""Counting units of documents, items and cases, one measure for telling a sub-count from its total."""
+_MAX_LISTED = 60
+"""Figures of a listing read for its total: keeps a line of thousands of figures linear."""
 _AFTER_BREAK = _CLAUSE_BREAK + "、"
 _AFTER_BREAK_RE = re.compile(f"[{_AFTER_BREAK}]")
 _PLAN_WORDS = re.compile(r"力争|计划|拟(?:于|在|将|开展|完成|实现|举办|组织)|预计|争取|目标|预期|将要|规划|将(?:继续|进一步|全面|持续|开展|组织|举办|推进|实现|完成|达到)")
@@ -127,14 +134,18 @@ def _column_of(context: FigureContext, definitions: Sequence[IndicatorDefinition
     if not scored:
         return None
     scored.sort(key=lambda pair: pair[0], reverse=True)
-    (score, chosen) = scored[0]
     if _names_several(context, definitions):
         return None  # 行政复议、行政诉讼案件分别为5件、3件: which is which is not ours to guess
-    if chosen.exclude and chosen.exclude.search(context.around):
-        return None
-    if chosen.exclude_subject and chosen.exclude_subject.search(context.subject):
-        return None
-    return chosen
+    for _score, chosen in scored:
+        if not _excluded(chosen, context):
+            return chosen
+    return None
+
+
+def _excluded(definition: IndicatorDefinition, context: FigureContext) -> bool:
+    if definition.exclude and definition.exclude.search(context.around):
+        return True
+    return bool(definition.exclude_subject and definition.exclude_subject.search(context.subject))
 
 
 def _names_several(context: FigureContext, definitions: Sequence[IndicatorDefinition]) -> bool:
@@ -204,8 +215,10 @@ class _Reader:
         self.report_year = metadata.report_year
 
     def sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts, at most ``_MAX_LOOKBACK`` characters before it."""
         index = bisect.bisect_left(self.sentence_ends, position)
-        return self.sentence_ends[index - 1] + 1 if index else 0
+        start = self.sentence_ends[index - 1] + 1 if index else 0
+        return max(start, position - _MAX_LOOKBACK)
 
     def clause_start(self, position: int, floor: int) -> int:
         index = bisect.bisect_left(self.clause_breaks, position)
@@ -301,7 +314,7 @@ class _Reader:
             if not text[start:markers[0].start()].strip(" \u3000，,"):
                 scope_start = self.sentence_start(start - 1) if start else 0  # 共受理35件。其中，维持28件
             marker = markers[-1].start()
-            first = bisect.bisect_left(self.figure_starts, scope_start)
+            first = max(bisect.bisect_left(self.figure_starts, scope_start), index - _MAX_LISTED)
             totals += [i for i in range(first, index)
                        if self.figures[i].end <= marker and _same_measure(self.figures[i], figure)]
         bracketing = self._figure_before_bracket(index, start)
@@ -309,7 +322,7 @@ class _Reader:
             totals.append(bracketing)
         end_index = bisect.bisect_left(self.sentence_ends, figure.end)
         sentence_end = self.sentence_ends[end_index] if end_index < len(self.sentence_ends) else len(text)
-        for later_index in range(index + 1, len(self.figures)):
+        for later_index in range(index + 1, min(len(self.figures), index + 1 + _MAX_LISTED)):
             later = self.figures[later_index]
             if later.start >= sentence_end:
                 break
@@ -354,6 +367,9 @@ class _Reader:
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
+    """Units that count the same things: equal, one part of the other (件/次), or both counts of items."""
+    if a.unit in _ITEM_UNITS and b.unit in _ITEM_UNITS:
+        return True  # 政府信息6,218条，其中规范性文件18件
     return a.unit == b.unit or a.unit in b.unit.split("/") or b.unit in a.unit.split("/")
 
 

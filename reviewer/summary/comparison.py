@@ -5,30 +5,24 @@ indicator since it; the comparison view (指标对比) and the comparison of rep
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reviewer.analysis.unit_key import unit_key
 from reviewer.workspace.indicator_cells import IndicatorCell, resolve_cells
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
 
-try:
-    from reviewer.analysis.unit_key import unit_key as _unit_key
-except ImportError:  # the metadata issue's normalised unit key (branch meta) is not merged yet
-    _unit_key = None
-
 PERCENT = "%"
 
 
+@functools.lru_cache(maxsize=65536)
 def default_unit_key(unit: str | None) -> str:
-    """The normalised unit key (``reviewer.analysis.unit_key``), or the name without spaces before it exists."""
-    if not unit:
-        return ""
-    if _unit_key is not None:
-        return str(_unit_key(unit))
-    return "".join(unit.split())
+    """The normalised unit key (:func:`reviewer.analysis.unit_key.unit_key`); "" for no unit."""
+    return unit_key(unit) if unit else ""
 
 
 @dataclass(frozen=True)
@@ -75,13 +69,14 @@ def previous_reports(rows: Sequence[ComparedReport], key: Callable[[str | None],
             by_unit.setdefault(row.unit_key, []).append(row)
     for same_unit in by_unit.values():
         same_unit.sort(key=lambda r: (r.report_year or 0, r.report_id))
-        previous: ComparedReport | None = None
+        previous: ComparedReport | None = None  # the last report of an earlier year
+        latest: ComparedReport | None = None
         for row in same_unit:
-            if previous is not None and previous.report_year == row.report_year:
-                continue  # two reports of one unit and year: neither is the other's previous year
+            if latest is not None and latest.report_year != row.report_year:
+                previous = latest  # two reports of one unit and year: neither is the other's previous year
             row.previous_id = previous.report_id if previous is not None else None
             row.changes = _changes(row, previous) if previous is not None else {}
-            previous = row
+            latest = row
 
 
 def _changes(row: ComparedReport, previous: ComparedReport) -> dict[str, Change]:

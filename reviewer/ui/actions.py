@@ -109,8 +109,6 @@ class WindowActions(QObject):
         self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
                                self.tr("把报告库中选中的报告移出工作区（可撤销）"), lambda s: s.library_selected > 0)
         self.quit = a(self.tr("退出"), Key.Quit, None)
-        self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
-                                 self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
 
         self._menu = "编辑"
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind),
@@ -145,6 +143,8 @@ class WindowActions(QObject):
                                  lambda s: s.report_open and s.recognized)
 
         self._menu = "视图"
+        self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
+                                 self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
         self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)
         self.zoom_reset = a(self.tr("正文恢复原始大小"), "Ctrl+0", None)

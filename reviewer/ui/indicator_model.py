@@ -143,8 +143,9 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         self._year: int | None = None
 
     def set_filters(self, level: str | None, year: int | None) -> None:
+        self.beginFilterChange()
         self._level, self._year = level, year
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -32,10 +32,13 @@ from reviewer.ui.indicator_model import (
 )
 from reviewer.vocabulary import ItemKind, ItemState, Level, label_of
 from reviewer.workspace.indicator_cells import column_items, fill_cell, repoint_cell, report_cells
+from reviewer.workspace.model import ReviewItem
 from reviewer.workspace.values import FigureValues
 
 FigureChooser = Callable[[QWidget, list[str]], int | None]
 """Shows figure labels, returns the index chosen or None."""
+SelectedFigure = Callable[[int], ReviewItem | None]
+"""The figure item of a report selected in the main window's text, if that report is open and one is."""
 
 
 def choose_from_list(parent: QWidget, labels: list[str]) -> int | None:
@@ -57,6 +60,7 @@ class IndicatorWindow(QWidget):
         self.setWindowTitle(self.tr("指标对比"))
         self._workspace = workspace
         self.choose_figure = choose_figure
+        self.selected_figure: SelectedFigure = lambda _report_id: None
         self.model = IndicatorTableModel(self)
         self.proxy = IndicatorFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -150,6 +154,10 @@ class IndicatorWindow(QWidget):
             menu.addAction(self.tr("改为报告中的其他数据…"), lambda: self.repoint(report_id, code))
         else:
             menu.addAction(self.tr("从报告中的数据填写…"), lambda: self.repoint(report_id, code))
+        selected = self.selected_figure(report_id)
+        if selected is not None and isinstance(selected.effective, FigureValues):
+            menu.addAction(self.tr("改为正文中选中的数据：{text}").format(text=selected.effective.text),
+                           lambda: self.use_figure(report_id, code, selected))
         return menu
 
     def decide(self, report_id: int, code: str, state: str) -> None:
@@ -171,12 +179,16 @@ class IndicatorWindow(QWidget):
                    if f.state != ItemState.REJECTED and isinstance(f.effective, FigureValues)]
         labels = [f"{_figure_text(f.effective)}　{_figure_subject(f.effective)}" for f in figures]
         chosen = self.choose_figure(self, labels)
-        if chosen is None:
-            return
+        if chosen is not None:
+            self.use_figure(report_id, code, figures[chosen])
+
+    def use_figure(self, report_id: int, code: str, figure: ReviewItem) -> None:
+        """The cell of ``code`` is ``figure``: re-pointed when filled, filled when empty."""
+        ws = self._workspace()
         if code in report_cells(ws, report_id):
-            repoint_cell(ws, report_id, code, figures[chosen])
+            repoint_cell(ws, report_id, code, figure)
         else:
-            fill_cell(ws, report_id, code, figures[chosen])
+            fill_cell(ws, report_id, code, figure)
         self._changed(report_id)
 
     def _changed(self, report_id: int) -> None:

@@ -32,7 +32,7 @@ from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
-from reviewer.vocabulary import ItemState
+from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
 
 log = logging.getLogger(__name__)
@@ -307,10 +307,21 @@ class MainWindow(QMainWindow):
             self.indicator_window = IndicatorWindow(lambda: self.ws, self)
             self.indicator_window.openRequested.connect(self._open_from_indicators)
             self.indicator_window.reportChanged.connect(self._indicator_decided)
+            self.indicator_window.selected_figure = self._selected_figure
         self.indicator_window.reload()
         self.indicator_window.show()
         self.indicator_window.raise_()
         return self.indicator_window
+
+    def _selected_figure(self, report_id: int):
+        """The figure item under the text selection of the open report ``report_id``, if any."""
+        span = self.pane.document.selected_span() if self.report is not None else None
+        if span is None or self.report is None or self.report.report_id != report_id:
+            return None
+        start, end = span
+        return next((item for item in self.ws.items(report_id, kind=ItemKind.FIGURE)
+                     if item.start is not None and item.end is not None and item.start < end and start < item.end),
+                    None)
 
     def _open_from_indicators(self, report_id: int, span: tuple[int, int] | None) -> None:
         self.open_report(report_id, span)

@@ -41,8 +41,10 @@ from reviewer.workspace.values import (
     to_stored,
 )
 
+DERIVED_METADATA: frozenset[str] = frozenset({"unit_key", "issue_date"})
+"""Metadata the analysis derives for its own rules (the unit's key, the issuing date behind timeliness): no item."""
 METADATA_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span")
+    f.name for f in dataclasses.fields(Metadata) if not f.name.endswith("_span") and f.name not in DERIVED_METADATA
 )
 """One metadata item per field of the analysis's Metadata (the known ones are MetadataField codes)."""
 _METADATA_SPANS: dict[str, str] = {MetadataField.TITLE: "title_span", MetadataField.SIGN_DATE: "sign_span"}

@@ -120,3 +120,15 @@ def test_sorting_by_an_indicator_and_filtering_by_level_and_year(window, qtbot):
 def _header_point(header, column) -> QPoint:
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     return QPoint(x, header.height() // 2)
+
+
+def test_a_cell_is_repointed_to_the_figure_selected_in_the_text(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022})
+    report = ids["平安县2022.txt"]
+    _click(qtbot, view, _index(view, report, "reconsideration_cases"))
+    text = window.ws.report(report).analysis.text
+    start = text.index("86件")
+    window.pane.document.select_span(start + 1, start + 2)
+    _trigger(view, _index(view, report, "reconsideration_cases"), "改为正文中选中的数据")
+    cell = _index(view, report, "reconsideration_cases")
+    assert cell.data() == "86件" and cell.data(ConfirmedRole) is True

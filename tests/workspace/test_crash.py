@@ -18,7 +18,7 @@ import sys
 from reviewer.workspace import Workspace
 ws = Workspace.open(sys.argv[1])
 report_id = ws.reports()[0].id
-items = [item.id for item in ws.items(report_id)]
+items = [item.id for item in ws.items(report_id, kind="figure")]  # "subject" corrections fit figures
 states = ["accepted", "rejected", "corrected", "pending"]
 print("ready", flush=True)
 n = 0
