@@ -7,7 +7,8 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
 1. groups the lines standing on the same printed row (a recognizer's words, a PDF's runs of one font) and
    orders them left to right, so quote marks drawn after the words come back in reading order; a small
    raised number inside a row (``批次¹``) is a note mark, taken out of the text and kept as an anchor;
-2. drops the running headers, footers and page numbers (``page_furniture``);
+2. drops the revision balloons of a document printed with its tracked changes shown (``page_markup``) and
+   the running headers, footers and page numbers (``page_furniture``);
 3. keeps the footnotes out of the body: the rows at the foot of a page, below the body, in a smaller font
    than the body, under the short rule offices draw above them or from the first row opening with a note
    mark (``1`` ``①`` ``[1]`` ``*`` or ``注：``) — each becomes a :class:`RawNote` whose anchor is where the
@@ -35,6 +36,7 @@ from reviewer.analysis.loaders.line_text import glued, tidy_line
 from reviewer.analysis.loaders.page_boxes import TextBox, split_text_boxes
 from reviewer.analysis.loaders.page_furniture import furniture_rows
 from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
+from reviewer.analysis.loaders.page_markup import without_balloons
 from reviewer.analysis.loaders.page_tables import (
     Piece,
     Table,
@@ -134,6 +136,7 @@ class _Row:
 
 def restore_pages(pages: list[PageLayout]) -> RestoredPages:
     """The body text of ``pages`` (in order) with footnotes and table cells; see the module docstring."""
+    pages = [without_balloons(page) for page in pages]
     split = [split_text_boxes(page) for page in pages]
     page_rows = [_rows(page, lines, [box.frame for box in boxes]) for page, (lines, boxes) in zip(pages, split)]
     body_size = _body_size([row for rows in page_rows for row in rows])

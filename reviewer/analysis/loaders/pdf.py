@@ -161,21 +161,28 @@ def _drawings(page: pdfium.PdfPage, height: float) -> tuple[list[PageRule], list
 
 
 def _strike_through(chars: list[_Char], rules: list[PageRule]) -> set[int]:
-    """Marks the characters that a rule runs through; the ids of those rules (they are not borders)."""
-    strikes: set[int] = set()
+    """Marks the characters struck through; returns the ids of the rules striking them (they are not
+    borders). A rule striking through a run of characters ends with the run: one running on past them (Word's
+    line from a change to its balloon in the margin) strikes nothing."""
     if not rules:
-        return strikes
+        return set()
     ordered = sorted(rules, key=lambda rule: rule.y)
     heights = [rule.y for rule in ordered]
+    struck: dict[int, list[_Char]] = {}
     for char in chars:
         low = bisect.bisect_left(heights, char.baseline - STRIKE_BAND_EMS[1] * char.size)
         high = bisect.bisect_right(heights, char.baseline - STRIKE_BAND_EMS[0] * char.size)
         centre = (char.x0 + char.x1) / 2
-        for rule in ordered[low:high]:
-            if rule.x0 <= centre <= rule.x1:
+        rule = next((rule for rule in ordered[low:high] if rule.x0 <= centre <= rule.x1), None)
+        if rule is not None:
+            struck.setdefault(id(rule), []).append(char)
+    strikes: set[int] = set()
+    for rule in ordered:
+        run = struck.get(id(rule), [])
+        if run and rule.x1 - rule.x0 <= max(c.x1 for c in run) - min(c.x0 for c in run) + 2 * run[0].size:
+            strikes.add(id(rule))
+            for char in run:
                 char.struck = True
-                strikes.add(id(rule))
-                break
     return strikes
 
 
