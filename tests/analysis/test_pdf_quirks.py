@@ -214,3 +214,4 @@ def test_tracked_changes_printed_with_the_text_read_as_the_accepted_text(tmp_pat
     assert_same_analysis(pdf, text_analysis())
     assert "专题会议4次" in pdf.text and "54次" not in pdf.text
     assert "删除" not in pdf.text and "批注" not in pdf.text and not pdf.notes
+    assert pdf.text[pdf.notes[0].anchor:].startswith("一、主要举措和成效")  # the paragraph right under the box

@@ -160,7 +160,7 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
                 f'svg:width="6cm" svg:height="3cm"><draw:text-box><text:p text:style-name="Note">{escape(TEXT_BOX)}'
                 "</text:p></draw:text-box></draw:frame>"
             )
-            notes.append(RawNote("textbox", TEXT_BOX, None))
+            notes.append(RawNote("textbox", TEXT_BOX, offset))  # anchored at the paragraph it floats in
             xml_body.append(f'<text:p text:style-name="{style}">{box}{escape(paragraph)}</text:p>')
         else:
             xml_body.append(f'<text:p text:style-name="{style}">{escape(paragraph)}</text:p>')
