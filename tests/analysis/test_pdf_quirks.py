@@ -193,6 +193,7 @@ def test_a_text_box_is_a_note_and_its_figures_stay_out_of_the_body(tmp_path: Pat
     pdf = pdf_analysis(tmp_path / "box.pdf", pages)
     assert_same_analysis(pdf, text_analysis(notes=[RawNote("textbox", "".join(BOX_LINES), None)]))
     assert [(n.kind, [(f.value, f.unit) for f in n.figures]) for n in pdf.notes] == [("textbox", [(12, "个"), (86, "名")])]
+    assert pdf.text[pdf.notes[0].anchor:].lstrip().startswith("一、主要举措和成效")  # the paragraph right under the box
 
 
 def test_tracked_changes_printed_with_the_text_read_as_the_accepted_text(tmp_path: Path) -> None:
@@ -214,4 +215,3 @@ def test_tracked_changes_printed_with_the_text_read_as_the_accepted_text(tmp_pat
     assert_same_analysis(pdf, text_analysis())
     assert "专题会议4次" in pdf.text and "54次" not in pdf.text
     assert "删除" not in pdf.text and "批注" not in pdf.text and not pdf.notes
-    assert pdf.text[pdf.notes[0].anchor:].startswith("一、主要举措和成效")  # the paragraph right under the box

@@ -36,6 +36,7 @@ FOOTERS = {
     "dash": "— {page} —",
     "hyphen": "- {page} -",
     "of": "第{page}页 共{count}页",
+    "of_spaced": "第 {page} 页 共 {count} 页",
     "slash": "{page}/{count}",
     "plain": "{page}",
 }
@@ -76,6 +77,8 @@ class Layout:
     header_page_number: bool = False  # the page number printed in the header, after the unit
     text_box: bool = False  # a framed box floating in a paragraph, the text running around it
     hanging: bool = False  # numbered items (一是, 1., （1）) set with a hanging indent, as Word's lists are
+    note_class: str = "footnote"  # "endnote": the notes printed after the body, numbered i, ii, iii
+    note_rule: str = "25%"  # the footnote separator's length, a share of the text's width (Word's: 2 inches)
 
 
 TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明白人”86名。"
@@ -83,12 +86,13 @@ TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明
 LAYOUTS = [
     Layout("gb", text_box=True),
     Layout("word", body_size=12, title_size=18, line_height='fo:line-height="150%"',
-           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1, hanging=True),
+           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1, hanging=True, note_rule="35%"),
     Layout("wps", body_size=14, title_size=20, line_height='fo:line-height="125%"', margins=(2.5, 2.5, 3.0, 2.5),
-           footer="plain", footer_align="end", header="unit", first_page_header=False, notes=1,
+           footer="of_spaced", footer_align="end", header="unit", first_page_header=False, notes=1,
            table=UNIT_COLUMN_TABLE),
     Layout("block", body_size=12, title_size=16, line_height='fo:line-height="115%"', margins=(2.0, 2.0, 2.0, 2.0),
-           footer="hyphen", header="unit", header_page_number=True, indent=False, notes=3, table=None),
+           footer="hyphen", header="unit", header_page_number=True, indent=False, notes=3, table=None,
+           note_class="endnote"),
 ]
 
 
@@ -144,10 +148,11 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
         if index in note_at:
             cut = paragraph.index("。")
             note_text = NOTES[note_at.index(index) % len(NOTES)]
-            notes.append(RawNote("footnote", note_text, offset + cut))
+            notes.append(RawNote(layout.note_class, note_text, offset + cut))
             number = len(notes)
+            citation = _ROMAN[number - 1] if layout.note_class == "endnote" else str(number)
             mark = (
-                f'<text:note text:id="n{number}" text:note-class="footnote"><text:note-citation>{number}'
+                f'<text:note text:id="n{number}" text:note-class="{layout.note_class}"><text:note-citation>{citation}'
                 f'</text:note-citation><text:note-body><text:p text:style-name="Note">{escape(note_text)}</text:p>'
                 "</text:note-body></text:note>"
             )
@@ -231,6 +236,8 @@ def corpus_texts() -> dict[str, str]:
     return texts
 
 
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
+
 _LIST_ITEM = re.compile(r"[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是")
 
 
@@ -310,7 +317,9 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
- fo:margin-top="{top}cm" fo:margin-bottom="{bottom}cm" fo:margin-left="{left}cm" fo:margin-right="{right}cm"/>
+ fo:margin-top="{top}cm" fo:margin-bottom="{bottom}cm" fo:margin-left="{left}cm" fo:margin-right="{right}cm">
+<style:footnote-sep style:width="0.018cm" style:rel-width="{layout.note_rule}" style:color="#000000" style:adjustment="left"
+ style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm"/></style:page-layout-properties>
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
 </style:page-layout>

@@ -168,14 +168,24 @@ def restore_pages(pages: list[PageLayout]) -> RestoredPages:
     page_rows = [[row for i, row in enumerate(rows) if i not in dropped] for rows, dropped in zip(page_rows, furniture)]
     notes: list[_Note] = []
     body: list[_Row] = []
-    for page, rows, (_, boxes) in zip(pages, page_rows, split):
+    closing = _closing_pages(page_rows, body_size)
+    for index, (page, rows, (_, boxes)) in enumerate(zip(pages, page_rows, split)):
         notes.extend(_Note(page.number, "textbox", "", _box_text(page, box), box.frame.top) for box in boxes)
-        count = _footnote_start(rows, body_size, page)
+        count = _footnote_start(rows, body_size, page, index >= closing)
         notes.extend(_notes(rows[count:]))
         body.extend(rows[:count])
     body, listed = _listed_endnotes(body)
     _mark_endnotes(notes, body, [rows[-1].bottom for rows in page_rows if rows], body_size)
     return _Assembler(body, body_size, {page.number: page.rules for page in pages}).assemble(notes + listed)
+
+
+def _closing_pages(page_rows: list[list[_Row]], body_size: float) -> int:
+    """The index of the first of the pages that end the document holding only small-font rows (endnote
+    pages), after a page with body text; ``len(page_rows)`` when there are none."""
+    index = len(page_rows)
+    while index > 1 and all(_small(row, body_size) for row in page_rows[index - 1]):
+        index -= 1
+    return index if any(not _small(row, body_size) for row in page_rows[index - 1]) else len(page_rows)
 
 
 def _listed_endnotes(body: list[_Row]) -> tuple[list[_Row], list[_Note]]:
@@ -296,16 +306,17 @@ def _body_size(rows: list[_Row]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _footnote_start(rows: list[_Row], body_size: float, page: PageLayout) -> int:
+def _footnote_start(rows: list[_Row], body_size: float, page: PageLayout, closing: bool) -> int:
     """The index of the page's first footnote row (``len(rows)`` when the page has none): in the block of
     small-font rows that ends the page, below a body row, the first row under the short rule that offices
-    draw above footnotes, or else the first row opening with a note mark."""
+    draw above footnotes, or else the first row opening with a note mark. A ``closing`` page (of small rows
+    only, after the body) is all notes when its first row opens with a note mark: LibreOffice prints
+    endnotes on pages of their own, without a rule."""
     start = len(rows)
     while start > 0 and _small(rows[start - 1], body_size) and len(_cell_pieces(rows[start - 1])) < 2:
         start -= 1
-    if start == 0:  # a page of notes only (endnotes after the body): under the short rule, opening with a mark
-        separator = _footnote_rule(page, None, rows) if rows else None
-        return 0 if separator is not None and separator <= rows[0].top and _opens_note(rows[0]) else len(rows)
+    if start == 0:
+        return 0 if closing and _opens_note(rows[0]) else len(rows)
     separator = _footnote_rule(page, rows[start - 1], rows[start:])
     if separator is not None:
         return next(index for index in range(start, len(rows)) if rows[index].top >= separator)

@@ -62,7 +62,8 @@ STRIKE_BAND_EMS = (0.15, 0.6)
 strike-through (an underline stands below the baseline, a border between rows)."""
 
 SAME_SPOT_EMS = 0.3
-"""The same character drawn again less than this many font sizes from itself is one glyph (fake bold)."""
+"""The same character drawn again less than this many font sizes from itself (and less than half its width)
+is one glyph (fake bold)."""
 
 _LETTER = re.compile(r"[^\W_]")
 
@@ -285,7 +286,9 @@ def _raised_marks(row: list[_Char], rows: list[list[_Char]]) -> list[float]:
 
 
 def _same_spot(before: _Char, char: _Char) -> bool:
-    return char.text == before.text and abs(char.x0 - before.x0) < SAME_SPOT_EMS * char.size
+    """The glyph drawn again over itself: nearer than a font-size share and than half its width (``ii``)."""
+    limit = min(SAME_SPOT_EMS * char.size, 0.5 * (before.x1 - before.x0))
+    return char.text == before.text and abs(char.x0 - before.x0) < limit
 
 
 def _continues(current: list[_Char], char: _Char, marks: list[float]) -> bool:
