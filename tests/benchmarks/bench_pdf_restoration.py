@@ -1,7 +1,7 @@
 """Benchmark of the PDF page restoration: ``python tests/benchmarks/bench_pdf_restoration.py [CORPUS_DIR]``.
 
 Exports a corpus with LibreOffice (``office_pdf_corpus.py``: every sample, demo and varied report text in
-two office layouts, with running headers, page-number footers, footnotes, a table and wrapped titles) into
+four office layouts, with running headers, page-number footers, footnotes or endnotes, a text box, a table, wrapped titles and printed tracked changes) into
 CORPUS_DIR (default: a folder in the temporary directory, reused when it exists), then analyses each PDF
 and the text it was made from, and prints:
 
