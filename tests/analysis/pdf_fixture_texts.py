@@ -6,6 +6,9 @@ tests read the committed PDFs and their sources (``NAME.json``) and need no offi
 """
 from __future__ import annotations
 
+import re
+import subprocess
+import tempfile
 from pathlib import Path
 
 FIXTURES = Path(__file__).with_name("pdf_fixtures")
@@ -44,7 +47,30 @@ BUREAU_2022 = """\
 2023年2月20日
 """
 
-TEXTS = {"town_2024": TOWN_2024, "bureau_2022": BUREAU_2022}
+VILLAGE_2023 = """\
+青禾乡人民政府2023年度法治政府建设情况报告
+一、主要工作
+（一）落实第一责任人职责。乡党委书记履行推进法治建设第一责任人职责，全年召开专题会议{5|2}次，研究解决法治建设重点问题{8|6}个。
+（二）开展普法宣传。组织“法律进村居”活动{40|42}场，发放宣传资料{1,500|3,000}份，受教育群众{2,600|2,800}人次。
+（三）规范执法行为。全年办理行政执法案件{19|17}件，开展案卷评查{1|2}次，{全部案卷合格。|}
+二、存在的问题
+执法人员法律知识更新不够及时，基层法律服务力量{较为|}薄弱。
+三、下一步计划
+开展执法培训{3|4}期，推进村级法律顾问全覆盖。
+青禾乡人民政府
+2024年1月10日
+"""
+"""Its accepted text, with tracked changes printed: ``{deleted|inserted}`` is a change recorded in Word's
+revision marks (``w:del`` and ``w:ins``), the PDF exported with the changes shown."""
+
+TEXTS = {"town_2024": TOWN_2024, "bureau_2022": BUREAU_2022, "village_2023": VILLAGE_2023}
+
+_CHANGE = re.compile(r"\{([^|}]*)\|([^}]*)\}")
+
+
+def accepted(text: str) -> str:
+    """The text with its tracked changes accepted."""
+    return _CHANGE.sub(lambda change: change.group(2), text)
 
 
 def export() -> None:
@@ -53,3 +79,43 @@ def export() -> None:
     gb, word = LAYOUTS[0], LAYOUTS[1]
     make_corpus({"town_2024": TOWN_2024}, FIXTURES, [gb])
     make_corpus({"bureau_2022": BUREAU_2022}, FIXTURES, [word])
+    export_tracked("village_2023", VILLAGE_2023)
+
+
+def export_tracked(name: str, text: str) -> None:
+    """``name``-docx.pdf: ``text`` as a Word document with its changes recorded, exported by LibreOffice with
+    the changes shown (struck-through deletions and underlined insertions in the author's colour)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    from tests.benchmarks.office_pdf_corpus import Source
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(14)
+    for number, paragraph in enumerate(text.strip().split("\n")):
+        element = document.add_paragraph()._p
+        position = 0
+        for change in [*_CHANGE.finditer(paragraph), None]:
+            end = change.start() if change else len(paragraph)
+            if end > position:
+                element.append(parse_xml(f"<w:r {namespace}><w:t>{paragraph[position:end]}</w:t></w:r>"))
+            if change is None:
+                break
+            for kind, tag, words in (("del", "delText", change.group(1)), ("ins", "t", change.group(2))):
+                if words:
+                    element.append(parse_xml(
+                        f'<w:{kind} {namespace} w:id="{number}{change.start()}{kind}" w:author="审核人" '
+                        f'w:date="2024-01-09T00:00:00Z"><w:r><w:{tag}>{words}</w:{tag}></w:r></w:{kind}>'
+                    ))
+            position = change.end()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{name}-docx.docx"
+        document.save(str(source))
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
+             "--outdir", str(FIXTURES), str(source)],
+            check=True, capture_output=True, timeout=300,
+        )
+    (FIXTURES / f"{name}-docx.json").write_text(Source(accepted(text)).to_json(), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Pages of positioned lines — a PDF text layer or recognized scan lines — back into the author's text."""
 from __future__ import annotations
 
-from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
+from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_restore import restore_pages
 
 SIZE = 16.0
@@ -136,3 +136,64 @@ def test_an_indented_block_wraps_under_itself() -> None:
         line.x1 = RIGHT
     restored = restore_pages([page(1, *block, *body([FULL_1, FULL_2, END], 200))])
     assert restored.text.split("\n")[0] == "引文第一行写满了整整一行的文字内容并且继续引文第二行也写满了一行的文字内容还在继续引文结束。"
+
+
+def marked(before: str, mark: str, after: str, top: float) -> list[PageLine]:
+    """A body line with a raised note mark printed after ``before``."""
+    head = at(before, LEFT + 2 * SIZE, top)
+    x = head.x1
+    return [head, PageLine(mark, x, top - 3, x + 5, top + 6, 9), at(after, x + 6, top)]
+
+
+def test_endnotes_after_the_body_are_endnotes_and_footnotes_at_the_page_foot_stay_footnotes() -> None:
+    first = page(1, *marked("组织法治讲座35批次", "1", "。", 100), *body([FULL_1, FULL_2, END], 128),
+                 PageLine("1 含线上讲座3场。", 72, 760, 172, 770, 10))
+    first.rules.append(PageRule(72, 752, 200))
+    second = page(2, *marked("全年办理案件12件", "i", "。", 100), *marked("调解纠纷8件", "2", "。", 128))
+    second.lines += [PageLine("i 数据截至12月31日。", 72, 170, 180, 180, 10), PageLine("2 含诉前调解5件。", 72, 185, 170, 195, 10)]
+    second.rules.append(PageRule(72, 160, 200))
+    restored = restore_pages([first, second])
+    assert "组织法治讲座35批次。" in restored.text and "数据截至" not in restored.text
+    notes = [(n.kind, n.text, restored.text[:n.anchor][-4:]) for n in restored.notes if n.anchor is not None]
+    assert notes == [("footnote", "含线上讲座3场。", "35批次"), ("endnote", "数据截至12月31日。", "件12件"),
+                     ("endnote", "含诉前调解5件。", "纠纷8件")]
+
+
+def test_a_page_of_endnotes_alone_after_the_body_is_all_notes() -> None:
+    first = page(1, *marked("全年办理案件12件", "i", "。", 100), *body([FULL_1, FULL_2, END], 128))
+    notes_page = page(2, PageLine("i 数据截至12月31日，含撤回申请2件。", 72, 110, 250, 120, 10))
+    notes_page.rules.append(PageRule(72, 100, 200))
+    restored = restore_pages([first, notes_page])
+    assert "撤回申请" not in restored.text
+    (note,) = restored.notes
+    assert (note.kind, note.text) == ("endnote", "数据截至12月31日，含撤回申请2件。")
+    assert restored.text[:note.anchor].endswith("案件12件")
+
+
+def test_notes_listed_under_a_heading_at_the_end_of_the_report_are_endnotes() -> None:
+    lines = [*body([FULL_1, FULL_2, END]), at("注释：", LEFT, 200), at("1.数据来源于县统计局。", LEFT, 228),
+             at("2.含诉前调解5件。", LEFT, 256)]
+    restored = restore_pages([page(1, *lines)])
+    assert restored.text == FULL_1 + FULL_2 + END
+    assert [(n.kind, n.text) for n in restored.notes] == [("endnote", "数据来源于县统计局。"), ("endnote", "含诉前调解5件。")]
+
+
+def test_a_heading_named_like_notes_inside_the_report_keeps_what_follows_in_the_body() -> None:
+    lines = [at("注：", LEFT, 100), at("1.数据来源于县统计局。", LEFT, 128), *body(["二、下一步工作打算"], 156, False),
+             at("蒲场镇人民政府", 400, 184)]
+    restored = restore_pages([page(1, *lines)])
+    assert restored.text.split("\n") == ["注：", "1.数据来源于县统计局。", "二、下一步工作打算", "蒲场镇人民政府"]
+    assert not restored.notes
+
+
+def test_a_text_box_is_anchored_at_the_paragraph_it_stands_beside() -> None:
+    second = body(["第二段正文，旁边有一个文本框。"], 100 + 4 * PITCH)
+    lines = [*body([FULL_1, FULL_2, END]), *second, PageLine("专栏：共建法治阵地12个。", 330, 100 + 4 * PITCH + 7, 500, 100 + 4 * PITCH + 18, 11)]
+    boxed = page(1, *lines)
+    boxed.frames.append(PageFrame(320, 100 + 4 * PITCH - 6, 510, 100 + 4 * PITCH + 22))
+    for line in second:
+        line.x1 = 300
+    restored = restore_pages([boxed])
+    (note,) = restored.notes
+    assert note.kind == "textbox" and note.text == "专栏：共建法治阵地12个。"
+    assert restored.text[note.anchor:].startswith("第二段正文")

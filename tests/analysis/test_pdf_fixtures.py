@@ -1,6 +1,7 @@
 """Office-exported PDFs (committed fixtures, made once with LibreOffice from ``pdf_fixture_texts``) read as
 well as the text they were made from: running headers, page numbers, footnotes, Chinese–digit spacing,
-curly quotes, a sentence across a page break, a title on two lines and a table with wrapped labels."""
+curly quotes, a sentence across a page break, a title on two lines, a table with wrapped labels and tracked
+changes printed with the document."""
 from __future__ import annotations
 
 import pytest
@@ -26,9 +27,9 @@ def test_every_fixture_text_has_its_pdf() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_an_exported_pdf_reads_as_its_text(name: str) -> None:
-    pdf, text, _ = analyses(name)
+    pdf, text, source = analyses(name)
     assert_same_analysis(pdf, text)
-    assert len(pdf.notes) >= 1 and all(note.anchor is not None for note in pdf.notes)
+    assert len(pdf.notes) == len(source.notes) and all(note.anchor is not None for note in pdf.notes)
 
 
 def test_header_page_numbers_and_footnotes_stay_out_and_the_page_break_sentence_is_whole() -> None:
@@ -51,3 +52,11 @@ def test_table_rows_keep_their_cells_and_wrapped_labels() -> None:
     table = [(f.value, f.unit, f.subject, f.column) for f in pdf.figures if f.column]
     assert table[:2] == [(10, "件", "行政复议收案", "2023年"), (12, "件", "行政复议收案", "2024年")]
     assert table[-1] == (1350, "人次", "组织执法人员培训", "2024年")
+
+
+def test_printed_tracked_changes_read_as_the_accepted_text() -> None:
+    pdf, _, source = analyses("village_2023-docx")
+    assert pdf.text == analyze_document(source.document("accepted")).text
+    assert "全年召开专题会议2次" in pdf.text and "受教育群众2,800人次" in pdf.text
+    assert "全部案卷合格" not in pdf.text
+    assert [(f.value, f.unit) for f in pdf.figures if f.unit in ("次", "场")] == [(2, "次"), (42, "场"), (2, "次")]

@@ -193,3 +193,25 @@ def test_a_text_box_is_a_note_and_its_figures_stay_out_of_the_body(tmp_path: Pat
     pdf = pdf_analysis(tmp_path / "box.pdf", pages)
     assert_same_analysis(pdf, text_analysis(notes=[RawNote("textbox", "".join(BOX_LINES), None)]))
     assert [(n.kind, [(f.value, f.unit) for f in n.figures]) for n in pdf.notes] == [("textbox", [(12, "个"), (86, "名")])]
+    assert pdf.text[pdf.notes[0].anchor:].lstrip().startswith("一、主要举措和成效")  # the paragraph right under the box
+
+
+def test_tracked_changes_printed_with_the_text_read_as_the_accepted_text(tmp_path: Path) -> None:
+    pages = typeset(TITLE, PARAGRAPHS)
+    page, run, at = find(pages, "专题会议4次")
+    head, tail = split_run(run, at + len("专题会议"))
+    size = run.size
+    deleted = Run("5", tail.x, tail.y, size)
+    tail.x += width("5", size)
+    page.rules.append((deleted.x - 0.5, deleted.y - 0.3 * size, tail.x + 0.5))  # struck through the middle
+    page.rules.append((tail.x, tail.y + 2, tail.x + width("4", size)))  # the insertion underlined
+    page.runs[page.runs.index(run):page.runs.index(run) + 1] = [head, deleted, tail]
+    balloon = (RIGHT + 4, run.y - 12, WIDTH - 4, run.y + 6)  # Word's balloon in the markup area
+    page.boxes.append(balloon)
+    page.runs.append(Run("删除的内容: 5", balloon[0] + 3, run.y, 6))
+    comment = find(pages, "排查矛盾纠纷")[1]
+    page.runs += [Run("批注 [A1]: 核实", RIGHT + 6, comment.y, 6), Run("数字12处", RIGHT + 6, comment.y + 8, 6)]
+    pdf = pdf_analysis(tmp_path / "tracked.pdf", pages)
+    assert_same_analysis(pdf, text_analysis())
+    assert "专题会议4次" in pdf.text and "54次" not in pdf.text
+    assert "删除" not in pdf.text and "批注" not in pdf.text and not pdf.notes

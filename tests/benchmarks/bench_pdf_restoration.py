@@ -1,14 +1,14 @@
 """Benchmark of the PDF page restoration: ``python tests/benchmarks/bench_pdf_restoration.py [CORPUS_DIR]``.
 
 Exports a corpus with LibreOffice (``office_pdf_corpus.py``: every sample, demo and varied report text in
-two office layouts, with running headers, page-number footers, footnotes, a table and wrapped titles) into
+four office layouts, with running headers, page-number footers, footnotes or endnotes, a text box, a table, wrapped titles and printed tracked changes) into
 CORPUS_DIR (default: a folder in the temporary directory, reused when it exists), then analyses each PDF
 and the text it was made from, and prints:
 
 - the share of reports whose PDF gives the same title, the same report year, the same top-level headings,
   exactly the same figures (value and unit) and the same required-part verdicts as the text;
 - the share of the texts' figures found in the PDFs (as many times), extra figures per report;
-- the share with the same notes, signature (unit and date), finding codes, and table figures (with their
+- the share with the same notes (kind and text), note anchors, signature (unit and date), finding codes, and table figures (with their
   row label and column header);
 - pages per second of reading the PDFs (loading with page restoration), on one core: by the clock and per
   second of CPU time the process used (the figure that does not depend on what else the machine runs).
@@ -44,6 +44,11 @@ def table_figures(analysis: Analysis) -> list[tuple[str, str | None, str | None]
     return [(f.text, f.subject, f.column) for f in analysis.figures if f.column is not None]
 
 
+def anchors(analysis: Analysis) -> list[tuple[str, str]]:
+    """Each note with the words of the body its anchor stands after (a footnote's mark, a text box's paragraph)."""
+    return sorted((n.text, analysis.text[:n.anchor].rstrip()[-6:] if n.anchor is not None else "") for n in analysis.notes)
+
+
 def verdicts(analysis: Analysis) -> dict[str, bool]:
     return {code: part.present for code, part in analysis.required.items()}
 
@@ -73,7 +78,8 @@ def main() -> None:
             "headings": (headings(expected), headings(actual)),
             "figures": (figures(expected), figures(actual)),
             "required": (verdicts(expected), verdicts(actual)),
-            "notes": (sorted(n.text for n in expected.notes), sorted(n.text for n in actual.notes)),
+            "notes": (sorted((n.kind, n.text) for n in expected.notes), sorted((n.kind, n.text) for n in actual.notes)),
+            "anchors": (anchors(expected), anchors(actual)),
             "signature": (
                 (expected.metadata.unit, expected.metadata.sign_date), (actual.metadata.unit, actual.metadata.sign_date)
             ),
@@ -92,7 +98,7 @@ def main() -> None:
         notes_expected += len(expected.notes)
         notes_listed += len(actual.notes)
     count = len(pdfs)
-    for name in ("title", "year", "headings", "figures", "required", "notes", "signature", "findings", "table"):
+    for name in ("title", "year", "headings", "figures", "required", "notes", "anchors", "signature", "findings", "table"):
         print(f"same {name:9}: {same[name] / count:6.1%} of reports ({same[name]}/{count})")
     print(f"figures of the texts found in the PDFs: {found_figures / max(text_figures, 1):.2%} ({found_figures}/{text_figures})")
     print(f"extra figures per report: {extra_figures / count:.2f}")

@@ -3,8 +3,10 @@
 A report text (one paragraph per line) becomes a flat OpenDocument text (.fodt) laid out as offices lay out
 their reports — a title in a larger font that wraps when long, body paragraphs with a two-character
 first-line indent, a running header (the unit, or the report's title) above a rule, a footer with the page
-number in one of its usual forms, footnotes with figures of their own, a statistics table whose label cells
-wrap, a signature block on the right — and ``soffice --headless --convert-to pdf`` exports it.
+number in one of its usual forms, footnotes with figures of their own (or endnotes), a statistics table whose
+label cells wrap, a signature block on the right, in one layout figures whose first digit was replaced with
+the change recorded and shown (the old digit struck through) — and ``soffice --headless --convert-to pdf``
+exports it.
 
 "The same text" of each PDF is what Word would show: the body paragraphs and table rows (cells separated by
 a tab), without header, footer and footnotes; it is written next to the PDF as JSON with the table cells
@@ -36,6 +38,7 @@ FOOTERS = {
     "dash": "— {page} —",
     "hyphen": "- {page} -",
     "of": "第{page}页 共{count}页",
+    "of_spaced": "第 {page} 页 共 {count} 页",
     "slash": "{page}/{count}",
     "plain": "{page}",
 }
@@ -76,6 +79,9 @@ class Layout:
     header_page_number: bool = False  # the page number printed in the header, after the unit
     text_box: bool = False  # a framed box floating in a paragraph, the text running around it
     hanging: bool = False  # numbered items (一是, 1., （1）) set with a hanging indent, as Word's lists are
+    note_class: str = "footnote"  # "endnote": the notes printed after the body, numbered i, ii, iii
+    note_rule: str = "25%"  # the footnote separator's length, a share of the text's width (Word's: 2 inches)
+    tracked: bool = False  # printed with recorded changes shown: a figure's replaced digit struck through
 
 
 TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明白人”86名。"
@@ -83,12 +89,14 @@ TEXT_BOX = "专栏：全镇共建成法治文化阵地12个，培育“法律明
 LAYOUTS = [
     Layout("gb", text_box=True),
     Layout("word", body_size=12, title_size=18, line_height='fo:line-height="150%"',
-           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1, hanging=True),
+           margins=(2.54, 2.54, 3.17, 3.17), footer="of", header="title", notes=1, hanging=True, note_rule="35%",
+           tracked=True),
     Layout("wps", body_size=14, title_size=20, line_height='fo:line-height="125%"', margins=(2.5, 2.5, 3.0, 2.5),
-           footer="plain", footer_align="end", header="unit", first_page_header=False, notes=1,
+           footer="of_spaced", footer_align="end", header="unit", first_page_header=False, notes=1,
            table=UNIT_COLUMN_TABLE),
     Layout("block", body_size=12, title_size=16, line_height='fo:line-height="115%"', margins=(2.0, 2.0, 2.0, 2.0),
-           footer="hyphen", header="unit", header_page_number=True, indent=False, notes=3, table=None),
+           footer="hyphen", header="unit", header_page_number=True, indent=False, notes=3, table=None,
+           note_class="endnote"),
 ]
 
 
@@ -136,6 +144,7 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
     lines: list[str] = [title]
     cells: list[TableCell] = []
     notes: list[RawNote] = []
+    changes: list[str] = []
     offset = len(title) + 1
     for index, paragraph in enumerate(body):
         style = "Sign" if _is_signature(body, index) else "Body"
@@ -144,10 +153,11 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
         if index in note_at:
             cut = paragraph.index("。")
             note_text = NOTES[note_at.index(index) % len(NOTES)]
-            notes.append(RawNote("footnote", note_text, offset + cut))
+            notes.append(RawNote(layout.note_class, note_text, offset + cut))
             number = len(notes)
+            citation = _ROMAN[number - 1] if layout.note_class == "endnote" else str(number)
             mark = (
-                f'<text:note text:id="n{number}" text:note-class="footnote"><text:note-citation>{number}'
+                f'<text:note text:id="n{number}" text:note-class="{layout.note_class}"><text:note-citation>{citation}'
                 f'</text:note-citation><text:note-body><text:p text:style-name="Note">{escape(note_text)}</text:p>'
                 "</text:note-body></text:note>"
             )
@@ -160,8 +170,10 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
                 f'svg:width="6cm" svg:height="3cm"><draw:text-box><text:p text:style-name="Note">{escape(TEXT_BOX)}'
                 "</text:p></draw:text-box></draw:frame>"
             )
-            notes.append(RawNote("textbox", TEXT_BOX, None))
+            notes.append(RawNote("textbox", TEXT_BOX, offset))  # anchored at the paragraph it floats in
             xml_body.append(f'<text:p text:style-name="{style}">{box}{escape(paragraph)}</text:p>')
+        elif layout.tracked and style != "Sign" and _CHANGED_FIGURE.search(paragraph):
+            xml_body.append(f'<text:p text:style-name="{style}">{_tracked_xml(paragraph, changes)}</text:p>')
         else:
             xml_body.append(f'<text:p text:style-name="{style}">{escape(paragraph)}</text:p>')
         lines.append(paragraph)
@@ -179,7 +191,8 @@ def write_report(paragraphs: list[str], layout: Layout, out: Path, seed: int) ->
                 lines.append("\t".join(row))
                 offset += len("\t".join(row)) + 1
     header = {"unit": _unit(title), "title": title, "none": ""}[layout.header]
-    out.with_suffix(".fodt").write_text(_document_xml(layout, header, "".join(xml_body)), encoding="utf-8")
+    tracked = f"<text:tracked-changes>{''.join(changes)}</text:tracked-changes>" if changes else ""
+    out.with_suffix(".fodt").write_text(_document_xml(layout, header, tracked + "".join(xml_body)), encoding="utf-8")
     return Source("\n".join(lines), cells, notes)
 
 
@@ -230,6 +243,40 @@ def corpus_texts() -> dict[str, str]:
             texts[name.lower()] = value
     return texts
 
+
+_CHANGED_FIGURE = re.compile(r"(?<![0-9.,])([1-9])(?=[0-9]*[件次人个项场名])")
+"""The first digit of a figure, which the tracked layout shows replaced (the old digit struck through)."""
+
+_SHOWN_CHANGES = (
+    '<office:settings><config:config-item-set config:name="ooo:configuration-settings"><config:config-item '
+    'config:name="ShowRedlineChanges" config:type="boolean">true</config:config-item></config:config-item-set>'
+    "</office:settings>"
+)
+"""The document shows its recorded changes (printed with them)."""
+
+_CHANGE_INFO = "<office:change-info><dc:creator>审核人</dc:creator><dc:date>2024-01-09T10:00:00</dc:date></office:change-info>"
+
+
+def _tracked_xml(paragraph: str, changes: list[str]) -> str:
+    """The paragraph with its first figure's first digit recorded as replaced: the old digit deleted before the
+    inserted one (the accepted text is the paragraph); the change regions are added to ``changes``."""
+    found = _CHANGED_FIGURE.search(paragraph)
+    assert found is not None
+    digit = found.group(1)
+    old = str((int(digit) + 3) % 9 + 1)
+    deleted, inserted = f"ct{len(changes)}", f"ct{len(changes) + 1}"
+    changes.append(f'<text:changed-region text:id="{deleted}"><text:deletion>{_CHANGE_INFO}<text:p>{old}</text:p>'
+                   "</text:deletion></text:changed-region>")
+    changes.append(f'<text:changed-region text:id="{inserted}"><text:insertion>{_CHANGE_INFO}</text:insertion>'
+                   "</text:changed-region>")
+    return (
+        f'{escape(paragraph[:found.start()])}<text:change text:change-id="{deleted}"/>'
+        f'<text:change-start text:change-id="{inserted}"/>{digit}<text:change-end text:change-id="{inserted}"/>'
+        f"{escape(paragraph[found.end():])}"
+    )
+
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 
 _LIST_ITEM = re.compile(r"[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是")
 
@@ -300,9 +347,10 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="WenQuanYi Zen Hei" svg:font-family="'WenQuanYi Zen Hei'"/></office:font-face-decls>
+{_SHOWN_CHANGES if layout.tracked else ""}<office:font-face-decls><style:font-face style:name="WenQuanYi Zen Hei" svg:font-family="'WenQuanYi Zen Hei'"/></office:font-face-decls>
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="justify"/>
 <style:text-properties {font} fo:font-size="{size}pt" style:font-size-asian="{size}pt" fo:language="zh" fo:country="CN"/></style:default-style>
@@ -310,7 +358,9 @@ def _document_xml(layout: Layout, header: str, body: str) -> str:
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
- fo:margin-top="{top}cm" fo:margin-bottom="{bottom}cm" fo:margin-left="{left}cm" fo:margin-right="{right}cm"/>
+ fo:margin-top="{top}cm" fo:margin-bottom="{bottom}cm" fo:margin-left="{left}cm" fo:margin-right="{right}cm">
+<style:footnote-sep style:width="0.018cm" style:rel-width="{layout.note_rule}" style:color="#000000" style:adjustment="left"
+ style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm"/></style:page-layout-properties>
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
 </style:page-layout>

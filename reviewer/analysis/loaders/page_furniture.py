@@ -6,7 +6,7 @@ A row is furniture when it stands in the run of rows at the top or the bottom of
 - the same text in the same font size — or the same but for its digits (a page number inside it) — stands
   in that run at the same distance from the page's edge on at least half of the pages, and on two at least,
 - or, at the top, it is printed smaller than the body within the page's top margin (``HEADER_ZONE_SHARE``):
-  a header on a report of one page.
+  a header on a report of one page (above body text: a page of small rows alone, endnotes, has none).
 The runs are read from the page's edge inwards and stop at the first row that is neither, so a body line
 that happens to repeat a header's words in the middle of a page is kept, and so is the report's title:
 it is printed larger than a header, once.
@@ -82,12 +82,13 @@ def _page_furniture(
     rows: Sequence[EdgeRow], height: float, counts: Counter[_Key], needed: float, body_size: float
 ) -> set[int]:
     dropped: set[int] = set()
+    has_body = any(row.size > HEADER_SIZE_SHARE * body_size for row in rows)
     for edge, indexes in _edges(len(rows)):
         for index in indexes:
             if index in dropped:
                 break
             row = rows[index]
-            small_header = (
+            small_header = has_body and (
                 edge == "top" and row.bottom <= HEADER_ZONE_SHARE * height and row.size <= HEADER_SIZE_SHARE * body_size
             )
             if not (is_page_number(row.text) or small_header or counts[_key(edge, row, height)] >= needed):

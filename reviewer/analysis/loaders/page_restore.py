@@ -7,11 +7,17 @@ exported PDF (``pdf.py``) and the lines a text recognizer finds on a scan. It ta
 1. groups the lines standing on the same printed row (a recognizer's words, a PDF's runs of one font) and
    orders them left to right, so quote marks drawn after the words come back in reading order; a small
    raised number inside a row (``批次¹``) is a note mark, taken out of the text and kept as an anchor;
-2. drops the running headers, footers and page numbers (``page_furniture``);
+2. drops the revision balloons of a document printed with its tracked changes shown (``page_markup``) and
+   the running headers, footers and page numbers (``page_furniture``);
 3. keeps the footnotes out of the body: the rows at the foot of a page, below the body, in a smaller font
    than the body, under the short rule offices draw above them or from the first row opening with a note
    mark (``1`` ``①`` ``[1]`` ``*`` or ``注：``) — each becomes a :class:`RawNote` whose anchor is where the
-   same mark stands in the body; text boxes (``page_boxes``) become notes of kind "textbox";
+   same mark stands in the body. Notes after the body's end are endnotes (kind "endnote"): numbered i, ii
+   as Word and LibreOffice number endnotes, standing on the body's last page right after its last row rather
+   than at the foot of the text area, on a page of notes alone after the body, or listed (``1.`` ``[1]``)
+   under a ``注释``/``尾注`` heading that ends the report. Text boxes (``page_boxes``) become notes of kind
+   "textbox" anchored at the paragraph they stand beside (the first body row on the page reaching below the
+   box's top);
 4. reads tables (``page_tables``): each row one line, its cells separated by a tab, every cell a
    :class:`TableCell` with its row label, column header and unit;
 5. joins the rows of a paragraph — across a page break too — and the lines of a title: a row continues the
@@ -35,6 +41,7 @@ from reviewer.analysis.loaders.line_text import glued, tidy_line
 from reviewer.analysis.loaders.page_boxes import TextBox, split_text_boxes
 from reviewer.analysis.loaders.page_furniture import furniture_rows
 from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
+from reviewer.analysis.loaders.page_markup import without_balloons
 from reviewer.analysis.loaders.page_tables import (
     Piece,
     Table,
@@ -56,8 +63,16 @@ class RestoredPages:
     table_cells: list[TableCell] = field(default_factory=list)  # spans in ``text``
 
 
-TEXT_BOX = "\x00textbox"
-"""The mark of a text box among the notes (never a footnote mark)."""
+@dataclass
+class _Note:
+    """A note found on a page, before the body's offsets are known."""
+
+    page: int
+    kind: str  # "footnote" | "endnote" | "textbox"
+    mark: str  # the note mark ("" for a text box or an unmarked note)
+    text: str
+    top: float = 0.0  # where a text box stands on its page
+    rows: list[_Row] = field(default_factory=list)  # the rows it was read from (a footnote's, an endnote's)
 
 MARK_SIZE_SHARE = 0.8
 """A note mark is printed at most this share of its row's font size, raised above the row's baseline."""
@@ -90,11 +105,22 @@ PARAGRAPH_GAP_EMS = 0.5
 SAME_SIZE_SHARE = 0.12
 """Rows whose font sizes differ by more than this share belong to different paragraphs."""
 
-_NOTE_MARK = re.compile(r"[0-9]{1,3}|[\u2460-\u2473\u2776-\u277f]|\[[0-9]{1,3}\]|[*※]{1,3}|[ivx]{1,4}")
+_ROMAN_MARK = r"[ivx]{1,4}|[\u2160-\u217f]"
+_NOTE_MARK = re.compile(rf"[0-9]{{1,3}}|[\u2460-\u2473\u2776-\u277f]|\[[0-9]{{1,3}}\]|[*※]{{1,3}}|{_ROMAN_MARK}")
 _NOTE_OPENING = re.compile(
     r"(?P<mark>[0-9]{1,3}(?=[\s\u3000]|[^\s0-9.．、,，%])|[\u2460-\u2473\u2776-\u277f]|\[[0-9]{1,3}\]|[*※]{1,3}"
-    r"|注[:：])[\s\u3000]*"
+    r"|[ivx]{1,4}(?=[\s\u3000]|[^\x00-\x7f])|[\u2160-\u217f]|注[:：])[\s\u3000]*"
 )
+_ENDNOTE_MARK = re.compile(_ROMAN_MARK)
+"""Word and LibreOffice number endnotes i, ii, iii (footnotes 1, 2, 3)."""
+_ENDNOTE_HEADING = re.compile(r"(?:注释|尾注|注|附注|参考文献)[:：]?")
+"""The heading some authors put above the notes they list at the end of a report."""
+_LISTED_NOTE = re.compile(r"(?P<mark>[0-9]{1,3}(?![0-9])|[\u2460-\u2473]|\[[0-9]{1,3}\])[.．、\s\u3000]*")
+"""A note under an endnote heading: ``1.`` ``1、`` ``①`` ``[1]``."""
+
+ENDNOTE_GAP_EMS = 3.0
+"""A page's notes ending more than this many body font sizes above the foot of the text area stand after
+the body's last paragraph (endnotes), not at the page's bottom (footnotes)."""
 _CLOSING_PUNCTUATION = "，。、；：？！）》」』”’…%％,.;:?!)]】〕"
 _SENTENCE_END = "。！？：；”!?:;"
 _NUMERALS = "一二三四五六七八九十百零〇"
@@ -134,19 +160,71 @@ class _Row:
 
 def restore_pages(pages: list[PageLayout]) -> RestoredPages:
     """The body text of ``pages`` (in order) with footnotes and table cells; see the module docstring."""
+    pages = [without_balloons(page) for page in pages]
     split = [split_text_boxes(page) for page in pages]
     page_rows = [_rows(page, lines, [box.frame for box in boxes]) for page, (lines, boxes) in zip(pages, split)]
     body_size = _body_size([row for rows in page_rows for row in rows])
     furniture = furniture_rows([(page.height, rows) for page, rows in zip(pages, page_rows)], body_size)
     page_rows = [[row for i, row in enumerate(rows) if i not in dropped] for rows, dropped in zip(page_rows, furniture)]
-    notes: list[tuple[int, str, str]] = []  # (page, mark, text)
+    notes: list[_Note] = []
     body: list[_Row] = []
-    for page, rows, (_, boxes) in zip(pages, page_rows, split):
-        notes.extend((page.number, TEXT_BOX, _box_text(page, box)) for box in boxes)
-        count = _footnote_start(rows, body_size, page)
+    closing = _closing_pages(page_rows, body_size)
+    for index, (page, rows, (_, boxes)) in enumerate(zip(pages, page_rows, split)):
+        notes.extend(_Note(page.number, "textbox", "", _box_text(page, box), box.frame.top) for box in boxes)
+        count = _footnote_start(rows, body_size, page, index >= closing)
         notes.extend(_notes(rows[count:]))
         body.extend(rows[:count])
-    return _Assembler(body, body_size, {page.number: page.rules for page in pages}).assemble(notes)
+    body, listed = _listed_endnotes(body)
+    _mark_endnotes(notes, body, [rows[-1].bottom for rows in page_rows if rows], body_size)
+    return _Assembler(body, body_size, {page.number: page.rules for page in pages}).assemble(notes + listed)
+
+
+def _closing_pages(page_rows: list[list[_Row]], body_size: float) -> int:
+    """The index of the first of the pages that end the document holding only small-font rows (endnote
+    pages), after a page with body text; ``len(page_rows)`` when there are none."""
+    index = len(page_rows)
+    while index > 1 and all(_small(row, body_size) for row in page_rows[index - 1]):
+        index -= 1
+    return index if any(not _small(row, body_size) for row in page_rows[index - 1]) else len(page_rows)
+
+
+def _listed_endnotes(body: list[_Row]) -> tuple[list[_Row], list[_Note]]:
+    """The notes listed under a heading (``注释`` ``尾注``) that ends the report, out of the body."""
+    for index in range(len(body) - 2, -1, -1):
+        if _ENDNOTE_HEADING.fullmatch(body[index].text.strip()):
+            break
+    else:
+        return body, []
+    rows = body[index + 1:]
+    if not _LISTED_NOTE.match(rows[0].text) or any(
+        not _LISTED_NOTE.match(row.text) and (_HEADING_START.match(row.text) or row.x0 > rows[0].x0 + 2 * row.size)
+        for row in rows
+    ):
+        return body, []  # not the end of the report: a paragraph, a heading or the signature follows
+    notes: list[_Note] = []
+    for row in rows:
+        opening = _LISTED_NOTE.match(row.text)
+        if opening:
+            notes.append(_Note(row.page, "endnote", opening.group("mark").strip("[]"), row.text[opening.end():], 0.0, [row]))
+        else:
+            notes[-1].text = _joined(notes[-1].text, row.text)
+            notes[-1].rows.append(row)
+    return body[:index], notes
+
+
+def _mark_endnotes(notes: list[_Note], body: list[_Row], page_ends: list[float], body_size: float) -> None:
+    """Notes numbered as endnotes are, those on pages after the body's last row, and those on its page
+    standing right after it rather than at the foot of the text area, are endnotes."""
+    last_page = body[-1].page if body else 0
+    foot = max(page_ends, default=0.0)
+    for note in notes:
+        if note.kind != "footnote":
+            continue
+        after_body = note.page > last_page or (
+            note.page == last_page and bool(note.rows) and note.rows[-1].bottom < foot - ENDNOTE_GAP_EMS * body_size
+        )
+        if after_body or _ENDNOTE_MARK.fullmatch(note.mark):
+            note.kind = "endnote"
 
 
 def _box_text(page: PageLayout, box: TextBox) -> str:
@@ -228,29 +306,31 @@ def _body_size(rows: list[_Row]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _footnote_start(rows: list[_Row], body_size: float, page: PageLayout) -> int:
+def _footnote_start(rows: list[_Row], body_size: float, page: PageLayout, closing: bool) -> int:
     """The index of the page's first footnote row (``len(rows)`` when the page has none): in the block of
     small-font rows that ends the page, below a body row, the first row under the short rule that offices
-    draw above footnotes, or else the first row opening with a note mark."""
+    draw above footnotes, or else the first row opening with a note mark. A ``closing`` page (of small rows
+    only, after the body) is all notes when its first row opens with a note mark: LibreOffice prints
+    endnotes on pages of their own, without a rule."""
     start = len(rows)
     while start > 0 and _small(rows[start - 1], body_size) and len(_cell_pieces(rows[start - 1])) < 2:
         start -= 1
     if start == 0:
-        return len(rows)
+        return 0 if closing and _opens_note(rows[0]) else len(rows)
     separator = _footnote_rule(page, rows[start - 1], rows[start:])
     if separator is not None:
         return next(index for index in range(start, len(rows)) if rows[index].top >= separator)
     return next((index for index in range(start, len(rows)) if _opens_note(rows[index])), len(rows))
 
 
-def _footnote_rule(page: PageLayout, above: _Row, block: list[_Row]) -> float | None:
-    """Where the short rule above the footnotes stands: between the last body row and the block, shorter than
-    half the text's width, starting at the left margin."""
+def _footnote_rule(page: PageLayout, above: _Row | None, block: list[_Row]) -> float | None:
+    """Where the short rule above the footnotes stands: between the last body row (if any) and the block,
+    shorter than half the text's width, starting at the left margin."""
     if not block:
         return None
     for rule in page.rules:
         if (
-            above.bottom <= rule.y <= block[-1].top
+            (above.bottom if above else 0.0) <= rule.y <= block[-1].top
             and rule.x1 - rule.x0 < FOOTNOTE_RULE_SHARE * page.width
             and abs(rule.x0 - min(row.x0 for row in block)) < 2 * block[0].size
         ):
@@ -266,19 +346,20 @@ def _opens_note(row: _Row) -> bool:
     return bool(row.marks and row.marks[0][0] == 0) or _NOTE_OPENING.match(row.text) is not None
 
 
-def _notes(rows: list[_Row]) -> list[tuple[int, str, str]]:
-    notes: list[tuple[int, str, str]] = []
+def _notes(rows: list[_Row]) -> list[_Note]:
+    notes: list[_Note] = []
     for row in rows:
         if row.marks and row.marks[0][0] == 0:
-            notes.append((row.page, row.marks[0][1], row.text.strip()))
+            notes.append(_Note(row.page, "footnote", row.marks[0][1], row.text.strip(), 0.0, [row]))
             continue
         opening = _NOTE_OPENING.match(row.text)
         if opening or not notes:
             mark = opening.group("mark") if opening else ""
-            notes.append((row.page, mark.strip("[]:："), row.text[opening.end() if opening else 0:].strip()))
+            text = row.text[opening.end() if opening else 0:].strip()
+            notes.append(_Note(row.page, "footnote", mark.strip("[]:："), text, 0.0, [row]))
         else:
-            page, mark, text = notes[-1]
-            notes[-1] = (page, mark, _joined(text, row.text))
+            notes[-1].text = _joined(notes[-1].text, row.text)
+            notes[-1].rows.append(row)
     return notes
 
 
@@ -313,8 +394,9 @@ class _Assembler:
         self.length = 0
         self.cells: list[TableCell] = []
         self.marks: dict[tuple[int, str], int] = {}
+        self.paragraph_starts: list[tuple[_Row, int]] = []  # each paragraph row with its paragraph's offset
 
-    def assemble(self, notes: list[tuple[int, str, str]]) -> RestoredPages:
+    def assemble(self, notes: list[_Note]) -> RestoredPages:
         index = 0
         paragraph: list[_Row] = []
         while index < len(self.rows):
@@ -333,11 +415,18 @@ class _Assembler:
             index += 1
         self._flush(paragraph)
         raw_notes = [
-            RawNote("textbox", text, None) if mark == TEXT_BOX else RawNote("footnote", text, self._anchor(page, mark))
-            for page, mark, text in notes
-            if text
+            RawNote(note.kind, note.text, self._box_anchor(note) if note.kind == "textbox" else self._anchor(note.page, note.mark))
+            for note in notes
+            if note.text
         ]
         return RestoredPages("\n".join(self.lines), raw_notes, self.cells)
+
+    def _box_anchor(self, note: _Note) -> int | None:
+        """The start of the paragraph a text box stands beside: the one with the first row on its page that
+        reaches below the box's top (the box floats in it, or stands above it), else the page's last one."""
+        rows = [(row, start) for row, start in self.paragraph_starts if row.page == note.page]
+        beside = next((start for row, start in rows if row.bottom >= note.top), None)
+        return beside if beside is not None or not rows else rows[-1][1]
 
     def _anchor(self, page: int, mark: str) -> int | None:
         if not mark:
@@ -393,6 +482,7 @@ class _Assembler:
             return
         text = ""
         for row in paragraph:
+            self.paragraph_starts.append((row, self.length))
             joined = _joined(text, row.text)
             start = self.length + len(joined) - len(row.text)
             for offset, mark in row.marks:

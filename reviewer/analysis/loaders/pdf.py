@@ -7,6 +7,10 @@ itself holds is kept (``line_text`` then removes the ones that are layout). Char
 in reading order by position — so a quote mark drawn after its words lands between them — make a
 :class:`PageLine` until a gap of a table cell, a change of font size or a raised note mark between them.
 A glyph drawn twice on the same spot (fake bold) counts once; rotated text (watermarks, stamps) is left out.
+Struck-through characters are left out too: Word, WPS and LibreOffice print a deletion of tracked changes
+(``显示标记``) as the deleted text with a line through the middle of its glyphs, beside the inserted text
+underlined, both in the author's colour — the accepted text is the one without the struck characters, and
+a plain strike-through means the same to a reader. Their place still joins the characters around them.
 Horizontal rules (drawn paths no thicker than two points) and rectangles a line high or more are kept with
 the page: table borders, the short rule above footnotes, text boxes. ``page_restore`` then puts the pages back into paragraphs, table rows and notes, the same way as for
 recognized scans.
@@ -21,6 +25,7 @@ origins, so widths had to be guessed.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
 import re
@@ -57,8 +62,13 @@ RULE_THICKNESS = 2.0
 MIN_FRAME_HEIGHT = 12.0
 """A drawn rectangle at least this high can hold text: a text box."""
 
+STRIKE_BAND_EMS = (0.15, 0.6)
+"""A rule this many font sizes above a character's baseline runs through the middle of its glyph: a
+strike-through (an underline stands below the baseline, a border between rows)."""
+
 SAME_SPOT_EMS = 0.3
-"""The same character drawn again less than this many font sizes from itself is one glyph (fake bold)."""
+"""The same character drawn again less than this many font sizes from itself (and less than half its width)
+is one glyph (fake bold)."""
 
 _LETTER = re.compile(r"[^\W_]")
 
@@ -71,6 +81,7 @@ class _Char:
     baseline: float  # from the page's top
     size: float
     space_before: bool = False  # a space character of the text (not one PDFium made up) stands before it
+    struck: bool = False  # a line is drawn through it: deleted text
 
 
 def load_pdf(data: bytes, source: str, ocr: OcrOptions | None = None) -> LoadedDocument:
@@ -158,6 +169,8 @@ def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
     finally:
         textpage.close()
         page.close()
+    strikes = _strike_through(chars, rules)
+    rules = [rule for rule in rules if id(rule) not in strikes]
     return PageLayout(number, width, height, _lines(chars), rules, frames)
 
 
@@ -176,6 +189,32 @@ def _drawings(page: pdfium.PdfPage, height: float) -> tuple[list[PageRule], list
         elif top.value - bottom.value >= MIN_FRAME_HEIGHT:
             frames.append(PageFrame(left.value, height - top.value, right.value, height - bottom.value))
     return rules, frames
+
+
+def _strike_through(chars: list[_Char], rules: list[PageRule]) -> set[int]:
+    """Marks the characters struck through; returns the ids of the rules striking them (they are not
+    borders). A rule striking through a run of characters ends with the run: one running on past them (Word's
+    line from a change to its balloon in the margin) strikes nothing."""
+    if not rules:
+        return set()
+    ordered = sorted(rules, key=lambda rule: rule.y)
+    heights = [rule.y for rule in ordered]
+    struck: dict[int, list[_Char]] = {}
+    for char in chars:
+        low = bisect.bisect_left(heights, char.baseline - STRIKE_BAND_EMS[1] * char.size)
+        high = bisect.bisect_right(heights, char.baseline - STRIKE_BAND_EMS[0] * char.size)
+        centre = (char.x0 + char.x1) / 2
+        rule = next((rule for rule in ordered[low:high] if rule.x0 <= centre <= rule.x1), None)
+        if rule is not None:
+            struck.setdefault(id(rule), []).append(char)
+    strikes: set[int] = set()
+    for rule in ordered:
+        run = struck.get(id(rule), [])
+        if run and rule.x1 - rule.x0 <= max(c.x1 for c in run) - min(c.x0 for c in run) + 2 * run[0].size:
+            strikes.add(id(rule))
+            for char in run:
+                char.struck = True
+    return strikes
 
 
 def _paths(page: pdfium_c.FPDF_PAGE) -> list[pdfium_c.FPDF_PAGEOBJECT]:
@@ -249,7 +288,7 @@ def _lines(chars: list[_Char]) -> list[PageLine]:
             current.append(char)
         if current:
             lines.append(_page_line(current))
-    return lines
+    return [line for line in lines if line.text]
 
 
 def _baseline_rows(chars: list[_Char]) -> list[list[_Char]]:
@@ -277,7 +316,9 @@ def _raised_marks(row: list[_Char], rows: list[list[_Char]]) -> list[float]:
 
 
 def _same_spot(before: _Char, char: _Char) -> bool:
-    return char.text == before.text and abs(char.x0 - before.x0) < SAME_SPOT_EMS * char.size
+    """The glyph drawn again over itself: nearer than a font-size share and than half its width (``ii``)."""
+    limit = min(SAME_SPOT_EMS * char.size, 0.5 * (before.x1 - before.x0))
+    return char.text == before.text and abs(char.x0 - before.x0) < limit
 
 
 def _continues(current: list[_Char], char: _Char, marks: list[float]) -> bool:
@@ -290,10 +331,16 @@ def _continues(current: list[_Char], char: _Char, marks: list[float]) -> bool:
 
 
 def _page_line(chars: list[_Char]) -> PageLine:
-    text = chars[0].text
+    """The line's text, without its struck-through characters (empty when all are)."""
+    text = "" if chars[0].struck else chars[0].text
     gaps = [char.x0 - before.x1 for before, char in zip(chars, chars[1:])]
     spacing = max(sorted(gaps)[len(gaps) // 2], 0.0) if gaps else 0.0  # letter-spaced or justified lines
     for char, gap in zip(chars[1:], gaps):
+        if char.struck:
+            continue
+        if not text:
+            text = char.text
+            continue
         text = f"{text} {char.text}" if char.space_before else glued(text, char.text, gap - spacing, char.size)
     size = max(char.size for char in chars)
     baseline = chars[0].baseline
