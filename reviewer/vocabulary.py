@@ -84,7 +84,16 @@ class FindingCode(StrEnum):
     TITLE_MISSING_YEAR = "title_missing_year"
     TITLE_MISSING_UNIT = "title_missing_unit"
     TITLE_YEAR_MISMATCH = "title_year_mismatch"
+    COPIED_OWN_PREVIOUS = "copied_own_previous"  # a passage of the same unit's earlier report (info)
+    COPIED_OTHER_UNIT = "copied_other_unit"  # a passage of another unit's report (warning)
     MANUAL = "manual"
+
+
+class CopyKind(StrEnum):
+    """Where a copied passage comes from."""
+
+    OWN_PREVIOUS = "own_previous"
+    OTHER_UNIT = "other_unit"
 
 
 class AnnotationTag(StrEnum):
@@ -126,6 +135,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         ItemKind.REQUIRED: "必备内容",
         ItemKind.INDICATOR: "主要指标",
     },
+    CopyKind: {CopyKind.OWN_PREVIOUS: "本单位往年", CopyKind.OTHER_UNIT: "其他单位"},
     Origin: {Origin.MACHINE: "自动识别", Origin.MANUAL: "人工添加"},
     ItemState: {
         ItemState.PENDING: "待审",
@@ -156,6 +166,8 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         FindingCode.TITLE_MISSING_YEAR: "标题未写明年度",
         FindingCode.TITLE_MISSING_UNIT: "标题未写明单位",
         FindingCode.TITLE_YEAR_MISMATCH: "标题年度与正文不一致",
+        FindingCode.COPIED_OWN_PREVIOUS: "与本单位往年报告相同",
+        FindingCode.COPIED_OTHER_UNIT: "与其他单位报告相同",
         FindingCode.MANUAL: "审阅人提出",
     },
     AnnotationTag: {
