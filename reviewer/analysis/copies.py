@@ -8,8 +8,8 @@ the text of quoted titles (《…》: names of laws and plans) and the shipped s
 (``resources/copies/standard_phrases.txt``). Every normalised character remembers its offset in the
 cleaned text, so a match maps back to both reports.
 
-The index is MinHash over character trigrams of the normalised passage, in :data:`BANDS` bands of
-:data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a band with probability
+The index is MinHash (one permutation, densified) over character trigrams of the normalised passage, in
+:data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a band with probability
 1 − (1 − J²)^BANDS (J = 0.44, about what one character in six changed leaves: 0.98). Candidates are then
 verified by :func:`compare_passages` (difflib matching blocks).
 """
@@ -30,7 +30,7 @@ SIMILARITY_MIN = 0.7
 """Share of the passage's normalised characters that align with the other passage for it to count as copied."""
 SHINGLE = 3
 BANDS = 20
-ROWS = 2
+ROWS = 2  # band_keys pairs the values: two a band
 MASK = "■"
 STANDARD_PHRASES_FILE = ("copies", "standard_phrases.txt")
 
@@ -42,20 +42,6 @@ _QUOTED_TITLE = re.compile(r"《[^《》\n]{1,60}》")
 _KEPT_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
-def _seeds(count: int, seed: int) -> tuple[tuple[int, int], ...]:
-    """Fixed pseudo-random (odd multiplier, addend) pairs: the index must hash alike in every run."""
-    state = seed
-    pairs = []
-    for _ in range(count):
-        values = []
-        for _ in range(2):
-            state = (state * 6364136223846793005 + 1442695040888963407) & _MASK64
-            values.append(state ^ (state >> 29))
-        pairs.append((values[0] | 1, values[1]))
-    return tuple(pairs)
-
-
-_HASHES = _seeds(BANDS * ROWS, 0x52455657)
 
 
 @dataclass(frozen=True)
@@ -191,30 +177,39 @@ def _without(pattern: re.Pattern[str], chars: str, positions: list[int]) -> tupl
 
 
 def _shingles(chars: str) -> set[int]:
-    result = set()
-    for offset in range(len(chars) - SHINGLE + 1):
-        code = 0
-        for char in chars[offset:offset + SHINGLE]:
-            code = (code << 21) | ord(char)
-        code = (code * 0x9E3779B97F4A7C15) & _MASK64
-        result.add(code ^ (code >> 31))
-    return result
+    """64-bit hashes of the character trigrams (stable across runs: the index is stored)."""
+    codes = [ord(char) for char in chars]
+    mixed = [((codes[i] << 42 | codes[i + 1] << 21 | codes[i + 2]) * 0x9E3779B97F4A7C15) & _MASK64
+             for i in range(len(codes) - SHINGLE + 1)]
+    return {x ^ (x >> 31) for x in mixed}
 
 
 def band_keys(passage: Passage) -> list[int]:
-    """The passage's :data:`BANDS` index keys (band number folded in: one key space for all bands)."""
+    """The passage's :data:`BANDS` index keys (band number folded in: one key space for all bands).
+
+    One-permutation MinHash: each trigram's hash falls in one of BANDS × ROWS bins by its value, a bin keeps
+    its least hash, and an empty bin takes the next filled bin's value with the distance folded in
+    (rotation densification), so that one pass over the trigrams gives every value."""
     shingles = _shingles(passage.normalized)
     if not shingles:
         return []
-    values = [min((x * a + b) & _MASK64 for x in shingles) for a, b in _HASHES]
-    keys = []
-    for band in range(BANDS):
-        key = band + 1
-        for value in values[band * ROWS:(band + 1) * ROWS]:
-            key = ((key * 0x100000001B3) ^ value) & _MASK64
-            key = (key * 0xBF58476D1CE4E5B9) & _MASK64
-        keys.append((key ^ (key >> 27)) & _KEY_BITS)
-    return keys
+    bins = BANDS * ROWS
+    empty = 1 << 64
+    least = [empty] * bins
+    for shingle in shingles:
+        slot = shingle % bins
+        if shingle < least[slot]:
+            least[slot] = shingle
+    values = least
+    if empty in least:
+        values = []
+        for slot in range(bins):
+            distance = 0
+            while least[(slot + distance) % bins] == empty:
+                distance += 1
+            values.append(least[(slot + distance) % bins] + distance)
+    return [((values[2 * band] * 0x9E3779B97F4A7C15) ^ (values[2 * band + 1] + band * 0xBF58476D1CE4E5B9)) & _KEY_BITS
+            for band in range(BANDS)]
 
 
 def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:

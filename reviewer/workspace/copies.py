@@ -16,6 +16,7 @@ from reviewer.analysis import copies as analysis_copies
 from reviewer.analysis.copies import OrdinalMatch, Passage, PassageMatch
 from reviewer.analysis.unit_key import unit_key
 from reviewer.vocabulary import CopyKind, FindingCode, ItemState, Severity
+from reviewer.workspace.summaries import CURRENT
 
 CREATE_SQL = """
 CREATE TABLE copy_passages (
@@ -165,7 +166,7 @@ def _band_hits(conn: sqlite3.Connection, keys_of: dict[int, list[int]],
 
 
 def _report_count(conn: sqlite3.Connection) -> int:
-    count: int = conn.execute("SELECT COUNT(DISTINCT report_id) FROM copy_passages").fetchone()[0]
+    count: int = conn.execute(f"SELECT COUNT(*) FROM reports r WHERE {CURRENT}").fetchone()[0]
     return count
 
 
