@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT.parent / "shared" / "samples"
 sys.path.insert(0, str(ROOT))
 
-from reviewer.workspace import Workspace, copies  # noqa: E402
+from reviewer.workspace import Workspace, copies
 
 OPENING = ("{year}年，{unit}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
            "全面贯彻党的二十大精神，扎实推进依法行政，现将有关情况报告如下。")
