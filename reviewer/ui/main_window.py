@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self, self.ws.path))
         self.pane.targetChanged.connect(self._enable_review_actions)
         self.pane.invalidInput.connect(self._invalid_input)
+        self.pane.copyOpenRequested.connect(self.open_report, Qt.ConnectionType.QueuedConnection)
         self.pane.document.selectionChanged.connect(self._enable_review_actions)
         self.library.selectedReportsChanged.connect(self._enable_review_actions)
         self.summaries.busyChanged.connect(self._enable_review_actions)

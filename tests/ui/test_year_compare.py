@@ -47,3 +47,26 @@ def test_year_compare_without_an_earlier_report_says_so(qtbot, window):
     click_library_row(qtbot, window, "掌起镇2023.txt")
     assert window.show_year_compare() is None
     assert window.findChild(YearCompareDialog) is None
+
+
+def test_a_copy_finding_in_the_checks_tab_opens_the_other_report_at_the_passage(qtbot, window):
+    copied = OWN_WORK["观海卫镇"][2]
+    _import(window, {
+        "观海卫镇2022.txt": report_text("观海卫镇", 2022, OWN_WORK["观海卫镇"]),
+        "掌起镇2023.txt": report_text("掌起镇", 2023, [*OWN_WORK["掌起镇"][:2], copied]),
+    })
+    source = next(r.id for r in window.ws.reports() if r.file_name == "观海卫镇2022.txt")
+    click_library_row(qtbot, window, "掌起镇2023.txt")
+    window.pane.tabs.setCurrentWidget(window.pane.checks)
+    tree = window.pane.checks.tree
+    group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                 if tree.topLevelItem(i).text(0).startswith("相同段落"))
+    node = group.child(0)
+    assert node.text(0) == "与《观海卫镇2022年法治政府建设年度报告》第一部分相同（相似度 100%）"
+    tree.scrollToItem(node)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())
+    assert tree.currentItem() is node
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == source)
+    start, end = window.pane.document.selected_span()
+    assert window.report.text[start:end] == copied.rstrip("。")
