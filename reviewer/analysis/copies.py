@@ -10,7 +10,8 @@ cleaned text, so a match maps back to both reports.
 
 The index is MinHash (one permutation, densified) over character trigrams of the normalised passage, in
 :data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a band with probability
-1 − (1 − J²)^BANDS (J = 0.44, about what one character in six changed leaves: 0.98). Candidates are then
+1 − (1 − J²)^BANDS; candidates must share :data:`BANDS_SHARED_MIN` bands (J = 0.44, about what one character
+in six changed leaves: found with probability 0.99; J = 0.1, passages on the same subject: 0.1) and are then
 verified by :func:`compare_passages` (difflib matching blocks).
 """
 from __future__ import annotations
@@ -28,9 +29,12 @@ PASSAGE_MIN_CHARS = 30
 """Normalised characters a passage needs (about 40 characters of text): shorter text is not worth a finding."""
 SIMILARITY_MIN = 0.7
 """Share of the passage's normalised characters that align with the other passage for it to count as copied."""
+JACCARD_MIN = 0.2
+"""Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.44)."""
 SHINGLE = 3
-BANDS = 20
+BANDS = 32
 ROWS = 2  # band_keys pairs the values: two a band
+BANDS_SHARED_MIN = 2
 MASK = "■"
 STANDARD_PHRASES_FILE = ("copies", "standard_phrases.txt")
 
@@ -214,6 +218,9 @@ def band_keys(passage: Passage) -> list[int]:
 
 def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
     """The alignment of two passages when at least :data:`SIMILARITY_MIN` of ``passage`` aligns, else None."""
+    mine, theirs = _shingles(passage.normalized), _shingles(other.normalized)
+    if len(mine & theirs) < JACCARD_MIN * len(mine | theirs):
+        return None  # far below what copying leaves: no alignment needed
     matcher = difflib.SequenceMatcher(None, passage.normalized, other.normalized, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)

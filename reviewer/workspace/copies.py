@@ -109,14 +109,15 @@ def passages_found(conn: sqlite3.Connection, report: _Indexed, passages: list[Pa
     common_min = max(COMMON_UNITS_MIN, _report_count(conn) // 10)
     matches: dict[int, list[OrdinalMatch]] = {}
     for passage in passages:
-        candidates = hits.get(passage.ordinal, {})
+        candidates = {c: count for c, count in hits.get(passage.ordinal, {}).items()
+                      if count >= analysis_copies.BANDS_SHARED_MIN}
         for other_id, _ordinal in candidates:
             if other_id not in others:
                 others[other_id] = _indexed(conn, other_id)
-        units = {others[r].unit_key or f"#{r}" for (r, _o), count in candidates.items() if count >= 2}
+        units = {others[r].unit_key or f"#{r}" for r, _o in candidates}
         units.discard(report.unit_key or f"#{report.report_id}")
         if len(units) >= common_min:  # wording many units share: no copy here, nor among those reports
-            _forget_common(conn, [c for c, count in candidates.items() if count >= 2])
+            _forget_common(conn, list(candidates))
             continue
         best = sorted(candidates.items(), key=lambda c: -c[1])[:CANDIDATES_PER_PASSAGE]
         for (other_id, other_ordinal), _count in best:
