@@ -8,10 +8,10 @@ the text of quoted titles (《…》: names of laws and plans) and the shipped s
 (``resources/copies/standard_phrases.txt``). Every normalised character remembers its offset in the
 cleaned text, so a match maps back to both reports.
 
-The index is MinHash (one permutation, densified) over character trigrams of the normalised passage, in
+The index is MinHash (one permutation in four rounds, densified) over character trigrams of the normalised passage, in
 :data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a band with probability
 1 − (1 − J²)^BANDS; candidates must share :data:`BANDS_SHARED_MIN` bands (J = 0.44, about what one character
-in six changed leaves: found with probability 0.99; J = 0.1, passages on the same subject: 0.1) and are then
+in six changed leaves: found with probability 0.998) and are then
 verified by :func:`compare_passages` (difflib matching blocks).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ SIMILARITY_MIN = 0.7
 JACCARD_MIN = 0.2
 """Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.44)."""
 SHINGLE = 3
-BANDS = 32
+BANDS = 48
 ROWS = 2  # band_keys pairs the values: two a band
 BANDS_SHARED_MIN = 2
 MASK = "■"
@@ -188,30 +188,38 @@ def _shingles(chars: str) -> set[int]:
     return {x ^ (x >> 31) for x in mixed}
 
 
+_ROUNDS = 6
+_ROUND_BITS = 4  # 16 bins a round: a 40-trigram passage leaves few bins empty
+_ROUND_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                      0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+
+
 def band_keys(passage: Passage) -> list[int]:
     """The passage's :data:`BANDS` index keys (band number folded in: one key space for all bands).
 
-    One-permutation MinHash: each trigram's hash falls in one of BANDS × ROWS bins by its value, a bin keeps
-    its least hash, and an empty bin takes the next filled bin's value with the distance folded in
-    (rotation densification), so that one pass over the trigrams gives every value."""
+    One-permutation MinHash in :data:`_ROUNDS` rounds (BANDS × ROWS values): in each round every trigram's rehashed value falls
+    in one of 16 bins by its top bits and a bin keeps its least value; an empty bin takes the next filled
+    bin's value with the distance folded in (rotation densification). Rounds of few bins keep bins filled,
+    so that densified copies seldom make two unrelated passages collide twice."""
     shingles = _shingles(passage.normalized)
     if not shingles:
         return []
-    bins = BANDS * ROWS
+    per_round = 1 << _ROUND_BITS
+    shift = 64 - _ROUND_BITS
     empty = 1 << 64
-    least = [empty] * bins
-    for shingle in shingles:
-        slot = shingle % bins
-        if shingle < least[slot]:
-            least[slot] = shingle
-    values = least
-    if empty in least:
-        values = []
-        for slot in range(bins):
+    values: list[int] = []
+    for multiplier in _ROUND_MULTIPLIERS[:_ROUNDS]:
+        least = [empty] * per_round
+        for shingle in shingles:
+            value = (shingle * multiplier) & _MASK64
+            slot = value >> shift
+            if value < least[slot]:
+                least[slot] = value
+        for slot in range(per_round):
             distance = 0
-            while least[(slot + distance) % bins] == empty:
+            while least[(slot + distance) % per_round] == empty:
                 distance += 1
-            values.append(least[(slot + distance) % bins] + distance)
+            values.append(least[(slot + distance) % per_round] + distance)
     return [((values[2 * band] * 0x9E3779B97F4A7C15) ^ (values[2 * band + 1] + band * 0xBF58476D1CE4E5B9)) & _KEY_BITS
             for band in range(BANDS)]
 
