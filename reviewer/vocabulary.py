@@ -87,7 +87,16 @@ class FindingCode(StrEnum):
     UNACCEPTED_REVISIONS = "unaccepted_revisions"
     PUBLISH_DATE_UNKNOWN = "publish_date_unknown"
     OCR_DOUBT = "ocr_doubt"  # a figure read from a scan with a doubtful character
+    COPIED_OWN_PREVIOUS = "copied_own_previous"  # a passage of the same unit's earlier report (info)
+    COPIED_OTHER_UNIT = "copied_other_unit"  # a passage of another unit's report (warning)
     MANUAL = "manual"
+
+
+class CopyKind(StrEnum):
+    """Where a copied passage comes from."""
+
+    OWN_PREVIOUS = "own_previous"
+    OTHER_UNIT = "other_unit"
 
 
 class AnnotationTag(StrEnum):
@@ -129,6 +138,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         ItemKind.REQUIRED: "必备内容",
         ItemKind.INDICATOR: "主要指标",
     },
+    CopyKind: {CopyKind.OWN_PREVIOUS: "本单位往年", CopyKind.OTHER_UNIT: "其他单位"},
     Origin: {Origin.MACHINE: "自动识别", Origin.MANUAL: "人工添加"},
     ItemState: {
         ItemState.PENDING: "待审",
@@ -162,6 +172,8 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         FindingCode.UNACCEPTED_REVISIONS: "含未接受的修订",
         FindingCode.PUBLISH_DATE_UNKNOWN: "公开日期不明",
         FindingCode.OCR_DOUBT: "识别可能有误",
+        FindingCode.COPIED_OWN_PREVIOUS: "与本单位往年报告相同",
+        FindingCode.COPIED_OTHER_UNIT: "与其他单位报告相同",
         FindingCode.MANUAL: "审阅人提出",
     },
     AnnotationTag: {

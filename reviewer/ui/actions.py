@@ -145,6 +145,8 @@ class WindowActions(QObject):
         self._menu = "视图"
         self.indicator_table = a(self.tr("指标对比"), "Ctrl+Shift+I", None,
                                  self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
+        self.year_compare = a(self.tr("与上年对比"), "Ctrl+Shift+Y", None,
+                              self.tr("与本单位上一年度的报告逐段并排比较：未变、改动（标出改动的字）、新增"), _report_open)
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
         self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)
         self.zoom_reset = a(self.tr("正文恢复原始大小"), "Ctrl+0", None)

@@ -32,6 +32,7 @@ from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
+from reviewer.ui.year_compare import YearCompareDialog, year_compare_dialog
 from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
 
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         view_menu.addSeparator()
         view_menu.addAction(a.indicator_table)
+        view_menu.addAction(a.year_compare)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         a.delete_report.triggered.connect(self.delete_report)
         a.close_report.triggered.connect(self.close_report)
         a.indicator_table.triggered.connect(self.show_indicator_window)
+        a.year_compare.triggered.connect(self.show_year_compare)
         self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self, self.ws.path))
         self.pane.targetChanged.connect(self._enable_review_actions)
         self.pane.invalidInput.connect(self._invalid_input)
+        self.pane.copyOpenRequested.connect(self.open_report, Qt.ConnectionType.QueuedConnection)
         self.pane.document.selectionChanged.connect(self._enable_review_actions)
         self.library.selectedReportsChanged.connect(self._enable_review_actions)
         self.summaries.busyChanged.connect(self._enable_review_actions)
@@ -322,6 +326,17 @@ class MainWindow(QMainWindow):
         return next((item for item in self.ws.items(report_id, kind=ItemKind.FIGURE)
                      if item.start is not None and item.end is not None and item.start < end and start < item.end),
                     None)
+
+    def show_year_compare(self) -> YearCompareDialog | None:
+        """与上年对比 for the open report; a message when its unit has no earlier report here."""
+        if self.report is None:
+            return None
+        dialog = year_compare_dialog(self.ws, self.report.report_id, self)
+        if dialog is None:
+            show_error(self, self.tr("与上年对比"), self.tr("工作区中没有该单位上一年度的报告。"))
+            return None
+        dialog.show()
+        return dialog
 
     def _open_from_indicators(self, report_id: int, span: tuple[int, int] | None) -> None:
         self.open_report(report_id, span)

@@ -2,7 +2,7 @@
 together from the workspace, with the look-ups the views need."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from reviewer.vocabulary import ItemKind, ItemState
@@ -29,6 +29,7 @@ class OpenReport:
     review: object
     file_name: str = ""
     recognized: bool = False  # the text was read from a scan by text recognition
+    copies: list = field(default_factory=list)  # CopiedPassage: passages shared with other reports
 
     @classmethod
     def load(cls, ws, report_id: int) -> OpenReport:
@@ -43,6 +44,7 @@ class OpenReport:
             review=ws.review(report_id),
             file_name=stored.file_name,
             recognized=analysis.recognized,
+            copies=ws.copies(report_id),
         )
 
     def reload_review_data(self, ws) -> None:
@@ -50,6 +52,7 @@ class OpenReport:
         self.items = ws.items(self.report_id)
         self.annotations = ws.annotations(self.report_id)
         self.review = ws.review(self.report_id)
+        self.copies = ws.copies(self.report_id)
 
     def items_of(self, kind: str) -> list:
         return [item for item in self.items if item.kind == kind]

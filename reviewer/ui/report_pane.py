@@ -33,6 +33,7 @@ class ReportPane(QWidget):
     invalidInput = Signal(str, str)
     """(column, rejected text) from an inline edit."""
     annotationEditRequested = Signal(object)
+    copyOpenRequested = Signal(int, object)  # another report and the span of the passage this one shares
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,7 @@ class ReportPane(QWidget):
             panel.correctionRequested.connect(self.correctionRequested, Qt.ConnectionType.QueuedConnection)
             panel.invalidInput.connect(self.invalidInput)
         self.annotations.editRequested.connect(self.annotationEditRequested)
+        self.checks.copyOpenRequested.connect(self.copyOpenRequested)
 
         self.review_form = ReviewForm()
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)

@@ -11,6 +11,8 @@ Version 4: per-report counts of open findings and pending items (``report_counts
 by triggers on every item change, so the report list reads them instead of counting the items.
 Version 5: review items of kind ``indicator`` (a filled cell of the indicator table); indicator cells
 are not counted as pending items.
+Version 6: the copied-text index (passages and their MinHash band keys) and the copy findings, filled for
+the current reports.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
-from reviewer.workspace import search
+from reviewer.workspace import copies, search
 
 APPLICATION_ID = 0x52455657  # "REVW": marks a SQLite file as a reviewer workspace
 
@@ -300,7 +302,20 @@ def _to_v5(db: sqlite_utils.Database) -> None:
     )
 
 
-STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5}
+def _to_v6(db: sqlite_utils.Database) -> None:
+    """The copy index and findings, built for the current reports in id order."""
+    for statement in copies.CREATE_SQL.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+    rows = db.conn.execute(
+        "SELECT r.id, t.text FROM reports r JOIN report_texts t ON t.report_id = r.id "
+        "WHERE r.superseded_by IS NULL AND r.deleted_at IS NULL ORDER BY r.id").fetchall()
+    for report_id, text in rows:
+        copies.add(db.conn, report_id, text)
+
+
+STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

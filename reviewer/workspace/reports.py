@@ -9,7 +9,7 @@ from typing import Any
 
 from reviewer.analysis.model import Analysis
 from reviewer.vocabulary import ItemState, Level, Origin, ReviewStatus, from_label
-from reviewer.workspace import search
+from reviewer.workspace import copies, search
 from reviewer.workspace.db import inserted_id, to_json
 from reviewer.workspace.items import ItemDraft
 from reviewer.workspace.prepare import PreparedReport
@@ -151,9 +151,11 @@ def set_deleted(conn: sqlite3.Connection, report_id: int, deleted_at: str | None
     if was_current != now_current:
         text = stored_text(conn, report_id)
         (search.add if now_current else search.remove)(conn, report_id, text)
+        (copies.add if now_current else copies.remove)(conn, report_id, text)
 
 
 def supersede(conn: sqlite3.Connection, old_id: int, new_id: int) -> None:
     if is_current(conn, old_id):
         search.remove(conn, old_id, stored_text(conn, old_id))
+        copies.remove(conn, old_id, stored_text(conn, old_id))
     conn.execute("UPDATE reports SET superseded_by = ? WHERE id = ?", (new_id, old_id))

@@ -30,7 +30,7 @@ from reviewer.vocabulary import (
     Verdict,
     parse,
 )
-from reviewer.workspace import history, reports, search
+from reviewer.workspace import copies, history, reports, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
     BackgroundBackup,
@@ -44,6 +44,7 @@ from reviewer.workspace.backup import (
     take_backup,
 )
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
+from reviewer.workspace.copies import CopiedPassage, copied_passages
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceFull, WorkspaceTooNew
 from reviewer.workspace.failures import translate_errors, workspace_error
@@ -252,11 +253,13 @@ class Workspace:
             report_id, item_ids = reports.insert_report(conn, prepared, at)
             described = {"file_name": prepared.file_name, "sha256": prepared.sha256}
             if predecessor is None:
+                copies.add(conn, report_id, prepared.analysis.text)
                 self._record(conn, report_id, "report", report_id, "import", None, described, at=at)
                 return ImportResult(report_id, "new")
             carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
                                  reports.stored_text(conn, predecessor), prepared.analysis.text)
             reports.supersede(conn, predecessor, report_id)
+            copies.add(conn, report_id, prepared.analysis.text)
             self._record(conn, report_id, "report", report_id, "new_version",
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
             return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id))
@@ -349,9 +352,11 @@ class Workspace:
         with write_transaction(self._db) as conn:
             old_text = reports.stored_text(conn, report_id)
             kept, added = carry_within_report(conn, report_id, drafts, old_text, analysis.text)
-            if analysis.text != old_text and reports.is_current(conn, report_id):
+            text_changed = analysis.text != old_text and reports.is_current(conn, report_id)
+            if text_changed:
                 search.remove(conn, report_id, old_text)
                 search.add(conn, report_id, analysis.text)
+                copies.remove(conn, report_id, old_text)
             conn.execute(
                 "UPDATE report_texts SET text = ?, analysis = ? WHERE report_id = ?",
                 (analysis.text, analysis_to_json(analysis), report_id),
@@ -364,6 +369,8 @@ class Workspace:
                 f"UPDATE reports SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
                 [*columns.values(), report_id],
             )
+            if text_changed:
+                copies.add(conn, report_id, analysis.text)
             self._record(conn, report_id, "report", report_id, "reanalyze",
                          {"analyzer_version": stored["analyzer_version"]},
                          {"analyzer_version": analysis.analyzer_version}, at=at)
@@ -615,6 +622,20 @@ class Workspace:
             history.apply(conn, target, target_id, values)
 
     # --- search ------------------------------------------------------------------------
+
+    def copies(self, report_id: int) -> list[CopiedPassage]:
+        """The copy findings this report takes part in, seen from it (its span first), in text order."""
+        self._require(self._conn, "reports", report_id, "报告")
+        return copied_passages(self._conn, report_id)
+
+    def set_copy_state(self, finding_id: int, state: ItemState) -> CopiedPassage:
+        """The reviewer's decision on a copy finding; it stays while the pair of reports does."""
+        with write_transaction(self._db) as conn:
+            self._require(conn, "copy_findings", finding_id, "相同段落")
+            conn.execute("UPDATE copy_findings SET state = ?, reviewer = ?, updated_at = ? WHERE id = ?",
+                         (_checked(state, ItemState, "状态"), self.reviewer_name, now(), finding_id))
+            report_id = conn.execute("SELECT report_id FROM copy_findings WHERE id = ?", (finding_id,)).fetchone()[0]
+        return next(c for c in copied_passages(self._conn, report_id) if c.id == finding_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Every whitespace-separated term of ``query`` must occur; hits newest report first, at most

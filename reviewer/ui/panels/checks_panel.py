@@ -6,6 +6,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.panels.copies_group import CopyRole, add_copies_group
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.plain_text import plain_tooltip
@@ -17,6 +18,7 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 class ChecksPanel(QWidget):
     targetSelected = Signal(object)
+    copyOpenRequested = Signal(int, object)  # other report id, (start, end) of the matching passage
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +28,7 @@ class ChecksPanel(QWidget):
         self.tree.setWordWrap(True)
         fit_tree_columns(self.tree)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(self._activated)
         self._nodes: dict[Target, QTreeWidgetItem] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -39,6 +42,7 @@ class ChecksPanel(QWidget):
         if report:
             self._add_required(report)
             self._add_findings(report)
+            add_copies_group(self.tree, report.text, report.copies)
             self.tree.expandAll()
         if current:
             self.select_target(current)
@@ -110,6 +114,11 @@ class ChecksPanel(QWidget):
 
     def clear_selection(self) -> None:
         clear_tree_selection(self.tree)
+
+    def _activated(self, node: QTreeWidgetItem, _column: int) -> None:
+        copy = node.data(0, CopyRole)
+        if copy is not None:
+            self.copyOpenRequested.emit(copy[0], copy[1])
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         target = current.data(0, TargetRole) if current is not None else None

@@ -1,0 +1,272 @@
+"""Copied text, the pure part: a report's passages, their normalised form, the band keys that index them
+and the check that two passages are nearly the same.
+
+A passage is a sentence (ending in 。！？；) of at least :data:`PASSAGE_MIN_CHARS` normalised characters; a
+shorter sentence joins the next one of its paragraph. Normalising is what copying does not change: the
+unit's own names become one mask character, a number becomes ``0``, punctuation and spaces go, and so do
+the text of quoted titles (《…》: names of laws and plans) and the shipped standard phrases
+(``resources/copies/standard_phrases.txt``). Every normalised character remembers its offset in the
+cleaned text, so a match maps back to both reports.
+
+The index is MinHash (one permutation in four rounds, densified) over character trigrams of the normalised passage, in
+:data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a band with probability
+1 − (1 − J²)^BANDS; candidates must share :data:`BANDS_SHARED_MIN` bands (J = 0.44, about what one character
+in six changed leaves: found with probability 0.998) and are then
+verified by :func:`compare_passages` (difflib matching blocks).
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reviewer.analysis.unit_key import admin_parts, short_unit, unit_key
+from reviewer.paths import resource_path
+
+PASSAGE_MIN_CHARS = 30
+"""Normalised characters a passage needs (about 40 characters of text): shorter text is not worth a finding."""
+SIMILARITY_MIN = 0.7
+"""Share of the passage's normalised characters that align with the other passage for it to count as copied."""
+JACCARD_MIN = 0.2
+"""Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.44)."""
+SHINGLE = 3
+BANDS = 48
+ROWS = 2  # band_keys pairs the values: two a band
+BANDS_SHARED_MIN = 2
+MASK = "■"
+STANDARD_PHRASES_FILE = ("copies", "standard_phrases.txt")
+
+_MASK64 = (1 << 64) - 1
+_KEY_BITS = (1 << 63) - 1  # SQLite integers are signed 64-bit
+_SENTENCE_END = re.compile(r"[。！？；!?;]+")
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_QUOTED_TITLE = re.compile(r"《[^《》\n]{1,60}》")
+_KEPT_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage of a cleaned text: its span and its normalised characters with their offsets."""
+
+    ordinal: int
+    start: int
+    end: int
+    normalized: str
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PassageMatch:
+    """Two passages nearly the same: the aligned spans in each text and how many characters align."""
+
+    start: int
+    end: int
+    other_start: int
+    other_end: int
+    matched: int
+    length: int
+
+    @property
+    def similarity(self) -> float:
+        return self.matched / self.length if self.length else 0.0
+
+
+def unit_names(unit: str | None) -> tuple[str, ...]:
+    """The ways a report names its own unit (full, short, key, the place without its suffix), longest first."""
+    if not unit:
+        return ()
+    names = {unit, short_unit(unit), unit_key(unit)}
+    units, _department = admin_parts(unit)
+    for part in units[-1:]:
+        bare = re.sub(r"(?:街道|镇|乡|县|区|市|旗|州)$", "", part)
+        if len(bare) >= 2:
+            names.add(bare)
+    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+
+
+@functools.cache
+def _standard_pattern() -> re.Pattern[str] | None:
+    lines = resource_path(*STANDARD_PHRASES_FILE).read_text(encoding="utf-8").splitlines()
+    phrases = {_base_normalized(line.strip(), 0, len(line.strip()), None)[0] for line in lines
+               if line.strip() and not line.startswith("#")}
+    phrases.discard("")
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(re.escape(n) for n in names)) if names else None
+
+
+def _base_normalized(text: str, start: int, end: int, names: re.Pattern[str] | None) -> tuple[str, list[int]]:
+    """Names masked, numbers made 0, quoted titles, punctuation and spaces left out."""
+    replaced: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _QUOTED_TITLE.finditer(text, start, end)]
+    if names is not None:
+        replaced += [(m.start(), m.end(), MASK) for m in names.finditer(text, start, end)]
+    replaced += [(m.start(), m.end(), "0") for m in _NUMBER.finditer(text, start, end)]
+    replaced.sort(key=lambda r: (r[0], -r[1]))
+    chars: list[str] = []
+    positions: list[int] = []
+    position = start
+    for r_start, r_end, replacement in replaced:
+        if r_start < position:
+            continue  # inside a span already replaced (a number in a quoted title)
+        _keep(text, position, r_start, chars, positions)
+        if replacement:
+            chars.append(replacement)
+            positions.append(r_start)
+        position = r_end
+    _keep(text, position, end, chars, positions)
+    return "".join(chars), positions
+
+
+def _keep(text: str, start: int, end: int, chars: list[str], positions: list[int]) -> None:
+    for offset in range(start, end):
+        if _KEPT_CHAR.match(text[offset]):
+            chars.append(text[offset])
+            positions.append(offset)
+
+
+def normalized(text: str, start: int, end: int, names: Sequence[str] = ()) -> tuple[str, list[int]]:
+    """The normalised characters of ``text[start:end]`` and the offset of each in ``text``."""
+    chars, positions = _base_normalized(text, start, end, _names_pattern(names))
+    standard = _standard_pattern()
+    return _without(standard, chars, positions) if standard is not None else (chars, positions)
+
+
+def passages(text: str, names: Sequence[str] = ()) -> list[Passage]:
+    """The report's passages in text order (see the module docstring)."""
+    pattern = _names_pattern(names)
+    standard = _standard_pattern()
+    result: list[Passage] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        pending_start: int | None = None
+        sentence_start = line_start
+        for end in [m.end() for m in _SENTENCE_END.finditer(text, line_start, line_end)] + [line_end]:
+            if end <= sentence_start:
+                continue
+            start = sentence_start if pending_start is None else pending_start
+            chars, positions = _base_normalized(text, start, end, pattern)
+            if standard is not None:
+                chars, positions = _without(standard, chars, positions)
+            sentence_start = end
+            if len(chars) < PASSAGE_MIN_CHARS:
+                pending_start = start
+                continue
+            pending_start = None
+            result.append(Passage(len(result), positions[0], positions[-1] + 1, chars, tuple(positions)))
+        line_start = line_end + 1
+    return result
+
+
+def _without(pattern: re.Pattern[str], chars: str, positions: list[int]) -> tuple[str, list[int]]:
+    spans = [(m.start(), m.end()) for m in pattern.finditer(chars)]
+    if not spans:
+        return chars, positions
+    kept_chars: list[str] = []
+    kept_positions: list[int] = []
+    position = 0
+    for start, end in [*spans, (len(chars), len(chars))]:
+        kept_chars.append(chars[position:start])
+        kept_positions.extend(positions[position:start])
+        position = end
+    return "".join(kept_chars), kept_positions
+
+
+def _shingles(chars: str) -> set[int]:
+    """64-bit hashes of the character trigrams (stable across runs: the index is stored)."""
+    codes = [ord(char) for char in chars]
+    mixed = [((codes[i] << 42 | codes[i + 1] << 21 | codes[i + 2]) * 0x9E3779B97F4A7C15) & _MASK64
+             for i in range(len(codes) - SHINGLE + 1)]
+    return {x ^ (x >> 31) for x in mixed}
+
+
+_ROUNDS = 6
+_ROUND_BITS = 4  # 16 bins a round: a 40-trigram passage leaves few bins empty
+_ROUND_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                      0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+
+
+def band_keys(passage: Passage) -> list[int]:
+    """The passage's :data:`BANDS` index keys (band number folded in: one key space for all bands).
+
+    One-permutation MinHash in :data:`_ROUNDS` rounds (BANDS × ROWS values): in each round every trigram's rehashed value falls
+    in one of 16 bins by its top bits and a bin keeps its least value; an empty bin takes the next filled
+    bin's value with the distance folded in (rotation densification). Rounds of few bins keep bins filled,
+    so that densified copies seldom make two unrelated passages collide twice."""
+    shingles = _shingles(passage.normalized)
+    if not shingles:
+        return []
+    per_round = 1 << _ROUND_BITS
+    shift = 64 - _ROUND_BITS
+    empty = 1 << 64
+    values: list[int] = []
+    for multiplier in _ROUND_MULTIPLIERS[:_ROUNDS]:
+        least = [empty] * per_round
+        for shingle in shingles:
+            value = (shingle * multiplier) & _MASK64
+            slot = value >> shift
+            if value < least[slot]:
+                least[slot] = value
+        for slot in range(per_round):
+            distance = 0
+            while least[(slot + distance) % per_round] == empty:
+                distance += 1
+            values.append(least[(slot + distance) % per_round] + distance)
+    return [((values[2 * band] * 0x9E3779B97F4A7C15) ^ (values[2 * band + 1] + band * 0xBF58476D1CE4E5B9)) & _KEY_BITS
+            for band in range(BANDS)]
+
+
+def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
+    """The alignment of two passages when at least :data:`SIMILARITY_MIN` of ``passage`` aligns, else None."""
+    mine, theirs = _shingles(passage.normalized), _shingles(other.normalized)
+    if len(mine & theirs) < JACCARD_MIN * len(mine | theirs):
+        return None  # far below what copying leaves: no alignment needed
+    matcher = difflib.SequenceMatcher(None, passage.normalized, other.normalized, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    matched = sum(b.size for b in blocks)
+    if not blocks or matched < SIMILARITY_MIN * len(passage.normalized):
+        return None
+    first, last = blocks[0], blocks[-1]
+    return PassageMatch(
+        passage.positions[first.a], passage.positions[last.a + last.size - 1] + 1,
+        other.positions[first.b], other.positions[last.b + last.size - 1] + 1,
+        matched, len(passage.normalized),
+    )
+
+
+@dataclass(frozen=True)
+class OrdinalMatch:
+    """A verified match of passage ``ordinal`` with passage ``other_ordinal`` of another report."""
+
+    ordinal: int
+    other_ordinal: int
+    match: PassageMatch
+
+
+def merged(matches: Iterable[OrdinalMatch]) -> list[PassageMatch]:
+    """Matches with one other report joined where consecutive passages match consecutive passages
+    (a copied paragraph is one copy, not one per sentence); similarity over the joined characters."""
+    result: list[PassageMatch] = []
+    last: OrdinalMatch | None = None
+    for current in sorted(matches, key=lambda m: (m.ordinal, m.other_ordinal)):
+        if last is not None and current.ordinal == last.ordinal:
+            continue  # one passage, two passages of the other report: the better-ordered first kept
+        joins = (last is not None and current.ordinal == last.ordinal + 1
+                 and current.other_ordinal in (last.other_ordinal, last.other_ordinal + 1))
+        if joins:
+            before, add = result[-1], current.match
+            result[-1] = PassageMatch(before.start, add.end, min(before.other_start, add.other_start),
+                                      max(before.other_end, add.other_end),
+                                      before.matched + add.matched, before.length + add.length)
+        else:
+            result.append(current.match)
+        last = current
+    return result

@@ -1,0 +1,101 @@
+"""与上年对比: a report and the same unit's previous report side by side, paragraph by paragraph.
+
+Rows come from :func:`reviewer.analysis.text_diff.aligned_rows`: unchanged paragraphs plain, changed ones
+on a yellow ground with the differing characters in red, new ones green (right only), removed ones grey
+(left only). The two views scroll together. The previous report is the one of
+:func:`reviewer.summary.comparison.previous_reports` (same unit key, nearest earlier year).
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from reviewer.analysis.text_diff import AlignedRow, RowKind, Span, aligned_rows
+from reviewer.summary.comparison import compared_reports
+from reviewer.workspace import Workspace
+
+ROW_COLOURS = {RowKind.UNCHANGED: "", RowKind.CHANGED: "#fff4c2", RowKind.NEW: "#dff5df", RowKind.REMOVED: "#eeeeee"}
+CHANGE_STYLE = "color:#c00000;font-weight:bold"
+ROW_TIPS = {RowKind.UNCHANGED: "未变", RowKind.CHANGED: "有改动", RowKind.NEW: "新增", RowKind.REMOVED: "删去"}
+
+
+def side_html(text: str, rows: list[AlignedRow], old_side: bool) -> str:
+    """One side's HTML: a table row per aligned row (an empty cell where this side has nothing)."""
+    cells = []
+    for row in rows:
+        span = row.old if old_side else row.new
+        changes = row.old_changes if old_side else row.new_changes
+        colour = ROW_COLOURS[row.kind]
+        style = f' style="background:{colour}"' if colour and span is not None else ""
+        body = _marked(text, span, changes) if span is not None else "&nbsp;"
+        cells.append(f'<tr><td{style} title="{ROW_TIPS[row.kind]}">{body}</td></tr>')
+    return '<table width="100%" cellspacing="0" cellpadding="4">' + "".join(cells) + "</table>"
+
+
+def _marked(text: str, span: Span, changes: tuple[Span, ...]) -> str:
+    parts = []
+    position = span.start
+    for change in changes:
+        parts.append(html.escape(text[position:change.start]))
+        parts.append(f'<span style="{CHANGE_STYLE}">{html.escape(text[change.start:change.end])}</span>')
+        position = change.end
+    parts.append(html.escape(text[position:span.end]))
+    return "".join(parts)
+
+
+class YearCompareDialog(QDialog):
+    """The two texts side by side; ``rows`` keeps the alignment shown."""
+
+    def __init__(self, old_title: str, old_text: str, new_title: str, new_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("yearCompareDialog")
+        self.setWindowTitle(self.tr("与上年对比"))
+        self.resize(1200, 800)
+        self.rows = aligned_rows(old_text, new_text)
+        counts = {kind: sum(1 for r in self.rows if r.kind == kind) for kind in RowKind}
+        self.summary = QLabel(self.tr("未变 {0} 段，改动 {1} 段，新增 {2} 段，删去 {3} 段").format(
+            counts[RowKind.UNCHANGED], counts[RowKind.CHANGED], counts[RowKind.NEW], counts[RowKind.REMOVED]))
+        self.old_view = self._view("oldReportView", side_html(old_text, self.rows, old_side=True))
+        self.new_view = self._view("newReportView", side_html(new_text, self.rows, old_side=False))
+        self.old_view.verticalScrollBar().valueChanged.connect(self.new_view.verticalScrollBar().setValue)
+        self.new_view.verticalScrollBar().valueChanged.connect(self.old_view.verticalScrollBar().setValue)
+        sides = QHBoxLayout()
+        for title, view in ((old_title, self.old_view), (new_title, self.new_view)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title))
+            column.addWidget(view)
+            sides.addLayout(column)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(sides)
+        layout.addWidget(buttons)
+
+    def _view(self, name: str, content: str) -> QTextBrowser:
+        view = QTextBrowser(self)
+        view.setObjectName(name)
+        view.setOpenLinks(False)
+        view.setHtml(content)
+        return view
+
+
+def previous_report_id(ws: Workspace, report_id: int) -> int | None:
+    """The same unit's previous report (nearest earlier year), as the indicator comparison links them."""
+    return next((row.previous_id for row in compared_reports(ws) if row.report_id == report_id), None)
+
+
+def year_compare_dialog(ws: Workspace, report_id: int, parent: QWidget | None = None) -> YearCompareDialog | None:
+    """The dialog for the report and its unit's previous report; None when the workspace has none."""
+    previous = previous_report_id(ws, report_id)
+    if previous is None:
+        return None
+    old, new = ws.report(previous), ws.report(report_id)
+    return YearCompareDialog(_title(old), old.analysis.text, _title(new), new.analysis.text, parent)
+
+
+def _title(report) -> str:
+    title = report.analysis.metadata.title if report.analysis.metadata is not None else None
+    return title or report.file_name

@@ -1,0 +1,45 @@
+"""Passages, band keys and the near-copy check on written sentences: what copying leaves is found, shared
+standard wording and unrelated text are not."""
+from __future__ import annotations
+
+import random
+
+from reviewer.analysis.copies import BANDS_SHARED_MIN, band_keys, compare_passages, passages, unit_names
+from tests.workspace.copy_reports import OPENING, OWN_WORK
+
+SENTENCES = [sentence for work in OWN_WORK.values() for sentence in work]
+
+
+def _edited(sentence: str, share: float, seed: int) -> str:
+    chars = list(sentence)
+    rng = random.Random(seed)
+    positions = [i for i, c in enumerate(chars) if "\u4e00" <= c <= "\u9fff"]
+    for i in rng.sample(positions, round(len(chars) * share)):
+        chars[i] = "甲乙丙丁戊己庚辛壬癸"[rng.randrange(10)]
+    return "".join(chars)
+
+
+def _found(original: str, copy: str) -> bool:
+    [a], [b] = passages(copy), passages(original)
+    shared = len(set(band_keys(a)) & set(band_keys(b)))
+    return shared >= BANDS_SHARED_MIN and compare_passages(a, b) is not None
+
+
+def test_sentences_with_fifteen_percent_of_their_characters_changed_are_found():
+    assert [(i, seed) for i, s in enumerate(SENTENCES) for seed in range(3)
+            if not _found(s, _edited(s, 0.15, seed))] == []
+
+
+def test_unrelated_sentences_are_not_taken_for_copies():
+    assert [(a, b) for a in range(len(SENTENCES)) for b in range(a + 1, len(SENTENCES))
+            if _found(SENTENCES[a], SENTENCES[b])] == []
+
+
+def test_the_units_own_names_and_numbers_are_masked():
+    [passage] = passages("慈溪市龙山镇人民政府和龙山镇政府全年办理行政复议案件12件，调解矛盾纠纷356起，龙山的群众满意。",
+                         unit_names("慈溪市龙山镇人民政府"))
+    assert passage.normalized == "■和■政府全年办理行政复议案件0件调解矛盾纠纷0起■的群众满意"
+
+
+def test_the_standard_opening_leaves_no_passage():
+    assert passages(OPENING.format(year=2023, unit="龙山镇"), unit_names("龙山镇")) == []

@@ -1,0 +1,162 @@
+"""Copied-text index: build time, time to find one new report's copies, index size per report.
+
+    .venv/bin/python tests/benchmarks/bench_copies.py [--reports 1000 10000] [--report-chars 6000] [--queries 20]
+
+Reports are generated from the words of the sample reports (../shared/samples), drawn by their frequency
+into sentences, so that the text reads like these reports character by character (their frequent trigrams)
+without sharing passages by chance; every report has the standard opening, and one report in five copies
+two paragraphs of an earlier one (one verbatim, one with a character in seven changed). Rows go straight
+into the reports tables (no analysis), so the figures are the index's alone. Target: finding the copies of
+one new report at the largest size ≤ 200 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT.parent / "shared" / "samples"
+sys.path.insert(0, str(ROOT))
+
+from reviewer.workspace import Workspace, copies
+
+OPENING = ("{year}年，{unit}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
+           "全面贯彻党的二十大精神，扎实推进依法行政，现将有关情况报告如下。")
+PLACES = "东西南北中新金银石柳桃李杨梅青白红黄龙凤安平和兴华永昌宁远丰泰云山河湖海"
+
+
+def sample_words() -> tuple[list[str], list[int]]:
+    import jieba
+
+    counts: dict[str, int] = {}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        for word in jieba.lcut(path.read_text(encoding="utf-8")):
+            if all("\u4e00" <= c <= "\u9fff" for c in word):
+                counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts)
+    return words, [counts[w] for w in words]
+
+
+def sentence(rng: random.Random, words: list[str], weights: list[int]) -> str:
+    chosen = rng.choices(words, weights, k=rng.randrange(14, 30))
+    for _ in range(rng.randrange(1, 3)):
+        chosen.insert(rng.randrange(len(chosen)), str(rng.randrange(2, 500)))
+    return "".join(chosen) + "。"
+
+
+def report_text(number: int, rng: random.Random, words: list[str], weights: list[int], chars: int,
+                copied: list[str]) -> tuple[str, str, int]:
+    unit = PLACES[number % len(PLACES)] + PLACES[number // len(PLACES) % len(PLACES)] + f"{number}镇"
+    year = 2020 + number % 5
+    lines = [f"{unit}{year}年法治政府建设年度报告", OPENING.format(year=year, unit=unit), "一、主要举措和成效"]
+    size = 0
+    while size < chars:
+        paragraph = "".join(sentence(rng, words, weights) for _ in range(rng.randrange(2, 5)))
+        lines.append(paragraph)
+        size += len(paragraph)
+    for paragraph in copied:
+        lines.insert(rng.randrange(3, len(lines)), paragraph)
+    return unit, "\n".join(lines) + "\n", year
+
+
+def edited(paragraph: str, rng: random.Random) -> str:
+    chars = list(paragraph)
+    for i in rng.sample(range(len(chars)), len(chars) // 7):
+        if "\u4e00" <= chars[i] <= "\u9fff":
+            chars[i] = "甲乙丙丁戊己庚辛"[rng.randrange(8)]
+    return "".join(chars)
+
+
+def insert_report(conn: sqlite3.Connection, number: int, unit: str, year: int, text: str) -> int:
+    cursor = conn.execute(
+        "INSERT INTO reports (file_name, sha256, format, size, imported_at, analyzer_version, analyzed_at, unit, "
+        "report_year) VALUES (?, ?, 'txt', ?, '', '', '', ?, ?)",
+        (f"{number}.txt", f"{number:064x}", len(text), unit, year))
+    report_id = int(cursor.lastrowid or 0)
+    conn.execute("INSERT INTO report_texts (report_id, text, analysis) VALUES (?, ?, '{}')", (report_id, text))
+    return report_id
+
+
+def planted_found(conn: sqlite3.Connection, report_id: int, text: str, paragraph: str) -> bool:
+    """A copy finding of the report overlaps the planted paragraph."""
+    start = text.index(paragraph)
+    end = start + len(paragraph)
+    return conn.execute(
+        'SELECT 1 FROM copy_findings WHERE (report_id = ? AND start < ? AND ? < "end") '
+        "OR (other_report_id = ? AND other_start < ? AND ? < other_end)",
+        (report_id, end, start, report_id, end, start)).fetchone() is not None
+
+
+def index_bytes(conn: sqlite3.Connection) -> int:
+    try:
+        rows = conn.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'copy_%' OR name LIKE "
+                            "'sqlite_autoindex_copy_%'").fetchone()
+        return int(rows[0] or 0)
+    except sqlite3.OperationalError:
+        return 0
+
+
+def run(sizes: list[int], chars: int, queries: int) -> None:
+    words, weights = sample_words()
+    rng = random.Random(18)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite"
+        Workspace.open(path).close()
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        texts: list[str] = []
+        built, started = 0, time.perf_counter()
+        for size in sorted(sizes):
+            conn.execute("BEGIN")
+            while built < size:
+                copied = []
+                if texts and built % 5 == 4:
+                    source = rng.choice(texts).split("\n")[3:]
+                    copied = [rng.choice(source), edited(rng.choice(source), rng)]
+                unit, text, year = report_text(built, rng, words, weights, chars, copied)
+                copies.add(conn, insert_report(conn, built, unit, year, text), text)
+                texts.append(text)
+                built += 1
+            conn.execute("COMMIT")
+            elapsed = time.perf_counter() - started
+            findings = conn.execute("SELECT COUNT(*) FROM copy_findings").fetchone()[0]
+            size_bytes = index_bytes(conn)
+            print(f"{size} reports of ~{chars} characters: index built in {elapsed:.1f} s "
+                  f"({elapsed / size * 1000:.1f} ms a report), {findings} copy findings "
+                  f"(planted: {2 * (size // 5)}), index {size_bytes / size / 1024:.1f} KiB a report "
+                  f"(file {os.path.getsize(path) / size / 1024:.1f} KiB a report)")
+            times, found = [], 0
+            for query in range(queries):
+                source = rng.choice(texts).split("\n")[3:]
+                planted = [rng.choice(source), edited(rng.choice(source), rng)]
+                unit, text, year = report_text(size + query, rng, words, weights, chars, planted)
+                conn.execute("BEGIN")
+                report_id = insert_report(conn, size + query, unit, year, text)
+                begun = time.perf_counter()
+                copies.add(conn, report_id, text)
+                times.append(time.perf_counter() - begun)
+                found += sum(planted_found(conn, report_id, text, paragraph) for paragraph in planted)
+                conn.execute("ROLLBACK")
+            print(f"  one new report at {size}: index + find copies median {statistics.median(times) * 1000:.0f} ms, "
+                  f"max {max(times) * 1000:.0f} ms; {found} of {2 * queries} planted paragraphs found")
+        conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, nargs="+", default=[1000])
+    parser.add_argument("--report-chars", type=int, default=6000)
+    parser.add_argument("--queries", type=int, default=20)
+    args = parser.parse_args()
+    run(args.reports, args.report_chars, args.queries)
+
+
+if __name__ == "__main__":
+    main()

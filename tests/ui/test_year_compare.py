@@ -1,0 +1,72 @@
+"""与上年对比 driven like a user: the menu action on the open report shows last year's report beside it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reviewer.analysis.text_diff import RowKind
+from reviewer.ui.year_compare import YearCompareDialog
+from tests.ui.conftest import click_library_row
+from tests.workspace.copy_reports import OWN_WORK, report_text
+
+WORK = OWN_WORK["龙山镇"]
+CHANGED = WORK[1].replace("41起", "58起").replace("86万元", "132万元")
+
+
+def _import(window, texts: dict[str, str]) -> None:
+    for name, text in texts.items():
+        window.ws.import_bytes(text.encode("utf-8"), name)
+    window.refresh_library()
+
+
+def test_year_compare_shows_last_years_report_aligned_with_changes_marked(qtbot, window):
+    _import(window, {
+        "龙山镇2022.txt": report_text("龙山镇", 2022, WORK[:3], full_unit="慈溪市龙山镇人民政府"),
+        "龙山镇2023.txt": report_text("龙山镇", 2023, [WORK[0], CHANGED, WORK[2], WORK[3]]),
+    })
+    click_library_row(qtbot, window, "龙山镇2023.txt")
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.findChild(YearCompareDialog) is not None)
+    dialog = window.findChild(YearCompareDialog)
+    text = window.ws.report(window.report.report_id).analysis.text
+    shown = {text[row.new.start:row.new.end]: row for row in dialog.rows if row.new is not None}
+    assert shown[WORK[0]].kind == shown[WORK[2]].kind == RowKind.UNCHANGED
+    assert shown[WORK[3]].kind == RowKind.NEW and shown[WORK[3]].old is None
+    edited = shown[CHANGED]
+    assert edited.kind == RowKind.CHANGED
+    assert [text[s.start:s.end] for s in edited.new_changes] == ["58", "132"]
+    assert dialog.new_view.toPlainText().count(WORK[3]) == 1 and WORK[3] not in dialog.old_view.toPlainText()
+    assert "#c00000" in dialog.new_view.toHtml()
+    assert "慈溪市龙山镇人民政府" in dialog.old_view.toPlainText()
+    assert "新增" in dialog.summary.text()
+    dialog.old_view.verticalScrollBar().setValue(dialog.old_view.verticalScrollBar().maximum())
+    assert dialog.new_view.verticalScrollBar().value() > 0 or dialog.new_view.verticalScrollBar().maximum() == 0
+
+
+def test_year_compare_without_an_earlier_report_says_so(qtbot, window):
+    _import(window, {"掌起镇2023.txt": report_text("掌起镇", 2023, OWN_WORK["掌起镇"])})
+    click_library_row(qtbot, window, "掌起镇2023.txt")
+    assert window.show_year_compare() is None
+    assert window.findChild(YearCompareDialog) is None
+
+
+def test_a_copy_finding_in_the_checks_tab_opens_the_other_report_at_the_passage(qtbot, window):
+    copied = OWN_WORK["观海卫镇"][2]
+    _import(window, {
+        "观海卫镇2022.txt": report_text("观海卫镇", 2022, OWN_WORK["观海卫镇"]),
+        "掌起镇2023.txt": report_text("掌起镇", 2023, [*OWN_WORK["掌起镇"][:2], copied]),
+    })
+    source = next(r.id for r in window.ws.reports() if r.file_name == "观海卫镇2022.txt")
+    click_library_row(qtbot, window, "掌起镇2023.txt")
+    window.pane.tabs.setCurrentWidget(window.pane.checks)
+    tree = window.pane.checks.tree
+    group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                 if tree.topLevelItem(i).text(0).startswith("相同段落"))
+    node = group.child(0)
+    assert node.text(0) == "与《观海卫镇2022年法治政府建设年度报告》第一部分相同（相似度 100%）"
+    tree.scrollToItem(node)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())
+    assert tree.currentItem() is node
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == source)
+    start, end = window.pane.document.selected_span()
+    assert window.report.text[start:end] == copied.rstrip("。")
