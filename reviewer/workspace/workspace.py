@@ -57,6 +57,7 @@ from reviewer.workspace.model import (
     StoredReport,
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
+from reviewer.workspace.identity import IDENTITY_KEYS, ReviewIdentity
 from reviewer.workspace.reanchor import anchor_at
 from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
@@ -155,6 +156,24 @@ class Workspace:
             row = self._conn.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()
             self._reviewer_name = row[0] if row else _login_name()
         return self._reviewer_name
+
+    @property
+    def identity(self) -> ReviewIdentity:
+        """The reviewer's name as stored ("" while unset), the office and the document-number prefix."""
+        marks = ",".join("?" * len(IDENTITY_KEYS))
+        rows = self._conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", IDENTITY_KEYS)
+        stored = {row[0]: row[1] or "" for row in rows}
+        return ReviewIdentity(*(stored.get(key, "") for key in IDENTITY_KEYS))
+
+    def set_identity(self, identity: ReviewIdentity) -> None:
+        """Store all three settings in one transaction with one history entry (undo restores them together);
+        a blank name falls back to the OS login again."""
+        new = identity.stored()
+        with write_transaction(self._db) as conn:
+            old = self.identity.stored()
+            _write_settings(conn, new)
+            self._reviewer_name = None
+            self._record(conn, None, "settings", None, "set", old, new, who=self.reviewer_name)
 
     def set_reviewer_name(self, name: str) -> None:
         name = name.strip()
