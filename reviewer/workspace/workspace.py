@@ -41,6 +41,7 @@ from reviewer.workspace.backup import (
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace.identity import IDENTITY_KEYS, ReviewIdentity
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
 from reviewer.workspace.migrations import SCHEMA_VERSION
@@ -57,7 +58,6 @@ from reviewer.workspace.model import (
     StoredReport,
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
-from reviewer.workspace.identity import IDENTITY_KEYS, ReviewIdentity
 from reviewer.workspace.reanchor import anchor_at
 from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
