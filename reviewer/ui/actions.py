@@ -106,6 +106,7 @@ class WindowActions(QObject):
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind),
                                 None, _report_open)
         self.search_all = a(self.tr("在全部报告中搜索…"), "Ctrl+Shift+F", icon(SP.SP_FileDialogContentsView, TI.EditFind))
+        self.preferences = a(self.tr("设置…"), "Ctrl+,", None, self.tr("审阅人、审阅单位、编号前缀和默认输出文件夹"))
 
         self._menu = "审阅"
         self.next_pending = a(self.tr("下一个待审项"), "F8", icon(SP.SP_ArrowDown, TI.GoDown),
