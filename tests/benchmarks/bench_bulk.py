@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT.parent / "shared" / "samples"
 sys.path.insert(0, str(ROOT))
 
-from reviewer.workspace import Workspace  # noqa: E402
+from reviewer.workspace import Workspace
 
 
 def long_report(min_items: int, ws: Workspace) -> int:
