@@ -183,6 +183,11 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([a.accept, a.reject, a.edit, a.reset])
         review_menu.addSeparator()
+        review_menu.addActions([a.accept_selected, a.reject_selected])
+        for title, actions in ((self.tr("确认本报告剩余机器结果"), a.accept_remaining),
+                               (self.tr("否决本报告剩余机器结果"), a.reject_remaining)):
+            review_menu.addMenu(title).addActions(list(actions.values()))
+        review_menu.addSeparator()
         review_menu.addActions([a.add_figure, a.add_annotation, a.delete])
         review_menu.addSeparator()
         review_menu.addActions([a.mark_reviewed, a.reanalyze])
@@ -243,6 +248,12 @@ class MainWindow(QMainWindow):
         a.accept.triggered.connect(partial(r.set_state, ItemState.ACCEPTED))
         a.reject.triggered.connect(partial(r.set_state, ItemState.REJECTED))
         a.reset.triggered.connect(partial(r.set_state, ItemState.PENDING))
+        a.accept_selected.triggered.connect(partial(r.decide_selected, ItemState.ACCEPTED))
+        a.reject_selected.triggered.connect(partial(r.decide_selected, ItemState.REJECTED))
+        for kind, action in a.accept_remaining.items():
+            action.triggered.connect(partial(r.decide_remaining, kind, ItemState.ACCEPTED))
+        for kind, action in a.reject_remaining.items():
+            action.triggered.connect(partial(r.decide_remaining, kind, ItemState.REJECTED))
         a.edit.triggered.connect(r.edit)
         a.add_figure.triggered.connect(r.add_figure)
         a.add_annotation.triggered.connect(r.add_annotation)
