@@ -201,6 +201,7 @@ def test_verdict_remarks_and_marking_reviewed_are_saved(good_report, qtbot):
     type_chinese(form.remarks, "请补充存在的不足")
     qtbot.waitUntil(lambda: window.ws.review(report_id).remarks == "请补充存在的不足", timeout=3000)
 
+    when_dialog_opens(qtbot, lambda box: box.buttons()[1].click())  # 保留未确认: items still pending
     qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
     assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
     row = window.library.model.row_of(report_id)
