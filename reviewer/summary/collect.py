@@ -43,6 +43,7 @@ from reviewer.vocabulary import (
     parse,
 )
 from reviewer.workspace import FigureValues, ReviewItem, document_number
+from reviewer.workspace.attention import needs_decision
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -265,7 +266,7 @@ def summary_from_view(view: ReviewView) -> SummaryData:
         rejected_findings=sum(1 for item in view.of_kind(ItemKind.FINDING) if item.state == ItemState.REJECTED),
         accepted_in_bulk=sum(1 for item in view.items
                              if item.state == ItemState.ACCEPTED and item.id in view.bulk_decided),
-        unconfirmed=sum(1 for item in view.items if item.state == ItemState.PENDING),
+        unconfirmed=sum(1 for item in view.items if needs_decision(item.kind, item.state)),
     )
 
 

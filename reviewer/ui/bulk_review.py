@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.ui.review_commands import ChangeListener, WorkspaceCommand
 from reviewer.vocabulary import ItemKind, ItemState, Origin
+from reviewer.workspace.attention import needs_decision
 
 BULK_KINDS = (ItemKind.FIGURE, ItemKind.SECTION, ItemKind.METADATA, ItemKind.FINDING, ItemKind.REQUIRED)
 """The kinds offered by 确认/否决本报告剩余机器结果, in menu order."""
@@ -48,8 +49,8 @@ class FinishChoice(Enum):
 
 
 def pending_items(items: Sequence) -> list[int]:
-    """Ids of the items nobody has decided, of every kind."""
-    return [item.id for item in items if item.state == ItemState.PENDING]
+    """Ids of the items still 待审 (undecided figures, findings, required parts)."""
+    return [item.id for item in items if needs_decision(item.kind, item.state)]
 
 
 def ask_finish_with_pending(parent: QWidget | None, count: int) -> FinishChoice:

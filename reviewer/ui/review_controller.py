@@ -240,7 +240,13 @@ class ReviewController(QObject):
             self._status(self.tr("这份报告已经标记为已审"))
             return
         pending = pending_items(report.items)
-        choice = ask_finish_with_pending(self.window, len(pending)) if pending else FinishChoice.LEAVE_UNCONFIRMED
+        choice = FinishChoice.LEAVE_UNCONFIRMED
+        if pending:
+            focus = QApplication.focusWidget()
+            choice = ask_finish_with_pending(self.window, len(pending))
+            self.window.activateWindow()
+            if focus is not None:
+                focus.setFocus()
         if choice is FinishChoice.CANCEL:
             return
         finish = SetReviewCommand(self.ws, report.report_id, {"status": ReviewStatus.REVIEWED}, self._on_change)

@@ -73,16 +73,21 @@ def test_finishing_with_pending_items_can_accept_the_rest_in_one_undo_step(loade
                                                                          tmp_path):
     window = loaded_window
     report_id = click_library_row(qtbot, window, GOOD_REPORT)
-    ids = [item.id for item in window.ws.items(report_id)]
+    ids = [item.id for item in window.ws.items(report_id) if item.kind in ("figure", "finding", "required")]
+    headings = [item.id for item in window.ws.items(report_id, "section")]
     first = window.ws.items(report_id, "figure")[0].id
     window.ws.set_item_state(first, "rejected")
     window.session.report_changed(report_id)
     pending = len(ids) - 1
+    row = window.library.model.row_of(report_id)
+    assert window.library.model.report(row).pending_items == pending  # headings are not counted as 待审
+    assert window.pane.outline.tree.topLevelItem(0).text(1) == "未核对"
 
     when_dialog_opens(qtbot, _click_button("确认其余"))
     qtbot.mouseClick(window.pane.review_form.finish_button, Qt.MouseButton.LeftButton)
     assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
     assert sum(window.ws.item(i).state == "accepted" for i in ids) == pending
+    assert states(window, headings) == ["pending"] * len(headings)  # 未核对 stays so: not confirmed for the reviewer
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "单.pdf"), ""))
     window.actions.export_pdf.trigger()
@@ -93,7 +98,7 @@ def test_finishing_with_pending_items_can_accept_the_rest_in_one_undo_step(loade
     assert window.undo_action.text() == "撤销 确认其余项目并标记为已审"
     window.activateWindow()
     qtbot.waitActive(window)
-    window.undo_action.trigger()  # one step (撤销) undoes both
+    qtbot.keyClick(window.pane.document, Qt.Key.Key_Z, CTRL)  # one step undoes both
     assert window.ws.review(report_id).status != ReviewStatus.REVIEWED
     assert states(window, [first]) == ["rejected"]
     assert sum(window.ws.item(i).state == "pending" for i in ids) == pending

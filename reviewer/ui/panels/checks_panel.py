@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
-from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label
+from reviewer.ui.review_states import item_state_label, required_label, severity_label, state_colour
 from reviewer.vocabulary import ItemKind, ItemState, Severity, parse
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -59,7 +59,7 @@ class ChecksPanel(QWidget):
             found = values.present
             label = required_label(values.code)
             text = label + ("" if found else self.tr("（缺少）"))
-            node = QTreeWidgetItem([text, state_label(item.state)])
+            node = QTreeWidgetItem([text, item_state_label(item)])
             node.setIcon(0, present_icon if found else missing_icon)
             node.setToolTip(0, self.tr("已找到，选中可查看原文") if found else self.tr("报告中未找到这一部分"))
             self._finish(node, item)
@@ -82,7 +82,7 @@ class ChecksPanel(QWidget):
         for item in findings:
             values = item.effective
             severity = parse(Severity, values.severity) or Severity.WARNING
-            node = QTreeWidgetItem([values.message, state_label(item.state)])
+            node = QTreeWidgetItem([values.message, item_state_label(item)])
             node.setIcon(0, icons[severity])
             quote = report.text[item.start:item.end] if item.start is not None and item.end else ""
             tip = severity_label(severity) + "：" + values.message
