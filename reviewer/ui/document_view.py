@@ -1,11 +1,11 @@
 """The report's cleaned text, read-only, with highlights drawn as extra selections (no re-layout)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reviewer.ui.fonts import reading_font
 from reviewer.ui.highlight import Highlight, styles
@@ -38,6 +38,7 @@ class DocumentView(QTextEdit):
         self._positions = TextPositions("")
         self._formats = {name: style.char_format() for name, style in styles().items()}
         self._context_actions: list[QAction] = []
+        self._tooltip_source: Callable[[int], str | None] | None = None
         self._press_pos: QPoint | None = None
 
     def _keep_selection_visible_unfocused(self) -> None:
@@ -168,6 +169,23 @@ class DocumentView(QTextEdit):
         offset = self.offset_at(event.position().toPoint())
         if offset is not None:
             self.offsetClicked.emit(offset)
+
+    def set_tooltip_source(self, source: Callable[[int], str | None]) -> None:
+        """``source(offset)`` gives the tooltip of the highlight at a text offset (None: no tooltip)."""
+        self._tooltip_source = source
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            offset = self.offset_at(event.pos())
+            source = self._tooltip_source
+            text = source(offset) if source is not None and offset is not None else None
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())

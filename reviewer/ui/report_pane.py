@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout
 from reviewer.ui.document_view import DocumentView
 from reviewer.ui.empty_state import EmptyState
 from reviewer.ui.highlight import LegendBar, item_highlights
+from reviewer.ui.highlight_tooltip import annotation_tooltip_lines, as_plain_tooltip, item_tooltip_lines
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.annotations_panel import AnnotationsPanel
 from reviewer.ui.panels.checks_panel import ChecksPanel
@@ -42,6 +43,7 @@ class ReportPane(QWidget):
 
         self.document = DocumentView()
         self.document.offsetClicked.connect(self._document_clicked)
+        self.document.set_tooltip_source(self._tooltip_at)
         self.legend = LegendBar()
         self.reading = QWidget()
         reading_layout = QVBoxLayout(self.reading)
@@ -195,6 +197,17 @@ class ReportPane(QWidget):
                 panel.clear_selection()
         self._select_text(target, scroll=True)
         self.targetChanged.emit(target)
+
+    def _tooltip_at(self, offset: int) -> str | None:
+        """The highlight's tooltip at ``offset``: the item or annotation a click there would select."""
+        target = self.report.target_at(offset) if self.report is not None else None
+        if target is None:
+            return None
+        if target.kind == "annotation":
+            note = self.report.annotation(target.id)
+            return as_plain_tooltip(annotation_tooltip_lines(note)) if note is not None else None
+        item = self.report.item(target.id)
+        return as_plain_tooltip(item_tooltip_lines(item)) if item is not None else None
 
     def _document_clicked(self, offset: int) -> None:
         if self.report is None:
