@@ -39,6 +39,8 @@ class DocumentView(QTextEdit):
         self._formats = {name: style.char_format() for name, style in styles().items()}
         self._context_actions: list[QAction] = []
         self._tooltip_source: Callable[[int], str | None] | None = None
+        self._target_actions: list[QAction] = []
+        self._select_at: Callable[[int], bool] | None = None
         self._press_pos: QPoint | None = None
 
     def _keep_selection_visible_unfocused(self) -> None:
@@ -187,11 +189,20 @@ class DocumentView(QTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def set_target_actions(self, actions: Sequence[QAction], select_at: Callable[[int], bool]) -> None:
+        """Right-click on a highlight: ``select_at(offset)`` selects what is there (True when something is),
+        then ``actions`` (确认/否决/更正) head the menu."""
+        self._target_actions = list(actions)
+        self._select_at = select_at
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        offset = self.offset_at(event.pos())
+        on_target = offset is not None and self._select_at is not None and self._select_at(offset)
         menu = self.createStandardContextMenu(event.pos())
-        if self._context_actions:
+        groups = ([self._target_actions] if on_target else []) + [self._context_actions]
+        for group in reversed([g for g in groups if g]):
             first = menu.actions()[0] if menu.actions() else None
-            for action in self._context_actions:
+            for action in group:
                 menu.insertAction(first, action)
             menu.insertSeparator(first)
         menu.exec(event.globalPos())

@@ -198,6 +198,14 @@ class ReportPane(QWidget):
         self._select_text(target, scroll=True)
         self.targetChanged.emit(target)
 
+    def select_at(self, offset: int) -> bool:
+        """Select the item or annotation highlighted at ``offset`` (for its context menu); False if none."""
+        target = self.report.target_at(offset) if self.report is not None else None
+        if target is None:
+            return False
+        self.select_target(target, scroll=False)
+        return True
+
     def _tooltip_at(self, offset: int) -> str | None:
         """The highlight's tooltip at ``offset``: the item or annotation a click there would select."""
         target = self.report.target_at(offset) if self.report is not None else None
