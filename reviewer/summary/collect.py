@@ -7,6 +7,7 @@ Figures: corrected and accepted ones are listed, rejected ones left out (counted
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from reviewer.analysis.indicator_catalogue import indicator_columns
@@ -43,7 +44,8 @@ from reviewer.vocabulary import (
     label,
     parse,
 )
-from reviewer.workspace import FigureValues, ReviewItem
+from reviewer.workspace import FigureValues, ReviewItem, document_number
+from reviewer.workspace.attention import needs_decision
 from reviewer.workspace.indicator_cells import resolve_cells
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
         indicator_names=list(indicator_columns().values()),
         scope=scope,
         reviewer=ws.reviewer_name or None,
+        office=ws.identity.office_name or None,
     )
 
 
@@ -121,7 +124,18 @@ def _header(view: ReviewView) -> SheetHeader:
         verdict=(label(review.verdict) if review.verdict else None) if review else UNREVIEWED_VERDICT,
         review_status=label(review.status) if review else None,
         recognized=view.analysis.recognized,
+        office=view.identity.office_name or None,
+        document_number=_document_number(view, review_date),
     )
+
+
+def _document_number(view: ReviewView, review_date: str | None) -> str | None:
+    """The sheet's number when a prefix is set: the review's year (this year before a review) and the report id."""
+    prefix = view.identity.document_prefix
+    if not prefix or view.report_id is None:
+        return None
+    year = int(review_date[:4]) if review_date else datetime.now().year
+    return document_number(prefix, year, view.report_id)
 
 
 def _text_or_none(value: object) -> str | None:
@@ -255,6 +269,9 @@ def summary_from_view(view: ReviewView) -> SummaryData:
         reviewed=_is_reviewed(view),
         rejected_figures=sum(1 for item in view.of_kind(ItemKind.FIGURE) if item.state == ItemState.REJECTED),
         rejected_findings=sum(1 for item in view.of_kind(ItemKind.FINDING) if item.state == ItemState.REJECTED),
+        accepted_in_bulk=sum(1 for item in view.items
+                             if item.state == ItemState.ACCEPTED and item.id in view.bulk_decided),
+        unconfirmed=sum(1 for item in view.items if needs_decision(item.kind, item.state)),
     )
 
 

@@ -36,6 +36,8 @@ class SheetHeader:
     verdict: str | None = None  # the label of a Verdict, or 未审阅
     review_status: str | None = None  # the label of a ReviewStatus
     recognized: bool = False  # the report's text was read from a scan by text recognition
+    office: str | None = None  # 审阅单位 from the settings
+    document_number: str | None = None  # e.g. 司法审〔2026〕12号, when a prefix is set
 
 
 @dataclass
@@ -84,6 +86,8 @@ class SummaryData:
     reviewed: bool = True  # False: machine analysis only, never imported or never reviewed
     rejected_figures: int = 0
     rejected_findings: int = 0
+    accepted_in_bulk: int = 0  # items confirmed by 确认所选 / 确认剩余机器结果 rather than one by one
+    unconfirmed: int = 0  # items nobody decided (the machine's result printed as it is)
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
 
@@ -116,4 +120,5 @@ class BatchData:
     indicator_names: list[str]  # column order of the indicator table
     scope: str = ""  # e.g. "工作区全部报告"
     reviewer: str | None = None
+    office: str | None = None  # 审阅单位 from the settings
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))

@@ -99,6 +99,9 @@ def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> lis
     story += _figures_block(data, styles)
     story += _section(notes_title, styles)
     story += _notes_block(data, styles)
+    if data.reviewed and (data.accepted_in_bulk or data.unconfirmed):
+        story.append(para(f"审阅项目中 {data.accepted_in_bulk} 项为成批确认，{data.unconfirmed} 项未经审阅人确认"
+                          "（按机器识别结果列出）。", styles.note))
     story += _section(remarks_title, styles)
     story += paras(data.remarks.strip(), styles.body) or [para(NO_REMARKS, styles.body)]
     story.append(_signature_block(data, styles))
@@ -139,8 +142,10 @@ def header_fields(data: SummaryData) -> list[list[tuple[str, str]]]:
         [("落款日期", h.sign_date), ("审阅状态", h.review_status or (None if data.reviewed else "未审阅"))],
         [("源文件", source)],
         [("审阅人", h.reviewer), ("审阅日期", h.review_date)],
-        [("审阅结论", verdict)],
     ]
+    if h.office or h.document_number:
+        rows.append([("审阅单位", h.office), ("编号", h.document_number)])
+    rows.append([("审阅结论", verdict)])
     return [[(label, or_blank(value)) for label, value in row] for row in rows]
 
 

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout
 from reviewer.ui.document_view import DocumentView
 from reviewer.ui.empty_state import EmptyState
 from reviewer.ui.highlight import LegendBar, item_highlights
+from reviewer.ui.highlight_tooltip import annotation_tooltip_lines, as_plain_tooltip, item_tooltip_lines
 from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.annotations_panel import AnnotationsPanel
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.figures_panel import FiguresPanel
+from reviewer.ui.panels.item_table import ItemTableView
 from reviewer.ui.panels.outline_panel import OutlinePanel
 from reviewer.ui.panels.review_form import ReviewForm
 from reviewer.vocabulary import ItemKind
@@ -42,6 +44,7 @@ class ReportPane(QWidget):
 
         self.document = DocumentView()
         self.document.offsetClicked.connect(self._document_clicked)
+        self.document.set_tooltip_source(self._tooltip_at)
         self.legend = LegendBar()
         self.reading = QWidget()
         reading_layout = QVBoxLayout(self.reading)
@@ -130,6 +133,15 @@ class ReportPane(QWidget):
             self.outline.metadata.setFocus()
             self.outline.metadata.edit_current("value")
 
+    def selected_item_ids(self) -> list[int]:
+        """The items selected in the visible tab's item table (several rows), else the selected item."""
+        tab = self.tabs.currentWidget()
+        for table in tab.findChildren(ItemTableView) if tab is not None else []:
+            ids = table.selected_item_ids()
+            if ids:
+                return ids
+        return [self.current.id] if self.current is not None and self.current.kind == "item" else []
+
     def _exists(self, target: Target) -> bool:
         if target.kind == "item":
             return self.report.item(target.id) is not None
@@ -187,6 +199,25 @@ class ReportPane(QWidget):
                 panel.clear_selection()
         self._select_text(target, scroll=True)
         self.targetChanged.emit(target)
+
+    def select_at(self, offset: int) -> bool:
+        """Select the item or annotation highlighted at ``offset`` (for its context menu); False if none."""
+        target = self.report.target_at(offset) if self.report is not None else None
+        if target is None:
+            return False
+        self.select_target(target, scroll=False)
+        return True
+
+    def _tooltip_at(self, offset: int) -> str | None:
+        """The highlight's tooltip at ``offset``: the item or annotation a click there would select."""
+        target = self.report.target_at(offset) if self.report is not None else None
+        if target is None:
+            return None
+        if target.kind == "annotation":
+            note = self.report.annotation(target.id)
+            return as_plain_tooltip(annotation_tooltip_lines(note)) if note is not None else None
+        item = self.report.item(target.id)
+        return as_plain_tooltip(item_tooltip_lines(item)) if item is not None else None
 
     def _document_clicked(self, offset: int) -> None:
         if self.report is None:

@@ -10,7 +10,7 @@ annotation tag, the level of a report's unit (in its column, its metadata item a
 Version 4: per-report counts of open findings and pending items (``report_counts``), kept up to date
 by triggers on every item change, so the report list reads them instead of counting the items.
 Version 5: review items of kind ``indicator`` (a filled cell of the indicator table); indicator cells
-are not counted as pending items.
+are not counted as pending items (only figures, findings and required parts wait for a decision).
 Version 6: the copied-text index (passages and their MinHash band keys) and the copy findings, filled for
 the current reports.
 """
@@ -241,7 +241,7 @@ def _counted(row: str = "") -> tuple[str, str]:
     at = f"{row}." if row else ""
     return (
         f"({at}anchored = 1 AND {at}kind = 'finding' AND {at}state != 'rejected')",
-        f"({at}anchored = 1 AND {at}state = 'pending' AND {at}kind != 'indicator')",
+        f"({at}anchored = 1 AND {at}state = 'pending' AND {at}kind IN ('figure', 'finding', 'required'))",
     )
 
 

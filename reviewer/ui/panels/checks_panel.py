@@ -10,7 +10,7 @@ from reviewer.ui.panels.copies_group import CopyRole, add_copies_group
 from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, select_node, selected_target
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.plain_text import plain_tooltip
-from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label
+from reviewer.ui.review_states import item_state_label, required_label, severity_label, state_colour
 from reviewer.vocabulary import ItemKind, ItemState, Severity, parse
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -64,7 +64,7 @@ class ChecksPanel(QWidget):
             found = values.present
             label = required_label(values.code)
             text = label + ("" if found else self.tr("（缺少）"))
-            node = QTreeWidgetItem([text, state_label(item.state)])
+            node = QTreeWidgetItem([text, item_state_label(item)])
             node.setIcon(0, present_icon if found else missing_icon)
             node.setToolTip(0, self.tr("已找到，选中可查看原文") if found else self.tr("报告中未找到这一部分"))
             self._finish(node, item)
@@ -87,7 +87,7 @@ class ChecksPanel(QWidget):
         for item in findings:
             values = item.effective
             severity = parse(Severity, values.severity) or Severity.WARNING
-            node = QTreeWidgetItem([values.message, state_label(item.state)])
+            node = QTreeWidgetItem([values.message, item_state_label(item)])
             node.setIcon(0, icons[severity])
             quote = report.text[item.start:item.end] if item.start is not None and item.end else ""
             tip = severity_label(severity) + "：" + values.message

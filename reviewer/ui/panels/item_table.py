@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 
 from reviewer.ui.open_report import Target
 from reviewer.ui.plain_text import plain_tooltip
-from reviewer.ui.review_states import format_number, state_colour, state_label
+from reviewer.ui.review_states import format_number, item_state_label, state_colour
 from reviewer.vocabulary import ItemState
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +93,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def display_text(self, item, column: ItemColumn) -> str:
         if column.key == STATE_KEY:
-            return state_label(item.state)
+            return item_state_label(item)
         value = getattr(item.effective, column.key)
         if column.display:
             return column.display(value, item)
@@ -191,7 +191,7 @@ class ItemTableView(QTableView):
         self.item_model = ItemTableModel(columns, self)
         self.setModel(self.item_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -242,6 +242,11 @@ class ItemTableView(QTableView):
     def current_target(self) -> Target | None:
         index = self.currentIndex()
         return Target("item", index.data(ItemIdRole)) if index.isValid() else None
+
+    def selected_item_ids(self) -> list[int]:
+        """The items of the selected rows, top to bottom (Shift/Ctrl-click select several)."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [self.item_model.items[row].id for row in rows]
 
     def select_target(self, target: Target) -> bool:
         row = self.item_model.row_of(target.id) if target.kind == "item" else None

@@ -11,11 +11,11 @@ from reviewer.ui.panels.target_tree import TargetRole, clear_tree_selection, sel
 from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import (
+    item_state_label,
     metadata_label,
     metadata_value_text,
     parse_metadata_value,
     state_colour,
-    state_label,
 )
 from reviewer.vocabulary import ItemKind, ItemState
 
@@ -80,7 +80,7 @@ class OutlinePanel(QWidget):
             values = section.effective
             level = int(values.level)
             label = _heading_label(report, section)
-            node = QTreeWidgetItem([label, state_label(section.state)])
+            node = QTreeWidgetItem([label, item_state_label(section)])
             node.setData(0, TargetRole, Target("item", section.id))
             node.setForeground(1, state_colour(section.state))
             node.setToolTip(0, plain_tooltip(label))
