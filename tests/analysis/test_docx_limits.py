@@ -68,7 +68,11 @@ def _load_in_capped_child(path: Path) -> dict[str, object]:
         "    outcome = error.code + ': ' + error.message\n"
         "except MemoryError:\n"
         "    outcome = 'MemoryError'\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        # VmHWM is this program's own peak; ru_maxrss on Linux also carries the parent's (the test runner's)
+        "try:\n"
+        "    peak = int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])\n"
+        "except OSError:\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(json.dumps({'outcome': outcome, 'peak_kb': peak}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=300,
