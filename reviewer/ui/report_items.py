@@ -63,9 +63,10 @@ class Node:
     cells: tuple[Cell, ...]
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    row: int = 0
 
     def add(self, child: Node) -> Node:
-        child.parent = self
+        child.parent, child.row = self, len(self.children)
         self.children.append(child)
         return child
 
@@ -164,7 +165,7 @@ class ReportItemModel(QAbstractItemModel):
     def _index(self, node: Node, column: int) -> QModelIndex:
         if node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.parent.children.index(node), column, node)
+        return self.createIndex(node.row, column, node)
 
     def _node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self._root
