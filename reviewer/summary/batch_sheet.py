@@ -53,6 +53,8 @@ def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -
 
 def _subtitle(data: BatchData) -> str:
     parts = [data.scope, f"共 {len(data.rows)} 份报告"]
+    if data.office:
+        parts.append(f"审阅单位：{data.office}")
     if data.reviewer:
         parts.append(f"审阅人：{data.reviewer}")
     parts.append(f"{data.generated_at:%Y年%m月%d日}")

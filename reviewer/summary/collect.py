@@ -6,6 +6,7 @@ Figures: corrected and accepted ones are listed, rejected ones left out (counted
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from reviewer.analysis.model import Analysis
@@ -41,7 +42,7 @@ from reviewer.vocabulary import (
     label,
     parse,
 )
-from reviewer.workspace import FigureValues, ReviewItem
+from reviewer.workspace import FigureValues, ReviewItem, document_number
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -76,6 +77,7 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
         indicator_names=list(INDICATOR_NAMES),
         scope=scope,
         reviewer=ws.reviewer_name or None,
+        office=ws.identity.office_name or None,
     )
 
 
@@ -117,7 +119,18 @@ def _header(view: ReviewView) -> SheetHeader:
         review_date=review_date,
         verdict=(label(review.verdict) if review.verdict else None) if review else UNREVIEWED_VERDICT,
         review_status=label(review.status) if review else None,
+        office=view.identity.office_name or None,
+        document_number=_document_number(view, review_date),
     )
+
+
+def _document_number(view: ReviewView, review_date: str | None) -> str | None:
+    """The sheet's number when a prefix is set: the review's year (this year before a review) and the report id."""
+    prefix = view.identity.document_prefix
+    if not prefix or view.report_id is None:
+        return None
+    year = int(review_date[:4]) if review_date else datetime.now().year
+    return document_number(prefix, year, view.report_id)
 
 
 def _text_or_none(value: object) -> str | None:

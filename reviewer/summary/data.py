@@ -35,6 +35,8 @@ class SheetHeader:
     review_date: str | None = None  # YYYY-MM-DD
     verdict: str | None = None  # the label of a Verdict, or 未审阅
     review_status: str | None = None  # the label of a ReviewStatus
+    office: str | None = None  # 审阅单位 from the settings
+    document_number: str | None = None  # e.g. 司法审〔2026〕12号, when a prefix is set
 
 
 @dataclass
@@ -115,4 +117,5 @@ class BatchData:
     indicator_names: list[str]  # column order of the indicator table
     scope: str = ""  # e.g. "工作区全部报告"
     reviewer: str | None = None
+    office: str | None = None  # 审阅单位 from the settings
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))

@@ -132,11 +132,13 @@ def _header_table(data: SummaryData, styles: SheetStyles) -> Flowable:
         row(("落款日期", h.sign_date), ("审阅状态", h.review_status or (None if data.reviewed else "未审阅"))),
         row(("源文件", source)) + ["", ""],
         row(("审阅人", h.reviewer), ("审阅日期", h.review_date)),
-        [para("审阅结论", head), para(verdict, styles.cell_group), "", ""],
     ]
+    if h.office or h.document_number:
+        rows.append(row(("审阅单位", h.office), ("编号", h.document_number)))
+    rows.append([para("审阅结论", head), para(verdict, styles.cell_group), "", ""])
     label_width = 22 * mm
     value_width = (_WIDTH - 2 * label_width) / 2
-    full_width_rows = (0, 4, 6)
+    full_width_rows = (0, 4, len(rows) - 1)
     spans = [("SPAN", (1, r), (3, r)) for r in full_width_rows]
     shading = [("BACKGROUND", (0, 0), (0, -1), HEAD_FILL)]
     shading += [("BACKGROUND", (2, r), (2, r), HEAD_FILL) for r in range(len(rows)) if r not in full_width_rows]

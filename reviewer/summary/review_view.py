@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviewer.analysis.model import Analysis
-from reviewer.workspace import ReviewItem, items_of_analysis
+from reviewer.workspace import ReviewIdentity, ReviewItem, items_of_analysis
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -23,6 +23,8 @@ class ReviewView:
     annotations: list[Annotation] = field(default_factory=list)
     review: ReportReview | None = None  # None: never imported
     reviewer_name: str | None = None
+    identity: ReviewIdentity = field(default_factory=ReviewIdentity)
+    report_id: int | None = None  # None: never imported
 
     def of_kind(self, kind: str) -> list[ReviewItem]:
         return [item for item in self.items if item.kind == kind]
@@ -44,4 +46,6 @@ def view_from_workspace(ws: Workspace, report_id: int) -> ReviewView:
         annotations=list(ws.annotations(report_id)),
         review=ws.review(report_id),
         reviewer_name=ws.reviewer_name,
+        identity=ws.identity,
+        report_id=report_id,
     )

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
+from reviewer.ui.bulk_review import BULK_KINDS
+from reviewer.ui.review_states import tr_label
 from reviewer.vocabulary import Origin
 
 Key = QKeySequence.StandardKey
@@ -106,6 +108,7 @@ class WindowActions(QObject):
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind),
                                 None, _report_open)
         self.search_all = a(self.tr("在全部报告中搜索…"), "Ctrl+Shift+F", icon(SP.SP_FileDialogContentsView, TI.EditFind))
+        self.preferences = a(self.tr("设置…"), "Ctrl+,", None, self.tr("审阅人、审阅单位、编号前缀和默认输出文件夹"))
 
         self._menu = "审阅"
         self.next_pending = a(self.tr("下一个待审项"), "F8", icon(SP.SP_ArrowDown, TI.GoDown),
@@ -117,6 +120,17 @@ class WindowActions(QObject):
                         self.tr("选中的项目识别有误，否决后转到下一个待审项"), _item_selected)
         self.edit = a(self.tr("更正…"), "F2", icon(SP.SP_FileDialogDetailedView),
                       self.tr("修改选中项目的数值、单位、统计对象或标题"), lambda s: s.target_kind is not None)
+        self.accept_selected = a(self.tr("确认所选"), "Ctrl+Shift+A", None,
+                                 self.tr("确认列表中选中的全部项目（一步，可撤销）；按住 Shift 或 Ctrl 点击可多选"),
+                                 _item_selected)
+        self.reject_selected = a(self.tr("否决所选"), None, None, self.tr("否决列表中选中的全部项目（一步，可撤销）"),
+                                 _item_selected)
+        self.accept_remaining = {kind: a(tr_label(kind), None, None,
+                                         self.tr("确认本报告中尚未审阅的全部机器识别{kind}（一步，可撤销）").format(
+                                             kind=tr_label(kind)), _report_open) for kind in BULK_KINDS}
+        self.reject_remaining = {kind: a(tr_label(kind), None, None,
+                                         self.tr("否决本报告中尚未审阅的全部机器识别{kind}（一步，可撤销）").format(
+                                             kind=tr_label(kind)), _report_open) for kind in BULK_KINDS}
         self.reset = a(self.tr("恢复待审"), "Ctrl+Backspace", None, self.tr("撤回对选中项目的审阅决定"), _item_selected)
         self.add_figure = a(self.tr("从选中文字添加数据…"), "Ctrl+D", None,
                             self.tr("把正文中选中的文字作为一项数据"), lambda s: s.report_open and s.text_selected)

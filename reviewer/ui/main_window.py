@@ -24,6 +24,7 @@ from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
 from reviewer.ui.session import Session
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
+from reviewer.ui.settings_dialog import SettingsDialog, output_folder
 from reviewer.ui.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
         self.review = ReviewController(self, self.pane, self.undo_stack, self.session)
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
-                                           lambda: Path(self._last_folder()))
+                                           lambda: output_folder(self.settings, self._last_folder()))
         self._search_dialog: SearchDialog | None = None
         self._closed = False
 
@@ -174,11 +175,18 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([a.find_in_report, a.search_all])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.preferences)
 
         review_menu = bar.addMenu(self.tr("审阅(&R)"))
         review_menu.addActions([a.next_pending, a.previous_pending])
         review_menu.addSeparator()
         review_menu.addActions([a.accept, a.reject, a.edit, a.reset])
+        review_menu.addSeparator()
+        review_menu.addActions([a.accept_selected, a.reject_selected])
+        for title, actions in ((self.tr("确认本报告剩余机器结果"), a.accept_remaining),
+                               (self.tr("否决本报告剩余机器结果"), a.reject_remaining)):
+            review_menu.addMenu(title).addActions(list(actions.values()))
         review_menu.addSeparator()
         review_menu.addActions([a.add_figure, a.add_annotation, a.delete])
         review_menu.addSeparator()
@@ -240,6 +248,12 @@ class MainWindow(QMainWindow):
         a.accept.triggered.connect(partial(r.set_state, ItemState.ACCEPTED))
         a.reject.triggered.connect(partial(r.set_state, ItemState.REJECTED))
         a.reset.triggered.connect(partial(r.set_state, ItemState.PENDING))
+        a.accept_selected.triggered.connect(partial(r.decide_selected, ItemState.ACCEPTED))
+        a.reject_selected.triggered.connect(partial(r.decide_selected, ItemState.REJECTED))
+        for kind, action in a.accept_remaining.items():
+            action.triggered.connect(partial(r.decide_remaining, kind, ItemState.ACCEPTED))
+        for kind, action in a.reject_remaining.items():
+            action.triggered.connect(partial(r.decide_remaining, kind, ItemState.REJECTED))
         a.edit.triggered.connect(r.edit)
         a.add_figure.triggered.connect(r.add_figure)
         a.add_annotation.triggered.connect(r.add_annotation)
@@ -250,6 +264,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(partial(self.pane.document.zoomOut, 1))
         a.zoom_reset.triggered.connect(self.pane.document.reset_zoom)
         a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.preferences.triggered.connect(self.show_settings)
         a.about.triggered.connect(lambda: show_about(self, self.ws.path))
         self.pane.targetChanged.connect(self._enable_review_actions)
         self.pane.invalidInput.connect(self._invalid_input)
@@ -462,6 +477,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.ws, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("设置已保存：审阅人 {name}").format(name=self.ws.reviewer_name)))
+        dialog.open()
+
     # --- search ------------------------------------------------------------------------------------
 
     def open_search(self, scope: str) -> None:
@@ -508,7 +530,7 @@ class MainWindow(QMainWindow):
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出数据表"), str(Path(self._last_folder()) / self.tr("数据表.csv")),
+            self, self.tr("导出数据表"), str(output_folder(self.settings, self._last_folder()) / self.tr("数据表.csv")),
             self.tr("CSV 表格 (*.csv)"),
         )
         if path:

@@ -14,6 +14,7 @@ from reviewer.ui.open_report import OpenReport, Target
 from reviewer.ui.panels.annotations_panel import AnnotationsPanel
 from reviewer.ui.panels.checks_panel import ChecksPanel
 from reviewer.ui.panels.figures_panel import FiguresPanel
+from reviewer.ui.panels.item_table import ItemTableView
 from reviewer.ui.panels.outline_panel import OutlinePanel
 from reviewer.ui.panels.review_form import ReviewForm
 from reviewer.ui.report_items import ReportItemModel
@@ -137,6 +138,15 @@ class ReportPane(QWidget):
             self.tabs.setCurrentWidget(self.outline)
             self.outline.metadata.setFocus()
             self.outline.metadata.edit_current("value")
+
+    def selected_item_ids(self) -> list[int]:
+        """The items selected in the visible tab's item table (several rows), else the selected item."""
+        tab = self.tabs.currentWidget()
+        for table in tab.findChildren(ItemTableView) if tab is not None else []:
+            ids = table.selected_item_ids()
+            if ids:
+                return ids
+        return [self.current.id] if self.current is not None and self.current.kind == "item" else []
 
     def _exists(self, target: Target) -> bool:
         if target.kind == "item":

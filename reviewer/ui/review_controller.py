@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow
 
+from reviewer.ui.bulk_review import BulkDecisionCommand, remaining_machine_items
 from reviewer.ui.dialogs import show_error
 from reviewer.ui.figure_prefill import figure_prefill
 from reviewer.ui.item_dialogs import AnnotationDialog, FigureDialog
@@ -21,6 +22,7 @@ from reviewer.ui.review_commands import (
     UpdateAnnotationCommand,
     WorkspaceCommand,
 )
+from reviewer.ui.review_states import tr_label
 from reviewer.ui.session import Session
 from reviewer.vocabulary import ItemKind, ItemState, Origin, ReviewStatus
 from reviewer.workspace import WorkspaceError
@@ -92,6 +94,32 @@ class ReviewController(QObject):
         corrected = item.corrected if state == ItemState.CORRECTED else None
         if self.run(SetItemStateCommand(self.ws, item, state, corrected, self._on_change)) and was_pending:
             self.go_to_pending(after=position)
+
+    def decide_selected(self, state: str) -> None:
+        """确认所选 / 否决所选: every selected row of the visible table, one undo step."""
+        report = self.pane.report
+        ids = self.pane.selected_item_ids() if report is not None else []
+        if not ids:
+            self._status(self.tr("请先在右侧列表中选中项目（按住 Shift 或 Ctrl 点击可多选）"))
+            return
+        self._decide(ids, state, self.tr("所选项目"))
+
+    def decide_remaining(self, kind: str, state: str) -> None:
+        """确认/否决本报告剩余机器结果 of one kind: the machine's items of ``kind`` still pending."""
+        report = self.pane.report
+        if report is None:
+            return
+        ids = remaining_machine_items(report.items_of(kind), kind)
+        what = self.tr("剩余机器识别{kind}").format(kind=tr_label(ItemKind(kind)))
+        if not ids:
+            self._status(self.tr("本报告没有待审的机器识别{kind}").format(kind=tr_label(ItemKind(kind))))
+            return
+        self._decide(ids, state, what)
+
+    def _decide(self, ids: list[int], state: str, what: str) -> None:
+        command = BulkDecisionCommand(self.ws, self.pane.report.report_id, ids, state, what, self._on_change)
+        if self.run(command):
+            self._status(command.text())
 
     def correct_item(self, item_id: int, corrected: dict) -> None:
         """``corrected``: the fields the reviewer changed."""

@@ -26,6 +26,10 @@ KEY_LAST_POSITION = "report/lastPosition"
 KEY_RECENT_FILES = "files/recent"
 KEY_LAST_FOLDER = "files/lastFolder"
 KEY_LIBRARY_HEADER = "library/header"
+KEY_OUTPUT_FOLDER = "files/outputFolder"
+KEY_REVIEWER_NAME = "review/reviewerName"
+KEY_OFFICE_NAME = "review/officeName"
+KEY_DOCUMENT_PREFIX = "review/documentPrefix"
 
 
 class UiSettings:

@@ -6,6 +6,7 @@ in :mod:`reviewer.workspace.model`; see docs/design/workspace-api.md.
 from reviewer.workspace.bulk import import_files
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceCorrupt, WorkspaceError, WorkspaceLocked, WorkspaceTooNew
 from reviewer.workspace.export import export_json, write_figures_csv
+from reviewer.workspace.identity import ReviewIdentity, document_number
 from reviewer.workspace.items import items_of_analysis
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import (
@@ -34,6 +35,7 @@ from reviewer.workspace.workspace import Workspace
 __all__ = [
     "SCHEMA_VERSION",
     "FigureValues", "FindingValues", "ItemValues", "MetadataValues", "RequiredValues", "SectionValues",
+    "ReviewIdentity", "document_number",
     "export_json", "import_files", "items_of_analysis", "write_figures_csv",
     "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
     "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import getpass
 import re
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from reviewer.vocabulary import (
     Verdict,
     parse,
 )
-from reviewer.workspace import history, reports, search
+from reviewer.workspace import decisions, history, reports, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
     backup_on_open,
@@ -41,6 +41,7 @@ from reviewer.workspace.backup import (
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
 from reviewer.workspace.errors import WorkspaceCorrupt, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace.identity import IDENTITY_KEYS, ReviewIdentity
 from reviewer.workspace.items import build_items, manual_key
 from reviewer.workspace.lock import WorkspaceLock
 from reviewer.workspace.migrations import SCHEMA_VERSION
@@ -155,6 +156,24 @@ class Workspace:
             row = self._conn.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()
             self._reviewer_name = row[0] if row else _login_name()
         return self._reviewer_name
+
+    @property
+    def identity(self) -> ReviewIdentity:
+        """The reviewer's name as stored ("" while unset), the office and the document-number prefix."""
+        marks = ",".join("?" * len(IDENTITY_KEYS))
+        rows = self._conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", IDENTITY_KEYS)
+        stored = {row[0]: row[1] or "" for row in rows}
+        return ReviewIdentity(*(stored.get(key, "") for key in IDENTITY_KEYS))
+
+    def set_identity(self, identity: ReviewIdentity) -> None:
+        """Store all three settings in one transaction with one history entry (undo restores them together);
+        a blank name falls back to the OS login again."""
+        new = identity.stored()
+        with write_transaction(self._db) as conn:
+            old = self.identity.stored()
+            _write_settings(conn, new)
+            self._reviewer_name = None
+            self._record(conn, None, "settings", None, "set", old, new, who=self.reviewer_name)
 
     def set_reviewer_name(self, name: str) -> None:
         name = name.strip()
@@ -339,6 +358,31 @@ class Workspace:
             self._change(conn, item.report_id, "item", item_id, "set_state", new, at)
         return self.item(item_id)
 
+    def decide_many(self, item_ids: Sequence[int], state: str) -> list[int]:
+        """Accept, reject or reset (pending) many items of one report in one transaction, recorded as one
+        history entry (one undo step). Items already in ``state`` are left alone; a manual item keeps its
+        values. Returns the ids of the items changed, in the order given."""
+        state = _checked(state, ItemState, "审阅状态")
+        if state == ItemState.CORRECTED:
+            raise WorkspaceError("更正需要逐项给出更正后的内容，不能成批进行。")
+        at = now()
+        with write_transaction(self._db) as conn:
+            rows = [row for row in decisions.decision_rows(conn, item_ids) if row["state"] != state]
+            if not rows:
+                return []
+            reports_of = {row["report_id"] for row in rows}
+            if len(reports_of) > 1:
+                raise WorkspaceError("成批审阅决定只能针对同一份报告的条目。")
+            keys = [str(row["id"]) for row in rows]
+            old = decisions.batch_snapshot(conn, keys)
+            new: dict[str, Any] = {}
+            for row, key in zip(rows, keys, strict=True):
+                corrected = old[key]["corrected"] if row["origin"] == Origin.MANUAL else None
+                new[key] = {"state": state, "corrected": corrected, "reviewer": self.reviewer_name, "updated_at": at}
+            decisions.apply_batch(conn, new)
+            self._record(conn, reports_of.pop(), decisions.BATCH_TARGET, None, "set_states", old, new, at=at)
+        return [row["id"] for row in rows]
+
     def add_item(
         self, report_id: int, kind: str, start: int, end: int, values: ItemValues | Mapping[str, Any]
     ) -> ReviewItem:
@@ -515,6 +559,8 @@ class Workspace:
 
     def _snapshot(self, conn: sqlite3.Connection, target: str, target_id: int | None,
                   fields: list[str] | None) -> dict[str, Any] | None:
+        if target == decisions.BATCH_TARGET:
+            return decisions.batch_snapshot(conn, fields or [])
         if target == "settings":
             rows = conn.execute("SELECT key, value FROM settings").fetchall()
             values = {key: value for key, value in rows}
@@ -523,7 +569,9 @@ class Workspace:
 
     def _apply(self, conn: sqlite3.Connection, target: str, target_id: int | None,
                values: dict[str, Any] | None) -> None:
-        if target == "settings":
+        if target == decisions.BATCH_TARGET:
+            decisions.apply_batch(conn, values)
+        elif target == "settings":
             _write_settings(conn, values or {})
             self._reviewer_name = None
         elif target == "report":
@@ -568,7 +616,7 @@ class Workspace:
         return row_id
 
 
-REVIEW_WORK_TARGETS = frozenset({"item", "annotation"})
+REVIEW_WORK_TARGETS = frozenset({"item", decisions.BATCH_TARGET, "annotation"})
 """Changes that count as reviewing: the first one moves a report from unreviewed to in review."""
 
 

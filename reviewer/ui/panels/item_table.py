@@ -193,7 +193,7 @@ class ItemTableView(QTableView):
         self.item_model = ItemTableModel(columns, self)
         self.setModel(self.item_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -241,6 +241,11 @@ class ItemTableView(QTableView):
     def current_target(self) -> Target | None:
         index = self.currentIndex()
         return Target("item", index.data(ItemIdRole)) if index.isValid() else None
+
+    def selected_item_ids(self) -> list[int]:
+        """The items of the selected rows, top to bottom (Shift/Ctrl-click select several)."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [self.item_model.items[row].id for row in rows]
 
     def follow(self, target: Target | None) -> None:
         """Select the row of ``target``, or nothing when this table has no such row."""
