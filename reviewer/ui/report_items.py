@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.ui.open_report import OpenReport, Target
@@ -93,6 +93,7 @@ class ReportItemModel(QAbstractItemModel):
         self.report: OpenReport | None = None
         self._root = Node(Group.OUTLINE, ())
         self._nodes: dict[Target | Group, Node] = {}
+        self._icons: dict[QStyle.StandardPixmap, QIcon] = {}
         self._build()
 
     # building
@@ -218,7 +219,9 @@ class ReportItemModel(QAbstractItemModel):
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.DecorationRole and cell.icon is not None:
-            return QApplication.style().standardIcon(cell.icon)
+            if cell.icon not in self._icons:
+                self._icons[cell.icon] = QApplication.style().standardIcon(cell.icon)
+            return self._icons[cell.icon]
         return None
 
 
