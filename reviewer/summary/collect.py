@@ -43,6 +43,7 @@ from reviewer.vocabulary import (
     parse,
 )
 from reviewer.workspace import FigureValues, ReviewItem, document_number
+from reviewer.workspace.attention import needs_decision
 
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
@@ -263,6 +264,9 @@ def summary_from_view(view: ReviewView) -> SummaryData:
         reviewed=_is_reviewed(view),
         rejected_figures=sum(1 for item in view.of_kind(ItemKind.FIGURE) if item.state == ItemState.REJECTED),
         rejected_findings=sum(1 for item in view.of_kind(ItemKind.FINDING) if item.state == ItemState.REJECTED),
+        accepted_in_bulk=sum(1 for item in view.items
+                             if item.state == ItemState.ACCEPTED and item.id in view.bulk_decided),
+        unconfirmed=sum(1 for item in view.items if needs_decision(item.kind, item.state)),
     )
 
 

@@ -85,6 +85,8 @@ class SummaryData:
     reviewed: bool = True  # False: machine analysis only, never imported or never reviewed
     rejected_figures: int = 0
     rejected_findings: int = 0
+    accepted_in_bulk: int = 0  # items confirmed by 确认所选 / 确认剩余机器结果 rather than one by one
+    unconfirmed: int = 0  # items nobody decided (the machine's result printed as it is)
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
 

@@ -87,6 +87,9 @@ def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> lis
     story += _figures_block(data, styles)
     story += _section("三、问题与批注", styles)
     story += _notes_block(data, styles)
+    if data.reviewed and (data.accepted_in_bulk or data.unconfirmed):
+        story.append(para(f"审阅项目中 {data.accepted_in_bulk} 项为成批确认，{data.unconfirmed} 项未经审阅人确认"
+                          "（按机器识别结果列出）。", styles.note))
     story += _section("四、审阅意见", styles)
     story += paras(data.remarks.strip(), styles.body) or [para("（未填写）", styles.body)]
     story.append(_signature_block(data, styles))

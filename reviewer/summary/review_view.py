@@ -25,6 +25,7 @@ class ReviewView:
     reviewer_name: str | None = None
     identity: ReviewIdentity = field(default_factory=ReviewIdentity)
     report_id: int | None = None  # None: never imported
+    bulk_decided: frozenset[int] = frozenset()  # items whose decision was made in bulk
 
     def of_kind(self, kind: str) -> list[ReviewItem]:
         return [item for item in self.items if item.kind == kind]
@@ -48,4 +49,5 @@ def view_from_workspace(ws: Workspace, report_id: int) -> ReviewView:
         reviewer_name=ws.reviewer_name,
         identity=ws.identity,
         report_id=report_id,
+        bulk_decided=frozenset(ws.bulk_decided_items(report_id)),
     )

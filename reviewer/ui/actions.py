@@ -112,7 +112,7 @@ class WindowActions(QObject):
 
         self._menu = "审阅"
         self.next_pending = a(self.tr("下一个待审项"), "F8", icon(SP.SP_ArrowDown, TI.GoDown),
-                              self.tr("转到下一个待审的数据、标题或问题"), _report_open)
+                              self.tr("转到下一个待审的数据或问题（未核对的标题不算待审）"), _report_open)
         self.previous_pending = a(self.tr("上一个待审项"), "Shift+F8", icon(SP.SP_ArrowUp, TI.GoUp), None, _report_open)
         self.accept = a(self.tr("确认"), "Ctrl+Return", icon(SP.SP_DialogApplyButton),
                         self.tr("选中的项目无误，确认后转到下一个待审项"), _item_selected)

@@ -3,11 +3,14 @@ pending in the open report, accepted or rejected as ONE undo step (``Workspace.d
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.ui.review_commands import ChangeListener, WorkspaceCommand
 from reviewer.vocabulary import ItemKind, ItemState, Origin
+from reviewer.workspace.attention import needs_decision
 
 BULK_KINDS = (ItemKind.FIGURE, ItemKind.SECTION, ItemKind.METADATA, ItemKind.FINDING, ItemKind.REQUIRED)
 """The kinds offered by 确认/否决本报告剩余机器结果, in menu order."""
@@ -37,3 +40,36 @@ def remaining_machine_items(items: Sequence, kind: str) -> list[int]:
     """Ids of the machine's items of ``kind`` nobody has decided yet."""
     return [item.id for item in items
             if item.kind == kind and item.origin == Origin.MACHINE and item.state == ItemState.PENDING]
+
+
+class FinishChoice(Enum):
+    ACCEPT_REST = "accept_rest"
+    LEAVE_UNCONFIRMED = "leave"
+    CANCEL = "cancel"
+
+
+def pending_items(items: Sequence) -> list[int]:
+    """Ids of the items still 待审 (undecided figures, findings, required parts)."""
+    return [item.id for item in items if needs_decision(item.kind, item.state)]
+
+
+def ask_finish_with_pending(parent: QWidget | None, count: int) -> FinishChoice:
+    """标记为已审 while ``count`` items are pending: confirm them all, leave them unconfirmed, or go back."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("仍有待审项目"),
+                      _tr("这份报告还有 {count} 项未经确认。").format(count=count), QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("finishWithPendingDialog")
+    box.setInformativeText(_tr("可以把其余项目按机器识别结果一并确认，也可以保留为未确认；"
+                               "审阅意见单会注明成批确认和未确认的项数。"))
+    accept = box.addButton(_tr("确认其余 {count} 项").format(count=count), QMessageBox.ButtonRole.AcceptRole)
+    leave = box.addButton(_tr("保留未确认"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_tr("返回审阅"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(accept)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is accept:
+        return FinishChoice.ACCEPT_REST
+    if clicked is leave:
+        return FinishChoice.LEAVE_UNCONFIRMED
+    return FinishChoice.CANCEL

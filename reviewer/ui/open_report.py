@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from reviewer.vocabulary import ItemKind, ItemState
+from reviewer.vocabulary import ItemKind
+from reviewer.workspace.attention import needs_decision
 
 NAVIGATION_KINDS = (ItemKind.FIGURE, ItemKind.FINDING, ItemKind.SECTION)
 """Kinds visited by next/previous pending item (the ones with a place in the text)."""
@@ -91,7 +92,7 @@ class OpenReport:
         pending = [
             item
             for item in self.items
-            if item.state == ItemState.PENDING and item.kind in NAVIGATION_KINDS and item.start is not None
+            if needs_decision(item.kind, item.state) and item.kind in NAVIGATION_KINDS and item.start is not None
         ]
         pending.sort(key=lambda item: (item.start, item.end, item.id))
         return [Target("item", item.id) for item in pending]

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.ui.open_report import OpenReport, Target
-from reviewer.ui.review_states import required_label, severity_label, state_colour, state_label, tr_label
+from reviewer.ui.review_states import item_state_label, required_label, severity_label, state_colour, tr_label
 from reviewer.vocabulary import ItemKind, ItemState, Severity, parse
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
@@ -229,7 +229,7 @@ def _state_cells(item, first: Cell) -> tuple[Cell, ...]:
     """A row's first cell (struck through and greyed when rejected) and its state cell."""
     if item.state == ItemState.REJECTED:
         first = Cell(first.text, first.tooltip, state_colour(ItemState.REJECTED), True, first.icon)
-    return first, Cell(state_label(item.state), colour=state_colour(item.state))
+    return first, Cell(item_state_label(item), colour=state_colour(item.state))
 
 
 def _add_sections(outline: Node, report: OpenReport) -> None:

@@ -6,7 +6,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow
 
-from reviewer.ui.bulk_review import BulkDecisionCommand, remaining_machine_items
+from reviewer.ui.bulk_review import (
+    BulkDecisionCommand,
+    FinishChoice,
+    ask_finish_with_pending,
+    pending_items,
+    remaining_machine_items,
+)
 from reviewer.ui.dialogs import show_error
 from reviewer.ui.figure_prefill import figure_prefill
 from reviewer.ui.item_dialogs import AnnotationDialog, FigureDialog
@@ -233,10 +239,31 @@ class ReviewController(QObject):
         if report.review.status == ReviewStatus.REVIEWED:
             self._status(self.tr("这份报告已经标记为已审"))
             return
-        if self.run(SetReviewCommand(self.ws, report.report_id, {"status": ReviewStatus.REVIEWED}, self._on_change)):
-            pending = len(report.pending_targets())
+        pending = pending_items(report.items)
+        choice = FinishChoice.LEAVE_UNCONFIRMED
+        if pending:
+            focus = QApplication.focusWidget()
+            choice = ask_finish_with_pending(self.window, len(pending))
+            self.window.activateWindow()
+            if focus is not None:
+                focus.setFocus()
+        if choice is FinishChoice.CANCEL:
+            return
+        finish = SetReviewCommand(self.ws, report.report_id, {"status": ReviewStatus.REVIEWED}, self._on_change)
+        if choice is FinishChoice.ACCEPT_REST and pending:
+            self.undo_stack.beginMacro(self.tr("确认其余项目并标记为已审"))
+            try:
+                accepted = self.run(BulkDecisionCommand(self.ws, report.report_id, pending, ItemState.ACCEPTED,
+                                                        self.tr("其余项目"), self._on_change))
+                done = accepted and self.run(finish)
+            finally:
+                self.undo_stack.endMacro()
+            if done:
+                self._status(self.tr("已确认其余 {count} 项并标记为已审").format(count=len(pending)))
+            return
+        if self.run(finish):
             if pending:
-                self._status(self.tr("已标记为已审（仍有 {count} 项待审）").format(count=pending))
+                self._status(self.tr("已标记为已审（{count} 项保留未确认）").format(count=len(pending)))
             else:
                 self._status(self.tr("已标记为已审"))
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from reviewer.vocabulary import ItemState, Level, MetadataField, RequiredPartCode, Severity, from_label, label, parse
+from reviewer.workspace.attention import is_unchecked
 
 
 def _tr(text: str) -> str:
@@ -27,6 +28,11 @@ def _tr_label_of(vocabulary: type[StrEnum], value: object) -> str:
 
 def state_label(state: str) -> str:
     return _tr_label_of(ItemState, state)
+
+
+def item_state_label(item) -> str:
+    """The item's state as the panels show it: an undecided heading or metadata field is 未核对, not 待审."""
+    return _tr("未核对") if is_unchecked(item.kind, item.state) else state_label(item.state)
 
 
 STATE_COLOURS = {

@@ -64,3 +64,19 @@ def apply_batch(conn: sqlite3.Connection, values: dict[str, Any] | None) -> None
         [[to_json(fields[name]) if name == "corrected" else fields[name] for name in DECISION_FIELDS] + [int(key)]
          for key, fields in values.items()],
     )
+
+
+def bulk_decided(conn: sqlite3.Connection, report_id: int) -> set[int]:
+    """Items of the report whose latest decision was a bulk one (a batch done or redone; a later single
+    decision or an undo of the batch takes the item out again)."""
+    latest: dict[int, bool] = {}
+    rows = conn.execute("SELECT target, target_id, action, new FROM history WHERE report_id = ? "
+                        "AND target IN ('item', ?) ORDER BY id", (report_id, BATCH_TARGET))
+    for row in rows:
+        if row["target"] == "item":
+            latest[row["target_id"]] = False
+            continue
+        in_bulk = row["action"] != "undo"
+        for key in from_json(row["new"]) or {}:
+            latest[int(key)] = in_bulk
+    return {item_id for item_id, in_bulk in latest.items() if in_bulk}

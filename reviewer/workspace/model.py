@@ -57,7 +57,7 @@ class ReportSummary:
     status: ReviewStatus
     verdict: Verdict | None
     open_findings: int  # findings (machine and manual) not rejected
-    pending_items: int  # items still pending
+    pending_items: int  # items still 待审: undecided figures, findings and required parts (attention.py)
     imported_at: str
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
+from reviewer.workspace.attention import NEEDS_DECISION_KINDS
 from reviewer.workspace.model import ReportSummary
 from reviewer.workspace.values import MetadataValues, from_stored
 
@@ -39,9 +40,10 @@ def report_summaries(conn: sqlite3.Connection) -> list[ReportSummary]:
     counts = {
         report_id: (open_findings, pending)
         for report_id, open_findings, pending in conn.execute(
-            "SELECT report_id, sum(kind = ? AND state != ?), sum(state = ?) "
+            "SELECT report_id, sum(kind = ? AND state != ?), "
+            f"sum(state = ? AND kind IN ({','.join('?' * len(NEEDS_DECISION_KINDS))})) "
             "FROM items WHERE anchored = 1 GROUP BY report_id",
-            (ItemKind.FINDING, ItemState.REJECTED, ItemState.PENDING),
+            (ItemKind.FINDING, ItemState.REJECTED, ItemState.PENDING, *NEEDS_DECISION_KINDS),
         )
     }
     corrections = corrected_metadata(conn)

@@ -383,6 +383,10 @@ class Workspace:
             self._record(conn, reports_of.pop(), decisions.BATCH_TARGET, None, "set_states", old, new, at=at)
         return [row["id"] for row in rows]
 
+    def bulk_decided_items(self, report_id: int) -> set[int]:
+        """Ids of the report's items whose current decision was made in bulk (:meth:`decide_many`)."""
+        return decisions.bulk_decided(self._conn, report_id)
+
     def add_item(
         self, report_id: int, kind: str, start: int, end: int, values: ItemValues | Mapping[str, Any]
     ) -> ReviewItem:

@@ -2,10 +2,15 @@
 Ctrl+Shift+A, the remaining machine headings accepted from the 审阅 menu — each one step that one Ctrl+Z undoes."""
 from __future__ import annotations
 
+import re
+
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.ui.bulk_review import BulkDecisionCommand
-from tests.ui.conftest import click_library_row, click_table_cell
+from reviewer.vocabulary import ReviewStatus
+from tests.ui.conftest import click_library_row, click_table_cell, tree_rows, when_dialog_opens
 
 GOOD_REPORT = "01_青溪镇2023年度法治政府建设工作报告.txt"
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -55,3 +60,60 @@ def test_accept_remaining_headings_leaves_decided_ones_and_other_kinds(loaded_wi
     assert states(window, [item.id for item in window.ws.items(report_id, "figure")]) == figures_before
     window.undo_action.trigger()
     assert states(window, headings) == ["rejected"] + ["pending"] * (len(headings) - 1)
+
+
+def _click_button(text: str):
+    def click(box: QMessageBox) -> None:
+        assert box.objectName() == "finishWithPendingDialog"
+        next(button for button in box.buttons() if button.text().startswith(text)).click()
+    return click
+
+
+def test_finishing_with_pending_items_can_accept_the_rest_in_one_undo_step(loaded_window, qtbot, monkeypatch,
+                                                                         tmp_path):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, GOOD_REPORT)
+    ids = [item.id for item in window.ws.items(report_id) if item.kind in ("figure", "finding", "required")]
+    headings = [item.id for item in window.ws.items(report_id, "section")]
+    first = window.ws.items(report_id, "figure")[0].id
+    window.ws.set_item_state(first, "rejected")
+    window.session.report_changed(report_id)
+    pending = len(ids) - 1
+    row = window.library.model.row_of(report_id)
+    assert window.library.model.report(row).pending_items == pending  # headings are not counted as 待审
+    assert tree_rows(window.pane.outline.tree)[0].siblingAtColumn(1).data() == "未核对"
+
+    when_dialog_opens(qtbot, _click_button("确认其余"))
+    qtbot.mouseClick(window.pane.review_form.finish_button, Qt.MouseButton.LeftButton)
+    assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
+    assert sum(window.ws.item(i).state == "accepted" for i in ids) == pending
+    assert states(window, headings) == ["pending"] * len(headings)  # 未核对 stays so: not confirmed for the reviewer
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "单.pdf"), ""))
+    window.actions.export_pdf.trigger()
+    qtbot.waitUntil(lambda: not window.summaries.busy, timeout=60_000)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(tmp_path / "单.pdf").pages))
+    assert f"{pending}项为成批确认，0项未经审阅人确认" in text
+
+    assert window.undo_action.text() == "撤销 确认其余项目并标记为已审"
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window.pane.document, Qt.Key.Key_Z, CTRL)  # one step undoes both
+    assert window.ws.review(report_id).status != ReviewStatus.REVIEWED
+    assert states(window, [first]) == ["rejected"]
+    assert sum(window.ws.item(i).state == "pending" for i in ids) == pending
+
+
+def test_finishing_can_leave_items_unconfirmed_or_go_back(loaded_window, qtbot):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, GOOD_REPORT)
+    ids = [item.id for item in window.ws.items(report_id)]
+
+    when_dialog_opens(qtbot, _click_button("返回审阅"))
+    qtbot.mouseClick(window.pane.review_form.finish_button, Qt.MouseButton.LeftButton)
+    assert window.ws.review(report_id).status != ReviewStatus.REVIEWED
+
+    when_dialog_opens(qtbot, _click_button("保留未确认"))
+    qtbot.mouseClick(window.pane.review_form.finish_button, Qt.MouseButton.LeftButton)
+    assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
+    assert states(window, ids) == ["pending"] * len(ids)

@@ -122,7 +122,7 @@ def test_accept_undo_redo_by_keyboard(good_report, qtbot):
 def test_next_and_previous_pending_item_by_keyboard(good_report, qtbot):
     window, report_id = good_report
     pending = sorted(
-        (i for i in window.ws.items(report_id) if i.state == "pending" and i.kind in ("figure", "finding", "section")),
+        (i for i in window.ws.items(report_id) if i.state == "pending" and i.kind in ("figure", "finding")),
         key=lambda i: (i.start, i.end, i.id),
     )
     view = window.pane.document
@@ -204,7 +204,9 @@ def test_verdict_remarks_and_marking_reviewed_are_saved(good_report, qtbot):
     type_chinese(form.remarks, "请补充存在的不足")
     qtbot.waitUntil(lambda: window.ws.review(report_id).remarks == "请补充存在的不足", timeout=3000)
 
+    when_dialog_opens(qtbot, lambda box: next(b for b in box.buttons() if b.text() == "保留未确认").click())
     qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
+    dialog_closed(qtbot, window)
     assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
     row = window.library.model.row_of(report_id)
     assert window.library.model.report(row).status == ReviewStatus.REVIEWED

@@ -72,3 +72,17 @@ def test_corrected_and_mixed_reports_are_refused(ws, samples_dir):
     with pytest.raises(WorkspaceError, match="找不到"):
         ws.decide_many([one, 999_999], "accepted")
     assert ws.item(one).state == "pending" and ws.item(other).state == "pending"
+
+
+def test_bulk_decided_items_follow_later_decisions_and_undo(ws, samples_dir):
+    report_id = ws.import_file(samples_dir / LONGSHAN).report_id
+    ids = [item.id for item in ws.items(report_id, "figure")]
+    ws.decide_many(ids, "accepted")
+    batch = ws.last_change_id
+    assert ws.bulk_decided_items(report_id) == set(ids)
+    ws.set_item_state(ids[0], "rejected")
+    assert ws.bulk_decided_items(report_id) == set(ids[1:])
+    ws.undo(batch)
+    assert ws.bulk_decided_items(report_id) == set()
+    ws.redo(batch)
+    assert ws.bulk_decided_items(report_id) == set(ids)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyled
 
 from reviewer.ui.current_item import CurrentItem
 from reviewer.ui.open_report import Target
-from reviewer.ui.review_states import format_number, state_colour, state_label
+from reviewer.ui.review_states import format_number, item_state_label, state_colour
 from reviewer.vocabulary import ItemState
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +93,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def display_text(self, item, column: ItemColumn) -> str:
         if column.key == STATE_KEY:
-            return state_label(item.state)
+            return item_state_label(item)
         value = getattr(item.effective, column.key)
         if column.display:
             return column.display(value, item)
