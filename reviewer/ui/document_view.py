@@ -1,11 +1,11 @@
 """The report's cleaned text, read-only, with highlights drawn as extra selections (no re-layout)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reviewer.ui.fonts import reading_font
 from reviewer.ui.highlight import Highlight, styles
@@ -38,6 +38,9 @@ class DocumentView(QTextEdit):
         self._positions = TextPositions("")
         self._formats = {name: style.char_format() for name, style in styles().items()}
         self._context_actions: list[QAction] = []
+        self._tooltip_source: Callable[[int], str | None] | None = None
+        self._target_actions: list[QAction] = []
+        self._select_at: Callable[[int], bool] | None = None
         self._press_pos: QPoint | None = None
 
     def _keep_selection_visible_unfocused(self) -> None:
@@ -169,11 +172,37 @@ class DocumentView(QTextEdit):
         if offset is not None:
             self.offsetClicked.emit(offset)
 
+    def set_tooltip_source(self, source: Callable[[int], str | None]) -> None:
+        """``source(offset)`` gives the tooltip of the highlight at a text offset (None: no tooltip)."""
+        self._tooltip_source = source
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            offset = self.offset_at(event.pos())
+            source = self._tooltip_source
+            text = source(offset) if source is not None and offset is not None else None
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def set_target_actions(self, actions: Sequence[QAction], select_at: Callable[[int], bool]) -> None:
+        """Right-click on a highlight: ``select_at(offset)`` selects what is there (True when something is),
+        then ``actions`` (确认/否决/更正) head the menu."""
+        self._target_actions = list(actions)
+        self._select_at = select_at
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        offset = self.offset_at(event.pos())
+        on_target = offset is not None and self._select_at is not None and self._select_at(offset)
         menu = self.createStandardContextMenu(event.pos())
-        if self._context_actions:
+        groups = ([self._target_actions] if on_target else []) + [self._context_actions]
+        for group in reversed([g for g in groups if g]):
             first = menu.actions()[0] if menu.actions() else None
-            for action in self._context_actions:
+            for action in group:
                 menu.insertAction(first, action)
             menu.insertSeparator(first)
         menu.exec(event.globalPos())

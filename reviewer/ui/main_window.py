@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self._build_tool_bar()
         self._connect_actions()
         self.pane.document.set_context_actions([self.actions.add_figure, self.actions.add_annotation])
+        self.pane.document.set_target_actions([self.actions.accept, self.actions.reject, self.actions.edit],
+                                              self.pane.select_at)
         self.pane.annotations.set_hint(
             self.tr("在正文中选中文字后按 {key} 或右键“添加批注”；双击批注可修改。").format(
                 key=self.actions.add_annotation.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
