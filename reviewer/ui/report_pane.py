@@ -1,10 +1,12 @@
 """Centre and right of the window: the report text with its legend, the tabbed side panel and the
-review form; keeps the selection in the text and in the panels the same."""
+review form. The pane owns the open report's item model, which every panel views, and the one current item,
+which every panel and the text follow."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from reviewer.ui.current_item import CurrentItem
 from reviewer.ui.document_view import DocumentView
 from reviewer.ui.empty_state import EmptyState
 from reviewer.ui.highlight import LegendBar, item_highlights
@@ -16,6 +18,7 @@ from reviewer.ui.panels.figures_panel import FiguresPanel
 from reviewer.ui.panels.item_table import ItemTableView
 from reviewer.ui.panels.outline_panel import OutlinePanel
 from reviewer.ui.panels.review_form import ReviewForm
+from reviewer.ui.report_items import ReportItemModel
 from reviewer.vocabulary import ItemKind
 
 TAB_OUTLINE, TAB_FIGURES, TAB_CHECKS, TAB_ANNOTATIONS = range(4)
@@ -40,7 +43,10 @@ class ReportPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: OpenReport | None = None
-        self.current: Target | None = None
+        self.item_model = ReportItemModel(self)
+        self.current_item = CurrentItem(self)
+        self.current_item.changed.connect(self._current_changed)
+        self._scroll_text = True
 
         self.document = DocumentView()
         self.document.offsetClicked.connect(self._document_clicked)
@@ -58,17 +64,16 @@ class ReportPane(QWidget):
         self.centre.addWidget(self.empty_state)
         self.centre.addWidget(self.reading)
 
-        self.outline = OutlinePanel()
-        self.figures = FiguresPanel()
-        self.checks = ChecksPanel()
-        self.annotations = AnnotationsPanel()
+        self.outline = OutlinePanel(self.item_model, self.current_item)
+        self.figures = FiguresPanel(self.item_model, self.current_item)
+        self.checks = ChecksPanel(self.item_model, self.current_item)
+        self.annotations = AnnotationsPanel(self.item_model, self.current_item)
         self.panels = (self.outline, self.figures, self.checks, self.annotations)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.setDocumentMode(True)
         for panel, title in zip(self.panels, (self.tr("结构"), self.tr("数据"), self.tr("检查"), self.tr("批注"))):
             self.tabs.addTab(panel, title)
-            panel.targetSelected.connect(self._panel_selected)
         for panel in (self.outline, self.figures):
             # queued: the table's editor must close before the command refreshes the table
             panel.correctionRequested.connect(self.correctionRequested, Qt.ConnectionType.QueuedConnection)
@@ -98,12 +103,15 @@ class ReportPane(QWidget):
         self.tabs.setEnabled(False)
         self.review_form.show_review(None)
 
+    @property
+    def current(self) -> Target | None:
+        """The selected item or annotation (the shared current item's target)."""
+        return self.current_item.target
+
     def show_report(self, report: OpenReport | None) -> None:
         """Show another report (or none), scrolled to the top, nothing selected."""
         self.report = report
-        self.current = None
-        for panel in self.panels:
-            panel.clear_selection()
+        self.current_item.set(None)
         self.tabs.setEnabled(report is not None)
         if report is None:
             self.document.clear_report()
@@ -111,17 +119,19 @@ class ReportPane(QWidget):
         else:
             self.centre.setCurrentWidget(self.reading)
             self.document.show_text(report.text, item_highlights(report.items, report.annotations))
-        self._fill_panels()
+        self.item_model.set_report(report)
+        self.review_form.show_review(report.review if report else None)
 
     def refresh(self) -> None:
-        """Redraw after the open report's review data changed; selection and scroll stay."""
+        """Redraw after the open report's review data changed: the panels' rows refresh by id, selection,
+        expansion and scroll stay."""
         if self.report is None:
             return
         self.document.set_highlights(item_highlights(self.report.items, self.report.annotations))
-        self._fill_panels()
+        self.item_model.refresh()
+        self.review_form.show_review(self.report.review)
         if self.current is not None and self.report.span(self.current) is None and not self._exists(self.current):
-            self.current = None
-            self.targetChanged.emit(None)
+            self.current_item.set(None)
 
     def edit_in_place(self, kind: str) -> None:
         """Start editing the selected item's value in the table of its kind (figures, metadata)."""
@@ -147,29 +157,19 @@ class ReportPane(QWidget):
             return self.report.item(target.id) is not None
         return self.report.annotation(target.id) is not None
 
-    def _fill_panels(self) -> None:
-        for panel in self.panels:
-            panel.show_report(self.report)
-        self.review_form.show_review(self.report.review if self.report else None)
-
     def select_target(self, target: Target | None, scroll: bool = True) -> None:
         """Select an item or annotation everywhere: its panel row (switching tab) and its text."""
-        self.current = target
-        if target is None or self.report is None:
-            for panel in self.panels:
-                panel.clear_selection()
-            self.targetChanged.emit(None)
-            return
-        tab = self._tab_of(target)
-        if tab is not None:
-            self.tabs.setCurrentIndex(tab)
-        for number, panel in enumerate(self.panels):
-            if number == tab:
-                panel.select_target(target)
-            else:
-                panel.clear_selection()
-        self._select_text(target, scroll)
-        self.targetChanged.emit(target)
+        if target is not None and self.report is not None:
+            tab = self._tab_of(target)
+            if tab is not None:
+                self.tabs.setCurrentIndex(tab)
+        target = target if self.report is not None else None
+        self._scroll_text = scroll
+        if target == self.current_item.target:
+            self._current_changed(target)  # selected again: show its text again
+        else:
+            self.current_item.set(target)
+        self._scroll_text = True
 
     def select_span(self, start: int, end: int) -> None:
         """Select plain text (e.g. a search hit) without selecting an item."""
@@ -183,21 +183,11 @@ class ReportPane(QWidget):
         item = self.report.item(target.id)
         return TAB_OF_KIND.get(item.kind) if item else None
 
-    def _select_text(self, target: Target, scroll: bool) -> None:
-        span = self.report.span(target)
-        if span is None or span[1] <= span[0]:
-            return
-        self.document.select_span(*span, center=scroll)
-
-    def _panel_selected(self, target: Target) -> None:
-        if self.report is None:
-            return
-        self.current = target
-        sender = self.sender()
-        for panel in self.panels:
-            if panel is not sender:
-                panel.clear_selection()
-        self._select_text(target, scroll=True)
+    def _current_changed(self, target: Target | None) -> None:
+        if target is not None and self.report is not None:
+            span = self.report.span(target)
+            if span is not None and span[1] > span[0]:
+                self.document.select_span(*span, center=self._scroll_text)
         self.targetChanged.emit(target)
 
     def select_at(self, offset: int) -> bool:
@@ -224,10 +214,6 @@ class ReportPane(QWidget):
             return
         target = self.report.target_at(offset)
         if target is None:
-            if self.current is not None:
-                for panel in self.panels:
-                    panel.clear_selection()
-                self.current = None
-                self.targetChanged.emit(None)
+            self.current_item.set(None)
             return
         self.select_target(target, scroll=False)

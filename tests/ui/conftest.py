@@ -95,6 +95,29 @@ def click_table_cell(qtbot, table, row: int, column: int) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
 
 
+def tree_rows(tree) -> list:
+    """Every row a side panel's tree shows (depth first), as indexes of its model."""
+    model, found = tree.model(), []
+
+    def walk(parent) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            found.append(index)
+            walk(index)
+
+    walk(tree.rootIndex())
+    return found
+
+
+def top_row_count(tree) -> int:
+    return tree.model().rowCount(tree.rootIndex())
+
+
+def click_tree_row(qtbot, tree, index) -> None:
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+
+
 def dialog_closed(qtbot, window) -> None:
     """After a modal dialog: wait until the window is active again (asynchronous on every platform)."""
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

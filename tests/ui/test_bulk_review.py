@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.ui.bulk_review import BulkDecisionCommand
 from reviewer.vocabulary import ReviewStatus
-from tests.ui.conftest import click_library_row, click_table_cell, when_dialog_opens
+from tests.ui.conftest import click_library_row, click_table_cell, tree_rows, when_dialog_opens
 
 GOOD_REPORT = "01_青溪镇2023年度法治政府建设工作报告.txt"
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -81,7 +81,7 @@ def test_finishing_with_pending_items_can_accept_the_rest_in_one_undo_step(loade
     pending = len(ids) - 1
     row = window.library.model.row_of(report_id)
     assert window.library.model.report(row).pending_items == pending  # headings are not counted as 待审
-    assert window.pane.outline.tree.topLevelItem(0).text(1) == "未核对"
+    assert tree_rows(window.pane.outline.tree)[0].siblingAtColumn(1).data() == "未核对"
 
     when_dialog_opens(qtbot, _click_button("确认其余"))
     qtbot.mouseClick(window.pane.review_form.finish_button, Qt.MouseButton.LeftButton)

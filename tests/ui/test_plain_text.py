@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox, QTreeWidgetItemIterator
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from reviewer.ui.dialogs import show_error
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.workspace import Workspace
-from tests.ui.conftest import click_library_row
+from tests.ui.conftest import click_library_row, tree_rows
 
 HOSTILE = '<img src="/dev/zero">'
 REPORT = (
@@ -51,11 +51,9 @@ def test_report_and_comment_tooltips_never_render_markup(qtbot, make_window, wor
     assert HOSTILE in shown_as(library_tip)
     tips = [library_tip]
     for tree in (window.pane.outline.tree, window.pane.annotations.tree):
-        iterator = QTreeWidgetItemIterator(tree)
-        while iterator.value():
-            node = iterator.value()
-            tips += [node.toolTip(column) for column in range(tree.columnCount()) if node.toolTip(column)]
-            iterator += 1
+        for index in tree_rows(tree):
+            tips += [tip for column in range(tree.model().columnCount(index.parent()))
+                     if (tip := index.siblingAtColumn(column).data(Qt.ItemDataRole.ToolTipRole))]
     shown = [shown_as(tip) for tip in tips if "img" in tip]
     assert all("<img" in text for text in shown), "every tooltip shows the markup as text"
     assert HOSTILE + "批注" in shown, "the comment"

@@ -11,7 +11,10 @@ from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
 from tests.ui.conftest import (
     click_library_row,
     click_table_cell,
+    click_tree_row,
     dialog_closed,
+    top_row_count,
+    tree_rows,
     type_chinese,
     when_dialog_opens,
 )
@@ -158,11 +161,11 @@ def test_adding_an_annotation_from_selected_text(good_report, qtbot):
         (start, start + 6, "集体讨论决定", "程序表述需核实", AnnotationTag.TO_VERIFY)
     ]
     assert window.pane.tabs.currentWidget() is window.pane.annotations
-    assert window.pane.annotations.tree.topLevelItemCount() == 1
+    assert top_row_count(window.pane.annotations.tree) == 1
 
     qtbot.keyClick(window.pane.document, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.ws.annotations(report_id) == []
-    assert window.pane.annotations.tree.topLevelItemCount() == 0
+    assert top_row_count(window.pane.annotations.tree) == 0
 
 
 def test_adding_a_figure_from_selected_text(good_report, qtbot):
@@ -218,14 +221,9 @@ def test_findings_tab_points_at_the_text(loaded_window, qtbot):
     window.pane.tabs.setCurrentWidget(window.pane.checks)
     finding = next(i for i in window.ws.items(report_id, kind="finding") if i.machine.code == "rate_mismatch")
     tree = window.pane.checks.tree
-    node = next(
-        tree.topLevelItem(g).child(c)
-        for g in range(tree.topLevelItemCount())
-        for c in range(tree.topLevelItem(g).childCount())
-        if tree.topLevelItem(g).child(c).text(0) == finding.machine.message
-    )
-    tree.scrollToItem(node)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())
+    node = next(index for index in tree_rows(tree) if index.parent() != tree.rootIndex()
+                and index.data() == finding.machine.message)
+    click_tree_row(qtbot, tree, node)
 
     assert window.pane.document.textCursor().selectedText() == window.report.text[finding.start:finding.end]
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from reviewer.analysis.text_diff import RowKind
 from reviewer.ui.year_compare import YearCompareDialog
-from tests.ui.conftest import click_library_row
+from tests.ui.conftest import click_library_row, click_tree_row, tree_rows
 from tests.workspace.copy_reports import OWN_WORK, report_text
 
 WORK = OWN_WORK["龙山镇"]
@@ -59,13 +59,12 @@ def test_a_copy_finding_in_the_checks_tab_opens_the_other_report_at_the_passage(
     click_library_row(qtbot, window, "掌起镇2023.txt")
     window.pane.tabs.setCurrentWidget(window.pane.checks)
     tree = window.pane.checks.tree
-    group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                 if tree.topLevelItem(i).text(0).startswith("相同段落"))
-    node = group.child(0)
-    assert node.text(0) == "与《观海卫镇2022年法治政府建设年度报告》第一部分相同（相似度 100%）"
-    tree.scrollToItem(node)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center())
-    assert tree.currentItem() is node
+    rows = tree_rows(tree)
+    group = next(index for index in rows if index.data().startswith("相同段落"))
+    node = tree.model().index(0, 0, group)
+    assert node.data() == "与《观海卫镇2022年法治政府建设年度报告》第一部分相同（相似度 100%）"
+    click_tree_row(qtbot, tree, node)
+    assert tree.currentIndex() == node
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == source)
     start, end = window.pane.document.selected_span()

@@ -4,17 +4,18 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reviewer.ui.open_report import OpenReport, Target
+from reviewer.ui.current_item import CurrentItem
+from reviewer.ui.open_report import OpenReport
 from reviewer.ui.panels.item_table import STATE_KEY, ItemColumn, ItemTableView
+from reviewer.ui.report_items import ReportItemModel
 from reviewer.vocabulary import ItemKind, ItemState
 
 
 class FiguresPanel(QWidget):
-    targetSelected = Signal(object)
     correctionRequested = Signal(int, dict)
     invalidInput = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ReportItemModel, current: CurrentItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         columns = [
             ItemColumn("text", self.tr("原文"), chars=4, fit_chars=9),
@@ -24,10 +25,9 @@ class FiguresPanel(QWidget):
             ItemColumn("subject", self.tr("统计对象"), editable=True, chars=8, stretch=True),
             ItemColumn(STATE_KEY, self.tr("状态"), chars=4),
         ]
-        self.table = ItemTableView(columns)
+        self.table = ItemTableView(columns, current)
         self.table.setObjectName("figuresTable")
         self.table.setToolTip(self.tr("双击或按 F2 更正；数值只能填写数字"))
-        self.table.targetSelected.connect(self.targetSelected)
         self.table.item_model.correctionRequested.connect(self.correctionRequested)
         self.table.item_model.invalidInput.connect(self.invalidInput)
         self.summary = QLabel()
@@ -36,18 +36,13 @@ class FiguresPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        model.refreshed.connect(self.show_report)
 
     def show_report(self, report: OpenReport | None) -> None:
         figures = report.items_of(ItemKind.FIGURE) if report else []
         self.table.set_items(figures)
         pending = sum(1 for f in figures if f.state == ItemState.PENDING)
         self.summary.setText(self.tr("共 {total} 项数据，{pending} 项待审").format(total=len(figures), pending=pending))
-
-    def select_target(self, target: Target) -> bool:
-        return self.table.select_target(target)
-
-    def clear_selection(self) -> None:
-        self.table.clear_selection()
 
     def edit_current(self) -> bool:
         return self.table.edit_current("value")

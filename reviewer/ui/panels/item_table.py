@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDoubleValidator, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView, QWidget
 
+from reviewer.ui.current_item import CurrentItem
 from reviewer.ui.open_report import Target
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import format_number, item_state_label, state_colour
@@ -184,10 +185,12 @@ class NumberDelegate(QStyledItemDelegate):
 
 
 class ItemTableView(QTableView):
-    targetSelected = Signal(object)
+    """A table of items kept in step with the shared :class:`CurrentItem`: a row the reviewer selects becomes
+    the current item; another current item selects its row here, or clears this table's selection."""
 
-    def __init__(self, columns: list[ItemColumn], parent: QWidget | None = None) -> None:
+    def __init__(self, columns: list[ItemColumn], current: CurrentItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.current = current
         self.item_model = ItemTableModel(columns, self)
         self.setModel(self.item_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -213,15 +216,12 @@ class ItemTableView(QTableView):
             if column.numeric:
                 self.setItemDelegateForColumn(number, NumberDelegate(self))
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+        current.changed.connect(self.follow)
 
     def set_items(self, items: list) -> None:
-        current = self.current_target()
-        blocker = self.selectionModel().blockSignals(True)
         self.item_model.set_items(items)
         self._fit_columns()
-        if current:
-            self.select_target(current)
-        self.selectionModel().blockSignals(blocker)
+        self.follow(self.current.target)
 
     def _char_width(self) -> int:
         return self.fontMetrics().horizontalAdvance("中")
@@ -248,26 +248,20 @@ class ItemTableView(QTableView):
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
         return [self.item_model.items[row].id for row in rows]
 
-    def select_target(self, target: Target) -> bool:
-        row = self.item_model.row_of(target.id) if target.kind == "item" else None
+    def follow(self, target: Target | None) -> None:
+        """Select the row of ``target``, or nothing when this table has no such row."""
+        row = self.item_model.row_of(target.id) if target is not None and target.kind == "item" else None
         if row is None:
-            return False
-        selection = self.selectionModel()
-        blocker = selection.blockSignals(True)
-        column = max(self.currentIndex().column(), 0)
-        selection.setCurrentIndex(
-            self.item_model.index(row, column),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        selection.blockSignals(blocker)
+            self.clearSelection()
+            self.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            return
+        if self.current_target() != target:
+            column = max(self.currentIndex().column(), 0)
+            self.selectionModel().setCurrentIndex(
+                self.item_model.index(row, column),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self.scrollTo(self.item_model.index(row, 0))
-        return True
-
-    def clear_selection(self) -> None:
-        blocker = self.selectionModel().blockSignals(True)
-        self.clearSelection()
-        self.setCurrentIndex(QModelIndex())
-        self.selectionModel().blockSignals(blocker)
 
     def edit_current(self, key: str | None = None) -> bool:
         """Open the editor on the current row (on column ``key``, else the first editable one)."""
@@ -286,5 +280,5 @@ class ItemTableView(QTableView):
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
-            self.targetSelected.emit(Target("item", current.data(ItemIdRole)))
+            self.current.set(Target("item", current.data(ItemIdRole)))
 

@@ -23,7 +23,7 @@ class WrappingDelegate(QStyledItemDelegate):
             return size
         width = self.tree.header().sectionSize(0) - TEXT_PADDING
         depth, parent = 0, index.parent()
-        while parent.isValid():
+        while parent.isValid() and parent != self.tree.rootIndex():
             depth, parent = depth + 1, parent.parent()
         width -= self.tree.indentation() * (depth + int(self.tree.rootIsDecorated()))
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
