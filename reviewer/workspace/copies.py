@@ -54,7 +54,6 @@ COMMON_UNITS_MIN = 3
 """A passage found in the reports of this many other units (or of a tenth of the indexed reports, if more)
 is wording the workspace shares, not copying."""
 CANDIDATES_PER_PASSAGE = 8
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -144,25 +143,22 @@ def _forget_common(conn: sqlite3.Connection, shared: list[tuple[int, int]]) -> N
 
 def _band_hits(conn: sqlite3.Connection, keys_of: dict[int, list[int]],
                report_id: int) -> dict[int, dict[tuple[int, int], int]]:
-    """Passage ordinal → (other report, its passage) → how many bands they share."""
-    ordinals_of: dict[int, list[int]] = {}
-    for ordinal, keys in keys_of.items():
-        for key in keys:
-            ordinals_of.setdefault(key, []).append(ordinal)
-    all_keys = list(ordinals_of)
+    """Passage ordinal → (other report, its passage) → how many bands they share, for the pairs that share
+    at least :data:`BANDS_SHARED_MIN` (counted by SQLite: a common passage matches thousands of band rows)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_query (band_key INTEGER NOT NULL, ordinal INTEGER NOT NULL)")
+    conn.execute("DELETE FROM copy_query")
+    conn.executemany("INSERT INTO copy_query (band_key, ordinal) VALUES (?, ?)",
+                     [(key, ordinal) for ordinal, keys in keys_of.items() for key in keys])
+    rows = conn.execute(
+        "SELECT q.ordinal, b.report_id, b.ordinal, count(*) FROM copy_query q "
+        "JOIN copy_bands b ON b.band_key = q.band_key WHERE b.report_id != ? "
+        "GROUP BY q.ordinal, b.report_id, b.ordinal HAVING count(*) >= ?",
+        (report_id, analysis_copies.BANDS_SHARED_MIN),
+    )
     hits: dict[int, dict[tuple[int, int], int]] = {}
-    for offset in range(0, len(all_keys), _CHUNK):
-        chunk = all_keys[offset:offset + _CHUNK]
-        rows = conn.execute(
-            f"SELECT band_key, report_id, ordinal FROM copy_bands WHERE band_key IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-        for key, other_id, other_ordinal in rows:
-            if other_id == report_id:
-                continue
-            for ordinal in ordinals_of[key]:
-                per_passage = hits.setdefault(ordinal, {})
-                per_passage[(other_id, other_ordinal)] = per_passage.get((other_id, other_ordinal), 0) + 1
+    for ordinal, other_id, other_ordinal, count in rows:
+        hits.setdefault(ordinal, {})[(other_id, other_ordinal)] = count
+    conn.execute("DELETE FROM copy_query")
     return hits
 
 
