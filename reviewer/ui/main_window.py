@@ -5,6 +5,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
@@ -15,7 +16,6 @@ from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
-from reviewer.ui.indicator_window import IndicatorWindow
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.office_exports import annotated_file, ask_with_items, review_workbook_file
 from reviewer.ui.open_report import OpenReport
@@ -36,6 +36,9 @@ from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.ui.year_compare import YearCompareDialog, year_compare_dialog
 from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
+
+if TYPE_CHECKING:
+    from reviewer.ui.indicator_window import IndicatorWindow
 
 log = logging.getLogger(__name__)
 
@@ -325,6 +328,8 @@ class MainWindow(QMainWindow):
     def show_indicator_window(self) -> IndicatorWindow:
         """The comparison of every report's indicators (指标对比), in its own window."""
         if self.indicator_window is None:
+            from reviewer.ui.indicator_window import IndicatorWindow  # reportlab and the summary: not at start-up
+
             self.indicator_window = IndicatorWindow(lambda: self.ws, self)
             self.indicator_window.openRequested.connect(self._open_from_indicators)
             self.indicator_window.reportChanged.connect(self._indicator_decided)
