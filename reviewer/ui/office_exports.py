@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from reviewer.ui.summary_output import scope_names
+
 if TYPE_CHECKING:
     from reviewer.workspace import Workspace
 
@@ -46,12 +48,7 @@ def review_workbook_file(report_ids: Sequence[int] | None, workspace_reports: in
 
         return ExportedFile(review_workbook(ws, ids))
 
-    if ids is None:
-        title = _tr("Excel 工作簿（全部 {count} 份报告）").format(count=workspace_reports)
-        name = _tr("审阅数据.xlsx")
-    else:
-        title = _tr("Excel 工作簿（已选 {count} 份报告）").format(count=len(ids))
-        name = _tr("审阅数据-已选{count}份报告.xlsx").format(count=len(ids))
+    title, name = scope_names(_tr("Excel 工作簿"), _tr("审阅数据"), ".xlsx", ids, workspace_reports)
     return ExportFile(title, name, _tr("Excel 工作簿 (*.xlsx)"), build)
 
 

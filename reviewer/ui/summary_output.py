@@ -84,13 +84,19 @@ def batch_summary(report_ids: Sequence[int] | None, workspace_reports: int) -> S
 
         return build_batch_docx(collect_batch(ws, report_ids))
 
-    if report_ids is None:
-        title = _tr("汇总表（全部 {count} 份报告）").format(count=workspace_reports)
-        file_name = _tr("审阅汇总表.pdf")
-    else:
-        title = _tr("汇总表（已选 {count} 份报告）").format(count=len(report_ids))
-        file_name = _tr("审阅汇总表-已选{count}份报告.pdf").format(count=len(report_ids))
+    title, file_name = scope_names(_tr("汇总表"), _tr("审阅汇总表"), ".pdf", report_ids, workspace_reports)
     return SummaryPdf(title, file_name, build, build_docx)
+
+
+def scope_names(what: str, stem: str, suffix: str, report_ids: Sequence[int] | None,
+                workspace_reports: int) -> tuple[str, str]:
+    """The title (汇总表（已选 5 份报告）) and the suggested file name (审阅汇总表-已选5份报告.pdf) of an output
+    covering the reports selected in the library, or the whole workspace when ``report_ids`` is None."""
+    if report_ids is None:
+        return _tr("{what}（全部 {count} 份报告）").format(what=what, count=workspace_reports), stem + suffix
+    count = len(report_ids)
+    return (_tr("{what}（已选 {count} 份报告）").format(what=what, count=count),
+            _tr("{stem}-已选{count}份报告").format(stem=stem, count=count) + suffix)
 
 
 def choose_summary_path(parent: QWidget | None, title: str, suggested_name: str, folder: Path,
