@@ -47,7 +47,10 @@ class Change:
 
 @dataclass
 class ComparedReport:
-    """One row of the comparison: a report, its cells, and the change since the unit's previous report."""
+    """One row of the comparison: a report, its cells, and the change since the unit's previous report.
+
+    ``changes`` is computed from the previous report's cells when first read (a table of 10,000 reports
+    paints a few dozen rows) and kept until :func:`previous_reports` links the row again."""
 
     report_id: int
     unit: str | None
@@ -56,15 +59,26 @@ class ComparedReport:
     cells: dict[str, IndicatorCell]
     unit_key: str = ""
     previous_id: int | None = None
-    changes: dict[str, Change] = field(default_factory=dict)
+    previous: ComparedReport | None = field(default=None, repr=False, compare=False)
+    _changes: dict[str, Change] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def changes(self) -> dict[str, Change]:
+        """Per indicator filled in this and the previous report with the same unit: current − previous."""
+        if self._changes is None:
+            self._changes = _changes(self, self.previous) if self.previous is not None else {}
+        return self._changes
 
 
 def previous_reports(rows: Sequence[ComparedReport], key: Callable[[str | None], str] = default_unit_key) -> None:
-    """Sets, on every row, ``unit_key``, ``previous_id`` (the same unit's report of the nearest earlier year)
-    and ``changes`` (per indicator filled in both with the same unit: current − previous)."""
+    """Sets, on every row, ``unit_key`` and ``previous`` / ``previous_id`` (the same unit's report of the
+    nearest earlier year), from which ``changes`` follows (per indicator filled in both with the same unit:
+    current − previous). Rows of units not in ``rows`` are not touched: after one report's cells change,
+    linking its unit's rows again is enough (:func:`same_unit_rows`)."""
     by_unit: dict[str, list[ComparedReport]] = {}
     for row in rows:
         row.unit_key = key(row.unit)
+        row.previous, row.previous_id, row._changes = None, None, None
         if row.unit_key and row.report_year is not None:
             by_unit.setdefault(row.unit_key, []).append(row)
     for same_unit in by_unit.values():
@@ -74,9 +88,19 @@ def previous_reports(rows: Sequence[ComparedReport], key: Callable[[str | None],
         for row in same_unit:
             if latest is not None and latest.report_year != row.report_year:
                 previous = latest  # two reports of one unit and year: neither is the other's previous year
+            row.previous = previous
             row.previous_id = previous.report_id if previous is not None else None
-            row.changes = _changes(row, previous) if previous is not None else {}
             latest = row
+
+
+def same_unit_rows(rows: Sequence[ComparedReport], report_id: int) -> list[ComparedReport]:
+    """The rows of the unit of report ``report_id`` (the report's own row alone when its unit is unknown)."""
+    row = next((r for r in rows if r.report_id == report_id), None)
+    if row is None:
+        return []
+    if not row.unit_key:
+        return [row]
+    return [r for r in rows if r.unit_key == row.unit_key]
 
 
 def _changes(row: ComparedReport, previous: ComparedReport) -> dict[str, Change]:

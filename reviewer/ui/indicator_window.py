@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.summary.comparison import compared_reports, previous_reports
+from reviewer.summary.comparison import compared_reports, previous_reports, same_unit_rows
 from reviewer.ui.indicator_model import (
     COLUMN_UNIT,
     FIXED_COLUMNS,
@@ -70,6 +70,7 @@ class IndicatorWindow(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.clicked.connect(self._clicked)
@@ -103,13 +104,13 @@ class IndicatorWindow(QWidget):
         row = self.model.row_of(report_id)
         if row is None:
             return
-        rows = [self.model.row_data(i) for i in range(self.model.rowCount())]
-        rows[row].cells = report_cells(self._workspace(), report_id)
-        previous_reports(rows)
-        self.model.set_rows(rows)
+        self.model.row_data(row).cells = report_cells(self._workspace(), report_id)
+        unit_rows = same_unit_rows(self.model.rows(), report_id)
+        previous_reports(unit_rows)
+        self.model.update_reports([r.report_id for r in unit_rows])
 
     def _fill_filters(self) -> None:
-        rows = [self.model.row_data(i) for i in range(self.model.rowCount())]
+        rows = self.model.rows()
         for combo, values in (
             (self.level_filter, sorted({r.level for r in rows if r.level})),
             (self.year_filter, sorted({r.report_year for r in rows if r.report_year}, reverse=True)),
