@@ -3,6 +3,10 @@
 A click on a filled cell opens the report at its figure. The context menu of a cell confirms or rejects it,
 points it at another figure of the report, or fills an empty cell from one (the figure is chosen from the
 report's figures). Filters by level and year; sorting by any column; one unit's years stand together.
+
+Every decision is one :class:`~reviewer.ui.indicator_commands.IndicatorCellCommand` handed to ``run_command``
+(the main window puts it on its undo stack); ``on_change`` is told the report after do, undo and redo (the main
+window refreshes this window's row from there). Alone, the window runs commands itself and refreshes itself.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.summary.comparison import compared_reports, previous_reports, same_unit_rows
+from reviewer.ui.indicator_commands import IndicatorCellCommand, decision_text
 from reviewer.ui.indicator_model import (
     COLUMN_UNIT,
     FIXED_COLUMNS,
@@ -30,6 +35,7 @@ from reviewer.ui.indicator_model import (
     ReportIdRole,
     SpanRole,
 )
+from reviewer.ui.review_commands import ChangeListener, WorkspaceCommand
 from reviewer.vocabulary import ItemKind, ItemState, Level, label_of
 from reviewer.workspace.indicator_cells import column_items, fill_cell, repoint_cell, report_cells
 from reviewer.workspace.model import ReviewItem
@@ -39,6 +45,14 @@ FigureChooser = Callable[[QWidget, list[str]], int | None]
 """Shows figure labels, returns the index chosen or None."""
 SelectedFigure = Callable[[int], ReviewItem | None]
 """The figure item of a report selected in the main window's text, if that report is open and one is."""
+CommandRunner = Callable[[WorkspaceCommand], bool]
+"""Does a command's edit and keeps it for undo; False when the edit failed."""
+
+
+def run_alone(command: WorkspaceCommand) -> bool:
+    """A command done without an undo stack (the window on its own)."""
+    command.redo()
+    return True
 
 
 def choose_from_list(parent: QWidget, labels: list[str]) -> int | None:
@@ -48,10 +62,9 @@ def choose_from_list(parent: QWidget, labels: list[str]) -> int | None:
 
 
 class IndicatorWindow(QWidget):
-    """Reads and writes through ``workspace()``; emits ``openRequested`` and ``reportChanged``."""
+    """Reads and writes through ``workspace()``; emits ``openRequested``."""
 
     openRequested = Signal(int, object)  # report id, (start, end) of the figure or None
-    reportChanged = Signal(int)
 
     def __init__(self, workspace: Callable[[], object], parent: QWidget | None = None,
                  choose_figure: FigureChooser = choose_from_list) -> None:
@@ -61,6 +74,8 @@ class IndicatorWindow(QWidget):
         self._workspace = workspace
         self.choose_figure = choose_figure
         self.selected_figure: SelectedFigure = lambda _report_id: None
+        self.run_command: CommandRunner = run_alone
+        self.on_change: ChangeListener = self.refresh_report
         self.model = IndicatorTableModel(self)
         self.proxy = IndicatorFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -165,14 +180,18 @@ class IndicatorWindow(QWidget):
         """Confirm (``accepted``) or reject the cell as shown: a reviewer's cell is confirmed already, so
         confirming touches the machine's pending item only; rejecting rejects every item of the column."""
         ws = self._workspace()
-        for item in column_items(ws, report_id, code):
-            if not item.anchored:
-                continue
-            if state == ItemState.REJECTED and item.state != ItemState.REJECTED:
-                ws.set_item_state(item.id, ItemState.REJECTED)
-            elif state == ItemState.ACCEPTED and item.state == ItemState.PENDING:
-                ws.set_item_state(item.id, ItemState.ACCEPTED)
-        self._changed(report_id)
+
+        def edit() -> None:
+            for item in column_items(ws, report_id, code):
+                if not item.anchored:
+                    continue
+                if state == ItemState.REJECTED and item.state != ItemState.REJECTED:
+                    ws.set_item_state(item.id, ItemState.REJECTED)
+                elif state == ItemState.ACCEPTED and item.state == ItemState.PENDING:
+                    ws.set_item_state(item.id, ItemState.ACCEPTED)
+
+        action = self.tr("确认") if state == ItemState.ACCEPTED else self.tr("否决")
+        self._run(report_id, decision_text(action, self._column_name(code)), edit)
 
     def repoint(self, report_id: int, code: str) -> None:
         ws = self._workspace()
@@ -186,15 +205,22 @@ class IndicatorWindow(QWidget):
     def use_figure(self, report_id: int, code: str, figure: ReviewItem) -> None:
         """The cell of ``code`` is ``figure``: re-pointed when filled, filled when empty."""
         ws = self._workspace()
-        if code in report_cells(ws, report_id):
-            repoint_cell(ws, report_id, code, figure)
-        else:
-            fill_cell(ws, report_id, code, figure)
-        self._changed(report_id)
+        filled = code in report_cells(ws, report_id)
 
-    def _changed(self, report_id: int) -> None:
-        self.refresh_report(report_id)
-        self.reportChanged.emit(report_id)
+        def edit() -> None:
+            if filled:
+                repoint_cell(ws, report_id, code, figure)
+            else:
+                fill_cell(ws, report_id, code, figure)
+
+        action = self.tr("改填") if filled else self.tr("填写")
+        self._run(report_id, decision_text(action, self._column_name(code)), edit)
+
+    def _column_name(self, code: str) -> str:
+        return str(self.model.headerData(FIXED_COLUMNS + self.model.codes.index(code), Qt.Orientation.Horizontal))
+
+    def _run(self, report_id: int, text: str, edit: Callable[[], None]) -> None:
+        self.run_command(IndicatorCellCommand(self._workspace(), report_id, text, edit, self.on_change))
 
 
 def _figure_text(values: object) -> str:

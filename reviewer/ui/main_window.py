@@ -334,8 +334,9 @@ class MainWindow(QMainWindow):
 
             self.indicator_window = IndicatorWindow(lambda: self.ws, self)
             self.indicator_window.openRequested.connect(self._open_from_indicators)
-            self.indicator_window.reportChanged.connect(self._indicator_decided)
             self.indicator_window.selected_figure = self._selected_figure
+            self.indicator_window.run_command = self.review.run
+            self.indicator_window.on_change = self.session.report_changed
         self.indicator_window.reload()
         self.indicator_window.show()
         self.indicator_window.raise_()
@@ -366,12 +367,6 @@ class MainWindow(QMainWindow):
         self.open_report(report_id, span)
         self.raise_()
         self.activateWindow()
-
-    def _indicator_decided(self, report_id: int) -> None:
-        self.refresh_library()
-        if self.report is not None and self.report.report_id == report_id:
-            self.report.reload_review_data(self.ws)
-            self.pane.refresh()
 
     def close_report(self) -> None:
         """Show no report (the document area explains what to do next)."""

@@ -132,3 +132,31 @@ def test_a_cell_is_repointed_to_the_figure_selected_in_the_text(window, qtbot):
     _trigger(view, _index(view, report, "reconsideration_cases"), "改为正文中选中的数据")
     cell = _index(view, report, "reconsideration_cases")
     assert cell.data() == "86件" and cell.data(ConfirmedRole) is True
+
+
+def test_a_decision_in_the_comparison_window_is_one_step_of_the_main_windows_undo_stack(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022})
+    report = ids["平安县2022.txt"]
+    _trigger(view, _index(view, report, "penalty_cases"), "确认")
+    assert window.undo_action.text().endswith("确认指标「行政处罚案件」")
+    window.undo_action.trigger()
+    assert _index(view, report, "penalty_cases").data(ConfirmedRole) is False
+    window.redo_action.trigger()
+    assert _index(view, report, "penalty_cases").data(ConfirmedRole) is True
+
+
+def test_undoing_a_repointed_cell_brings_back_the_machines_figure_in_one_step(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022})
+    report = ids["平安县2022.txt"]
+    before = window.undo_stack.count()
+    view.choose_figure = lambda _parent, labels: next(i for i, label in enumerate(labels) if label.startswith("86件"))
+    _trigger(view, _index(view, report, "reconsideration_cases"), "改为")
+    _trigger(view, _index(view, report, "reconsideration_cases"), "改为")
+    assert window.undo_stack.count() == before + 2
+    assert _index(view, report, "reconsideration_cases").data() == "86件"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    cell = _index(view, report, "reconsideration_cases")
+    assert cell.data() == "92件" and cell.data(ConfirmedRole) is False
+    window.redo_action.trigger()
+    assert _index(view, report, "reconsideration_cases").data() == "86件"
