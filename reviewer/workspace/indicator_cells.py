@@ -8,8 +8,15 @@ An indicator is a review item of kind ``indicator`` (machine values ``code``, ``
 2. else the machine's item: accepted or corrected is confirmed, pending is the machine's unconfirmed
    value, rejected leaves the cell empty.
 
-The figure item on the same span counts too, unless the reviewer corrected the indicator itself: a figure
-the reviewer rejected fills no cell, a corrected figure gives the cell its corrected value.
+The figure item on the same span counts too, unless the reviewer corrected the indicator itself:
+
+- a figure the reviewer corrected (F2 更正 in the figures table) gives the cell its corrected value, unit and
+  约 — for the machine's cell and for a cell the reviewer filled or re-pointed (which copied the figure's
+  values when it was made), so the table never shows a value the reviewer has said is wrong. Whether the cell
+  is confirmed stays the cell's own decision: correcting or accepting a figure says how it reads, not that it
+  is the column's figure, so a machine cell on a corrected figure is still unconfirmed until it is accepted;
+- a figure the reviewer rejected fills no machine cell (a cell the reviewer chose stays: choosing is the
+  later, explicit decision).
 
 Re-pointing a cell is rejecting the machine's item and adding a manual one on the chosen figure
 (:func:`repoint_cell`), so both decisions survive a new version of the report like other items.
@@ -74,15 +81,16 @@ def resolve_cells(items: Iterable[ReviewItem]) -> dict[str, IndicatorCell]:
         chosen = manual.get(code) or machine[code]
         values = chosen.effective
         assert isinstance(values, IndicatorValues)
-        confirmed = chosen.origin == Origin.MANUAL or chosen.state != ItemState.PENDING
-        if chosen.origin != Origin.MANUAL and chosen.state != ItemState.CORRECTED:
-            figure = figures.get((chosen.start, chosen.end))
-            if chosen.state == ItemState.REJECTED or (figure is not None and figure.state == ItemState.REJECTED):
-                continue
-            if figure is not None and figure.state == ItemState.CORRECTED:
-                corrected = figure.effective
-                if isinstance(corrected, FigureValues):
-                    values = IndicatorValues(code, values.text, corrected.value, corrected.unit, corrected.approx)
+        manual_cell = chosen.origin == Origin.MANUAL
+        confirmed = manual_cell or chosen.state != ItemState.PENDING
+        if not manual_cell and chosen.state == ItemState.REJECTED:
+            continue
+        figure = figures.get((chosen.start, chosen.end)) if chosen.state != ItemState.CORRECTED else None
+        if figure is not None and figure.state == ItemState.REJECTED and not manual_cell:
+            continue
+        if figure is not None and figure.state == ItemState.CORRECTED and isinstance(figure.effective, FigureValues):
+            corrected = figure.effective
+            values = IndicatorValues(code, values.text, corrected.value, corrected.unit, corrected.approx)
         cells[code] = IndicatorCell(code, values.text, values.value, values.unit or "", values.approx,
                                     chosen.start, chosen.end, confirmed)
     return cells

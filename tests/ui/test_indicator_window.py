@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit
 
 from reviewer.summary import collect_batch
 from reviewer.ui.indicator_model import FIXED_COLUMNS, ConfirmedRole, ReportIdRole
+from tests.ui.conftest import click_table_cell
+
+FIGURE_VALUE_COLUMN = 1
 
 PINGAN_2021 = (
     "平安县人民政府2021年法治政府建设年度报告\n\n"
@@ -160,3 +164,24 @@ def test_undoing_a_repointed_cell_brings_back_the_machines_figure_in_one_step(wi
     assert cell.data() == "92件" and cell.data(ConfirmedRole) is False
     window.redo_action.trigger()
     assert _index(view, report, "reconsideration_cases").data() == "86件"
+
+
+def test_correcting_the_figure_of_a_cell_with_f2_shows_the_corrected_value_in_the_cell(window, qtbot):
+    ids, view = _open(window, {"平安县2022.txt": PINGAN_2022})
+    report = ids["平安县2022.txt"]
+    _click(qtbot, view, _index(view, report, "penalty_cases"))
+    figure = next(f for f in window.ws.items(report, kind="figure") if f.machine.text == "1,286件")
+    table = window.pane.figures.table
+    window.pane.tabs.setCurrentWidget(window.pane.figures)
+    click_table_cell(qtbot, table, table.item_model.row_of(figure.id), FIGURE_VALUE_COLUMN)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1296")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.ws.item(figure.id).state == "corrected")
+    cell = _index(view, report, "penalty_cases")
+    assert cell.data() == "1296件" and cell.data(ConfirmedRole) is False
+    window.undo_action.trigger()
+    cell = _index(view, report, "penalty_cases")
+    assert cell.data() == "1286件" and cell.data(ConfirmedRole) is False

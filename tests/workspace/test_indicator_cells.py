@@ -45,11 +45,42 @@ def test_a_rejected_cell_or_figure_leaves_the_cell_empty(tmp_path):
         assert "study_sessions" not in cells and "legal_adviser_opinions" not in cells
 
 
-def test_a_corrected_figure_gives_the_cell_its_value(tmp_path):
+def test_a_corrected_figure_gives_the_cell_its_value_still_unconfirmed(tmp_path):
     with Workspace.open(tmp_path / "w.sqlite") as ws:
         report = _import(ws, TEXT)
         ws.set_item_state(_figure(ws, report, "92件").id, "corrected", {"value": 93})
-        assert report_cells(ws, report)["reconsideration_cases"].display == "93件"
+        cell = report_cells(ws, report)["reconsideration_cases"]
+        assert (cell.display, cell.confirmed, cell.text) == ("93件", False, "92件")
+        ws.set_item_state(_item(ws, report, "reconsideration_cases").id, "accepted")
+        cell = report_cells(ws, report)["reconsideration_cases"]
+        assert (cell.display, cell.confirmed) == ("93件", True)
+
+
+def test_accepting_a_figure_does_not_confirm_its_cell(tmp_path):
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        report = _import(ws, TEXT)
+        ws.set_item_state(_figure(ws, report, "92件").id, "accepted")
+        cell = report_cells(ws, report)["reconsideration_cases"]
+        assert (cell.display, cell.confirmed) == ("92件", False)
+
+
+def test_a_repointed_cell_follows_a_later_correction_of_its_figure(tmp_path):
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        report = _import(ws, TEXT)
+        figure = _figure(ws, report, "86件")
+        repoint_cell(ws, report, "reconsideration_cases", figure)
+        ws.set_item_state(figure.id, "corrected", {"value": 88})
+        assert report_cells(ws, report)["reconsideration_cases"].display == "88件"
+        ws.set_item_state(figure.id, "rejected")
+        assert report_cells(ws, report)["reconsideration_cases"].display == "86件"
+
+
+def test_a_correction_of_the_cell_itself_wins_over_its_figures(tmp_path):
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        report = _import(ws, TEXT)
+        ws.set_item_state(_figure(ws, report, "92件").id, "corrected", {"value": 93})
+        ws.set_item_state(_item(ws, report, "reconsideration_cases").id, "corrected", {"value": 95})
+        assert report_cells(ws, report)["reconsideration_cases"].display == "95件"
 
 
 def test_repointing_a_cell_takes_another_figure_of_the_report(tmp_path):
