@@ -1,5 +1,10 @@
 """Two reports' texts paragraph by paragraph: unchanged, changed (with the changed characters), new, removed.
 
+Given the reports' headings, the texts are first cut into top-level sections (the text before the first
+heading is one more), and the sections are paired (:func:`reviewer.analysis.section_pairs.paired_sections`):
+by heading, and where a heading was renamed by how alike the sections' texts are. Paragraphs are aligned
+within each pair; a section without a partner is all new or all removed.
+
 Paragraphs (lines) are aligned with difflib on their text; inside a replaced run, a paragraph is paired
 with the other side's paragraph most like it (at least :data:`CHANGED_MIN` alike), in order, so a
 heading meets its heading and a reworded paragraph its old form; the rest are new or removed.
@@ -7,8 +12,12 @@ heading meets its heading and a reworded paragraph its old form; the rest are ne
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from reviewer.analysis.model import Section
+from reviewer.analysis.section_pairs import Block, paired_sections, section_blocks
 
 CHANGED_MIN = 0.5
 
@@ -51,9 +60,39 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def aligned_rows(old_text: str, new_text: str) -> list[AlignedRow]:
-    """The rows of the two texts in reading order."""
+def aligned_rows(old_text: str, new_text: str, old_sections: Sequence[Section] = (),
+                 new_sections: Sequence[Section] = ()) -> list[AlignedRow]:
+    """The rows of the two texts in the new text's reading order (an old section without a partner where it
+    stood in the old text); without headings, the whole texts are aligned as one section."""
+    old_blocks, new_blocks = section_blocks(old_text, old_sections), section_blocks(new_text, new_sections)
+    pairs = paired_sections(old_text, new_text, old_blocks, new_blocks)
     old_spans, new_spans = paragraphs(old_text), paragraphs(new_text)
+    rows: list[AlignedRow] = []
+    emitted = 0  # old blocks before this one are shown
+    partner_of = dict(pairs)
+    paired_old = set(partner_of.values())
+    for new_index, new_block in enumerate(new_blocks):
+        news = _inside(new_spans, new_block)
+        old_index = partner_of.get(new_index)
+        if old_index is None:
+            rows += [AlignedRow(RowKind.NEW, None, span) for span in news]
+            continue
+        for earlier in range(emitted, old_index):
+            if earlier not in paired_old:
+                rows += [AlignedRow(RowKind.REMOVED, span, None) for span in _inside(old_spans, old_blocks[earlier])]
+        emitted = max(emitted, old_index + 1)
+        rows += _aligned(old_text, new_text, _inside(old_spans, old_blocks[old_index]), news)
+    for index in range(len(old_blocks)):
+        if index not in paired_old and index >= emitted:
+            rows += [AlignedRow(RowKind.REMOVED, span, None) for span in _inside(old_spans, old_blocks[index])]
+    return rows
+
+
+def _inside(spans: list[Span], block: Block) -> list[Span]:
+    return [span for span in spans if block.start <= span.start < block.end]
+
+
+def _aligned(old_text: str, new_text: str, old_spans: list[Span], new_spans: list[Span]) -> list[AlignedRow]:
     old_lines = [old_text[s.start:s.end] for s in old_spans]
     new_lines = [new_text[s.start:s.end] for s in new_spans]
     rows: list[AlignedRow] = []

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.unit_key import unit_key
 from reviewer.workspace.indicator_cells import IndicatorCell, resolve_cells
 
@@ -111,6 +112,23 @@ def _changes(row: ComparedReport, previous: ComparedReport) -> dict[str, Change]
             continue
         changes[code] = Change(cell.value - before.value, before, previous.report_year)
     return changes
+
+
+@dataclass(frozen=True)
+class IndicatorYears:
+    """One indicator of a report beside the same unit's previous report (与上年对比)."""
+
+    column: str  # the column's name (行政复议案件)
+    previous: IndicatorCell | None
+    current: IndicatorCell | None
+    change: Change | None
+
+
+def indicator_years(row: ComparedReport) -> list[IndicatorYears]:
+    """The indicators filled in the report or in its previous report, in the catalogue's order."""
+    before = row.previous.cells if row.previous is not None else {}
+    return [IndicatorYears(name, before.get(code), row.cells.get(code), row.changes.get(code))
+            for code, name in indicator_columns().items() if code in row.cells or code in before]
 
 
 def compared_reports(ws: Workspace) -> list[ComparedReport]:

@@ -2,17 +2,32 @@
 
 Rows come from :func:`reviewer.analysis.text_diff.aligned_rows`: unchanged paragraphs plain, changed ones
 on a yellow ground with the differing characters in red, new ones green (right only), removed ones grey
-(left only). The two views scroll together. The previous report is the one of
+(left only). Sections are paired by heading, and a renamed heading by the text under it, before their
+paragraphs are aligned. The two views scroll together. Above them, a table of the indicators: last year's
+value, this year's, and the change (the reviewed cells of 指标对比). The previous report is the one of
 :func:`reviewer.summary.comparison.previous_reports` (same unit key, nearest earlier year).
 """
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reviewer.analysis.model import Section
 from reviewer.analysis.text_diff import AlignedRow, RowKind, Span, aligned_rows
-from reviewer.summary.comparison import compared_reports
+from reviewer.summary.comparison import ComparedReport, IndicatorYears, compared_reports, indicator_years
 from reviewer.workspace import Workspace
 
 ROW_COLOURS = {RowKind.UNCHANGED: "", RowKind.CHANGED: "#fff4c2", RowKind.NEW: "#dff5df", RowKind.REMOVED: "#eeeeee"}
@@ -48,12 +63,14 @@ class YearCompareDialog(QDialog):
     """The two texts side by side; ``rows`` keeps the alignment shown."""
 
     def __init__(self, old_title: str, old_text: str, new_title: str, new_text: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, old_sections: Sequence[Section] = (),
+                 new_sections: Sequence[Section] = (), indicators: Sequence[IndicatorYears] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("yearCompareDialog")
         self.setWindowTitle(self.tr("与上年对比"))
         self.resize(1200, 800)
-        self.rows = aligned_rows(old_text, new_text)
+        self.rows = aligned_rows(old_text, new_text, old_sections, new_sections)
+        self.indicator_table = self._indicator_table(indicators)
         counts = {kind: sum(1 for r in self.rows if r.kind == kind) for kind in RowKind}
         self.summary = QLabel(self.tr("未变 {0} 段，改动 {1} 段，新增 {2} 段，删去 {3} 段").format(
             counts[RowKind.UNCHANGED], counts[RowKind.CHANGED], counts[RowKind.NEW], counts[RowKind.REMOVED]))
@@ -71,8 +88,27 @@ class YearCompareDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(sides)
+        layout.addWidget(self.indicator_table)
+        layout.addLayout(sides, 1)
         layout.addWidget(buttons)
+
+    def _indicator_table(self, indicators: Sequence[IndicatorYears]) -> QTableWidget:
+        table = QTableWidget(len(indicators), 4, self)
+        table.setObjectName("yearIndicatorTable")
+        table.setHorizontalHeaderLabels([self.tr("指标"), self.tr("上年"), self.tr("本年"), self.tr("变化")])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        for row, line in enumerate(indicators):
+            texts = (line.column,
+                     _cell_text(line.previous, self.tr("未写明")),
+                     _cell_text(line.current, self.tr("未写明")),
+                     line.change.display if line.change is not None else "")
+            for column, text in enumerate(texts):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.setMaximumHeight(220)
+        table.setVisible(bool(indicators))
+        return table
 
     def _view(self, name: str, content: str) -> QTextBrowser:
         view = QTextBrowser(self)
@@ -82,18 +118,23 @@ class YearCompareDialog(QDialog):
         return view
 
 
-def previous_report_id(ws: Workspace, report_id: int) -> int | None:
-    """The same unit's previous report (nearest earlier year), as the indicator comparison links them."""
-    return next((row.previous_id for row in compared_reports(ws) if row.report_id == report_id), None)
+def compared_row(ws: Workspace, report_id: int) -> ComparedReport | None:
+    """The report's row of the indicator comparison (its cells, previous report and changes)."""
+    return next((row for row in compared_reports(ws) if row.report_id == report_id), None)
 
 
 def year_compare_dialog(ws: Workspace, report_id: int, parent: QWidget | None = None) -> YearCompareDialog | None:
     """The dialog for the report and its unit's previous report; None when the workspace has none."""
-    previous = previous_report_id(ws, report_id)
-    if previous is None:
+    row = compared_row(ws, report_id)
+    if row is None or row.previous_id is None:
         return None
-    old, new = ws.report(previous), ws.report(report_id)
-    return YearCompareDialog(_title(old), old.analysis.text, _title(new), new.analysis.text, parent)
+    old, new = ws.report(row.previous_id), ws.report(report_id)
+    return YearCompareDialog(_title(old), old.analysis.text, _title(new), new.analysis.text, parent,
+                             old.analysis.sections, new.analysis.sections, indicator_years(row))
+
+
+def _cell_text(cell, missing: str) -> str:
+    return cell.display if cell is not None else missing
 
 
 def _title(report) -> str:

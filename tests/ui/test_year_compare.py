@@ -69,3 +69,36 @@ def test_a_copy_finding_in_the_checks_tab_opens_the_other_report_at_the_passage(
     qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == source)
     start, end = window.pane.document.selected_span()
     assert window.report.text[start:end] == copied.rstrip("。")
+
+
+PINGAN_2022 = (
+    "平安县人民政府2022年法治政府建设年度报告\n"
+    "一、主要举措和成效\n"
+    "全年共收到行政复议申请80件，依法受理75件。全县办理行政处罚案件1,100件。\n"
+    "二、存在的不足\n"
+    "一些干部运用法治思维和法治方式解决问题的能力还有待提高，基层执法力量依然薄弱。\n"
+)
+PINGAN_2023 = (
+    "平安县人民政府2023年法治政府建设年度报告\n"
+    "一、存在的问题和原因\n"
+    "一些干部运用法治思维和法治方式解决问题的能力还有待提高，基层执法力量依然薄弱。\n"
+    "二、2023年推进法治政府建设的成效\n"
+    "全年共收到行政复议申请92件，依法受理86件。全县办理行政处罚案件1,100件。政府常务会议学法12次。\n"
+)
+
+
+def test_year_compare_lists_the_indicators_with_last_years_value_and_pairs_renamed_sections(qtbot, window):
+    _import(window, {"平安县2022.txt": PINGAN_2022, "平安县2023.txt": PINGAN_2023})
+    click_library_row(qtbot, window, "平安县2023.txt")
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.findChild(YearCompareDialog) is not None)
+    dialog = window.findChild(YearCompareDialog)
+    table = dialog.indicator_table
+    lines = {table.item(r, 0).text(): [table.item(r, c).text() for c in (1, 2, 3)] for r in range(table.rowCount())}
+    assert lines["行政复议案件"] == ["80件", "92件", "+12件"]
+    assert lines["行政处罚案件"] == ["1100件", "1100件", "持平"]
+    assert lines["学法"] == ["未写明", "12次", ""]
+    text = window.ws.report(window.report.report_id).analysis.text
+    shown = {text[row.new.start:row.new.end]: row for row in dialog.rows if row.new is not None}
+    assert shown["一些干部运用法治思维和法治方式解决问题的能力还有待提高，基层执法力量依然薄弱。"].kind == RowKind.UNCHANGED
+    assert shown[PINGAN_2023.split("\n")[4]].kind == RowKind.CHANGED
