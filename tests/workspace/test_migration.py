@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +76,30 @@ def test_new_workspace_has_the_current_schema(ws, ws_path):
     assert {"reports", "report_files", "report_texts", "items", "annotations", "reviews", "history",
             "settings", "search_index"} <= tables
     conn.close()
+
+
+V5_COPIES = Path(__file__).parent / "fixtures" / "v5_copies.sqlite"
+COPIED = "围绕古城墙保护和历史街区改造，镇政府聘请文物专家和律师组成论证小组，对拆迁补偿方案逐条进行合法性审查，确保程序公开透明"
+
+
+def test_a_version_5_file_gets_the_copy_index_of_its_reports_with_its_review_work_kept(tmp_path):
+    path = tmp_path / "v5.sqlite"
+    shutil.copy(V5_COPIES, path)
+    with Workspace.open(path) as ws:
+        earlier, later = sorted(ws.reports(), key=lambda r: r.id)
+        assert (earlier.file_name, later.file_name) == ("观海卫镇2022.txt", "掌起镇2023.txt")
+        assert ws.review(later.id).verdict == "revise" and ws.review(later.id).remarks == "第一部分与观海卫镇雷同"
+        assert [a.comment for a in ws.annotations(later.id)] == ["标题请核对"]
+        assert ws.items(later.id, kind="figure")[0].state == "accepted"
+        found = ws.copies(later.id)
+        assert len(found) == 1
+        passage = found[0]
+        later_text, earlier_text = ws.report(later.id).analysis.text, ws.report(earlier.id).analysis.text
+        assert passage.on_this_report and passage.other_report_id == earlier.id and passage.kind == "other_unit"
+        assert COPIED in later_text[passage.start:passage.end]
+        assert COPIED in earlier_text[passage.other_start:passage.other_end]
+        assert [p.other_report_id for p in ws.copies(earlier.id)] == [later.id]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    assert [b.reason for b in list_backups(path) if b.reason == f"before-v{SCHEMA_VERSION}"]
