@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a.indicator_table)
         view_menu.addAction(a.year_compare)
+        view_menu.addAction(a.roster)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
@@ -258,6 +259,8 @@ class MainWindow(QMainWindow):
         a.close_report.triggered.connect(self.close_report)
         a.indicator_table.triggered.connect(self.show_indicator_window)
         a.year_compare.triggered.connect(self.show_year_compare)
+        a.roster.triggered.connect(self.show_roster)
+        self.library.missing_units.rosterRequested.connect(self.show_roster)
         self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
@@ -300,6 +303,7 @@ class MainWindow(QMainWindow):
         reports = self.ws.reports()
         self.library.set_reports(reports, self.report.report_id if self.report else None)
         self.pane.empty_state.set_library_empty(not reports)
+        self._refresh_missing_units()
 
     def refresh_library_rows(self, report_ids: list[int]) -> None:
         """Only these reports' rows: added, updated, or taken out when no longer current."""
@@ -307,6 +311,24 @@ class MainWindow(QMainWindow):
         current = {report.id for report in reports}
         self.library.update_rows(reports, [i for i in report_ids if i not in current])
         self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
+        self._refresh_missing_units()
+
+    def _refresh_missing_units(self) -> None:
+        """The 未报送 list under the library, from the reports the library holds."""
+        model = self.library.model
+        self.library.missing_units.set_statuses(
+            self.ws.roster_status([model.report(row) for row in range(model.rowCount())]))
+
+    def show_roster(self, year: int | None = None):
+        """The 报送名单 dialog (on ``year``, else the newest roster's)."""
+        from reviewer.ui.roster_dialog import RosterDialog
+
+        dialog = RosterDialog(self.ws, self._last_folder(), self, year=year or None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.rosterChanged.connect(self.refresh_library)
+        dialog.reportActivated.connect(self.open_report)
+        dialog.open()
+        return dialog
 
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""
