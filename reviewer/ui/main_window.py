@@ -309,9 +309,17 @@ class MainWindow(QMainWindow):
         """Only these reports' rows: added, updated, or taken out when no longer current."""
         reports = self.ws.reports(sorted(set(report_ids)))
         current = {report.id for report in reports}
+        matched_before = self._roster_matched(report_ids)
         self.library.update_rows(reports, [i for i in report_ids if i not in current])
         self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
-        self._refresh_missing_units()
+        if self._roster_matched(report_ids) != matched_before:
+            self._refresh_missing_units()
+
+    def _roster_matched(self, report_ids: list[int]) -> set[tuple]:
+        """What the 未报送 list depends on of these reports: which are in the library, with what unit and year."""
+        model, wanted = self.library.model, set(report_ids)
+        reports = (model.report(row) for row in range(model.rowCount()))
+        return {(r.id, r.unit, r.report_year) for r in reports if r.id in wanted}
 
     def _refresh_missing_units(self) -> None:
         """The 未报送 list under the library, from the reports the library holds."""

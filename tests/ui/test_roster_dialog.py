@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from reviewer.ui.roster_dialog import COLUMN_STATUS, COLUMN_UNIT, RosterDialog
 from reviewer.ui.roster_input import RosterInputDialog
-from tests.ui.conftest import click_table_cell, type_chinese, when_dialog_opens
+from reviewer.workspace import RosterUnit
+from tests.ui.conftest import click_library_row, click_table_cell, type_chinese, when_dialog_opens
 
 QINGXI_FILE = "01_青溪镇2023年度法治政府建设工作报告.txt"
-MINGHU_FILE = "02_明湖县司法局2022年法治政府建设情况报告.txt"
 
 
 def open_roster(qtbot, window) -> RosterDialog:
@@ -163,3 +163,32 @@ def test_double_click_on_a_reported_unit_opens_its_report(loaded_window, qtbot):
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # the press a double click follows
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.report is not None and window.report.file_name == QINGXI_FILE)
+
+
+def test_the_missing_list_follows_a_deleted_report_and_its_undo(loaded_window, qtbot):
+    window = loaded_window
+    window.ws.set_roster(2023, [RosterUnit("青溪镇"), RosterUnit("白沙乡")])
+    window.refresh_library()
+    panel = window.library.missing_units
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["2023　白沙乡　未报送"]
+
+    click_library_row(qtbot, window, QINGXI_FILE)
+    window.actions.delete_report.trigger()
+    qtbot.waitUntil(lambda: panel.list.count() == 2)
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["2023　青溪镇　未报送", "2023　白沙乡　未报送"]
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: panel.list.count() == 1)
+
+
+def test_the_library_button_opens_the_roster_of_the_newest_year(loaded_window, qtbot):
+    window = loaded_window
+    window.ws.set_roster(2018, [RosterUnit("白沙乡")])
+    window.ws.set_roster(2021, [RosterUnit("云岭市人民政府"), RosterUnit("石门县")])
+    window.refresh_library()
+    panel = window.library.missing_units
+    assert "未报送 1 个单位" in panel.title.text()
+    qtbot.mouseClick(panel.open_roster, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(RosterDialog) is not None and window.findChild(RosterDialog).isVisible())
+    dialog = window.findChild(RosterDialog)
+    assert dialog.year.value() == 2021
+    assert rows(dialog) == [("云岭市人民政府", "已报送"), ("石门县", "未报送")]
