@@ -2,12 +2,13 @@
 one undoable history row."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from reviewer.vocabulary import ItemKind, Level, Reporting
-from reviewer.workspace import RosterUnit, Workspace, WorkspaceError
+from reviewer.workspace import RosterUnit, Workspace, WorkspaceError, export_json
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 QINGXI = DEMO / "01_青溪镇2023年度法治政府建设工作报告.txt"  # 青溪镇, 2023
@@ -117,3 +118,11 @@ def test_rosters_survive_closing_the_workspace(ws_path):
         ws.set_roster(2024, [RosterUnit("青溪镇", Level.TOWNSHIP)])
     with Workspace.open(ws_path) as ws:
         assert [(e.name, e.level) for e in ws.roster(2024)] == [("青溪镇", Level.TOWNSHIP)]
+
+
+def test_json_export_holds_the_rosters_and_each_reports_mark(ws, reports):
+    ws.set_roster(2023, [RosterUnit("白沙乡", Level.TOWNSHIP)])
+    data = json.loads(json.dumps(export_json(ws), ensure_ascii=False))
+    assert data["rosters"] == [{"year": 2023, "ordinal": 1, "name": "白沙乡", "unit_key": "白沙乡", "level": "township"}]
+    assert {r["id"]: r["reporting"] for r in data["reports"]} == {reports["青溪镇"]: "off_roster",
+                                                                   reports["明湖县司法局"]: None}
