@@ -110,7 +110,8 @@ def apply(conn: sqlite3.Connection, year: int | None, values: Mapping[str, Any] 
 
 
 def write(conn: sqlite3.Connection, year: int, listed: Sequence[RosterUnit]) -> None:
-    """Replace the year's roster by ``listed``, in that order (a unit whose key is there already is left out)."""
+    """Replace the year's roster by ``listed``, in that order (a unit whose key is there already is left out);
+    every unit is keyed again, so a write brings the year's keys up to the current :func:`unit_key`."""
     conn.execute("DELETE FROM roster WHERE year = ?", (year,))
     seen: set[str] = set()
     for unit in listed:
@@ -122,10 +123,12 @@ def write(conn: sqlite3.Connection, year: int, listed: Sequence[RosterUnit]) -> 
                      (year, len(seen), unit.name, key, unit.level.value if unit.level else None))
 
 
-def merged(year: int, current: Sequence[RosterUnit], additions: Iterable[RosterUnit]) -> tuple[list[RosterUnit], RosterEdit]:
-    """``current`` with the ``additions`` whose unit is not on it yet appended; and what was added or skipped."""
-    listed = list(current)
-    keys = {key_of(unit.name) for unit in listed}
+def merged(year: int, current: Sequence[RosterEntry], additions: Iterable[RosterUnit]
+           ) -> tuple[list[RosterUnit], RosterEdit]:
+    """The ``current`` list with the ``additions`` whose unit is not on it yet appended; and what was added or
+    skipped."""
+    listed = [RosterUnit(entry.name, entry.level) for entry in current]
+    keys = {entry.unit_key for entry in current}
     added: list[str] = []
     skipped: list[str] = []
     for unit in additions:
@@ -140,11 +143,12 @@ def merged(year: int, current: Sequence[RosterUnit], additions: Iterable[RosterU
     return listed, RosterEdit(year, tuple(added), tuple(skipped))
 
 
-def without(year: int, current: Sequence[RosterUnit], unit_keys: Iterable[str]) -> tuple[list[RosterUnit], RosterEdit]:
-    """``current`` without the units of ``unit_keys``; and the names taken off."""
+def without(year: int, current: Sequence[RosterEntry], unit_keys: Iterable[str]
+            ) -> tuple[list[RosterUnit], RosterEdit]:
+    """The ``current`` list without the entries of ``unit_keys`` (as stored); and the names taken off."""
     gone = set(unit_keys)
-    kept = [unit for unit in current if key_of(unit.name) not in gone]
-    removed = tuple(unit.name for unit in current if key_of(unit.name) in gone)
+    kept = [RosterUnit(entry.name, entry.level) for entry in current if entry.unit_key not in gone]
+    removed = tuple(entry.name for entry in current if entry.unit_key in gone)
     return kept, RosterEdit(year, removed=removed)
 
 

@@ -709,12 +709,12 @@ class Workspace:
             return []
         return roster_statuses(rosters, self.reports() if reports is None else reports)
 
-    def _change_roster(self, year: int, change: Callable[[list[RosterUnit]], tuple[list[RosterUnit], RosterEdit]]
+    def _change_roster(self, year: int, change: Callable[[list[RosterEntry]], tuple[list[RosterUnit], RosterEdit]]
                        ) -> RosterEdit:
         year = roster.checked_year(year)
         with write_transaction(self._db) as conn:
             old = roster.snapshot(conn, year)
-            listed, edit = change(roster.units(conn, year))
+            listed, edit = change(roster.entries(conn, year))
             new = roster.snapshot_of(listed)
             if new == old:
                 return edit

@@ -3,6 +3,7 @@ one undoable history row."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,14 @@ def test_json_export_holds_the_rosters_and_each_reports_mark(ws, reports):
     assert data["rosters"] == [{"year": 2023, "ordinal": 1, "name": "白沙乡", "unit_key": "白沙乡", "level": "township"}]
     assert {r["id"]: r["reporting"] for r in data["reports"]} == {reports["青溪镇"]: "off_roster",
                                                                    reports["明湖县司法局"]: None}
+
+
+def test_entries_are_removed_by_their_stored_key_and_a_write_keys_the_list_again(ws, ws_path):
+    ws.set_roster(2023, names(["青溪镇", "白沙乡"]))
+    conn = sqlite3.connect(ws_path)
+    with conn:
+        conn.execute("UPDATE roster SET unit_key = '旧写法的键' WHERE name = '白沙乡'")  # as an older unit_key made it
+    conn.close()
+    assert ws.remove_from_roster(2023, ["旧写法的键"]).removed == ("白沙乡",)
+    ws.add_to_roster(2023, names(["白沙乡"]))
+    assert [e.unit_key for e in ws.roster(2023)] == ["青溪镇", "白沙乡"]
