@@ -31,7 +31,7 @@ from reviewer.ui.review_states import tr_label
 from reviewer.ui.roster_commands import RosterCommand
 from reviewer.ui.roster_input import RosterInputDialog
 from reviewer.vocabulary import Reporting
-from reviewer.workspace import RosterEdit, RosterStatus, RosterUnit, WorkspaceError
+from reviewer.workspace import RosterEdit, RosterUnit, WorkspaceError
 from reviewer.workspace.roster import FIRST_YEAR, LAST_YEAR
 from reviewer.workspace.roster_list import ROSTER_SUFFIXES, read_roster_file
 
@@ -150,13 +150,11 @@ class RosterDialog(QDialog):
 
     # --- showing ---------------------------------------------------------------------------------
 
-    def status(self) -> RosterStatus | None:
-        year = self.year.value()
-        return next((s for s in self.ws.roster_status() if s.year == year), None)
-
     def refresh(self) -> None:
-        status = self.status()
-        reports = {r.id: r for r in self.ws.reports()} if status is not None else {}
+        year = self.year.value()
+        summaries = self.ws.reports() if year in self.ws.roster_years() else []  # read once, for both
+        status = next((s for s in self.ws.roster_status(summaries) if s.year == year), None)
+        reports = {r.id: r for r in summaries}
         self.table.setRowCount(0)
         if status is None:
             self.summary.setText(self.tr("这一年度还没有名单：可逐个添加、粘贴或从文件导入。"))
