@@ -2,7 +2,7 @@
 
 ``--import`` reads a list (.xlsx, .csv, .txt; see :mod:`reviewer.workspace.roster_list`) and makes it the
 year's roster (with ``--append``: adds the units not on it yet). ``--list`` (also without an option) prints
-the roster, one tab-separated line per unit: 序号, 单位, 层级, 报送情况 (已报送 / 未报送), the reports
+the roster (reading only: also while the window has the workspace open), one tab-separated line per unit: 序号, 单位, 层级, 报送情况 (已报送 / 未报送), the reports
 (``#id``); then the year's reports from units not on it (序号 ``-``, 不在名单). The counts go to stderr.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def run_roster(args: argparse.Namespace) -> int:
     try:
         if args.import_file is not None:
             return _import(Workspace, args)
-        with Workspace.open(args.workspace, backup=False, create=False) as workspace:
+        with Workspace.open(args.workspace, backup=False, create=False, read_only=True) as workspace:
             workspace.roster(args.year)  # checks the year
             status = next((s for s in workspace.roster_status() if s.year == args.year), None)
     except WorkspaceError as error:

@@ -3,7 +3,7 @@ with who has reported."""
 from __future__ import annotations
 
 from reviewer.cli import main
-from reviewer.workspace import Workspace
+from reviewer.workspace import RosterUnit, Workspace
 from tests.workspace.test_roster import MINGHU, QINGXI
 
 
@@ -44,3 +44,13 @@ def test_bad_input_gives_a_message_and_exit_status(tmp_path, capsys):
     assert "无法打开名单文件" in capsys.readouterr().err
     assert main(["roster", str(path), "--year", "2024", "--append"]) == 2
     assert main(["roster", str(tmp_path / "没有.sqlite"), "--year", "2024"]) == 1
+
+
+def test_list_reads_a_workspace_the_window_has_open(tmp_path, capsys):
+    path = tmp_path / "ws.sqlite"
+    with Workspace.open(path) as ws:  # holds the lock, as the window does
+        ws.import_file(QINGXI)
+        ws.set_roster(2023, [RosterUnit("青溪镇"), RosterUnit("白沙乡")])
+        assert main(["roster", str(path), "--year", "2023", "--list"]) == 0
+        out, _err = capsys.readouterr()
+        assert [line.split("\t")[3] for line in out.splitlines()] == ["已报送", "未报送"]
