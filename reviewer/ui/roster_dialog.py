@@ -72,8 +72,10 @@ class RosterDialog(QDialog):
         self.year.valueChanged.connect(self.refresh)
         self.summary = QLabel()
         self.summary.setObjectName("rosterSummary")
+        year_label = QLabel(self.tr("报告年度(&Y)："))
+        year_label.setBuddy(self.year)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("报告年度：")))
+        top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.summary, 1)
 
