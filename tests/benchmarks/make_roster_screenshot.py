@@ -56,7 +56,7 @@ def take_screenshot() -> None:
                                 for name in ROSTER_2023])
     window.ws.set_roster(2022, [RosterUnit("明湖县人民政府", Level.COUNTY)])  # 明湖县司法局's 2022 report: 不在名单
     window.refresh_library()
-    dialog = window.show_roster(2023)
+    dialog = window.rosters.show(2023)
     dialog.move(window.x() + 380, window.y() + 140)
     settle(600)
     OUT.mkdir(parents=True, exist_ok=True)
