@@ -6,6 +6,8 @@
 2. The comparison window's model at 1,000 and 10,000 reports (19 indicators, about half the cells filled,
    three years per unit): previous-year changes, model reset and the first paint of the table, median of
    five runs each, under the offscreen platform. Target: ≤ 200 ms at 1,000 reports.
+
+The machine is shared: the load average is printed first, read the figures against it.
 """
 from __future__ import annotations
 
@@ -90,6 +92,7 @@ def bench_view(count: int) -> None:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    print("load average (1, 5, 15 min): " + ", ".join(f"{load:.1f}" for load in os.getloadavg()))
     bench_extraction(count)
     for reports in (1_000, 10_000):
         bench_view(reports)
