@@ -41,7 +41,8 @@ class CarryOver:
 
     def describe(self) -> str:
         """For people (the import line of the CLI and the window's status bar)."""
-        text = f"沿用审阅决定 {self.carried} 项，重新定位 {self.reanchored} 处，待复核 {self.left_for_review} 处"
+        text = (f"沿用审阅决定 {self.carried} 项，重新定位批注和手工项目 {self.reanchored} 处，"
+                f"留待复核 {self.left_for_review} 处")
         return text + "（未能在新文本中定位，已保留）" if self.left_for_review else text
 
 

@@ -89,4 +89,4 @@ def test_importing_a_new_version_says_what_became_of_the_review_work(tmp_path):
     assert done.returncode == 0, done.stderr
     status, _path, note = done.stdout.strip().split("\t")
     assert status == "new_version"
-    assert note == f"新版本 #2，替换 #{summary.id}；沿用审阅决定 1 项，重新定位 1 处，待复核 0 处"
+    assert note == f"新版本 #2，替换 #{summary.id}；沿用审阅决定 1 项，重新定位批注和手工项目 1 处，留待复核 0 处"
