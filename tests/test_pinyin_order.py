@@ -6,9 +6,14 @@ from reviewer.pinyin_order import pinyin_key
 
 
 def test_unit_names_sort_by_their_readings_in_the_name():
-    expected = ["安化县", "北京市", "蚌埠市", "长春市", "长沙市", "重庆市", "六安市", "吕梁市", "番禺区", "西安市", "厦门市",
-                "先锋乡", "岳阳市", "张家界市", "长宁区"]
-    assert sorted(reversed(expected), key=pinyin_key) == expected  # 蚌 bèng, 长宁 zhǎng, 吕 lǚ after lù
+    expected = ["安化县", "北京市", "蚌埠市", "长春市", "长宁区", "长沙市", "长治市", "重庆市", "六安市", "吕梁市", "番禺区",
+                "西安市", "厦门市", "先锋乡", "岳阳市", "张家界市", "长子县"]
+    assert sorted(reversed(expected), key=pinyin_key) == expected  # 蚌 bèng, 吕 lǚ after lù
+
+
+def test_chang_is_the_reading_of_names_unless_a_word_says_zhang():
+    assert pinyin_key("长治市").startswith("chang2长") and pinyin_key("长宁区").startswith("chang2长")
+    assert pinyin_key("长子县").startswith("zhang3长")  # 长子 is a word of the phrase dictionary
 
 
 def test_a_name_sorts_before_longer_names_it_begins_and_syllables_compare_before_tones_and_characters():

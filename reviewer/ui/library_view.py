@@ -28,7 +28,6 @@ from reviewer.ui.library_model import (
     FilterRole,
     LibraryModel,
     ReportIdRole,
-    SortRole,
 )
 
 COLUMN_CHARS = (6, 3.2, 4.5, 6.5, 4, 3, 3, 4, 14)
@@ -37,6 +36,13 @@ column takes the width left over."""
 HIDDEN_AT_FIRST = (COLUMN_LEVEL, COLUMN_PUBLISH_DATE, COLUMN_FILE)
 """Columns shown only when the reviewer asks (header context menu); the row tooltip names the file."""
 INTO_THE_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Filters the rows by the filter box; the order is the model's, which sorts itself (see LibraryModel)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
 
 class LibraryView(QWidget):
@@ -50,11 +56,10 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.proxy.setFilterRole(FilterRole)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterKeyColumn(COLUMN_UNIT)  # FilterRole gives the whole row's text there
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.filter_edit = QLineEdit()

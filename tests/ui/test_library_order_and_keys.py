@@ -3,6 +3,8 @@ from the filter into the list, Delete taking the selected reports out (Ctrl+Z br
 counts under the list (已审 x / N) right after every change."""
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QPoint, Qt
 
 from reviewer.ui.current_item import Target
@@ -176,3 +178,25 @@ def test_marking_a_report_reviewed_counts_it_at_once(loaded_window, qtbot):
     library.table.setFocus()
     qtbot.keyClick(library.table, Qt.Key.Key_Z, CTRL)
     assert library.count_label.text() == "已审 0 / 4 份报告"
+
+
+def test_a_row_whose_sorted_value_changes_moves_into_place_keeping_the_selection(qtbot):
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_reports([summary(number, unit) for number, unit in enumerate(["甲镇", "乙镇", "丙镇", "丁镇"], start=1)])
+    view.show()
+    header = view.table.horizontalHeader()
+    pending_header = QPoint(header.sectionViewportPosition(COLUMN_PENDING) + header.sectionSize(COLUMN_PENDING) // 2,
+                            header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pending_header)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pending_header)  # most pending first
+    assert [view.proxy.index(row, COLUMN_PENDING).data() for row in range(4)] == ["4", "3", "2", "1"]
+    view.select_report(4, emit=False)
+
+    view.update_rows([dataclasses.replace(summary(4, "丁镇"), pending_items=0)], [])  # its items decided
+    assert [view.proxy.index(row, COLUMN_PENDING).data() for row in range(4)] == ["3", "2", "1", "0"]
+    assert view.selected_report_ids() == [4] and view.table.currentIndex().row() == 3
+
+    view.update_rows([dataclasses.replace(summary(5, "戊镇"), pending_items=2)], [])  # imported
+    assert [view.proxy.index(row, 0).data(ReportIdRole) for row in range(5)] == [3, 5, 2, 1, 4]
+    assert view.selected_report_ids() == [4]
