@@ -1,7 +1,8 @@
 """Table model of the workspace's reports (one row per ReportSummary).
 
 Rows are kept by report id: a change re-reads only the reports it touched and updates their rows in place
-(:meth:`LibraryModel.update_rows`), so views, the sorting proxy and the counts redo only those rows.
+(:meth:`LibraryModel.update_rows`), so the views, the filter and the counts redo only those rows. The model
+keeps its rows in the order shown (it sorts itself); 已审 x / N is counted as the rows change.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def _status_order(report) -> int:
 
 def _columns() -> list[LibraryColumn]:
     return [
-        LibraryColumn(_tr("单位"), _unit_label, _unit_label),  # sorted by LibraryModel.unit_sort_key
+        LibraryColumn(_tr("单位"), _unit_label, _unit_label),  # sorted by LibraryModel._unit_key
         LibraryColumn(_tr("年度"), lambda r: str(r.report_year) if r.report_year else "", lambda r: r.report_year or 0),
         LibraryColumn(_tr("层级"), lambda r: tr_label(r.level) if r.level else "",
                       lambda r: _LEVEL_ORDER.index(r.level) if r.level else len(_LEVEL_ORDER)),
@@ -243,7 +244,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _key(self, report) -> tuple[Any, int]:
         column = self._sort_column
-        value = self.unit_sort_key(report) if column == COLUMN_UNIT else self._columns[column].sort_key(report)
+        value = self._unit_key(report) if column == COLUMN_UNIT else self._columns[column].sort_key(report)
         return value, report.id
 
     def _sort(self) -> None:
@@ -271,7 +272,7 @@ class LibraryModel(QAbstractTableModel):
         if self._sort_column == COLUMN_UNIT:
             self.sort(self._sort_column, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder)
 
-    def unit_sort_key(self, report) -> str:
+    def _unit_key(self, report) -> str:
         """Pinyin order of the unit as shown (code point order until :meth:`use_pinyin_order`); the reports
         of one unit by year."""
         label = _unit_label(report)

@@ -203,7 +203,7 @@ class LibraryView(QWidget):
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         current = self.table.currentIndex()
         selected = self.table.selectionModel().isSelected(current) if current.isValid() else False
-        if open_single and self.proxy.rowCount() == 1 or not selected:
+        if (open_single and self.proxy.rowCount() == 1) or not selected:
             self.table.selectRow(0)
         self.table.scrollTo(self.table.currentIndex())
 
