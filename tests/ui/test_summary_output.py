@@ -1,5 +1,5 @@
-"""The review summaries leave the window as PDF files, print previews and prints (page by page through
-QtPdf): the open report's 审阅意见单, the sheets of several selected reports, and the 汇总表 of the selected
+"""The review summaries leave the window as PDF files, print previews and prints (each page's drawing
+replayed onto the printer): the open report's 审阅意见单, the sheets of several selected reports, and the 汇总表 of the selected
 reports or, with fewer than two selected, of the whole workspace. PDFs are made off the window's thread."""
 from __future__ import annotations
 
@@ -194,10 +194,6 @@ def test_printing_renders_every_pdf_page_onto_the_printer(loaded_window, tmp_pat
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
 
-    job = PdfPrintJob(data)
-    try:
-        job.paint(printer)
-    finally:
-        job.close()
+    PdfPrintJob(data).paint(printer)
 
     assert len(PdfReader(printed).pages) == pages
