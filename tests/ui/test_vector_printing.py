@@ -192,3 +192,23 @@ def test_a_page_with_an_image_is_printed_as_one_image(qapp, tmp_path):
     assert page_images(printed) == [1]
     [printed_page], [original_page] = grey_pages(printed), grey_pages(data)
     assert look_difference(printed_page, original_page) < SAME_LOOK
+
+
+@pytest.mark.parametrize("reader", ["printing", "report import"])
+def test_pdfium_is_entered_by_one_thread_at_a_time(qapp, reader):
+    """PDFium crashes when two threads call it: printing on the window's thread and a PDF report being read
+    on the import worker wait for each other."""
+    import threading
+
+    from reviewer.analysis.loaders.pdf import load_pdf
+    from reviewer.analysis.loaders.pdfium_lock import PDFIUM_LOCK
+
+    data = sheet_pdf()  # text enough not to be taken for a scan
+    work = {"printing": lambda: pdf_drawings(data), "report import": lambda: load_pdf(data, "报告.pdf")}[reader]
+    worker = threading.Thread(target=work)
+    with PDFIUM_LOCK:
+        worker.start()
+        worker.join(0.5)
+        assert worker.is_alive()  # waiting for the lock this thread holds
+    worker.join(30)
+    assert not worker.is_alive()
