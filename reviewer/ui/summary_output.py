@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,8 +159,7 @@ class PdfPrintJob:
                 if count:
                     printer.newPage()
                 page = self.pages[number - 1]
-                paint_page(painter, page, page_placement(page, paper), self._fonts,
-                           lambda index=number - 1: self._image(index))
+                paint_page(painter, page, page_placement(page, paper), self._fonts, partial(self._image, number - 1))
         finally:
             painter.end()
 
