@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 if TYPE_CHECKING:
+    from reviewer.ui.pdf_painting import GlyphFonts
     from reviewer.workspace import Workspace
 
 IMAGE_DPI = 200
@@ -118,21 +119,28 @@ def choose_summary_path(parent: QWidget | None, title: str, suggested_name: str,
 
 
 class PdfPrintJob:
-    """A PDF read for printing: what each page draws, replayed onto the printer or the print preview."""
+    """A PDF read for printing: what each page draws, replayed onto the printer or the print preview.
+
+    Reading the pages takes seconds for a long 汇总表 and needs no Qt: it may run on a worker thread; the
+    fonts and images for painting are made on the thread that paints."""
 
     def __init__(self, data: bytes) -> None:
         import pypdfium2 as pdfium
 
         from reviewer.ui.pdf_drawing import pdf_drawings
-        from reviewer.ui.pdf_painting import GlyphFonts
 
         self._data = data
         try:
             self.pages = pdf_drawings(data)
         except pdfium.PdfiumError as error:
             raise OSError(_tr("无法读取生成的 PDF（{error}）").format(error=error)) from None
-        self._fonts = GlyphFonts()
+        self._fonts: GlyphFonts | None = None
         self._images: dict[int, QImage] = {}
+
+    @classmethod
+    def builder(cls, build: Callable[[Workspace], bytes]) -> Callable[[Workspace], PdfPrintJob]:
+        """``build`` followed by reading its pages: a job for the PdfBuilder's worker thread."""
+        return lambda ws: cls(build(ws))
 
     def page_layout(self) -> QPageLayout:
         """The paper of the first page (A4, portrait or landscape), no margins: the PDF has its own."""
@@ -146,8 +154,10 @@ class PdfPrintJob:
     def paint(self, printer) -> None:
         """Draw the pages the printer asks for (all, or its page ranges) onto ``printer`` (also the preview's
         paint request)."""
-        from reviewer.ui.pdf_painting import page_placement, paint_page
+        from reviewer.ui.pdf_painting import GlyphFonts, page_placement, paint_page
 
+        if self._fonts is None:
+            self._fonts = GlyphFonts()
         ranges = printer.pageRanges()
         numbers = [n for n in range(1, len(self.pages) + 1) if ranges.isEmpty() or ranges.contains(n)]
         painter = QPainter()
@@ -174,12 +184,11 @@ class PdfPrintJob:
         return self._images[index]
 
 
-def print_pdf(parent: QWidget | None, data: bytes, preview: bool, title: str) -> bool:
+def print_pdf(parent: QWidget | None, job: PdfPrintJob, preview: bool, title: str) -> bool:
     """Print (with the system print dialog) or preview-then-print a PDF named ``title``. True when something
     was printed."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
-    job = PdfPrintJob(data)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     printer.setPageLayout(job.page_layout())

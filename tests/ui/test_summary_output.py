@@ -197,3 +197,23 @@ def test_printing_renders_every_pdf_page_onto_the_printer(loaded_window, tmp_pat
     PdfPrintJob(data).paint(printer)
 
     assert len(PdfReader(printed).pages) == pages
+
+
+def test_the_pages_to_print_are_read_off_the_window_thread(loaded_window, qtbot, monkeypatch):
+    import reviewer.ui.pdf_drawing
+
+    window = loaded_window
+    threads, dialogs = [], []
+    real_drawings = reviewer.ui.pdf_drawing.pdf_drawings
+
+    def recording_drawings(data):
+        threads.append(threading.current_thread())
+        return real_drawings(data)
+
+    monkeypatch.setattr(reviewer.ui.pdf_drawing, "pdf_drawings", recording_drawings)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: dialogs.append(dialog.windowTitle()) or 0)
+    window.actions.print_batch.trigger()
+    wait_for_pdf(qtbot, window)
+
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialogs == ["打印 — 汇总表（全部 4 份报告）"]

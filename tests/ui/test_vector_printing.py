@@ -127,7 +127,7 @@ def test_the_print_dialog_offers_the_pdfs_page_range(qapp, monkeypatch, tmp_path
         return 1
 
     monkeypatch.setattr(QPrintDialog, "exec", answer)
-    assert print_pdf(None, data, preview=False, title="审阅意见单：常平镇")
+    assert print_pdf(None, PdfPrintJob(data), preview=False, title="审阅意见单：常平镇")
 
     assert seen == {"range": (1, len(page_texts(data))), "full page": True}
     assert page_texts((tmp_path / "printed.pdf").read_bytes()) == page_texts(data)
