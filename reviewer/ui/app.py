@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from reviewer import __version__
 from reviewer.analysis.load import is_report_file_name
 from reviewer.paths import resource_path
+from reviewer.ui.file_dialog_look import watch_file_dialogs
 from reviewer.ui.settings import UiSettings
 from reviewer.ui.translations import install_qt_translations
 from reviewer.ui.workspace_opening import default_workspace_path, open_workspace_interactively
@@ -23,7 +24,7 @@ DEMO_FOLDER = "demo"
 
 
 def create_application() -> QApplication:
-    """The QApplication, named, with its icon and Qt's own texts in Chinese."""
+    """The QApplication, named, with its icon, and Qt's own texts and file dialogs in Chinese."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reviewer"])
     app.setOrganizationName("reviewer")
     app.setApplicationName("reviewer")
@@ -31,6 +32,7 @@ def create_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     install_qt_translations(app)
+    watch_file_dialogs(app)
     return app
 
 
