@@ -56,7 +56,6 @@ def take_screenshots(home: str) -> None:
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QApplication, QFileDialog
 
-    from reviewer.paths import resource_path
     from reviewer.ui.app import create_application, start_window
     from reviewer.ui.item_dialogs import AnnotationDialog
     from reviewer.ui.open_report import Target
