@@ -1,5 +1,6 @@
 """Start the window: Qt in Chinese, the workspace (a default one with demo reports on first start), the
-window restored as it was left, files given on the command line imported, jieba warmed up afterwards."""
+window restored as it was left, files given on the command line imported, jieba warmed up afterwards. When a
+window is already running on the workspace, the files go to it instead (``single_instance``)."""
 from __future__ import annotations
 
 import sys
@@ -15,6 +16,7 @@ from reviewer import __version__
 from reviewer.analysis.load import is_report_file_name
 from reviewer.paths import resource_path
 from reviewer.ui.settings import UiSettings
+from reviewer.ui.single_instance import hand_over, handed_over_message, serve_launches
 from reviewer.ui.translations import install_qt_translations
 from reviewer.ui.workspace_opening import default_workspace_path, open_workspace_interactively
 
@@ -89,6 +91,7 @@ def start_window(argv: list[str], settings: UiSettings | None = None):
     window = MainWindow(ws, settings, open_worker_workspace)
     window.restore_state()
     window.show()
+    serve_launches(window)
     if first_start and ws.path == path:
         window.imports.batchFinished.connect(partial(show_a_report, window))
         window.imports.import_paths(demo_reports())
@@ -104,7 +107,12 @@ def run_app(argv: list[str]) -> int:
 
     app = create_application()
     install_excepthook()
-    window = start_window(argv)
+    settings = UiSettings()
+    files = [str(Path(arg).resolve()) for arg in argv]
+    if hand_over(settings.workspace_path or default_workspace_path(), files):
+        print(handed_over_message(len(files)))
+        return 0
+    window = start_window(argv, settings)
     if window is None:
         return 0
     return app.exec()
