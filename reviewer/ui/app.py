@@ -16,7 +16,7 @@ from reviewer import __version__
 from reviewer.analysis.load import is_report_file_name
 from reviewer.paths import resource_path
 from reviewer.ui.settings import UiSettings
-from reviewer.ui.single_instance import hand_over, handed_over_message, serve_launches
+from reviewer.ui.single_instance import LaunchServer, claim_launches, handed_over_message, serve_launches
 from reviewer.ui.translations import install_qt_translations
 from reviewer.ui.workspace_opening import default_workspace_path, open_workspace_interactively
 
@@ -71,11 +71,12 @@ def open_worker_workspace(path: Path):
     return Workspace.open(path, lock=False)
 
 
-def start_window(argv: list[str], settings: UiSettings | None = None):
+def start_window(argv: list[str], settings: UiSettings | None = None, launches: LaunchServer | None = None):
     """Open the workspace and show the window (None when the reviewer chose to quit instead).
 
     On first start (no workspace chosen or created yet) the default workspace is created in the user's
-    data folder and the demo reports are imported into it.
+    data folder and the demo reports are imported into it. Later launches hand their files to the window
+    (through ``launches`` when this launch claimed them already).
     """
     settings = settings or UiSettings()
     configured = settings.workspace_path
@@ -91,7 +92,7 @@ def start_window(argv: list[str], settings: UiSettings | None = None):
     window = MainWindow(ws, settings, open_worker_workspace)
     window.restore_state()
     window.show()
-    serve_launches(window)
+    serve_launches(window, launches)
     if first_start and ws.path == path:
         window.imports.batchFinished.connect(partial(show_a_report, window))
         window.imports.import_paths(demo_reports())
@@ -109,10 +110,11 @@ def run_app(argv: list[str]) -> int:
     install_excepthook()
     settings = UiSettings()
     files = [str(Path(arg).resolve()) for arg in argv]
-    if hand_over(settings.workspace_path or default_workspace_path(), files):
+    launches = claim_launches(settings.workspace_path or default_workspace_path(), files)
+    if launches is None:
         print(handed_over_message(len(files)))
         return 0
-    window = start_window(argv, settings)
+    window = start_window(argv, settings, launches)
     if window is None:
         return 0
     return app.exec()

@@ -5,6 +5,10 @@ socket in the temporary folder, a named pipe on Windows, only the user may conne
 same workspace connects, sends its files' absolute paths as one line of JSON (``{"files": [...]}``), waits
 for ``ok`` and exits; the window imports and opens the files and comes to the front. A socket left behind by
 a window that crashed is removed before listening (``QLocalServer.removeServer``).
+
+A launch claims the name before it opens the workspace (:func:`claim_launches`), so that of several launches
+started together (files selected together in the file manager) one becomes the window and the others hand
+their files to it while it is still starting, instead of finding the workspace locked.
 """
 from __future__ import annotations
 
@@ -25,8 +29,9 @@ from PySide6.QtWidgets import QMainWindow
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 1000
-REPLY_TIMEOUT_MS = 5000
-"""How long a later launch waits for the window to take its files (a busy window answers between events)."""
+REPLY_TIMEOUT_MS = 30_000
+"""How long a later launch, once connected, waits for the window to take its files: a busy window answers
+between events, one still starting once it runs (after a crash it first checks the workspace file)."""
 MAX_MESSAGE_BYTES = 1 << 20
 REPLY_OK = b"ok\n"
 
@@ -39,6 +44,19 @@ def server_name(workspace: Path) -> str:
         user = ""
     key = f"{user}\0{os.path.normcase(os.path.realpath(workspace))}"
     return "reviewer-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def claim_launches(workspace: Path, files: Sequence[str]) -> LaunchServer | None:
+    """At start: None when a window running (or starting) on ``workspace`` took ``files``; otherwise the
+    server this launch's window will listen on (see :func:`serve_launches`)."""
+    if hand_over(workspace, files):
+        return None
+    server = LaunchServer()
+    if server.listen(workspace):
+        return server
+    if hand_over(workspace, files):  # another launch got there first
+        return None
+    return server
 
 
 def hand_over(workspace: Path, files: Sequence[str]) -> bool:
@@ -88,6 +106,8 @@ class LaunchServer(QObject):
         super().__init__(parent)
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
+        self._early: list[list[str]] | None = []
+        """Launches received before a window took over (:meth:`deliver_to`); None from then on."""
 
     @property
     def name(self) -> str | None:
@@ -143,20 +163,32 @@ class LaunchServer(QObject):
         socket.write(REPLY_OK)
         socket.flush()
         socket.disconnectFromServer()
-        self.launched.emit(files)
+        if self._early is not None:
+            self._early.append(files)
+        else:
+            self.launched.emit(files)
+
+    def deliver_to(self, receiver) -> None:
+        """From now on each launch goes to ``receiver(files)``, the ones received so far first."""
+        early, self._early = self._early or [], None
+        self.launched.connect(receiver)
+        for files in early:
+            receiver(files)
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
         socket.deleteLater()
 
 
-def serve_launches(window) -> LaunchServer:
-    """Let later launches hand their files to ``window`` (a MainWindow), on its workspace, also after the
-    window switched to another workspace."""
-    server = LaunchServer(window)
-    server.launched.connect(partial(open_launched, window))
-    server.listen(window.ws.path)
+def serve_launches(window, server: LaunchServer | None = None) -> LaunchServer:
+    """Let later launches hand their files to ``window`` (a MainWindow) on its workspace, also after the
+    window switched to another workspace; ``server`` is the one :func:`claim_launches` gave, if any."""
+    server = server or LaunchServer()
+    server.setParent(window)
+    if server.name != server_name(window.ws.path):  # not claimed, or another workspace was chosen at start
+        server.listen(window.ws.path)
     window.session.workspaceReplaced.connect(lambda ws: server.listen(ws.path))
+    server.deliver_to(partial(open_launched, window))
     return server
 
 

@@ -8,11 +8,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir
-from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from reviewer.ui.settings import UiSettings
 from reviewer.ui.single_instance import LaunchServer, hand_over, serve_launches, server_name
@@ -67,6 +68,48 @@ def test_a_second_launch_hands_its_file_to_the_running_window_and_exits(window, 
     assert window.report.file_name == Path(report).name
     assert [r.file_name for r in window.ws.reports()] == [Path(report).name]
     assert not window.isMinimized()
+
+
+def test_launches_started_together_make_one_window_that_opens_all_their_files(tmp_path, demo_files):
+    """As when several reports selected in the file manager are opened with reviewer: three real launches at
+    once, no window running yet; one becomes the window, the others hand their files to it and exit."""
+    from reviewer.workspace import Workspace
+
+    workspace = tmp_path / "ws" / "workspace.sqlite"
+    workspace.parent.mkdir()
+    Workspace.open(workspace, backup=False).close()
+    settings = UiSettings()
+    settings.workspace_path = workspace
+    settings.sync()
+    files = [shutil.copy(demo_files[n], tmp_path) for n in (0, 1)]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    launches = [subprocess.Popen([sys.executable, "-m", "reviewer", *args], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                for args in ([files[0]], [files[1]], [])]
+    try:
+        deadline = time.monotonic() + LAUNCH_TIMEOUT_MS / 1000
+        while sum(p.poll() is not None for p in launches) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        ended = [p for p in launches if p.poll() is not None]
+        assert len(ended) == 2
+        for launch in ended:
+            out, err = launch.communicate()
+            assert launch.returncode == 0, err
+            assert out.startswith("reviewer 已在运行：")
+        names = {Path(f).name for f in files}
+        while time.monotonic() < deadline:
+            with Workspace.open(workspace, read_only=True) as reader:
+                if {r.file_name for r in reader.reports()} == names:
+                    break
+            time.sleep(0.5)
+        with Workspace.open(workspace, read_only=True) as reader:
+            assert {r.file_name for r in reader.reports()} == names
+    finally:
+        for launch in launches:
+            if launch.poll() is None:
+                launch.kill()
+            launch.communicate()
+        QLocalServer.removeServer(server_name(workspace))  # the killed window's socket
 
 
 def test_a_launch_without_files_brings_the_window_forward(window, qtbot):
