@@ -8,6 +8,7 @@ library filter swallowed Ctrl+Z. Dialogs and other windows keep Qt's behaviour.
 """
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -46,29 +47,36 @@ def history_actions(stack: QUndoStack, parent: QObject, before: Callable[[], Non
 
 
 class HistoryKeys(QObject):
-    """Installed on the application; routes the undo and redo keys pressed in ``window`` (see the module)."""
+    """Routes the undo and redo keys pressed in a text field of ``window`` (see the module). It watches only
+    the focused text field (re-chosen as the focus moves), never the whole application's events."""
 
     def __init__(self, window: QWidget, undo: QAction, redo: QAction) -> None:
         super().__init__(window)
         self.window = window
         self.undo = undo
         self.redo = redo
+        self._watched: QWidget | None = None
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # the field was deleted (an item view's editor)
+                self._watched.removeEventFilter(self)
+            self._watched = None
+        if new is not None and new.window() is self.window and text_field(new) is not None:
+            new.installEventFilter(self)
+            self._watched = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(event, QKeyEvent):
             return False
-        if watched is not QApplication.focusWidget() or not isinstance(watched, QWidget):
-            return False  # the event on its way up to the parents, or not a key for the focus
-        if watched.window() is not self.window:
-            return False
         action = self._history_action(event)
-        field = text_field(watched)
+        field = text_field(watched) if isinstance(watched, QWidget) else None
         if action is None or field is None:
-            return False  # not an undo key, or no text field: the window's shortcut takes it as usual
+            return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # the key comes to the field as a key press, handled below
             return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QToolBar
 
 from reviewer.ui.open_report import Target
 from reviewer.ui.review_commands import SetRemarksCommand
@@ -220,3 +220,39 @@ def test_ctrl_z_in_the_remarks_undoes_their_typing_first_then_the_review(loaded_
     assert window.ws.review(report_id).remarks == ""
     redo_key(qtbot, window.pane.document)
     assert window.ws.item(figure.id).state == "accepted"
+
+
+def test_remarks_typed_and_taken_back_in_one_session_leave_no_undo_step(loaded_window, qtbot):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, GOOD_REPORT)
+    remarks = window.pane.review_form.remarks
+    steps = window.undo_stack.count()
+
+    remarks.setFocus()
+    type_chinese(remarks, "待定")
+    qtbot.waitUntil(lambda: window.ws.review(report_id).remarks == "待定", timeout=3000)  # saved on the pause
+    remarks.clear()
+    window.pane.document.setFocus()
+    qtbot.waitUntil(lambda: window.ws.review(report_id).remarks == "", timeout=3000)
+
+    assert window.undo_stack.count() == steps
+
+
+def test_the_undo_button_commits_remarks_still_being_typed_and_undoes_them(loaded_window, qtbot):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, GOOD_REPORT)
+    figure = figures_in_text_order(window, report_id)[0]
+    accept_figure(qtbot, window, figure)
+    remarks = window.pane.review_form.remarks
+    remarks.setFocus()
+    type_chinese(remarks, "请核对数据")
+    button = window.findChild(QToolBar, "mainToolBar").widgetForAction(window.undo_action)
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # before the pause would have saved them
+
+    assert window.ws.review(report_id).remarks == ""
+    assert remarks.toPlainText() == ""
+    assert window.ws.item(figure.id).state == "accepted"
+    assert window.redo_action.text() == "重做 修改审阅意见"
+    window.redo_action.trigger()
+    assert window.ws.review(report_id).remarks == "请核对数据"
