@@ -100,12 +100,17 @@ class ReviewForm(QWidget):
             self.remarksEdited.emit(self._report_id, self.remarks.toPlainText(), self.edit_session)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Leaving the remarks box commits them and ends the editing session (not for its own context menu)."""
+        """Leaving the remarks box commits them and ends the editing session (not for its own context menu),
+        once the event that moved the focus is done: a click elsewhere, say on a library row, acts on the rows
+        as they were, before the commit refreshes them."""
         if (watched is self.remarks and event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent)
                 and event.reason() != Qt.FocusReason.PopupFocusReason):
-            self.flush()
-            self.edit_session += 1
+            QTimer.singleShot(0, self, self._end_session)
         return super().eventFilter(watched, event)
+
+    def _end_session(self) -> None:
+        self.flush()
+        self.edit_session += 1
 
     def _remarks_changed(self) -> None:
         if not self._loading:
