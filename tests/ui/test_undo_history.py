@@ -256,3 +256,21 @@ def test_the_undo_button_commits_remarks_still_being_typed_and_undoes_them(loade
     assert window.redo_action.text() == "重做 修改审阅意见"
     window.redo_action.trigger()
     assert window.ws.review(report_id).remarks == "请核对数据"
+
+
+def test_clicking_another_report_while_typing_remarks_commits_them_to_the_report_they_belong_to(loaded_window, qtbot):
+    window = loaded_window
+    first = click_library_row(qtbot, window, GOOD_REPORT)
+    remarks = window.pane.review_form.remarks
+    remarks.setFocus()
+    type_chinese(remarks, "结构完整，数据准确")
+
+    second = click_library_row(qtbot, window, FLAWED_REPORT)  # a real click: the box loses the focus
+
+    assert window.report.report_id == second
+    assert window.ws.review(first).remarks == "结构完整，数据准确"
+    assert window.ws.review(second).remarks == ""
+    assert remarks.toPlainText() == ""
+    undo_key(qtbot, window.library.table)
+    assert window.report.report_id == first
+    assert window.ws.review(first).remarks == ""
