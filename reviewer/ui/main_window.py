@@ -15,6 +15,7 @@ from reviewer.analysis.load import REPORT_EXTENSIONS
 from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
+from reviewer.ui.history_keys import HistoryKeys, history_actions
 from reviewer.ui.import_controller import ImportController
 from reviewer.ui.library_rosters import LibraryRosters
 from reviewer.ui.library_view import LibraryView
@@ -137,14 +138,14 @@ class MainWindow(QMainWindow):
         self.pane.splitter.setSizes([width * document // 100, width * side // 100])
 
     def _build_undo_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action, self.redo_action = history_actions(self.undo_stack, self, self.pane.review_form.flush)
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
             if extra not in redo_keys:
                 redo_keys.append(extra)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts(redo_keys)
+        self.history_keys = HistoryKeys(self, self.undo_action, self.redo_action)
         style = self.style()
         self.undo_action.setIcon(
             QIcon.fromTheme(QIcon.ThemeIcon.EditUndo, style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
@@ -154,7 +155,8 @@ class MainWindow(QMainWindow):
         )
         self.actions.register(self.undo_action, "编辑")
         self.actions.register(self.redo_action, "编辑")
-        self.undo_stack.indexChanged.connect(self._update_undo_tooltips)
+        self.undo_stack.undoTextChanged.connect(self._update_undo_tooltips)
+        self.undo_stack.redoTextChanged.connect(self._update_undo_tooltips)
         self._update_undo_tooltips()
 
     def _update_undo_tooltips(self, *_args) -> None:

@@ -58,7 +58,7 @@ def prepare_home(home: Path) -> None:
     """A workspace with the demo reports in it, as a returning user has (not the first start)."""
     code = (
         "from reviewer.ui.app import demo_reports\n"
-        "from reviewer.ui.workspace_opening import default_workspace_path\n"
+        "from reviewer.paths import default_workspace_path\n"
         "from reviewer.workspace import Workspace\n"
         "with Workspace.open(default_workspace_path()) as ws:\n"
         "    [ws.import_file(p) for p in demo_reports()]\n"
@@ -93,10 +93,10 @@ def switching(home: Path) -> tuple[int, int, list[float]]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from reviewer.paths import default_workspace_path
     from reviewer.ui.app import create_application, open_worker_workspace
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.settings import UiSettings
-    from reviewer.ui.workspace_opening import default_workspace_path
     from reviewer.workspace import Workspace
 
     app = create_application()
