@@ -20,6 +20,7 @@ from reviewer.workspace.model import (
     RestoredBackup,
     ReviewItem,
     SearchHit,
+    SearchTotal,
     StoredReport,
 )
 from reviewer.workspace.values import (
@@ -38,6 +39,6 @@ __all__ = [
     "ReviewIdentity", "document_number",
     "export_json", "import_files", "items_of_analysis", "write_figures_csv",
     "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
-    "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
+    "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "SearchTotal", "StoredReport",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",
 ]

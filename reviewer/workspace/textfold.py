@@ -7,7 +7,27 @@ _TABLE[0x3000] = 0x20  # ideographic space
 _TABLE.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
 _TABLE.update({code: code - 0xFEE0 + 32 for code in range(0xFF21, 0xFF3B)})  # full-width A-Z
 
+_SOURCES: dict[str, tuple[str, ...]] = {}
+for _source, _target in _TABLE.items():
+    _SOURCES[chr(_target)] = (*_SOURCES.get(chr(_target), ()), chr(_source))
+
 
 def fold(text: str) -> str:
     """``（１）ABC`` → ``(1)abc``; ``len(fold(t)) == len(t)`` always."""
     return text.translate(_TABLE)
+
+
+def folds_into(needle: str) -> list[tuple[str, str]]:
+    """(source, target) for every character that folds into a character of the folded ``needle``
+    (``１`` → ``1``, ``Ｉ`` and ``I`` → ``i``). Folding only these in a text finds ``needle`` at exactly
+    the places :func:`fold` of the whole text would; a needle without ASCII characters needs none."""
+    return [(source, target) for target in dict.fromkeys(needle) for source in _SOURCES.get(target, ())]
+
+
+def fold_for(text: str, needle: str) -> str:
+    """``text`` folded where it matters for finding the folded ``needle``: the same length, the same
+    places found as in ``fold(text)``, and much faster on Chinese text, which is full of full-width
+    punctuation that ``fold`` would translate one character at a time."""
+    for source, target in folds_into(needle):
+        text = text.replace(source, target)
+    return text
