@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from reviewer.workspace.model import SearchHit, SearchTotal
 from reviewer.workspace.summaries import CURRENT, corrected_metadata
-from reviewer.workspace.textfold import fold, fold_for, folds_into
+from reviewer.workspace.textfold import fold, fold_for, utf8_folder
 
 TOKEN_PUNCTUATION = "%.-/:()[]+〔〕《》"
 """Punctuation indexed as characters too, so 15%, 〔2018〕 and 《宪法》 narrow the search like words do."""
@@ -145,7 +145,7 @@ def total(conn: sqlite3.Connection, query: str, stop: Callable[[], bool] | None 
     if not terms:
         return SearchTotal(0, 0)
     needles = [term.encode("utf-8") for term in terms]
-    folding = [(source.encode("utf-8"), target.encode("utf-8")) for source, target in folds_into("".join(terms))]
+    folded = utf8_folder("".join(terms))
     reports = hits = 0
     rows = conn.execute(
         "SELECT CAST(t.text AS BLOB) FROM report_texts t JOIN reports r ON r.id = t.report_id "
@@ -155,8 +155,7 @@ def total(conn: sqlite3.Connection, query: str, stop: Callable[[], bool] | None 
     for (data,) in rows:
         if stop is not None and stop():
             return None
-        for source, target in folding:
-            data = data.replace(source, target)
+        data = folded(data)
         counts = [data.count(needle) for needle in needles]
         if all(counts):
             reports += 1
