@@ -634,6 +634,7 @@ class MainWindow(QMainWindow):
             runner = SearchRunner(lambda: self.session.path, self._open_worker_workspace, self)
             self._search_dialog = SearchDialog(runner, self)
             self._search_dialog.hitActivated.connect(self._open_hit)
+            self.session.workspaceReplaced.connect(self._search_dialog.run_search)
         self._search_dialog.start(self._selected_words())
 
     def _open_hit(self, report_id: int, start: int, end: int) -> None:

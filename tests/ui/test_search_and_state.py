@@ -86,6 +86,18 @@ def test_a_report_without_a_title_is_named_by_its_file(loaded_window, qtbot):
     assert all(titles.values())
 
 
+def test_only_the_latest_query_is_listed(loaded_window, qtbot):
+    dialog = open_search_dialog(qtbot, loaded_window)
+    dialog.query.setText("法治")
+    dialog.run_search()
+    dialog.query.setText("复议")
+    dialog.run_search()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("在"))
+    model = dialog.model
+    assert model.rowCount() == len(brute_force(loaded_window, "复议"))
+    assert all("复议" in model.index(row, CONTEXT_COLUMN).data() for row in range(model.rowCount()))
+
+
 def test_nothing_found_is_said(loaded_window, qtbot):
     dialog = open_search_dialog(qtbot, loaded_window)
     type_chinese(dialog.query, "不存在的词语组合")
