@@ -2,8 +2,18 @@
 counted meanwhile, both on worker threads; a hit opens its report at the hit."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.ui.plain_text import plain_label, plain_tooltip
 from reviewer.ui.search_runner import SearchRunner
@@ -129,6 +139,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.query.textChanged.connect(self._timer.start)
         self.query.returnPressed.connect(self._return_pressed)
+        self.query.installEventFilter(self)
         self.model.pageLoaded.connect(self._page_loaded)
         runner.totalReady.connect(self._total_ready)
         runner.failed.connect(self._failed)
@@ -160,6 +171,15 @@ class SearchDialog(QDialog):
         """The window is closing: close, and stop and wait for the searching under way."""
         self.close()
         self.runner.shutdown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down / Page Down in the query go on in the list of hits."""
+        if (watched is self.query and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount()):
+            self.results.setFocus()
+            QApplication.sendEvent(self.results, QKeyEvent(event.type(), event.key(), event.modifiers()))
+            return True
+        return super().eventFilter(watched, event)
 
     def _page_loaded(self, added: int) -> None:
         model = self.model

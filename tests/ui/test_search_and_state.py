@@ -45,6 +45,19 @@ def test_search_across_reports_opens_the_hit(loaded_window, qtbot):
     assert window.report.text[hit.start:hit.end] == "调解成功率"
 
 
+def test_down_goes_from_the_query_into_the_hits_and_enter_opens_one(loaded_window, qtbot):
+    window = loaded_window
+    dialog = open_search_dialog(qtbot, window)
+    type_chinese(dialog.query, "行政复议")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 1)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
+    assert dialog.results.hasFocus() and dialog.results.currentIndex().row() == 1
+    hit = dialog.results.currentIndex().data(HitRole)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.report is not None and window.report.report_id == hit.report_id)
+    assert window.pane.document.selected_span() == (hit.start, hit.end)
+
+
 def test_the_window_lists_every_hit_page_by_page_and_says_the_true_total(loaded_window, qtbot, monkeypatch):
     monkeypatch.setattr(search_dialog, "PAGE_SIZE", 3)
     window = loaded_window
