@@ -164,6 +164,7 @@ class SearchDialog(QDialog):
         self._timer.stop()
         query = self.query.text().strip()
         self.total = None
+        self._open_first = False
         self.model.start(query, self.runner.new_search())
         self.status.setText(self.tr("正在搜索…") if query else "")
 
@@ -223,7 +224,7 @@ class SearchDialog(QDialog):
         if index.isValid():
             self._activate(index)
         else:
-            self._open_first = True
+            self._open_first = self.model.waiting
 
     def _activate(self, index: QModelIndex) -> None:
         hit: SearchHit = index.siblingAtColumn(REPORT_COLUMN).data(HitRole)

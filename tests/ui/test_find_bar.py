@@ -70,6 +70,8 @@ def test_typing_highlights_every_match_and_f3_walks_them_with_wrap_around(loaded
     qtbot.keyClick(bar.query, Qt.Key.Key_Return)
     assert selected(view) == expected[1] and bar.position.text() == f"第 2 / {n} 处"
     assert found(view)[0] == expected, "all matches stay highlighted"
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return, SHIFT)
+    assert selected(view) == expected[0] and bar.position.text() == f"第 1 / {n} 处"
 
     qtbot.keyClick(bar.query, Qt.Key.Key_Escape)
     assert not bar.isVisible()
