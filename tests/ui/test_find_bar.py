@@ -136,3 +136,5 @@ def test_the_cross_report_search_keeps_ctrl_shift_f(loaded_window, qtbot):
             (window.actions.find_in_report, window.actions.find_next, window.actions.find_previous,
              window.actions.search_all)}
     assert list(keys.values()) == ["Ctrl+F", "F3", "Shift+F3", "Ctrl+Shift+F"]
+    qtbot.keyClick(window._search_dialog.query, Qt.Key.Key_Escape)  # a plain key: QTest leaves Shift held after
+    assert not window._search_dialog.isVisible()                     # a shortcut that switched windows
