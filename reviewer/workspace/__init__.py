@@ -11,6 +11,7 @@ from reviewer.workspace.items import items_of_analysis
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import (
     Annotation,
+    CarryOver,
     HistoryEntry,
     ImportResult,
     NotReanchored,
@@ -23,6 +24,8 @@ from reviewer.workspace.model import (
     SearchTotal,
     StoredReport,
 )
+from reviewer.workspace.roster import RosterEdit, RosterEntry, RosterUnit
+from reviewer.workspace.roster_status import RosterLine, RosterStatus
 from reviewer.workspace.values import (
     FigureValues,
     FindingValues,
@@ -38,7 +41,8 @@ __all__ = [
     "FigureValues", "FindingValues", "ItemValues", "MetadataValues", "RequiredValues", "SectionValues",
     "ReviewIdentity", "document_number",
     "export_json", "import_files", "items_of_analysis", "write_figures_csv",
-    "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
+    "AnalysisFailed", "Annotation", "CarryOver", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
     "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "SearchTotal", "StoredReport",
+    "RosterEdit", "RosterEntry", "RosterLine", "RosterStatus", "RosterUnit",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",
 ]

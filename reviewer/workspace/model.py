@@ -10,7 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.analysis.model import Analysis
-from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Level, Origin, ReviewStatus, Severity, Verdict
+from reviewer.vocabulary import (
+    AnnotationTag,
+    ItemKind,
+    ItemState,
+    Level,
+    Origin,
+    Reporting,
+    ReviewStatus,
+    Severity,
+    Verdict,
+)
 from reviewer.workspace.values import ItemValues
 
 IMPORT_STATUSES: tuple[str, ...] = ("new", "duplicate", "new_version")
@@ -27,12 +37,32 @@ class NotReanchored:
     label: str  # what it is, for people: the comment, or the item's effective text
 
 
+@dataclass(frozen=True)
+class CarryOver:
+    """What became of the review work on a replaced report when its new version was imported."""
+
+    carried: int  # decisions kept on the items found again, and remarks on the whole report
+    reanchored: int  # manual items and annotations placed again in the new text by their quote and context
+    left_for_review: int  # kept without a place in the new text (listed in ``not_reanchored``): to be looked at
+
+    def __add__(self, other: CarryOver) -> CarryOver:
+        return CarryOver(self.carried + other.carried, self.reanchored + other.reanchored,
+                         self.left_for_review + other.left_for_review)
+
+    def describe(self) -> str:
+        """For people (the import line of the CLI and the window's status bar)."""
+        text = (f"沿用审阅决定 {self.carried} 项，重新定位批注和手工项目 {self.reanchored} 处，"
+                f"留待复核 {self.left_for_review} 处")
+        return text + "（未能在新文本中定位，已保留）" if self.left_for_review else text
+
+
 @dataclass
 class ImportResult:
     report_id: int
     status: str  # "new" | "duplicate" | "new_version"
     replaced_report_id: int | None = None
     not_reanchored: list[NotReanchored] = field(default_factory=list)
+    carry_over: CarryOver | None = None  # for a new version: what became of the replaced report's review work
 
 
 @dataclass
@@ -60,6 +90,10 @@ class ReportSummary:
     pending_items: int  # items still 待审: undecided figures, findings and required parts (attention.py)
     imported_at: str
     format: str = ""  # the reader used (LoadedDocument.format): "ocr" when the text was recognized from a scan
+    reporting: Reporting | None = None  # against its year's roster: REPORTED or OFF_ROSTER; None: no roster
+    needs_recheck: bool = False
+    """新版本，需复核: a new version of a report that had review work, not yet marked reviewed again while
+    items are pending or carried review work found no place in the new text (see summaries.py)."""
 
 
 @dataclass
@@ -142,7 +176,7 @@ class ReportReview:
 class HistoryEntry:
     id: int
     report_id: int | None
-    target: str  # "item" | "annotation" | "review" | "report" | "settings"
+    target: str  # "item" | "items" | "annotation" | "review" | "report" | "settings" | "roster"
     target_id: int | None
     action: str
     old: dict[str, Any] | None
