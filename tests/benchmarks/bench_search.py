@@ -47,6 +47,7 @@ def make_workspace(ws_path: Path, args: argparse.Namespace, scratch: Path) -> No
 
     if args.workspace is not None and args.workspace.exists():
         shutil.copyfile(args.workspace, ws_path)
+        Workspace.open(ws_path, backup=False).close()  # a kept workspace of an older schema is upgraded
         return
     write_reports(scratch / "reports", 0, min(args.distinct, args.reports), args.report_chars)
     with Workspace.open(ws_path, backup=False) as ws:
