@@ -23,10 +23,10 @@ from reviewer.ui.office_exports import annotated_file, ask_with_items, review_wo
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.report_pane import ReportPane
-from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.review_commands import DeleteReportCommand
 from reviewer.ui.review_controller import ReviewController
-from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
+from reviewer.ui.search_dialog import SearchDialog
+from reviewer.ui.search_runner import SearchRunner
 from reviewer.ui.session import Session
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
 from reviewer.ui.settings_dialog import SettingsDialog, output_folder
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
                                            lambda: output_folder(self.settings, self._last_folder()))
         self._search_dialog: SearchDialog | None = None
+        self._open_worker_workspace = open_worker_workspace
         self.indicator_window: IndicatorWindow | None = None
         self._closed = False
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_tool_bar()
         self._connect_actions()
         self.pane.document.set_context_actions([self.actions.add_figure, self.actions.add_annotation])
+        self.pane.find_bar.set_actions(self.actions.find_next, self.actions.find_previous)
         self.pane.document.set_target_actions([self.actions.accept, self.actions.reject, self.actions.edit],
                                               self.pane.select_at)
         self.pane.annotations.set_hint(
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([a.find_in_report, a.search_all])
+        edit_menu.addActions([a.find_in_report, a.find_next, a.find_previous, a.search_all])
         edit_menu.addSeparator()
         edit_menu.addAction(a.preferences)
 
@@ -268,8 +270,10 @@ class MainWindow(QMainWindow):
         self.library.table.addAction(a.delete_report)
         self.library.deleteRequested.connect(self.delete_report)
         a.quit.triggered.connect(self.close)
-        a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
-        a.search_all.triggered.connect(partial(self.open_search, SCOPE_ALL))
+        a.find_in_report.triggered.connect(self.find_in_report)
+        a.find_next.triggered.connect(self.pane.find_bar.find_next)
+        a.find_previous.triggered.connect(self.pane.find_bar.find_previous)
+        a.search_all.triggered.connect(self.open_search)
         a.next_pending.triggered.connect(partial(r.go_to_pending, False))
         a.previous_pending.triggered.connect(partial(r.go_to_pending, True))
         a.accept.triggered.connect(partial(r.set_state, ItemState.ACCEPTED))
@@ -629,20 +633,21 @@ class MainWindow(QMainWindow):
 
     # --- search ------------------------------------------------------------------------------------
 
-    def open_search(self, scope: str) -> None:
-        if self._search_dialog is None:
-            self._search_dialog = SearchDialog(self.search, self)
-            self._search_dialog.hitActivated.connect(self._open_hit)
+    def _selected_words(self) -> str:
+        """The text selected in the open report when it is short enough to search for."""
         span = self.pane.document.selected_span()
-        selected = self.report.text[span[0]:span[1]] if span and self.report and span[1] - span[0] < 40 else ""
-        self._search_dialog.start(scope, selected)
+        return self.report.text[span[0]:span[1]] if span and self.report and span[1] - span[0] < 40 else ""
 
-    def search(self, query: str, scope: str) -> list[Hit]:
-        if scope != SCOPE_CURRENT:
-            return workspace_hits(self.ws, query)
-        if self.report is None:
-            return []
-        return text_hits(self.report.report_id, self.report.title, self.report.text, query)
+    def find_in_report(self) -> None:
+        self.pane.find_bar.start(self._selected_words())
+
+    def open_search(self) -> None:
+        if self._search_dialog is None:
+            runner = SearchRunner(lambda: self.session.path, self._open_worker_workspace, self)
+            self._search_dialog = SearchDialog(runner, self)
+            self._search_dialog.hitActivated.connect(self._open_hit)
+            self.session.workspaceReplaced.connect(self._search_dialog.run_search)
+        self._search_dialog.start(self._selected_words())
 
     def _open_hit(self, report_id: int, start: int, end: int) -> None:
         self.open_report(report_id, span=(start, end))
@@ -709,7 +714,7 @@ class MainWindow(QMainWindow):
         self.summaries.shutdown()
         save_window_state(self)
         if self._search_dialog is not None:
-            self._search_dialog.close()
+            self._search_dialog.shutdown()
         if not self._closed:
             self.session.close()
             self._closed = True

@@ -63,6 +63,7 @@ from reviewer.workspace.model import (
     RestoredBackup,
     ReviewItem,
     SearchHit,
+    SearchTotal,
     StoredReport,
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
@@ -738,10 +739,15 @@ class Workspace:
             report_id = conn.execute("SELECT report_id FROM copy_findings WHERE id = ?", (finding_id,)).fetchone()[0]
         return next(c for c in copied_passages(self._conn, report_id) if c.id == finding_id)
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Every whitespace-separated term of ``query`` must occur; hits newest report first, at most
-        five per report; offsets into the cleaned text."""
-        return search.search(self._conn, query, limit=limit)
+    def search(self, query: str, limit: int = search.PAGE_SIZE, after: SearchHit | None = None) -> list[SearchHit]:
+        """A page of hits: every whitespace-separated term of ``query`` must occur; newest report first,
+        in text order within a report, starting after the hit ``after`` (the last of the page before);
+        offsets into the cleaned text. What counts as a hit: :mod:`reviewer.workspace.search`."""
+        return search.search(self._conn, query, limit=limit, after=after)
+
+    def search_total(self, query: str, stop: Callable[[], bool] | None = None) -> SearchTotal | None:
+        """All hits of ``query`` in all reports, counted exactly; None when ``stop()`` said to give up."""
+        return search.total(self._conn, query, stop)
 
     # --- helpers ----------------------------------------------------------------------------------
 
