@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reviewer import __version__
-from reviewer.analysis.load import is_report_file_name
+from reviewer.analysis.report_files import is_report_file_name
 from reviewer.paths import resource_path
 from reviewer.ui.settings import UiSettings
 from reviewer.ui.translations import install_qt_translations
