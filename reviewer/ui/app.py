@@ -1,13 +1,15 @@
 """Start the window: Qt in Chinese, the workspace (a default one with demo reports on first start), the
-window restored as it was left, files given on the command line imported, jieba warmed up afterwards."""
+window restored as it was left, files given on the command line imported, jieba warmed up once the window
+is painted."""
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -57,6 +59,24 @@ def warm_up_analysis_in_background() -> threading.Thread:
     return thread
 
 
+class AfterFirstPaint(QObject):
+    """Runs ``callback`` once, right after the first paint of any widget of the application: work started
+    earlier would hold the interpreter while the window is being shown."""
+
+    def __init__(self, callback: Callable[[], object]) -> None:
+        app = QCoreApplication.instance()
+        super().__init__(app)
+        self._callback = callback
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QCoreApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
+
+
 def show_a_report(window, *_batch) -> None:
     """After the demo import of a first start: open the first report, so the app is seen working."""
     if window.report is None:
@@ -94,7 +114,7 @@ def start_window(argv: list[str], settings: UiSettings | None = None):
         window.imports.import_paths(demo_reports())
     if argv:
         window.import_paths([str(Path(arg).resolve()) for arg in argv])
-    QTimer.singleShot(0, warm_up_analysis_in_background)
+    AfterFirstPaint(warm_up_analysis_in_background)
     return window
 
 
