@@ -27,7 +27,7 @@ from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMA
 from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
-from reviewer.analysis.report_files import check_size, read_report_file
+from reviewer.analysis.report_files import check_size, is_report_file_name, read_report_file
 
 if TYPE_CHECKING:
     from reviewer.analysis.loaders.ocr.options import OcrOptions
@@ -43,7 +43,9 @@ IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 """Scanned pages and photos, read by text recognition."""
 _DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS | set(CONVERTED_EXTENSIONS)
 
-__all__ = ["REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "load_bytes", "load_path"]
+__all__ = [
+    "REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "is_report_file_name", "load_bytes", "load_path", "read_report_file",
+]
 
 
 def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument:
