@@ -1,14 +1,15 @@
 """Start the window: Qt in Chinese, the workspace (a default one with demo reports on first start), the
-window restored as it was left, files given on the command line imported, jieba warmed up afterwards. When a
-window is already running on the workspace, the files go to it instead (``single_instance``)."""
+window restored as it was left, files given on the command line imported, jieba warmed up once the window
+is painted. When a window is already running on the workspace, the files go to it instead (``single_instance``)."""
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -46,7 +47,7 @@ def app_icon() -> QIcon:
 
 
 def demo_reports() -> list[Path]:
-    from reviewer.analysis.load import is_report_file_name
+    from reviewer.analysis.report_files import is_report_file_name
 
     folder = resource_path(DEMO_FOLDER)
     return sorted(p for p in folder.iterdir() if is_report_file_name(p.name))
@@ -59,6 +60,24 @@ def warm_up_analysis_in_background() -> threading.Thread:
     thread = threading.Thread(target=warm_up, name="reviewer-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``callback`` once, right after the first paint of any widget of the application: work started
+    earlier would hold the interpreter while the window is being shown."""
+
+    def __init__(self, callback: Callable[[], object]) -> None:
+        app = QCoreApplication.instance()
+        super().__init__(app)
+        self._callback = callback
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QCoreApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
 
 
 def show_a_report(window, *_batch) -> None:
@@ -102,7 +121,7 @@ def start_window(argv: list[str], settings: UiSettings | None = None, launches: 
         window.imports.import_paths(demo_reports())
     if argv:
         window.import_paths([str(Path(arg).resolve()) for arg in argv])
-    QTimer.singleShot(0, warm_up_analysis_in_background)
+    AfterFirstPaint(warm_up_analysis_in_background)
     return window
 
 

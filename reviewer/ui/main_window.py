@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
 
-from reviewer.analysis.load import REPORT_EXTENSIONS
+from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS
 from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
@@ -35,12 +35,12 @@ from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
-from reviewer.ui.year_compare import YearCompareDialog, year_compare_dialog
 from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
 
 if TYPE_CHECKING:
     from reviewer.ui.indicator_window import IndicatorWindow
+    from reviewer.ui.year_compare import YearCompareDialog
 
 log = logging.getLogger(__name__)
 
@@ -369,6 +369,8 @@ class MainWindow(QMainWindow):
         """与上年对比 for the open report; a message when its unit has no earlier report here."""
         if self.report is None:
             return None
+        from reviewer.ui.year_compare import year_compare_dialog
+
         dialog = year_compare_dialog(self.ws, self.report.report_id, self)
         if dialog is None:
             show_error(self, self.tr("与上年对比"), self.tr("工作区中没有该单位上一年度的报告。"))

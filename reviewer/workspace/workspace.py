@@ -13,13 +13,11 @@ import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
-from reviewer.analysis.load import read_report_file
+from reviewer.analysis import ANALYZER_VERSION
 from reviewer.analysis.loaders.ocr.options import OcrOptions, Progress
+from reviewer.analysis.report_files import read_report_file
 from reviewer.vocabulary import (
     AnnotationTag,
     Code,
@@ -74,6 +72,9 @@ from reviewer.workspace.rows import annotation_from_row, history_from_row, item_
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
 from reviewer.workspace.values import FigureValues, ItemValues, to_stored, values_of_kind, with_changes
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ANNOTATION_EDITABLE = ("comment", "tag", "severity", "start", "end")
 REVIEW_EDITABLE = ("verdict", "remarks", "status")
@@ -369,6 +370,8 @@ class Workspace:
         ).fetchone()
         if stored is None:
             raise _missing("报告", report_id)
+        from reviewer.analysis.pipeline import analyze_bytes
+
         analysis = analyze_bytes(stored["data"], stored["file_name"], ocr)
         drafts = build_items(analysis)
         at = now()
