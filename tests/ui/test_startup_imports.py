@@ -65,7 +65,7 @@ app.exec()
 
 
 def test_first_paint_needs_no_output_ocr_or_analysis_library_and_jieba_warms_up_after_it(tmp_path: Path, monkeypatch) -> None:
-    from reviewer.ui.workspace_opening import default_workspace_path
+    from reviewer.paths import default_workspace_path
     from reviewer.workspace import Workspace
 
     monkeypatch.setenv("REVIEWER_HOME", str(tmp_path))
