@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.converted import (
     FLAT_ODT,
@@ -28,6 +27,7 @@ from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMA
 from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
+from reviewer.analysis.report_files import check_size, is_report_file_name, read_report_file
 
 if TYPE_CHECKING:
     from reviewer.analysis.loaders.ocr.options import OcrOptions
@@ -43,13 +43,9 @@ IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 """Scanned pages and photos, read by text recognition."""
 _DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS | set(CONVERTED_EXTENSIONS)
 
-__all__ = ["REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "load_bytes", "load_path"]
-_MB = 1024 * 1024
-
-
-def is_report_file_name(name: str) -> bool:
-    """A name with a report extension, and not an Office lock file (``~$…``)."""
-    return PurePath(name).suffix.lower() in REPORT_EXTENSIONS and not name.startswith("~$")
+__all__ = [
+    "REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "is_report_file_name", "load_bytes", "load_path", "read_report_file",
+]
 
 
 def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument:
@@ -57,28 +53,11 @@ def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument
     return load_bytes(read_report_file(path), str(path), ocr)
 
 
-def read_report_file(path: str | Path) -> bytes:
-    """The bytes of a report file; :class:`LoadError` when it is missing, unreadable or too large."""
-    source = str(path)
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise LoadError("not_found", f"“{source}”是文件夹，不是文件。")
-        _check_size(file.stat().st_size, source)
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise LoadError("not_found", f"找不到文件“{source}”。") from None
-    except PermissionError:
-        raise LoadError("not_found", f"没有权限读取文件“{source}”。") from None
-    except OSError as error:
-        raise LoadError("not_found", f"无法读取文件“{source}”（{error.strerror or error}）。") from None
-
-
 def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> LoadedDocument:
     """Read a report from its content. ``filename`` is kept as ``source``; it gives the extension and names
     the file in messages. ``ocr`` passes pages recognized before and a progress callback to the text
     recognition of scans."""
-    _check_size(len(data), filename)
+    check_size(len(data), filename)
     if not data.strip():
         raise LoadError("empty", f"文件“{file_label(filename)}”是空的，没有可读的文字。")
     extension = PurePath(filename).suffix.lower()
@@ -147,14 +126,6 @@ def _load_html(data: bytes, filename: str) -> LoadedDocument:
     from reviewer.analysis.loaders.html import load_html  # BeautifulSoup takes ~130 ms to import: only for pages
 
     return load_html(data, filename)
-
-
-def _check_size(size: int, source: str) -> None:
-    if size > errors.MAX_FILE_BYTES:
-        raise LoadError(
-            "too_large",
-            f"文件“{file_label(source)}”有 {size / _MB:.1f} MB，超过了 {errors.MAX_FILE_BYTES / _MB:g} MB 的上限。",
-        )
 
 
 def _archive_label(names: list[str] | None, opendocument: str | None) -> str:
