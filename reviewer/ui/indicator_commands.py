@@ -43,7 +43,7 @@ class IndicatorCellCommand(WorkspaceCommand):
             for history_id in self.history_ids:
                 self.ws.redo(history_id)
             self._undone = False
-            self.on_change(self.report_id)
+            self._changed(undone=False)
             return
         super().redo()
 
@@ -51,7 +51,12 @@ class IndicatorCellCommand(WorkspaceCommand):
         for history_id in reversed(self.history_ids):
             self.ws.undo(history_id)
         self._undone = True
+        self._changed(undone=True)
+
+    def _changed(self, undone: bool) -> None:
         self.on_change(self.report_id)
+        if self.history_ids and self.revisit is not None:
+            self.revisit(self, undone)
 
 
 def decision_text(action: str, column: str) -> str:
