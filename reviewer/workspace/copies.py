@@ -56,6 +56,12 @@ COMMON_UNITS_MIN = 3
 """A passage found in the reports of this many other units (or of a tenth of the indexed reports, if more)
 is wording the workspace shares, not copying."""
 CANDIDATES_PER_PASSAGE = 8
+PROBE_BANDS = 2
+"""Bands of each passage looked up first, to tell wording many units share (it shares these bands too)
+without counting the thousands of band rows of all its bands."""
+_LAST_ID = (1 << 63) - 1
+PROBE_ROWS_PER_UNIT = 4
+"""The probe reads at most this many rows per key for each unit the wording needs to count as shared."""
 
 
 @dataclass(frozen=True)
@@ -108,23 +114,45 @@ def remove(conn: sqlite3.Connection, report_id: int, text: str) -> None:
 def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[KeyedPassage],
                    store: bool = False) -> dict[int, list[PassageMatch]]:
     """Other report id → the report's passages found in it (merged, verified); with ``store`` the
-    passages also go into the index."""
-    hits = _band_hits(conn, keyed, report.report_id)
+    passages also go into the index.
+
+    A passage whose candidates come from :func:`_common_min` other units is wording the workspace shares:
+    it is compared with none, and copy findings on its candidates go. The probe (:data:`PROBE_BANDS`
+    bands, the earliest rows of each) finds most such passages cheaply; its candidates are true ones (they
+    share two bands), so what it calls shared is; the other passages are looked up with all their bands."""
+    common_min = _common_min(conn)
+    own_unit = report.unit_key or f"#{report.report_id}"
+    others: dict[int, _Indexed] = {}
+
+    def read_others(found: dict[int, dict[tuple[int, int], int]]) -> None:
+        others.update(_indexed_many(conn, {r for pairs in found.values() for r, _o in pairs if r not in others}))
+
+    def is_common(candidates: dict[tuple[int, int], int]) -> bool:
+        units = {others[r].unit_key or f"#{r}" for r, _o in candidates}
+        units.discard(own_unit)
+        return len(units) >= common_min
+
+    _fill_keys(conn, keyed)
+    probed = _band_hits(conn, report.report_id, probe_rows=PROBE_ROWS_PER_UNIT * common_min)
+    read_others(probed)
+    common_ordinals = {ordinal for ordinal, candidates in probed.items() if is_common(candidates)}
+    conn.execute("DELETE FROM copy_keys WHERE ordinal IN (SELECT value FROM json_each(?))",
+                 (json.dumps(sorted(common_ordinals)),))
+    hits = _band_hits(conn, report.report_id)
+    read_others(hits)
+    conn.execute("DELETE FROM copy_keys")
     if store:
         conn.executemany('INSERT INTO copy_passages (report_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
                          [(report.report_id, k.passage.ordinal, k.passage.start, k.passage.end) for k in keyed])
         conn.executemany("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)",
                          [(key, report.report_id, k.passage.ordinal) for k in keyed for key in k.keys])
-    others = _indexed_many(conn, {other_id for found in hits.values() for other_id, _ordinal in found})
-    common_min = max(COMMON_UNITS_MIN, _report_count(conn) // 10)
-    own_unit = report.unit_key or f"#{report.report_id}"
-    common: set[tuple[int, int]] = set()
+    common: set[tuple[int, int]] = {pair for ordinal in common_ordinals for pair in probed[ordinal]}
     compared: list[tuple[Passage, list[tuple[int, int]]]] = []
     for k in keyed:
+        if k.passage.ordinal in common_ordinals:
+            continue
         candidates = hits.get(k.passage.ordinal, {})
-        units = {others[r].unit_key or f"#{r}" for r, _o in candidates}
-        units.discard(own_unit)
-        if len(units) >= common_min:  # wording many units share: no copy here, nor among those reports
+        if is_common(candidates):  # wording many units share: no copy here, nor among those reports
             common.update(candidates)
             continue
         best = sorted(candidates.items(), key=lambda c: -c[1])[:CANDIDATES_PER_PASSAGE]
@@ -146,6 +174,11 @@ def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[K
 
 def _forget_common(conn: sqlite3.Connection, shared: set[tuple[int, int]]) -> None:
     """Copy findings found before the wording turned out to be common go: those on these passages."""
+    with_findings = {row[0] for row in conn.execute(
+        "SELECT report_id FROM copy_findings UNION SELECT other_report_id FROM copy_findings")}
+    shared = {pair for pair in shared if pair[0] in with_findings}
+    if not shared:
+        return
     _fill_pairs(conn, shared)
     conn.execute(
         "DELETE FROM copy_findings WHERE id IN ("
@@ -163,30 +196,43 @@ def _fill_pairs(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> N
     conn.executemany("INSERT INTO copy_pairs (report_id, ordinal) VALUES (?, ?)", pairs)
 
 
-def _band_hits(conn: sqlite3.Connection, keyed: Sequence[KeyedPassage],
-               report_id: int) -> dict[int, dict[tuple[int, int], int]]:
+def _fill_keys(conn: sqlite3.Connection, keyed: Sequence[KeyedPassage]) -> None:
+    """The temporary table ``copy_keys`` holds the passages' band keys with their band numbers."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_keys "
+                 "(band_key INTEGER NOT NULL, ordinal INTEGER NOT NULL, band INTEGER NOT NULL, last INTEGER)")
+    conn.execute("DELETE FROM copy_keys")
+    conn.executemany("INSERT INTO copy_keys (band_key, ordinal, band) VALUES (?, ?, ?)",
+                     [(key, k.passage.ordinal, band) for k in keyed for band, key in enumerate(k.keys)])
+
+
+def _band_hits(conn: sqlite3.Connection, report_id: int,
+               probe_rows: int | None = None) -> dict[int, dict[tuple[int, int], int]]:
     """Passage ordinal → (other report, its passage) → how many bands they share, for the pairs that share
-    at least :data:`BANDS_SHARED_MIN` (counted by SQLite: a common passage matches thousands of band rows)."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_query (band_key INTEGER NOT NULL, ordinal INTEGER NOT NULL)")
-    conn.execute("DELETE FROM copy_query")
-    conn.executemany("INSERT INTO copy_query (band_key, ordinal) VALUES (?, ?)",
-                     [(key, k.passage.ordinal) for k in keyed for key in k.keys])
+    at least :data:`BANDS_SHARED_MIN` of the keys in ``copy_keys`` (counted by SQLite: a common passage matches
+    thousands of band rows). With ``probe_rows`` only the first :data:`PROBE_BANDS` bands, each read up to
+    the report of its ``probe_rows``-th row."""
+    if probe_rows is None:
+        read = ""
+    else:
+        conn.execute(f"UPDATE copy_keys SET last = coalesce((SELECT c.report_id FROM copy_bands c WHERE c.band_key = "
+                     f"copy_keys.band_key LIMIT 1 OFFSET {int(probe_rows)}), {_LAST_ID}) WHERE band < {PROBE_BANDS}")
+        read = f" AND k.band < {PROBE_BANDS} AND b.report_id <= k.last"
     rows = conn.execute(
-        "SELECT q.ordinal, b.report_id, b.ordinal, count(*) FROM copy_query q "
-        "JOIN copy_bands b ON b.band_key = q.band_key WHERE b.report_id != ? "
-        "GROUP BY q.ordinal, b.report_id, b.ordinal HAVING count(*) >= ?",
+        "SELECT k.ordinal, b.report_id, b.ordinal, count(*) FROM copy_keys k "
+        f"JOIN copy_bands b ON b.band_key = k.band_key{read} WHERE b.report_id != ? "
+        "GROUP BY k.ordinal, b.report_id, b.ordinal HAVING count(*) >= ?",
         (report_id, analysis_copies.BANDS_SHARED_MIN),
     )
     hits: dict[int, dict[tuple[int, int], int]] = {}
     for ordinal, other_id, other_ordinal, count in rows:
         hits.setdefault(ordinal, {})[(other_id, other_ordinal)] = count
-    conn.execute("DELETE FROM copy_query")
     return hits
 
 
-def _report_count(conn: sqlite3.Connection) -> int:
+def _common_min(conn: sqlite3.Connection) -> int:
+    """Other units a passage's candidates come from for it to be wording the workspace shares."""
     count: int = conn.execute(f"SELECT COUNT(*) FROM reports r WHERE {CURRENT}").fetchone()[0]
-    return count
+    return max(COMMON_UNITS_MIN, count // 10)
 
 
 def _other_passages(conn: sqlite3.Connection, others: dict[int, _Indexed],
