@@ -118,8 +118,9 @@ def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[K
 
     A passage whose candidates come from :func:`_common_min` other units is wording the workspace shares:
     it is compared with none, and copy findings on its candidates go. The probe (:data:`PROBE_BANDS`
-    bands, the earliest rows of each) finds most such passages cheaply; its candidates are true ones (they
-    share two bands), so what it calls shared is; the other passages are looked up with all their bands."""
+    bands, the earliest rows of each) finds most such passages without reading the thousands of rows of
+    all their bands; its candidates are true ones (they share two bands), so what it calls shared is, and
+    the findings that go are those on its candidates. The other passages are looked up with all their bands."""
     common_min = _common_min(conn)
     own_unit = report.unit_key or f"#{report.report_id}"
     others: dict[int, _Indexed] = {}
