@@ -146,7 +146,7 @@ def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[K
         conn.executemany('INSERT INTO copy_passages (report_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
                          [(report.report_id, k.passage.ordinal, k.passage.start, k.passage.end) for k in keyed])
         conn.executemany("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)",
-                         [(key, report.report_id, k.passage.ordinal) for k in keyed for key in k.keys])
+                         sorted((key, report.report_id, k.passage.ordinal) for k in keyed for key in k.keys))
     common: set[tuple[int, int]] = {pair for ordinal in common_ordinals for pair in probed[ordinal]}
     compared: list[tuple[Passage, list[tuple[int, int]]]] = []
     for k in keyed:
