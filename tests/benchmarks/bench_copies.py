@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from reviewer.analysis.copies import keyed_passages
 from reviewer.workspace import Workspace, copies
+from reviewer.workspace.db import PAGE_CACHE_KIB
 
 OPENING = ("{year}年，{unit}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
            "全面贯彻党的二十大精神，扎实推进依法行政，现将有关情况报告如下。")
@@ -113,6 +114,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
         Workspace.open(path).close()
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")  # as the workspace's connections
         texts: list[str] = []
         built, started = 0, time.perf_counter()
         for size in sorted(sizes):
