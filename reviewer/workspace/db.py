@@ -44,6 +44,9 @@ with _hidden(OPTIONAL_TYPE_LIBRARIES):
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another connection of the same program (a background import)."""
+PAGE_CACHE_KIB = 65_536
+"""SQLite's page cache per connection (taken as pages are read): one report's copy-index rows land on
+thousands of pages of the band table; with the default 2 MB they are read and spilled again and again."""
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
@@ -59,6 +62,7 @@ def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
     return db
 
 

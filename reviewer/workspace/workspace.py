@@ -277,13 +277,13 @@ class Workspace:
             report_id, item_ids = reports.insert_report(conn, prepared, at)
             described = {"file_name": prepared.file_name, "sha256": prepared.sha256}
             if predecessor is None:
-                copies.add(conn, report_id, prepared.analysis.text)
+                copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
                 self._record(conn, report_id, "report", report_id, "import", None, described, at=at)
                 return ImportResult(report_id, "new")
             carry_over = carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
                                               reports.stored_text(conn, predecessor), prepared.analysis.text)
             reports.supersede(conn, predecessor, report_id)
-            copies.add(conn, report_id, prepared.analysis.text)
+            copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
             self._record(conn, report_id, "report", report_id, "new_version",
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
             return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id), carry_over)
