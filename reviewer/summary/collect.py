@@ -32,7 +32,7 @@ from reviewer.summary.data import (
     SheetHeader,
     SummaryData,
 )
-from reviewer.summary.review_view import ReviewView, view_from_analysis, view_from_workspace
+from reviewer.summary.review_view import ReviewView, batch_views, view_from_analysis, view_from_workspace
 from reviewer.vocabulary import (
     AnnotationTag,
     FindingCode,
@@ -77,7 +77,7 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
     else:
         ids, scope = list(report_ids), "选定报告"
     return BatchData(
-        rows=[batch_row_from_view(view_from_workspace(ws, report_id)) for report_id in ids],
+        rows=[batch_row_from_view(view) for view in batch_views(ws, ids)],
         indicator_names=list(indicator_columns().values()),
         scope=scope,
         reviewer=ws.reviewer_name or None,

@@ -43,6 +43,7 @@ from reviewer.workspace.backup import (
     sound_backups,
     take_backup,
 )
+from reviewer.workspace.batch_records import BatchRecord, read_batch_records
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.copies import CopiedPassage, copied_passages
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
@@ -66,7 +67,13 @@ from reviewer.workspace.model import (
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 from reviewer.workspace.reanchor import anchor_at
-from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
+from reviewer.workspace.rows import (
+    annotation_from_row,
+    history_from_row,
+    item_from_row,
+    review_from_row,
+    unstarted_review,
+)
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
 from reviewer.workspace.values import FigureValues, ItemValues, to_stored, values_of_kind, with_changes
@@ -301,6 +308,14 @@ class Workspace:
         for row in rows:
             result.setdefault(row["report_id"], []).append(item_from_row(row))
         return result
+
+    def batch_records(self, report_ids: Sequence[int]) -> list[BatchRecord]:
+        """What the batch summary reads of these reports, in their order (see :mod:`batch_records`)."""
+        records = read_batch_records(self._conn, report_ids)
+        missing = next((report_id for report_id in report_ids if report_id not in records), None)
+        if missing is not None:
+            raise _missing("报告", missing)
+        return [records[report_id] for report_id in report_ids]
 
     def report(self, report_id: int) -> StoredReport:
         row = self._conn.execute(
@@ -585,7 +600,7 @@ class Workspace:
         row = self._conn.execute("SELECT * FROM reviews WHERE report_id = ?", (report_id,)).fetchone()
         if row is None:
             self._require(self._conn, "reports", report_id, "报告")
-            return ReportReview(report_id, None, "", None, ReviewStatus.UNREVIEWED, None, None, None)
+            return unstarted_review(report_id)
         return review_from_row(row)
 
     def set_review(self, report_id: int, **fields: Any) -> ReportReview:
