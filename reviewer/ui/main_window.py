@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.imports = ImportController(self, self.session, open_worker_workspace)
-        self.imports.libraryChanged.connect(self.refresh_library)
         self.imports.reportsChanged.connect(self.refresh_library_rows)
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
