@@ -32,6 +32,7 @@ from reviewer.ui.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
+from reviewer.ui.workspace_check import WorkspaceCheck
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.ui.year_compare import YearCompareDialog, year_compare_dialog
 from reviewer.vocabulary import ItemKind, ItemState
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
+        self.workspace_check = WorkspaceCheck(self, self.session)
         self.review = ReviewController(self, self.pane, self.undo_stack, self.session)
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
                                            lambda: output_folder(self.settings, self._last_folder()))
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self._enable_review_actions()
         self._default_layout()
         self.refresh_library()
+        self.workspace_check.start_if_due()
 
     @property
     def ws(self):
@@ -218,6 +221,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.year_compare)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+
+        bar.addMenu(self.tr("工具(&T)")).addAction(self.workspace_check.action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addActions([a.shortcuts, a.about])
@@ -694,6 +699,7 @@ class MainWindow(QMainWindow):
         self.pane.review_form.flush()
         self.imports.shutdown()
         self.summaries.shutdown()
+        self.workspace_check.shutdown()
         save_window_state(self)
         if self._search_dialog is not None:
             self._search_dialog.close()
