@@ -133,6 +133,12 @@ class WindowActions(QObject):
                                  _item_selected)
         self.reject_selected = a(self.tr("否决所选"), None, None, self.tr("否决列表中选中的全部项目（一步，可撤销）"),
                                  _item_selected)
+        self.accept_section = a(self.tr("确认本节全部"), None, None,
+                                self.tr("确认选中项目所在一节（含其下各小节）尚未审阅的全部机器识别结果（一步，可撤销）"),
+                                _report_open)
+        self.reject_section = a(self.tr("否决本节全部"), None, None,
+                                self.tr("否决选中项目所在一节（含其下各小节）尚未审阅的全部机器识别结果（一步，可撤销）"),
+                                _report_open)
         self.accept_remaining = {kind: a(tr_label(kind), None, None,
                                          self.tr("确认本报告中尚未审阅的全部机器识别{kind}（一步，可撤销）").format(
                                              kind=tr_label(kind)), _report_open) for kind in BULK_KINDS}

@@ -42,6 +42,29 @@ def remaining_machine_items(items: Sequence, kind: str) -> list[int]:
             if item.kind == kind and item.origin == Origin.MACHINE and item.state == ItemState.PENDING]
 
 
+def section_items(items: Sequence, offset: int) -> tuple[object | None, list[int]]:
+    """确认本节全部: the innermost heading whose section holds ``offset`` (its span runs to the next heading of the
+    same or a higher level), and the ids of the machine's undecided items anchored inside it, its own heading and
+    subsections included. ``(None, [])`` before the first heading."""
+    headings = sorted((item for item in items if item.kind == ItemKind.SECTION and item.anchored
+                       and item.start is not None), key=lambda item: item.start)
+    section, section_end = None, None
+    for index, heading in enumerate(headings):
+        if heading.start > offset:
+            break
+        level = heading.effective.level
+        end = next((later.start for later in headings[index + 1:] if later.effective.level <= level), None)
+        if end is None or offset < end:
+            section, section_end = heading, end
+    if section is None:
+        return None, []
+    ids = [item.id for item in items
+           if item.origin == Origin.MACHINE and item.state == ItemState.PENDING and item.anchored
+           and item.start is not None and section.start <= item.start
+           and (section_end is None or item.start < section_end)]
+    return section, ids
+
+
 class FinishChoice(Enum):
     ACCEPT_REST = "accept_rest"
     LEAVE_UNCONFIRMED = "leave"

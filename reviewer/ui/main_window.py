@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([a.accept, a.reject, a.edit, a.reset])
         review_menu.addSeparator()
-        review_menu.addActions([a.accept_selected, a.reject_selected])
+        review_menu.addActions([a.accept_selected, a.reject_selected, a.accept_section, a.reject_section])
         for title, actions in ((self.tr("确认本报告剩余机器结果"), a.accept_remaining),
                                (self.tr("否决本报告剩余机器结果"), a.reject_remaining)):
             review_menu.addMenu(title).addActions(list(actions.values()))
@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         a.reset.triggered.connect(partial(r.set_state, ItemState.PENDING))
         a.accept_selected.triggered.connect(partial(r.decide_selected, ItemState.ACCEPTED))
         a.reject_selected.triggered.connect(partial(r.decide_selected, ItemState.REJECTED))
+        a.accept_section.triggered.connect(partial(r.decide_section, ItemState.ACCEPTED))
+        a.reject_section.triggered.connect(partial(r.decide_section, ItemState.REJECTED))
         for kind, action in a.accept_remaining.items():
             action.triggered.connect(partial(r.decide_remaining, kind, ItemState.ACCEPTED))
         for kind, action in a.reject_remaining.items():

@@ -12,6 +12,7 @@ from reviewer.ui.bulk_review import (
     ask_finish_with_pending,
     pending_items,
     remaining_machine_items,
+    section_items,
 )
 from reviewer.ui.dialogs import show_error
 from reviewer.ui.figure_prefill import figure_prefill
@@ -121,6 +122,25 @@ class ReviewController(QObject):
             self._status(self.tr("本报告没有待审的机器识别{kind}").format(kind=tr_label(ItemKind(kind))))
             return
         self._decide(ids, state, what)
+
+    def decide_section(self, state: str) -> None:
+        """确认/否决本节全部: the undecided machine items of the section holding the selected item (else the
+        selected text, else the top of the visible text)."""
+        report = self.pane.report
+        if report is None:
+            return
+        span = report.span(self.pane.current) if self.pane.current is not None else None
+        span = span or self.pane.document.selected_span()
+        offset = span[0] if span else self.pane.document.first_visible_offset()
+        section, ids = section_items(report.items, offset)
+        if section is None:
+            self._status(self.tr("请先选中某一节中的项目或文字"))
+            return
+        title = f"{section.effective.num}{section.effective.title}"
+        if not ids:
+            self._status(self.tr("“{title}”一节没有待审的机器识别结果").format(title=title))
+            return
+        self._decide(ids, state, self.tr("“{title}”一节").format(title=title))
 
     def _decide(self, ids: list[int], state: str, what: str) -> None:
         command = BulkDecisionCommand(self.ws, self.pane.report.report_id, ids, state, what, self._on_change)

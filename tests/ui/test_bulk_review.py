@@ -3,12 +3,15 @@ Ctrl+Shift+A, the remaining machine headings accepted from the 审阅 menu — e
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reviewer.ui.bulk_review import BulkDecisionCommand
+from reviewer.ui.bulk_review import BulkDecisionCommand, section_items
+from reviewer.ui.open_report import Target
+from reviewer.ui.report_items import TargetRole
 from reviewer.vocabulary import ReviewStatus
 from tests.ui.conftest import click_library_row, click_table_cell, tree_rows, when_dialog_opens
 
@@ -117,3 +120,50 @@ def test_finishing_can_leave_items_unconfirmed_or_go_back(loaded_window, qtbot):
     qtbot.mouseClick(window.pane.review_form.finish_button, Qt.MouseButton.LeftButton)
     assert window.ws.review(report_id).status == ReviewStatus.REVIEWED
     assert states(window, ids) == ["pending"] * len(ids)
+
+
+
+def test_accept_section_confirms_the_pending_machine_items_of_the_clicked_heading_and_its_subsections(
+        loaded_window, qtbot):
+    window = loaded_window
+    report_id = click_library_row(qtbot, window, GOOD_REPORT)
+    items = window.ws.items(report_id)
+    headings = sorted((i for i in items if i.kind == "section" and i.start is not None), key=lambda i: i.start)
+    top = [h for h in headings if h.effective.level == min(x.effective.level for x in headings)]
+    section, following = top[1], top[2]
+    inside = [i.id for i in items if i.start is not None and section.start <= i.start < following.start]
+    outside = [i.id for i in items if i.id not in inside]
+    assert {window.ws.item(i).kind for i in inside} >= {"section", "figure"}
+    tree = window.pane.outline.tree
+    row = next(index for index in tree_rows(tree) if index.data(TargetRole) == Target("item", section.id))
+    tree.scrollTo(row)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
+    assert window.pane.current == Target("item", section.id)
+    before_outside = states(window, outside)
+
+    window.actions.accept_section.trigger()
+
+    assert states(window, inside) == ["accepted"] * len(inside)
+    assert states(window, outside) == before_outside
+    assert section.effective.title in window.undo_action.text()
+    window.undo_action.trigger()
+    assert states(window, inside) == ["pending"] * len(inside)
+
+
+def _heading(item_id: int, start: int, level: int, state: str = "pending"):
+    return SimpleNamespace(id=item_id, kind="section", origin="machine", state=state, anchored=True, start=start,
+                           effective=SimpleNamespace(level=level, num="", title=str(item_id)))
+
+
+def _figure(item_id: int, start: int, state: str = "pending", origin: str = "machine"):
+    return SimpleNamespace(id=item_id, kind="figure", origin=origin, state=state, anchored=True, start=start)
+
+
+def test_the_section_of_an_offset_is_the_innermost_heading_and_runs_to_the_next_heading_as_high():
+    items = [_heading(1, 0, 1), _figure(2, 5), _heading(3, 10, 2), _figure(4, 12), _figure(5, 14, "rejected"),
+             _figure(6, 15, origin="manual"), _heading(7, 20, 2), _figure(8, 25), _heading(9, 30, 1), _figure(10, 35)]
+    assert section_items(items, 13) == (items[2], [3, 4])
+    assert section_items(items, 6) == (items[0], [1, 2, 3, 4, 7, 8])
+    assert section_items(items, 22)[1] == [7, 8]
+    assert section_items(items, 40) == (items[8], [9, 10])
+    assert section_items([_figure(1, 3), _heading(2, 10, 1)], 3) == (None, [])
