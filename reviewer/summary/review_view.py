@@ -3,7 +3,7 @@ and the review — from a workspace, or made up from a bare analysis (every item
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,15 +38,20 @@ def view_from_analysis(analysis: Analysis, file_name: str | None = None, sha256:
     return ReviewView(analysis=analysis, file_name=name, sha256=sha256, items=items_of_analysis(analysis))
 
 
-def batch_views(ws: Workspace, report_ids: Sequence[int]) -> list[ReviewView]:
-    """The reports of a batch summary, read together: each view holds only what a batch row reads
-    (:class:`reviewer.workspace.batch_records.BatchRecord`), not the figure list or annotations a
-    review sheet shows."""
+BATCH_CHUNK = 500
+"""Reports read per round of queries: memory stays bounded however many reports a batch covers."""
+
+
+def batch_views(ws: Workspace, report_ids: Sequence[int]) -> Iterator[ReviewView]:
+    """The reports of a batch summary, read together (a round of queries per BATCH_CHUNK reports): each
+    view holds only what a batch row reads (:class:`reviewer.workspace.batch_records.BatchRecord`), not the
+    figure list or annotations a review sheet shows."""
     reviewer_name, identity = ws.reviewer_name, ws.identity
-    return [ReviewView(analysis=record.analysis, file_name=record.file_name, sha256=record.sha256,
-                       items=record.items, review=record.review, reviewer_name=reviewer_name,
-                       identity=identity, report_id=record.report_id)
-            for record in ws.batch_records(report_ids)]
+    for first in range(0, len(report_ids), BATCH_CHUNK):
+        for record in ws.batch_records(report_ids[first:first + BATCH_CHUNK]):
+            yield ReviewView(analysis=record.analysis, file_name=record.file_name, sha256=record.sha256,
+                             items=record.items, review=record.review, reviewer_name=reviewer_name,
+                             identity=identity, report_id=record.report_id)
 
 
 def view_from_workspace(ws: Workspace, report_id: int) -> ReviewView:

@@ -24,8 +24,8 @@ class CheckWorker(QObject):
 
     progress = Signal(int, int, str)
     """(steps done, steps in all, the step now running)."""
-    checked = Signal(list)
-    """The problems found ([] for a sound workspace); not emitted when cancelled."""
+    checked = Signal(object, list)
+    """(the workspace path, the problems found: [] for a sound workspace); not emitted when cancelled."""
     finished = Signal(bool)
     """True when cancelled before the end."""
 
@@ -46,9 +46,9 @@ class CheckWorker(QObject):
         except CheckCancelled:
             pass
         except Exception as error:  # the file vanished or cannot be read at all: that is the finding
-            self.checked.emit([self.tr("无法读取工作区文件：{error}").format(error=error)])
+            self.checked.emit(self.path, [self.tr("无法读取工作区文件：{error}").format(error=error)])
         else:
-            self.checked.emit(problems)
+            self.checked.emit(self.path, problems)
         self.finished.emit(self._cancel.is_set())
 
 
@@ -100,7 +100,7 @@ class WorkspaceCheck(QObject):
         self._automatic = automatic
         worker = CheckWorker(self.session.path)
         worker.progress.connect(self._progress)
-        worker.checked.connect(self._checked)
+        worker.checked.connect(self._checked)  # slots of this object: run on the window's thread
         self.job = BackgroundJob(worker, self)  # a worker of the same run/cancel/finished shape
         self.job.ended.connect(self._ended)
         self.bar.setRange(0, 0)
@@ -132,7 +132,9 @@ class WorkspaceCheck(QObject):
             self.label.setText(self.tr("检查工作区：{step}（{done}/{total}）").format(
                 step=step, done=done + 1, total=total))
 
-    def _checked(self, problems: list) -> None:
+    def _checked(self, path: Path, problems: list) -> None:
+        if path != self.session.path:
+            return  # a check of the workspace the window has left
         self.session.ws.deep_check_finished(problems)
         self.finished.emit(problems)
         if problems:

@@ -78,11 +78,12 @@ def test_the_tools_menu_checks_a_sound_workspace_on_demand(open_deferred, qtbot,
     tools = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("工具"))
     check = next(a for a in tools.actions() if a.objectName() == "checkWorkspace")
     results = []
-    window.workspace_check.finished.connect(results.append)
+    window.workspace_check.finished.connect(
+        lambda problems: results.append((problems, threading.current_thread() is threading.main_thread())))
     check.trigger()
     assert window.workspace_check.busy and not check.isEnabled()
     qtbot.waitUntil(lambda: not window.workspace_check.busy, timeout=CHECK_TIMEOUT_MS)
-    assert results == [[]]
+    assert results == [([], True)], "sound, and reported on the window's thread"
     assert "未发现问题" in window.statusBar().currentMessage()
 
 
