@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reviewer.analysis.model import Analysis
@@ -29,7 +30,15 @@ class ReviewView:
     bulk_decided: frozenset[int] = frozenset()  # items whose decision was made in bulk
 
     def of_kind(self, kind: str) -> list[ReviewItem]:
-        return [item for item in self.items if item.kind == kind]
+        """The items of ``kind`` in text order (the view's items are sorted by kind once, when first asked)."""
+        return list(self._by_kind.get(kind, ()))
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[ReviewItem]]:
+        by_kind: dict[str, list[ReviewItem]] = {}
+        for item in self.items:
+            by_kind.setdefault(item.kind, []).append(item)
+        return by_kind
 
 
 def view_from_analysis(analysis: Analysis, file_name: str | None = None, sha256: str | None = None) -> ReviewView:
