@@ -116,6 +116,14 @@ class Level(StrEnum):
     DEPARTMENT = "department"
 
 
+class Reporting(StrEnum):
+    """A unit of a year's roster of expected reports (报送名单), or a report, seen against that roster."""
+
+    REPORTED = "reported"  # on the roster, and a report of that year from it is in the workspace
+    NOT_REPORTED = "not_reported"  # on the roster, no report of that year from it
+    OFF_ROSTER = "off_roster"  # a report of a year that has a roster, from a unit not on it
+
+
 class MetadataField(StrEnum):
     """The metadata a report is described by; one review item each."""
 
@@ -189,6 +197,7 @@ _CATALOGUE: Mapping[type[StrEnum], Mapping[str, str]] = {
         Level.PROVINCE: "省",
         Level.DEPARTMENT: "部门",
     },
+    Reporting: {Reporting.REPORTED: "已报送", Reporting.NOT_REPORTED: "未报送", Reporting.OFF_ROSTER: "不在名单"},
     MetadataField: {
         MetadataField.TITLE: "标题",
         MetadataField.UNIT: "单位",

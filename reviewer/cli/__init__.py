@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reviewer.cli.annotated_command",
     "reviewer.cli.check_command",
     "reviewer.cli.compare_command",
+    "reviewer.cli.roster_command",
     "reviewer.cli.self_test",
     "reviewer.cli.summary_command",
     "reviewer.cli.workspace_commands",

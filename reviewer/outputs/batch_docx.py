@@ -13,10 +13,12 @@ from reviewer.summary.batch_sheet import (
     INDICATORS_PER_TABLE,
     REPORTS_HEAD,
     REQUIRED_COLUMN,
+    VERDICT_COLUMN,
     batch_subtitle,
     failed_columns,
     indicator_note,
     indicator_row_texts,
+    missing_row_texts,
     report_row_texts,
     reports_note,
 )
@@ -42,7 +44,12 @@ def build_batch_docx(data: BatchData) -> bytes:
             cell(text, centre=column not in _LEFT_COLUMNS, color=FAIL if column in failed else None)
             for column, text in enumerate(report_row_texts(number, row))
         ])
-    note(document, reports_note())
+    for number, unit in enumerate(data.not_reported, len(data.rows) + 1):
+        add_row(table, widths, [
+            cell(text, centre=column not in _LEFT_COLUMNS, color=FAIL if column == VERDICT_COLUMN else None)
+            for column, text in enumerate(missing_row_texts(number, unit))
+        ])
+    note(document, reports_note(data))
 
     heading(document, "二、主要指标")
     names = list(data.indicator_names)

@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable
 
-from reviewer.summary.data import CHECK_FAIL, CHECK_PASS, BatchData, BatchRow
+from reviewer.summary.data import CHECK_FAIL, CHECK_PASS, BatchData, BatchRow, MissingUnit
 from reviewer.summary.fonts import pdf_fonts
 from reviewer.summary.layout import (
     FAIL_COLOR,
@@ -24,6 +24,7 @@ from reviewer.summary.layout import (
     ruled_table,
     sheet_styles,
 )
+from reviewer.vocabulary import Reporting, label
 
 BATCH_TITLE = "法治政府建设年度报告审阅汇总表"
 _PAGE = landscape(A4)
@@ -43,7 +44,7 @@ def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -
         para(batch_subtitle(data), styles.subtitle),
         para("一、报告审阅情况", styles.heading),
         _reports_table(data, styles),
-        para(reports_note(), styles.note),
+        para(reports_note(data), styles.note),
         CondPageBreak(50 * mm),
         para("二、主要指标", styles.heading),
         *_indicator_tables(data, styles),
@@ -54,6 +55,8 @@ def build_batch_pdf(data: BatchData, out: str | Path | BinaryIO | None = None) -
 
 def batch_subtitle(data: BatchData) -> str:
     parts = [data.scope, f"共 {len(data.rows)} 份报告"]
+    if data.not_reported:
+        parts.append(f"{label(Reporting.NOT_REPORTED)} {len(data.not_reported)} 个单位")
     if data.office:
         parts.append(f"审阅单位：{data.office}")
     if data.reviewer:
@@ -63,7 +66,9 @@ def batch_subtitle(data: BatchData) -> str:
 
 
 def unit_label(row: BatchRow) -> str:
-    return row.unit or row.title or row.file_name or "单位未识别"
+    """The unit; a report from a unit not on its year's roster says so."""
+    unit = row.unit or row.title or row.file_name or "单位未识别"
+    return f"{unit}（{label(Reporting.OFF_ROSTER)}）" if row.reporting == Reporting.OFF_ROSTER else unit
 
 
 def _balanced_lines(label: str, style: ParagraphStyle, width: float) -> str:
@@ -119,7 +124,7 @@ def required_text(row: BatchRow) -> str:
 
 
 REPORTS_HEAD = ("序号", "单位", "年度", "公开日期", "公开及时", "必备内容", "问题数", "审阅结论")
-TIMELINESS_COLUMN, REQUIRED_COLUMN = 4, 5
+TIMELINESS_COLUMN, REQUIRED_COLUMN, VERDICT_COLUMN = 4, 5, 7
 
 
 def report_row_texts(number: int, row: BatchRow) -> list[str]:
@@ -136,6 +141,12 @@ def report_row_texts(number: int, row: BatchRow) -> list[str]:
     ]
 
 
+def missing_row_texts(number: int, unit: MissingUnit) -> list[str]:
+    """The line of a roster unit with no report (未报送) in the reports table, under REPORTS_HEAD; its
+    verdict column is printed as a failure."""
+    return [str(number), unit.unit, str(unit.report_year), BLANK, BLANK, BLANK, BLANK, label(Reporting.NOT_REPORTED)]
+
+
 def failed_columns(row: BatchRow) -> list[int]:
     """Columns of the reports table printed as failures: late publication, a missing required part."""
     return [column for column, result in ((TIMELINESS_COLUMN, row.timeliness), (REQUIRED_COLUMN, row.required))
@@ -148,14 +159,20 @@ def _reports_table(data: BatchData, styles: SheetStyles) -> Flowable:
     grid = _Grid(styles, list(REPORTS_HEAD), widths, left_columns=(1, REQUIRED_COLUMN))
     for number, row in enumerate(data.rows, 1):
         grid.add(report_row_texts(number, row), {column: FAIL_COLOR for column in failed_columns(row)})
+    for number, unit in enumerate(data.not_reported, len(data.rows) + 1):
+        grid.add(missing_row_texts(number, unit), {VERDICT_COLUMN: FAIL_COLOR})
     return grid.table()
 
 
-def reports_note() -> str:
-    return (
+def reports_note(data: BatchData | None = None) -> str:
+    """What the reports table's columns mean (with the roster's marks when ``data`` has a roster)."""
+    note = (
         "公开及时：公开日期不晚于报告年度次年3月31日为按时；必备内容：主要举措和成效、存在的不足和原因、"
         "党政主要负责人履行第一责任人职责情况、下一年度主要安排；问题数：未被审阅人否定的检查问题。"
     )
+    if data is not None and (data.not_reported or any(row.reporting is not None for row in data.rows)):
+        note += "未报送：报送名单中该年度没有报告的单位；不在名单：报告单位不在该年度报送名单中。"
+    return note
 
 
 def _indicator_tables(data: BatchData, styles: SheetStyles) -> list[Flowable]:

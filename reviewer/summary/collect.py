@@ -28,6 +28,7 @@ from reviewer.summary.data import (
     BatchRow,
     FigureRow,
     IndicatorCell,
+    MissingUnit,
     NoteRow,
     SheetHeader,
     SummaryData,
@@ -44,7 +45,7 @@ from reviewer.vocabulary import (
     label,
     parse,
 )
-from reviewer.workspace import FigureValues, ReviewItem, document_number
+from reviewer.workspace import FigureValues, ReviewItem, RosterStatus, document_number
 from reviewer.workspace.attention import needs_decision
 from reviewer.workspace.indicator_cells import resolve_cells
 
@@ -71,18 +72,34 @@ def collect_analysis(analysis: Analysis, file_name: str | None = None, sha256: s
 
 def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> BatchData:
     """The batch summary of ``report_ids`` (in that order), or of every report in the workspace."""
+    summaries = ws.reports() if report_ids is None else ws.reports(list(report_ids))
+    reporting = {r.id: r.reporting for r in summaries}
+    not_reported: list[MissingUnit] = []
     if report_ids is None:
-        ids = [r.id for r in sorted(ws.reports(), key=lambda r: (r.unit or "", r.report_year or 0, r.id))]
+        ids = [r.id for r in sorted(summaries, key=lambda r: (r.unit or "", r.report_year or 0, r.id))]
         scope = "工作区全部报告"
+        not_reported = missing_units(ws.roster_status(summaries))
     else:
         ids, scope = list(report_ids), "选定报告"
+    rows = []
+    for view in batch_views(ws, ids):
+        row = batch_row_from_view(view)
+        row.reporting = reporting.get(view.report_id or 0)
+        rows.append(row)
     return BatchData(
-        rows=[batch_row_from_view(view) for view in batch_views(ws, ids)],
+        rows=rows,
         indicator_names=list(indicator_columns().values()),
         scope=scope,
         reviewer=ws.reviewer_name or None,
         office=ws.identity.office_name or None,
+        not_reported=not_reported,
     )
+
+
+def missing_units(statuses: Sequence[RosterStatus]) -> list[MissingUnit]:
+    """The 未报送 units of every roster, by year, in roster order."""
+    return [MissingUnit(entry.name, status.year, label(entry.level) if entry.level else None)
+            for status in statuses for entry in status.missing]
 
 
 def collect_analyses_batch(analyses: Sequence[Analysis]) -> BatchData:

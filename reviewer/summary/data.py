@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reviewer.vocabulary import ItemState, Severity
+from reviewer.vocabulary import ItemState, Reporting, Severity
 
 CHECK_PASS = "符合"
 CHECK_FAIL = "不符合"
@@ -112,6 +112,16 @@ class BatchRow:
     title: str | None = None
     file_name: str = ""
     indicators: dict[str, IndicatorCell] = field(default_factory=dict)
+    reporting: Reporting | None = None  # against its year's roster (报送名单): OFF_ROSTER is marked; None: no roster
+
+
+@dataclass
+class MissingUnit:
+    """A unit on a year's roster with no report of that year (未报送)."""
+
+    unit: str  # as the roster writes it
+    report_year: int
+    level: str | None = None  # the label of its Level, when the roster gives one
 
 
 @dataclass
@@ -122,3 +132,4 @@ class BatchData:
     reviewer: str | None = None
     office: str | None = None  # 审阅单位 from the settings
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    not_reported: list[MissingUnit] = field(default_factory=list)  # the rosters' units with no report (whole workspace)

@@ -167,6 +167,8 @@ class WindowActions(QObject):
                                  self.tr("全部报告的主要指标并列比较：按级别、年度筛选，同一单位各年度相邻并显示变化"))
         self.year_compare = a(self.tr("与上年对比"), "Ctrl+Shift+Y", None,
                               self.tr("与本单位上一年度的报告逐段并排比较：未变、改动（标出改动的字）、新增"), _report_open)
+        self.roster = a(self.tr("报送名单…"), None, None,
+                        self.tr("各年度应报送报告的单位：导入或粘贴名单，查看哪些单位未报送、哪些报告不在名单中"))
         self.zoom_in = a(self.tr("放大正文"), Key.ZoomIn, None)
         self.zoom_out = a(self.tr("缩小正文"), Key.ZoomOut, None)
         self.zoom_reset = a(self.tr("正文恢复原始大小"), "Ctrl+0", None)

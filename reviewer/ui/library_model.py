@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.review_states import tr_label
+from reviewer.ui.roster_marks import roster_marked, roster_tooltip
 from reviewer.vocabulary import ReviewStatus, Verdict
 
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
@@ -36,7 +37,7 @@ def _tr(text: str) -> str:
 
 def _columns() -> list[LibraryColumn]:
     return [
-        LibraryColumn(_tr("单位"), lambda r: r.unit or r.title or r.file_name, lambda r: r.unit or ""),
+        LibraryColumn(_tr("单位"), roster_marked(lambda r: r.unit or r.title or r.file_name), lambda r: r.unit or ""),
         LibraryColumn(
             _tr("年度"), lambda r: str(r.report_year) if r.report_year else "", lambda r: r.report_year or 0
         ),
@@ -71,6 +72,7 @@ def report_tooltip(report) -> str:
     lines = [report.title or report.file_name, _tr("文件：{name}").format(name=report.file_name)]
     if _is_recognized(report):
         lines.append(_tr("本报告文字由扫描件识别，数字请核对原件"))
+    lines.extend(roster_tooltip(report))
     lines.append(_tr("待审 {pending} 项，问题 {findings} 项").format(
         pending=report.pending_items, findings=report.open_findings))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.library_model import COLUMN_FILE, COLUMN_UNIT, LibraryModel, ReportIdRole, SortRole
+from reviewer.ui.missing_units import MissingUnitsPanel
 
 COLUMN_CHARS = (6, 3.5, 4.5, 4.5, 3, 14)
 """Initial column widths in CJK characters (the reviewer's own widths are restored over them); the unit
@@ -81,6 +82,8 @@ class LibraryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
+        self.missing_units = MissingUnitsPanel()
+        layout.addWidget(self.missing_units)
         layout.addWidget(self.count_label)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)

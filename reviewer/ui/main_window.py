@@ -16,6 +16,7 @@ from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
 from reviewer.ui.import_controller import ImportController
+from reviewer.ui.library_rosters import LibraryRosters
 from reviewer.ui.library_view import LibraryView
 from reviewer.ui.office_exports import annotated_file, ask_with_items, review_workbook_file
 from reviewer.ui.open_report import OpenReport
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
         self.workspace_check = WorkspaceCheck(self, self.session)
         self.review = ReviewController(self, self.pane, self.undo_stack, self.session)
+        self.rosters = LibraryRosters(self, self._last_folder)
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
                                            lambda: output_folder(self.settings, self._last_folder()))
         self._search_dialog: SearchDialog | None = None
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a.indicator_table)
         view_menu.addAction(a.year_compare)
+        view_menu.addAction(a.roster)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
@@ -262,6 +265,8 @@ class MainWindow(QMainWindow):
         a.close_report.triggered.connect(self.close_report)
         a.indicator_table.triggered.connect(self.show_indicator_window)
         a.year_compare.triggered.connect(self.show_year_compare)
+        a.roster.triggered.connect(self.rosters.show)
+        self.library.missing_units.rosterRequested.connect(self.rosters.show)
         self.library.table.addAction(a.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
@@ -306,6 +311,7 @@ class MainWindow(QMainWindow):
         reports = self.ws.reports()
         self.library.set_reports(reports, self.report.report_id if self.report else None)
         self.pane.empty_state.set_library_empty(not reports)
+        self.rosters.library_changed()
 
     def refresh_library_rows(self, report_ids: list[int]) -> None:
         """Only these reports' rows: added, updated, or taken out when no longer current."""
@@ -313,6 +319,7 @@ class MainWindow(QMainWindow):
         current = {report.id for report in reports}
         self.library.update_rows(reports, [i for i in report_ids if i not in current])
         self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
+        self.rosters.library_changed(report_ids)
 
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""

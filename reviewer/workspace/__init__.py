@@ -22,6 +22,8 @@ from reviewer.workspace.model import (
     SearchHit,
     StoredReport,
 )
+from reviewer.workspace.roster import RosterEdit, RosterEntry, RosterUnit
+from reviewer.workspace.roster_status import RosterLine, RosterStatus
 from reviewer.workspace.values import (
     FigureValues,
     FindingValues,
@@ -39,5 +41,6 @@ __all__ = [
     "export_json", "import_files", "items_of_analysis", "write_figures_csv",
     "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
     "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
+    "RosterEdit", "RosterEntry", "RosterLine", "RosterStatus", "RosterUnit",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",
 ]

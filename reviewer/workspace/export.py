@@ -27,7 +27,7 @@ FIGURE_COLUMNS: tuple[str, ...] = (
 
 def export_json(workspace: Workspace) -> dict[str, Any]:
     """Every current report with its metadata, review, items (machine, corrected and effective
-    values) and annotations. The texts and files themselves are not included."""
+    values) and annotations, and the rosters' units by year. The texts and files themselves are not included."""
     reports = []
     for summary in workspace.reports():
         stored = workspace.report(summary.id)
@@ -58,6 +58,7 @@ def export_json(workspace: Workspace) -> dict[str, Any]:
         "analyzer_version": ANALYZER_VERSION,
         "reviewer": workspace.reviewer_name,
         "reports": reports,
+        "rosters": [asdict(entry) for year in workspace.roster_years() for entry in workspace.roster(year)],
     }
 
 

@@ -13,6 +13,8 @@ Version 5: review items of kind ``indicator`` (a filled cell of the indicator ta
 are not counted as pending items (only figures, findings and required parts wait for a decision).
 Version 6: the copied-text index (passages and their MinHash band keys) and the copy findings, filled for
 the current reports.
+Version 7: the rosters of units expected to report (报送名单), one list per report year, each unit with the key
+of :func:`reviewer.analysis.unit_key.unit_key` that matches it to the reports.
 """
 from __future__ import annotations
 
@@ -314,8 +316,26 @@ def _to_v6(db: sqlite_utils.Database) -> None:
         copies.add(db.conn, report_id, text)
 
 
+SCHEMA_V7 = """
+CREATE TABLE roster (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    unit_key TEXT NOT NULL,
+    level TEXT,
+    UNIQUE (year, unit_key)
+)
+"""
+
+
+def _to_v7(db: sqlite_utils.Database) -> None:
+    """An empty roster table: no workspace had rosters before."""
+    db.conn.execute(SCHEMA_V7)
+
+
 STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6}
+    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6, 7: _to_v7}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

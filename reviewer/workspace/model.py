@@ -10,7 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.analysis.model import Analysis
-from reviewer.vocabulary import AnnotationTag, ItemKind, ItemState, Level, Origin, ReviewStatus, Severity, Verdict
+from reviewer.vocabulary import (
+    AnnotationTag,
+    ItemKind,
+    ItemState,
+    Level,
+    Origin,
+    Reporting,
+    ReviewStatus,
+    Severity,
+    Verdict,
+)
 from reviewer.workspace.values import ItemValues
 
 IMPORT_STATUSES: tuple[str, ...] = ("new", "duplicate", "new_version")
@@ -60,6 +70,7 @@ class ReportSummary:
     pending_items: int  # items still 待审: undecided figures, findings and required parts (attention.py)
     imported_at: str
     format: str = ""  # the reader used (LoadedDocument.format): "ocr" when the text was recognized from a scan
+    reporting: Reporting | None = None  # against its year's roster: REPORTED or OFF_ROSTER; None: no roster
 
 
 @dataclass
@@ -142,7 +153,7 @@ class ReportReview:
 class HistoryEntry:
     id: int
     report_id: int | None
-    target: str  # "item" | "annotation" | "review" | "report" | "settings"
+    target: str  # "item" | "items" | "annotation" | "review" | "report" | "settings" | "roster"
     target_id: int | None
     action: str
     old: dict[str, Any] | None

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from reviewer.vocabulary import ItemKind, ItemState, Level, ReviewStatus, Verdict, parse
+from reviewer.workspace import roster
 from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import ReportSummary
 from reviewer.workspace.values import MetadataValues, from_stored
@@ -40,6 +41,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
     """Every current report, or those of ``report_ids`` that are current. The counts are kept up to
     date in ``report_counts`` (schema 4), so the list does not count items."""
     corrections = corrected_metadata(conn, report_ids)
+    rosters = roster.keys_by_year(conn)
     sql = (
         "SELECT r.id, r.file_name, r.format, r.title, r.unit, r.level, r.report_year, r.publish_date, r.imported_at, "
         "v.status, v.verdict, c.open_findings, c.pending_items FROM reports r "
@@ -66,6 +68,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
                 pending_items=row["pending_items"] or 0,
                 imported_at=row["imported_at"],
                 format=row["format"],
+                reporting=roster.reporting_of(rosters, metadata["unit"], metadata["report_year"]),
             )
         )
     return summaries

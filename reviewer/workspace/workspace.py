@@ -6,11 +6,12 @@ one write transaction, commits it before returning, and writes one history row f
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import getpass
 import os
 import re
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from reviewer.vocabulary import (
     Verdict,
     parse,
 )
-from reviewer.workspace import copies, decisions, history, reports, search
+from reviewer.workspace import copies, decisions, history, reports, roster, search
 from reviewer.workspace.analysis_json import analysis_from_json, analysis_to_json
 from reviewer.workspace.backup import (
     BackgroundBackup,
@@ -67,6 +68,8 @@ from reviewer.workspace.model import (
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 from reviewer.workspace.reanchor import anchor_at
+from reviewer.workspace.roster import RosterEdit, RosterEntry, RosterUnit
+from reviewer.workspace.roster_status import RosterStatus, roster_statuses
 from reviewer.workspace.rows import (
     annotation_from_row,
     history_from_row,
@@ -686,6 +689,8 @@ class Workspace:
                   fields: list[str] | None) -> dict[str, Any] | None:
         if target == decisions.BATCH_TARGET:
             return decisions.batch_snapshot(conn, fields or [])
+        if target == roster.ROSTER_TARGET:
+            return roster.snapshot(conn, target_id)
         if target == "settings":
             rows = conn.execute("SELECT key, value FROM settings").fetchall()
             values = {key: value for key, value in rows}
@@ -696,6 +701,8 @@ class Workspace:
                values: dict[str, Any] | None) -> None:
         if target == decisions.BATCH_TARGET:
             decisions.apply_batch(conn, values)
+        elif target == roster.ROSTER_TARGET:
+            roster.apply(conn, target_id, values)
         elif target == "settings":
             _write_settings(conn, values or {})
             self._reviewer_name = None
@@ -704,6 +711,48 @@ class Workspace:
             reports.set_deleted(conn, report_id, (values or {}).get("deleted_at"))
         else:
             history.apply(conn, target, target_id, values)
+
+    # --- rosters (报送名单) ------------------------------------------------------------------
+
+    def roster_years(self) -> list[int]:
+        """The years that have a roster, in order."""
+        return roster.years(self._conn)
+
+    def roster(self, year: int) -> list[RosterEntry]:
+        """The year's roster in its order; [] when it has none."""
+        return roster.entries(self._conn, roster.checked_year(year))
+
+    def set_roster(self, year: int, units: Sequence[RosterUnit]) -> RosterEdit:
+        """Make ``units`` the year's roster (a unit named twice is kept once); one history row, undoable."""
+        return self._change_roster(year, lambda _current: roster.merged(year, [], units))
+
+    def add_to_roster(self, year: int, units: Sequence[RosterUnit]) -> RosterEdit:
+        """Append the ``units`` not on the year's roster yet; the others are reported as skipped."""
+        return self._change_roster(year, lambda current: roster.merged(year, current, units))
+
+    def remove_from_roster(self, year: int, unit_keys: Sequence[str]) -> RosterEdit:
+        """Take the units of ``unit_keys`` (:attr:`RosterEntry.unit_key`) off the year's roster."""
+        return self._change_roster(year, lambda current: roster.without(year, current, unit_keys))
+
+    def roster_status(self, reports: Sequence[ReportSummary] | None = None) -> list[RosterStatus]:
+        """Every year's roster matched to ``reports`` (default: every current report), in year order."""
+        rosters = {year: roster.entries(self._conn, year) for year in roster.years(self._conn)}
+        if not rosters:
+            return []
+        return roster_statuses(rosters, self.reports() if reports is None else reports)
+
+    def _change_roster(self, year: int, change: Callable[[list[RosterEntry]], tuple[list[RosterUnit], RosterEdit]]
+                       ) -> RosterEdit:
+        year = roster.checked_year(year)
+        with write_transaction(self._db) as conn:
+            old = roster.snapshot(conn, year)
+            listed, edit = change(roster.entries(conn, year))
+            new = roster.snapshot_of(listed)
+            if new == old:
+                return edit
+            roster.write(conn, year, listed)
+            history_id = self._record(conn, None, roster.ROSTER_TARGET, year, "set", old, new)
+        return dataclasses.replace(edit, history_id=history_id)
 
     # --- search ------------------------------------------------------------------------
 

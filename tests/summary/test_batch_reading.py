@@ -2,6 +2,8 @@
 its rows are the ones read report by report, with every kind of decision in play."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reviewer.summary import collect_batch
@@ -44,7 +46,7 @@ def test_batch_rows_read_together_equal_rows_read_one_by_one(workspace):
     data = collect_batch(workspace)
     ids = [r.id for r in sorted(workspace.reports(), key=lambda r: (r.unit or "", r.report_year or 0, r.id))]
     one_by_one = [batch_row_from_view(view_from_workspace(workspace, report_id)) for report_id in ids]
-    assert data.rows == one_by_one
+    assert [replace(row, reporting=None) for row in data.rows] == one_by_one
     by_unit = {row.unit: row for row in data.rows}
     assert by_unit["平安县"].indicators["行政处罚案件"].text == "1268件"
     assert "法律顾问意见" not in by_unit["平安县"].indicators

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from reviewer.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace import SCHEMA_VERSION, RosterUnit, Workspace, WorkspaceError, WorkspaceTooNew
 from reviewer.workspace.backup import list_backups
 from tests.workspace.v1_workspace import build_v1_workspace
 
@@ -72,5 +74,34 @@ def test_new_workspace_has_the_current_schema(ws, ws_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"reports", "report_files", "report_texts", "items", "annotations", "reviews", "history",
-            "settings", "search_index"} <= tables
+            "settings", "search_index", "roster"} <= tables
     conn.close()
+
+
+V6_REVIEWED = Path(__file__).parent / "fixtures" / "v6_reviewed.sqlite"
+
+
+def test_version_6_file_gains_an_empty_roster_and_keeps_its_review_work(tmp_path):
+    path = tmp_path / "v6.sqlite"
+    shutil.copy(V6_REVIEWED, path)
+    with Workspace.open(path) as ws:
+        summaries = ws.reports()
+        assert [(s.unit, s.report_year) for s in summaries] == [("青溪镇", 2023), ("明湖县司法局", 2022), ("白沙乡", 2018)]
+        first = summaries[0].id
+        assert ws.review(first).remarks == "请核对数据"
+        assert ws.annotations(first)[0].comment == "标题请核对"
+        assert [i.state for i in ws.items(first, kind="figure")][:2] == ["accepted", "corrected"]
+        assert ws.reviewer_name == "王五"
+        assert ws.roster_years() == [] and ws.roster_status() == []
+        assert all(s.reporting is None for s in summaries)
+        ws.set_roster(2023, [RosterUnit("青溪镇"), RosterUnit("白沙乡")])
+        [status] = ws.roster_status()
+        assert status.lines[0].report_ids == (first,) and [e.name for e in status.missing] == ["白沙乡"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert conn.execute("SELECT count(*) FROM roster").fetchone()[0] == 2
+    conn.close()
+    [before] = [b for b in list_backups(path) if b.reason == "before-v7"]
+    backup = sqlite3.connect(before.path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 6
+    backup.close()
