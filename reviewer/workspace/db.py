@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from json import scanner
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,17 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     return row_id
 
 
+_scan_json: Callable[[str, int], tuple[Any, int]] = scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+
+
 def from_json(value: str | None) -> Any:
+    """Stored JSON read back. What :func:`json_text` wrote (compact, nothing around the value) goes straight
+    to the C scanner, skipping ``json.loads``' whitespace handling: items are read by the thousand. Anything
+    else takes ``json.loads``, which also raises the error for a damaged record."""
     if value is None:
         return None
-    return json.loads(value)
+    try:
+        decoded, end = _scan_json(value, 0)
+    except (StopIteration, ValueError):
+        end = -1
+    return decoded if end == len(value) else json.loads(value)
