@@ -64,7 +64,7 @@ def read_report_file(path: str | Path) -> bytes:
     try:
         if file.is_dir():
             raise LoadError("not_found", f"“{source}”是文件夹，不是文件。")
-        _check_size(file.stat().st_size, source)
+        _check_size(file.stat().st_size, source, _size_limit(source))
         return file.read_bytes()
     except FileNotFoundError:
         raise LoadError("not_found", f"找不到文件“{source}”。") from None
@@ -78,11 +78,13 @@ def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Loa
     """Read a report from its content. ``filename`` is kept as ``source``; it gives the extension and names
     the file in messages. ``ocr`` passes pages recognized before and a progress callback to the text
     recognition of scans."""
-    _check_size(len(data), filename)
+    _check_size(len(data), filename, _size_limit(filename))
     if not data.strip():
         raise LoadError("empty", f"文件“{file_label(filename)}”是空的，没有可读的文字。")
     extension = PurePath(filename).suffix.lower()
     kind = container_kind(data)
+    if kind != "pdf" and image_kind(data) is None:  # named as a scan, but its content is not one
+        _check_size(len(data), filename, errors.MAX_FILE_BYTES)
     if kind == "pdf":
         return _load_pdf(data, filename, ocr)
     if kind == "zip":
@@ -134,7 +136,10 @@ def _load_unknown(data: bytes, filename: str) -> LoadedDocument:
 def _load_pdf(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
     from reviewer.analysis.loaders.pdf import load_pdf  # pypdf takes ~150 ms to import: only for PDFs
 
-    return load_pdf(data, filename, ocr)
+    document = load_pdf(data, filename, ocr)
+    if not document.recognized_pages:  # a PDF with a text layer throughout is held to the limit of documents
+        _check_size(len(data), filename, errors.MAX_FILE_BYTES)
+    return document
 
 
 def _load_image(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
@@ -149,12 +154,18 @@ def _load_html(data: bytes, filename: str) -> LoadedDocument:
     return load_html(data, filename)
 
 
-def _check_size(size: int, source: str) -> None:
-    if size > errors.MAX_FILE_BYTES:
-        raise LoadError(
-            "too_large",
-            f"文件“{file_label(source)}”有 {size / _MB:.1f} MB，超过了 {errors.MAX_FILE_BYTES / _MB:g} MB 的上限。",
-        )
+def _size_limit(source: str) -> int:
+    """Scanned PDFs and images may be larger than other documents (checked again once the content is known)."""
+    extension = PurePath(source).suffix.lower()
+    return errors.MAX_SCAN_FILE_BYTES if extension in PDF_EXTENSIONS | IMAGE_EXTENSIONS else errors.MAX_FILE_BYTES
+
+
+def _check_size(size: int, source: str, limit: int) -> None:
+    if size > limit:
+        scans = f"{errors.MAX_SCAN_FILE_BYTES / _MB:g} MB"
+        which = (f"扫描件和图片的 {scans} 上限" if limit == errors.MAX_SCAN_FILE_BYTES
+                 else f"{limit / _MB:g} MB 的上限（扫描件 PDF 和图片为 {scans}）")
+        raise LoadError("too_large", f"文件“{file_label(source)}”有 {size / _MB:.1f} MB，超过了{which}。")
 
 
 def _archive_label(names: list[str] | None, opendocument: str | None) -> str:
