@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from reviewer.analysis import analyze_bytes
 from reviewer.analysis.figures import extract_figures
 from reviewer.analysis.outline import extract_sections
-from reviewer.analysis.recognition_doubt import doubtful_offsets
+from reviewer.analysis.recognition_doubt import EVERY_CHARACTER, doubtful_offsets
 from tests.analysis.scan_pages import make_scan_report, save_as_tiff
 
 THRESHOLDS = (0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99)
@@ -46,15 +46,11 @@ def warm_up() -> int:
 
 def recognize(path: str) -> dict:
     """Analyse one scanned report; what the comparison needs, and this worker's peak memory."""
-    import reviewer.analysis.recognition_doubt as doubt
-
     cpu = time.process_time()
     analysis = analyze_bytes(Path(path).read_bytes(), Path(path).name)
     cpu = time.process_time() - cpu
     flagged = {(f.start, f.end) for f in analysis.findings if f.code == "ocr_doubt"}
-    saved, doubt.DOUBT_CONFIDENCE = doubt.DOUBT_CONFIDENCE, 1.01  # every character with its confidence
-    confidences = doubtful_offsets(analysis.text, analysis.recognized_pages)
-    doubt.DOUBT_CONFIDENCE = saved
+    confidences = doubtful_offsets(analysis.text, analysis.recognized_pages, below=EVERY_CHARACTER)
     figures = []
     for figure in analysis.figures:
         lowest = min((confidences[o].confidence for o in range(figure.start, figure.end) if o in confidences),
