@@ -90,8 +90,8 @@ def _describe(outcome: Any) -> tuple[str, str]:
     if outcome.status == "duplicate":
         return "duplicate", f"已在工作区中 #{outcome.report_id}"
     note = f"新版本 #{outcome.report_id}，替换 #{outcome.replaced_report_id}"
-    if outcome.not_reanchored:
-        note += f"；{len(outcome.not_reanchored)} 处审阅内容未能在新文本中定位（已保留）"
+    if outcome.carry_over is not None:
+        note += f"；{outcome.carry_over.describe()}"
     return "new_version", note
 
 

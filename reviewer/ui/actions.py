@@ -109,7 +109,7 @@ class WindowActions(QObject):
             "审阅概况、数据和主要指标三张表；选中多份报告时只含选中的报告，否则为工作区全部报告"),
             lambda s: s.library_rows > 0)
         self.delete_report = a(self.tr("从工作区删除报告"), None, icon(SP.SP_TrashIcon),
-                               self.tr("把报告库中选中的报告移出工作区（可撤销）"), lambda s: s.library_selected > 0)
+                               self.tr("把报告库中选中的报告移出工作区（可撤销；在报告库中按 Delete）"), lambda s: s.library_selected > 0)
         self.quit = a(self.tr("退出"), Key.Quit, None)
 
         self._menu = "编辑"

@@ -192,7 +192,11 @@ class ImportController(QObject):
             parts.append(self.tr("已取消"))
         elif not results and not failures:
             parts.append(self.tr("所选位置中没有可导入的报告文件（txt、html、docx、pdf）"))
-        unplaced = sum(len(getattr(result, "not_reanchored", []) or []) for _, result in results)
+        carried = [result.carry_over for _, result in results if getattr(result, "carry_over", None) is not None]
+        if carried:
+            parts.append(sum(carried[1:], carried[0]).describe())
+        unplaced = sum(len(getattr(result, "not_reanchored", []) or []) for _, result in results
+                       if getattr(result, "carry_over", None) is None)
         if unplaced:
             parts.append(self.tr("{count} 条审阅记录未能对应到新文本").format(count=unplaced))
         if parts:

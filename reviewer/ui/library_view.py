@@ -1,11 +1,14 @@
-"""The library pane: every report in the workspace, sortable, with a filter box.
+"""The library pane: every report in the workspace, sortable, with a filter box and the review's progress.
 
 Several reports can be selected (Ctrl/Shift-click, Shift+arrows, Ctrl+A) for the summaries; whenever the
-selection becomes a single report, that report is opened.
+selection becomes a single report, that report is opened. From the filter box Down (or Enter) goes into the
+list, and Enter opens the report when the filter leaves only one; Delete in the list removes the selected
+reports (the window makes that an undoable step).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,42 +20,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.ui.library_model import COLUMN_FILE, COLUMN_UNIT, LibraryModel, ReportIdRole, SortRole
+from reviewer.ui.library_model import (
+    COLUMN_FILE,
+    COLUMN_LEVEL,
+    COLUMN_PUBLISH_DATE,
+    COLUMN_UNIT,
+    FilterRole,
+    LibraryModel,
+    ReportIdRole,
+)
 from reviewer.ui.missing_units import MissingUnitsPanel
 
-COLUMN_CHARS = (6, 3.5, 4.5, 4.5, 3, 14)
+COLUMN_CHARS = (6, 3.2, 4.5, 6.5, 4, 3, 3, 4, 14)
 """Initial column widths in CJK characters (the reviewer's own widths are restored over them); the unit
 column takes the width left over."""
-HIDDEN_AT_FIRST = (COLUMN_FILE,)
+HIDDEN_AT_FIRST = (COLUMN_LEVEL, COLUMN_PUBLISH_DATE, COLUMN_FILE)
 """Columns shown only when the reviewer asks (header context menu); the row tooltip names the file."""
+INTO_THE_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Filters the rows by the filter box; the order is the model's, which sorts itself (see LibraryModel)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
 
 class LibraryView(QWidget):
     reportActivated = Signal(int)
-    """The reviewer chose a report: the selection became that one report (click, arrow keys)."""
+    """The reviewer chose a report: the selection became that one report (click, arrow keys, Enter)."""
     selectedReportsChanged = Signal()
     """The selected reports may have changed (also when the window changed them without signals)."""
+    deleteRequested = Signal()
+    """Delete was pressed in the list: the selected reports are to be taken out of the workspace."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterRole(FilterRole)
+        self.proxy.setFilterKeyColumn(COLUMN_UNIT)  # FilterRole gives the whole row's text there
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("libraryFilter")
-        self.filter_edit.setPlaceholderText(self.tr("筛选：单位、年度、状态、结论…"))
+        self.filter_edit.setPlaceholderText(self.tr("筛选：单位、年度、状态、结论…（↓ 进入列表）"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.installEventFilter(self)
 
         self.table = QTableView()
         self.table.setObjectName("libraryTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(COLUMN_UNIT, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -60,6 +82,8 @@ class LibraryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -85,6 +109,7 @@ class LibraryView(QWidget):
         self.missing_units = MissingUnitsPanel()
         layout.addWidget(self.missing_units)
         layout.addWidget(self.count_label)
+        self.model.countsChanged.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -140,6 +165,53 @@ class LibraryView(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
+    def sort_in_pinyin_order(self) -> None:
+        """单位 in pinyin order from now on. Done once the list has been painted first (loading the readings
+        takes a few tenths of a second, which the window's start does not wait for)."""
+        if self.model.pinyin_order:
+            return
+        self.table.viewport().removeEventFilter(self)
+        self.model.use_pinyin_order()
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+
+    # --- keys ---------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.Paint and not self.model.pinyin_order:
+                QTimer.singleShot(0, self.sort_in_pinyin_order)
+            return False
+        if not isinstance(event, QKeyEvent) or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if watched is self.table and event.key() == Qt.Key.Key_Delete:
+            if event.type() == QEvent.Type.ShortcutOverride:  # the key is the list's, not the window's Del
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if self.selected_report_ids():
+                    self.deleteRequested.emit()
+                return True
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and event.key() in INTO_THE_LIST_KEYS:
+            self._into_the_list(open_single=event.key() != Qt.Key.Key_Down)
+            return True
+        return False
+
+    def _into_the_list(self, open_single: bool) -> None:
+        """Focus the list on the report shown selected, else on the first row (which opens it); with
+        ``open_single`` and only one report left by the filter, that report is opened."""
+        if not self.proxy.rowCount():
+            return
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        current = self.table.currentIndex()
+        selected = self.table.selectionModel().isSelected(current) if current.isValid() else False
+        if (open_single and self.proxy.rowCount() == 1) or not selected:
+            self.table.selectRow(0)
+        self.table.scrollTo(self.table.currentIndex())
+
+    # --- columns and counts ----------------------------------------------------------------------
+
     def _header_menu(self, position: QPoint) -> None:
         """Show or hide columns (the unit column always stays)."""
         header = self.table.horizontalHeader()
@@ -161,9 +233,11 @@ class LibraryView(QWidget):
         self.selectedReportsChanged.emit()
 
     def _update_count(self, *_args) -> None:
+        """已审 x / N over the whole workspace, and how many the filter shows. Also told by the model after
+        each change, when its rows are final (the proxy reports removed rows before the model has let go of them)."""
         total = self.model.rowCount()
+        text = self.tr("已审 {reviewed} / {total} 份报告").format(reviewed=self.model.reviewed_count(), total=total)
         shown = self.proxy.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("共 %n 份报告", "", total))
-        else:
-            self.count_label.setText(self.tr("显示 {shown} / {total} 份报告").format(shown=shown, total=total))
+        if shown != total:
+            text += self.tr("，筛选出 {shown} 份").format(shown=shown)
+        self.count_label.setText(text)

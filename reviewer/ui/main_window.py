@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         a.roster.triggered.connect(self.rosters.show)
         self.library.missing_units.rosterRequested.connect(self.rosters.show)
         self.library.table.addAction(a.delete_report)
+        self.library.deleteRequested.connect(self.delete_report)
         a.quit.triggered.connect(self.close)
         a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
         a.search_all.triggered.connect(partial(self.open_search, SCOPE_ALL))
@@ -375,7 +376,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _indicator_decided(self, report_id: int) -> None:
-        self.refresh_library()
+        self.refresh_library_rows([report_id])
         if self.report is not None and self.report.report_id == report_id:
             self.report.reload_review_data(self.ws)
             self.pane.refresh()

@@ -11,6 +11,7 @@ from reviewer.workspace.items import items_of_analysis
 from reviewer.workspace.migrations import SCHEMA_VERSION
 from reviewer.workspace.model import (
     Annotation,
+    CarryOver,
     HistoryEntry,
     ImportResult,
     NotReanchored,
@@ -39,7 +40,7 @@ __all__ = [
     "FigureValues", "FindingValues", "ItemValues", "MetadataValues", "RequiredValues", "SectionValues",
     "ReviewIdentity", "document_number",
     "export_json", "import_files", "items_of_analysis", "write_figures_csv",
-    "AnalysisFailed", "Annotation", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
+    "AnalysisFailed", "Annotation", "CarryOver", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
     "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
     "RosterEdit", "RosterEntry", "RosterLine", "RosterStatus", "RosterUnit",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",

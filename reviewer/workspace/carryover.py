@@ -29,7 +29,7 @@ from reviewer.vocabulary import (
 )
 from reviewer.workspace.db import from_json, to_json
 from reviewer.workspace.items import ItemDraft, identity, match_items
-from reviewer.workspace.model import NotReanchored
+from reviewer.workspace.model import CarryOver, NotReanchored
 from reviewer.workspace.reanchor import Anchor, TextMap, anchor_at, relocate
 from reviewer.workspace.reports import insert_item
 from reviewer.workspace.rows import annotation_from_row, item_from_row
@@ -54,31 +54,45 @@ def carry_to_new_version(
     draft_ids: list[int],
     old_text: str,
     new_text: str,
-) -> None:
-    """Copies the old report's review work onto the new one."""
+) -> CarryOver:
+    """Copies the old report's review work onto the new one and says what became of it."""
     text_map = TextMap(old_text, new_text)
     rows = conn.execute("SELECT * FROM items WHERE report_id = ? ORDER BY id", (old_id,)).fetchall()
     decided = [r for r in rows if r["origin"] == Origin.MACHINE and r["anchored"] and r["state"] != ItemState.PENDING]
     matches = match_items([item_from_row(r) for r in decided], drafts, text_map)
+    carried = reanchored = left = 0
     for i, row in enumerate(decided):
         if i in matches:
             j = matches[i]
             decision = _carried_decision(row, drafts[j].machine)
             assignments = ", ".join(f"{name} = ?" for name in decision)
             conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*decision.values(), draft_ids[j]])
+            carried += 1
         else:
             insert_item(conn, _copy(row, new_id, anchored=False))
+            left += 1
     for row in rows:
         if row["origin"] == Origin.MANUAL and row["anchored"]:
             span = _relocated_item_span(row, old_text, text_map)
             insert_item(conn, _copy(row, new_id, anchored=span is not None, span=span, text=new_text))
+            if span is None:
+                left += 1
+            else:
+                reanchored += 1
         elif not row["anchored"]:
             insert_item(conn, _copy(row, new_id, anchored=False))
+            left += 1
     for row in conn.execute("SELECT * FROM annotations WHERE report_id = ? ORDER BY id", (old_id,)).fetchall():
         values = {k: row[k] for k in row.keys() if k != "id"} | {"report_id": new_id}
         values |= _relocated_annotation(row, text_map)
         columns = ", ".join(f"[{k}]" for k in values)
         conn.execute(f"INSERT INTO annotations ({columns}) VALUES ({', '.join('?' * len(values))})", list(values.values()))
+        if not values["anchored"]:
+            left += 1
+        elif row["start"] is None:
+            carried += 1
+        else:
+            reanchored += 1
     review = conn.execute("SELECT * FROM reviews WHERE report_id = ?", (old_id,)).fetchone()
     if review is not None:
         status = ReviewStatus.IN_REVIEW if review["status"] == ReviewStatus.REVIEWED else review["status"]
@@ -88,6 +102,7 @@ def carry_to_new_version(
             (review["verdict"], review["remarks"], review["reviewer"], status, review["started_at"],
              review["updated_at"], new_id),
         )
+    return CarryOver(carried=carried, reanchored=reanchored, left_for_review=left)
 
 
 def carry_within_report(

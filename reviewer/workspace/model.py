@@ -37,12 +37,32 @@ class NotReanchored:
     label: str  # what it is, for people: the comment, or the item's effective text
 
 
+@dataclass(frozen=True)
+class CarryOver:
+    """What became of the review work on a replaced report when its new version was imported."""
+
+    carried: int  # decisions kept on the items found again, and remarks on the whole report
+    reanchored: int  # manual items and annotations placed again in the new text by their quote and context
+    left_for_review: int  # kept without a place in the new text (listed in ``not_reanchored``): to be looked at
+
+    def __add__(self, other: CarryOver) -> CarryOver:
+        return CarryOver(self.carried + other.carried, self.reanchored + other.reanchored,
+                         self.left_for_review + other.left_for_review)
+
+    def describe(self) -> str:
+        """For people (the import line of the CLI and the window's status bar)."""
+        text = (f"沿用审阅决定 {self.carried} 项，重新定位批注和手工项目 {self.reanchored} 处，"
+                f"留待复核 {self.left_for_review} 处")
+        return text + "（未能在新文本中定位，已保留）" if self.left_for_review else text
+
+
 @dataclass
 class ImportResult:
     report_id: int
     status: str  # "new" | "duplicate" | "new_version"
     replaced_report_id: int | None = None
     not_reanchored: list[NotReanchored] = field(default_factory=list)
+    carry_over: CarryOver | None = None  # for a new version: what became of the replaced report's review work
 
 
 @dataclass
@@ -71,6 +91,9 @@ class ReportSummary:
     imported_at: str
     format: str = ""  # the reader used (LoadedDocument.format): "ocr" when the text was recognized from a scan
     reporting: Reporting | None = None  # against its year's roster: REPORTED or OFF_ROSTER; None: no roster
+    needs_recheck: bool = False
+    """新版本，需复核: a new version of a report that had review work, not yet marked reviewed again while
+    items are pending or carried review work found no place in the new text (see summaries.py)."""
 
 
 @dataclass

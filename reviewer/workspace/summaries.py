@@ -50,6 +50,7 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
     )
     if report_ids is not None:
         sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
+    recheck = _new_versions_to_recheck(conn, report_ids)
     summaries = []
     for row in conn.execute(sql + " ORDER BY r.id", report_ids or []):
         metadata = {column: row[column] for column in METADATA_COLUMNS} | corrections.get(row["id"], {})
@@ -69,6 +70,26 @@ def report_summaries(conn: sqlite3.Connection, report_ids: list[int] | None = No
                 imported_at=row["imported_at"],
                 format=row["format"],
                 reporting=roster.reporting_of(rosters, metadata["unit"], metadata["report_year"]),
+                needs_recheck=row["id"] in recheck,
             )
         )
     return summaries
+
+
+def _new_versions_to_recheck(conn: sqlite3.Connection, report_ids: list[int] | None) -> set[int]:
+    """Current reports that replaced a version with review work (its review started), are not marked
+    reviewed again, and still have items pending or carried review work without a place in the new text.
+    Derived from ``superseded_by``, the reviews and the items, so it clears itself as the reviewer works."""
+    sql = (
+        "SELECT r.id FROM reports p JOIN reviews pv ON pv.report_id = p.id JOIN reports r ON r.id = p.superseded_by "
+        "LEFT JOIN reviews v ON v.report_id = r.id LEFT JOIN report_counts c ON c.report_id = r.id "
+        f"WHERE p.superseded_by IS NOT NULL AND pv.status != ? AND coalesce(v.status, ?) != ? AND {CURRENT} "
+        "AND (coalesce(c.pending_items, 0) > 0 "
+        "OR EXISTS (SELECT 1 FROM items u WHERE u.report_id = r.id AND u.anchored = 0) "
+        "OR EXISTS (SELECT 1 FROM annotations a WHERE a.report_id = r.id AND a.anchored = 0))"
+    )
+    params: list[Any] = [ReviewStatus.UNREVIEWED, ReviewStatus.UNREVIEWED, ReviewStatus.REVIEWED]
+    if report_ids is not None:
+        sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
+        params += report_ids
+    return {row[0] for row in conn.execute(sql, params)}

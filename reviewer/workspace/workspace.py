@@ -278,13 +278,13 @@ class Workspace:
                 copies.add(conn, report_id, prepared.analysis.text)
                 self._record(conn, report_id, "report", report_id, "import", None, described, at=at)
                 return ImportResult(report_id, "new")
-            carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
-                                 reports.stored_text(conn, predecessor), prepared.analysis.text)
+            carry_over = carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
+                                              reports.stored_text(conn, predecessor), prepared.analysis.text)
             reports.supersede(conn, predecessor, report_id)
             copies.add(conn, report_id, prepared.analysis.text)
             self._record(conn, report_id, "report", report_id, "new_version",
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
-            return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id))
+            return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id), carry_over)
 
     def reports(self, report_ids: list[int] | None = None) -> list[ReportSummary]:
         """Every current report in id order; with ``report_ids`` only those (the ones still current)."""

@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from reviewer.vocabulary import AnnotationTag
+from reviewer.paths import resource_path
+from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
@@ -41,14 +42,14 @@ def main() -> None:
     os.environ["REVIEWER_HOME"] = home
     sys.path.insert(0, str(ROOT))
     try:
-        take_screenshots()
+        take_screenshots(home)
     finally:
         shutil.rmtree(home, ignore_errors=True)
         if server is not None:
             server.terminate()
 
 
-def take_screenshots() -> None:
+def take_screenshots(home: str) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication, QTextCursor
     from PySide6.QtWidgets import QApplication
@@ -89,10 +90,22 @@ def take_screenshots() -> None:
     window.actions.close_report.trigger()
     save("window-empty.png")
 
+    # the library: the city report reviewed; a new version of the reviewed township report, to be checked again
+    window.ws.set_review(reports["03"], verdict=Verdict.PASS, status=ReviewStatus.REVIEWED)
+    township = next(resource_path("demo").glob("04_*.txt"))
+    window.ws.set_item_state(window.ws.items(reports["04"], kind="figure")[0].id, "accepted")
+    window.ws.set_review(reports["04"], status=ReviewStatus.REVIEWED)
+    new_version = Path(home) / township.name
+    new_version.write_text(township.read_text(encoding="utf-8") + "\n（本报告经乡党委会议审定后公开。）\n", encoding="utf-8")
+    window.import_paths([str(new_version)])
+    while window.imports.busy:
+        settle(100)
+    window.refresh_library()
     # the library, with the good report open at its outline
     window.library.select_report(reports["01"])
     window.pane.tabs.setCurrentWidget(window.pane.outline)
     save("window-library.png")
+    window.statusBar().clearMessage()
 
     # figures: a few decisions taken, one value corrected, one figure selected
     figures = sorted(window.report.items_of("figure"), key=lambda f: f.start)

@@ -48,6 +48,7 @@ def make_window(qtbot, workspace_path, settings_path):
         window.restore_state()
         window.show()
         qtbot.waitExposed(window)
+        window.library.sort_in_pinyin_order()  # as after the first paint: no test sees the rows reordered under it
         windows.append(window)
         return window
 

@@ -64,3 +64,29 @@ def test_import_output_keeps_one_line_per_file_whatever_the_file_name(tmp_path):
     assert len(lines) == 2
     assert all(len(line.split("\t")) == 3 for line in lines)
     assert any("甲\\n镇\\t报告.txt" in line for line in lines)
+
+
+def test_importing_a_new_version_says_what_became_of_the_review_work(tmp_path):
+    from reviewer.workspace import Workspace
+
+    report = tmp_path / "甲镇2023年法治政府建设年度报告.txt"
+    text = ("甲镇2023年法治政府建设年度报告\n一、工作情况\n全年办理行政复议案件12件，行政诉讼案件3件。\n"
+            "二、存在的不足\n法治宣传形式单一。\n")
+    report.write_text(text, encoding="utf-8")
+    workspace = tmp_path / "ws.sqlite"
+    assert reviewer("import", str(workspace), str(report)).returncode == 0
+    with Workspace.open(workspace) as ws:
+        [summary] = ws.reports()
+        figures = ws.items(summary.id, kind="figure")
+        ws.set_item_state(figures[0].id, "accepted")
+        start = ws.report(summary.id).analysis.text.index("法治宣传形式单一")
+        ws.add_annotation(summary.id, start, start + 8, "请说明改进措施")
+        ws.set_review(summary.id, status="reviewed")
+    report.write_text(text.replace("单一。", "单一，覆盖面不广。"), encoding="utf-8")
+
+    done = reviewer("import", str(workspace), str(report))
+
+    assert done.returncode == 0, done.stderr
+    status, _path, note = done.stdout.strip().split("\t")
+    assert status == "new_version"
+    assert note == f"新版本 #2，替换 #{summary.id}；沿用审阅决定 1 项，重新定位批注和手工项目 1 处，留待复核 0 处"

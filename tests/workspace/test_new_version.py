@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
+from reviewer.workspace import CarryOver
+from reviewer.workspace.attention import needs_decision
 
 SENTENCE = "2017年度全区共收到行政复议案件16件,其中不予受理5件,受理11件。"
 INSERTED = "新增段落：本年度进一步完善行政复议工作机制，规范办理流程，提升办案质量。\n\n"
@@ -50,6 +52,8 @@ def test_paragraph_inserted_before_the_annotated_sentence(ws, report_file):
 
     assert result.status == "new_version" and result.replaced_report_id == old_id
     assert result.not_reanchored == []
+    # two decisions and the remark on the whole report kept; the annotation and the manual finding moved
+    assert result.carry_over == CarryOver(carried=3, reanchored=2, left_for_review=0)
     assert [r.id for r in ws.reports()] == [result.report_id]
     new_text = ws.report(result.report_id).analysis.text
     moved = {a.comment: a for a in ws.annotations(result.report_id)}
@@ -99,6 +103,8 @@ def test_annotated_sentence_deleted_is_listed_and_kept(ws, report_file):
 
     result = ws.import_file(report_file)
 
+    assert result.carry_over == CarryOver(carried=2, reanchored=0, left_for_review=len(result.not_reanchored))
+    assert result.carry_over.left_for_review == 3, "the annotation, the manual finding and the accepted 16件"
     lost = [n for n in result.not_reanchored if n.target == "annotation"]
     assert [(n.quote, n.label) for n in lost] == [(SENTENCE, "合计与分项需核对")]
     kept = {a.id: a for a in ws.annotations(result.report_id)}[lost[0].id]
@@ -120,3 +126,41 @@ def test_unrelated_report_with_the_same_file_name_is_not_a_new_version(ws, tmp_p
     assert ws.import_file(first).status == "new"
     assert ws.import_file(second).status == "new"
     assert len(ws.reports()) == 2
+
+
+def test_a_new_version_of_a_reviewed_report_is_marked_for_recheck_until_marked_reviewed_again(ws, report_file):
+    old_id, *_ = review_the_sentence(ws, report_file)
+    assert not ws.reports()[0].needs_recheck
+    text = original_text(report_file)
+    report_file.write_text(text.replace(SENTENCE, SENTENCE.replace("16件", "17件")), encoding="utf-8")
+    new_id = ws.import_file(report_file).report_id
+
+    [summary] = ws.reports()
+    assert summary.id == new_id and summary.needs_recheck
+    ws.set_review(new_id, status=ReviewStatus.REVIEWED)
+    assert not ws.reports()[0].needs_recheck
+    ws.set_review(new_id, status=ReviewStatus.IN_REVIEW)
+    assert ws.reports([new_id])[0].needs_recheck, "taken back to 审阅中: pending and unplaced work is still there"
+
+
+def test_a_new_version_of_a_report_nobody_reviewed_is_not_marked(ws, report_file):
+    ws.import_file(report_file)
+    report_file.write_text(original_text(report_file).replace(SENTENCE, ""), encoding="utf-8")
+    result = ws.import_file(report_file)
+
+    assert result.status == "new_version" and result.carry_over == CarryOver(0, 0, 0)
+    assert not ws.reports()[0].needs_recheck
+
+
+def test_the_recheck_mark_clears_once_nothing_carried_is_left_to_look_at(ws, report_file):
+    report_id = ws.import_file(report_file).report_id
+    figure = ws.items(report_id, kind="figure")[0]
+    ws.set_item_state(figure.id, "accepted")
+    report_file.write_text(original_text(report_file) + "\n本报告已经区政府常务会议审议。\n", encoding="utf-8")
+    new_id = ws.import_file(report_file).report_id
+    assert ws.reports()[0].needs_recheck
+
+    pending = [i.id for i in ws.items(new_id) if needs_decision(i.kind, i.state)]
+    ws.decide_many(pending, "accepted")
+    assert not ws.reports()[0].needs_recheck
+    assert ws.review(new_id).status == ReviewStatus.IN_REVIEW
