@@ -7,7 +7,8 @@ page and the line's box there, so the reviewer can compare it with the page imag
 
 The recognizer is also sure of some misreadings that the figure's form gives away
 (:mod:`reviewer.analysis.figure_misreadings`: a count with a decimal point, a percentage over 100, a number
-split by a space): such a figure gets the same finding, on the line it was read from.
+split by a space), and a number read across a line's end, where a decimal point or separator is easily lost:
+such a figure gets the same finding, on the line it was read from.
 """
 from __future__ import annotations
 
@@ -47,16 +48,13 @@ def doubt_findings(text: str, figures: list[Figure], pages: list[PageLayout]) ->
     findings = []
     for figure in figures:
         hits = [doubtful[offset] for offset in range(figure.start, figure.end) if offset in doubtful]
-        reason = "low_confidence"
+        reason: str | None = "low_confidence"
         if not hits:
-            form = misreading(text, figure)
-            if form is None:
-                continue
             read = doubtful_offsets(text, pages, below=EVERY_CHARACTER) if read is None else read
             hits = [read[offset] for offset in range(figure.start, figure.end) if offset in read]
-            if not hits:
-                continue  # the line is not found again: there is no place on the page to show
-            reason = form
+            reason = misreading(text, figure) or _number_across_lines(text, figure, read)
+            if reason is None or not hits:  # no hits: the line is not found again, no place on the page to show
+                continue
         doubt = min(hits, key=lambda hit: hit.confidence)
         line = doubt.line
         findings.append(
@@ -81,6 +79,14 @@ def doubt_findings(text: str, figures: list[Figure], pages: list[PageLayout]) ->
 
 EVERY_CHARACTER = 1.01
 """A threshold above every confidence: :func:`doubtful_offsets` then places every recognized character."""
+
+
+def _number_across_lines(text: str, figure: Figure, read: dict[int, _Doubt]) -> str | None:
+    """``number_across_lines`` when the figure's digits were read from two lines: the recognizer loses a
+    decimal point or separator at a line's edge (``407.3万元`` wrapped after ``407.`` is read ``4073万元``)."""
+    lines = {(read[offset].page, read[offset].index)
+             for offset in range(figure.start, figure.end) if offset in read and text[offset].isdigit()}
+    return "number_across_lines" if len(lines) > 1 else None
 
 
 def doubtful_offsets(text: str, pages: list[PageLayout], below: float = DOUBT_CONFIDENCE) -> dict[int, _Doubt]:

@@ -13,12 +13,13 @@ TITLE = "明湖县司法局2023年法治政府建设年度报告"
 
 
 def flagged(*lines: str) -> list[tuple[str, str, int]]:
-    """The flagged figures of a one-page scan read with full confidence: (figure, reason, line index)."""
+    """The flagged figures of a one-page scan read with full confidence, its lines one paragraph (as the page
+    restoration joins them): (figure, reason, line index)."""
     page_lines = [PageLine(TITLE, 80, 80, 515, 100, 18, 0.99, [0.99] * len(TITLE))]
     for index, line in enumerate(lines, start=1):
         page_lines.append(PageLine(line, 80, 100 + 30 * index, 500, 120 + 30 * index, 15, 0.99, [0.99] * len(line)))
     page = PageLayout(1, 595, 842, page_lines)
-    document = LoadedDocument(source="s.png", format="ocr", encoding=None, raw_text="\n".join([TITLE, *lines]),
+    document = LoadedDocument(source="s.png", format="ocr", encoding=None, raw_text=f"{TITLE}\n{''.join(lines)}",
                               page_count=1, original_format="png", recognized_pages=[page])
     analysis = analyze_document(document)
     return [(analysis.text[f.start:f.end], f.detail["reason"], f.detail["line_index"])
@@ -48,6 +49,16 @@ def test_a_percentage_over_100_is_doubted() -> None:
 
 def test_a_number_broken_by_a_gap_is_doubted() -> None:
     assert flagged("调处矛盾纠纷120起，成功率92.  5%。") == [("5%", "split_number", 1)]
+
+
+def test_a_number_read_across_a_line_end_is_doubted() -> None:
+    lines = ("开展执法检查1920次，办理行政处罚案件468件，罚没款407", "3万元。依法行政意识和能力还有待进一步提高。")
+    assert flagged(*lines) == [("4073万元", "number_across_lines", 1)]
+
+
+def test_a_number_ending_a_line_before_its_unit_is_not_doubted() -> None:
+    lines = ("开展执法检查1920次，办理行政处罚案件468件，罚没款407.3", "万元。依法行政意识和能力还有待进一步提高。")
+    assert flagged(*lines) == []
 
 
 def test_the_doubt_names_the_line_the_figure_was_read_from() -> None:
