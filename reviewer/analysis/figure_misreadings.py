@@ -18,8 +18,9 @@ MEASURES = frozenset({"平方公里", "平方米", "立方米", "公顷", "公�
 WHOLE_COUNT_UNITS = frozenset(COUNT_UNITS) - MEASURES
 PERCENT_SIGNS = frozenset({"%", "％"})
 
-_SPLIT_BEFORE = re.compile(r"[0-9０-９][.．,，]?[ \t\u3000]+$")
-"""Digits (and perhaps a separator) then a gap just before the figure: one number read as two."""
+_SPLIT_BEFORE = re.compile(r"[0-9０-９][.．,，]?\s+$")
+"""Digits (and perhaps a separator) then a gap just before the figure — spaces, or a paragraph break where the
+recognizer cut the line in two — : one number read as two."""
 
 
 def misreading(text: str, figure: Figure) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer.analysis.figure_misreadings import misreading
 from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
-from reviewer.analysis.model import LoadedDocument
+from reviewer.analysis.model import Figure, LoadedDocument
 from reviewer.analysis.pipeline import analyze_document
 
 TITLE = "明湖县司法局2023年法治政府建设年度报告"
@@ -49,6 +50,10 @@ def test_a_percentage_over_100_is_doubted() -> None:
 
 def test_a_number_broken_by_a_gap_is_doubted() -> None:
     assert flagged("调处矛盾纠纷120起，成功率92.  5%。") == [("5%", "split_number", 1)]
+
+
+def test_a_number_cut_by_a_paragraph_break_is_doubted() -> None:
+    assert misreading("成功率92.\n\n5%。", Figure("5%", 5.0, "%", False, None, 8, 10)) == "split_number"
 
 
 def test_a_number_read_across_a_line_end_is_doubted() -> None:
