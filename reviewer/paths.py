@@ -12,6 +12,7 @@ import platformdirs
 
 APP_NAME = "reviewer"
 APP_AUTHOR = "reviewer"
+DEFAULT_WORKSPACE_NAME = "workspace.sqlite"
 
 
 def resources_dir() -> Path:
@@ -45,6 +46,11 @@ def user_data_dir() -> Path:
     if override:
         return _ensure(Path(override) / "data")
     return _ensure(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)))
+
+
+def default_workspace_path() -> Path:
+    """The workspace a first start creates, used until the reviewer chooses another."""
+    return user_data_dir() / DEFAULT_WORKSPACE_NAME
 
 
 def user_cache_dir() -> Path:

@@ -39,6 +39,8 @@ UninstallDisplayName={#AppName}
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+; the shell is told to refresh its menus (only the "associate" task below changes them)
+ChangesAssociations=yes
 ShowLanguageDialog=auto
 
 [Languages]
@@ -50,9 +52,80 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [CustomMessages]
 chinesesimplified.DemoReports=演示报告
 english.DemoReports=Demo reports
+chinesesimplified.OpenWithReviewer=用 reviewer 打开
+english.OpenWithReviewer=Open with reviewer
+chinesesimplified.AssociateReports=在报告文件（.docx、.pdf、.txt、.wps 等）的右键菜单中加入“用 reviewer 打开”（不改变默认打开方式）
+english.AssociateReports=Add "Open with reviewer" to the context menu of report files (.docx, .pdf, .txt, .wps, ...); the default program stays
+chinesesimplified.Associations=文件关联：
+english.Associations=File associations:
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+; opt-in: unchecked unless the user ticks it
+Name: "associate"; Description: "{cm:AssociateReports}"; GroupDescription: "{cm:Associations}"; Flags: unchecked
+
+[Registry]
+; Only with the "associate" task: a "用 reviewer 打开" verb on each report format (SystemFileAssociations: the
+; format's default program is not changed) and reviewer in its "Open with" list. Per user (HKA is HKCU for a
+; per-user install); removed on uninstall. The list follows REPORT_EXTENSIONS in reviewer/analysis/loaders/outcome.py.
+Root: HKA; Subkey: "Software\Classes\Applications\reviewer.exe"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\Applications\reviewer.exe\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.txt\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.txt\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.txt\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.txt\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.htm\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.htm\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.htm\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.htm\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.html\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.html\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.html\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.html\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.docx\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.docx\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.docx\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.docx\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.pdf\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.pdf\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.pdf\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.pdf\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.doc\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.doc\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.doc\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.doc\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.wps\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.wps\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.wps\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.wps\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.odt\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.odt\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.odt\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.odt\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.rtf\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.rtf\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.rtf\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.rtf\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.jpg\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.jpg\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.jpg\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.jpg\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.jpeg\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.jpeg\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.jpeg\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.jpeg\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.png\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.png\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.png\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.png\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.tif\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.tif\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.tif\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.tif\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.tiff\shell\reviewer"; ValueType: string; ValueName: ""; ValueData: "{cm:OpenWithReviewer}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.tiff\shell\reviewer"; ValueType: string; ValueName: "Icon"; ValueData: "{app}\reviewer.exe,0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\SystemFileAssociations\.tiff\shell\reviewer\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reviewer.exe"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.tiff\OpenWithList\reviewer.exe"; Flags: uninsdeletekey; Tasks: associate
 
 [Files]
 Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

@@ -28,6 +28,7 @@ from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMA
 from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
+from reviewer.analysis.report_files import SCAN_EXTENSIONS, check_size, is_report_file_name, read_report_file
 
 if TYPE_CHECKING:
     from reviewer.analysis.loaders.ocr.options import OcrOptions
@@ -39,17 +40,13 @@ PDF_EXTENSIONS = frozenset({".pdf"})
 CONVERTED_EXTENSIONS = {".doc": "Word 文档", ".dot": "Word 文档", ".wps": "WPS 文字文档", ".wpt": "WPS 文字文档",
                         ".odt": "OpenDocument 文本", ".ott": "OpenDocument 文本", ".rtf": "RTF 文档"}
 _CONVERTED_KINDS = {"rtf": RTF, "wordml": WORD_XML, "flat_odt": FLAT_ODT}
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+IMAGE_EXTENSIONS = SCAN_EXTENSIONS - PDF_EXTENSIONS
 """Scanned pages and photos, read by text recognition."""
 _DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS | set(CONVERTED_EXTENSIONS)
 
-__all__ = ["REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "load_bytes", "load_path"]
-_MB = 1024 * 1024
-
-
-def is_report_file_name(name: str) -> bool:
-    """A name with a report extension, and not an Office lock file (``~$…``)."""
-    return PurePath(name).suffix.lower() in REPORT_EXTENSIONS and not name.startswith("~$")
+__all__ = [
+    "REPORT_EXTENSIONS", "SUPPORTED_FORMATS", "is_report_file_name", "load_bytes", "load_path", "read_report_file",
+]
 
 
 def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument:
@@ -57,34 +54,17 @@ def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument
     return load_bytes(read_report_file(path), str(path), ocr)
 
 
-def read_report_file(path: str | Path) -> bytes:
-    """The bytes of a report file; :class:`LoadError` when it is missing, unreadable or too large."""
-    source = str(path)
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise LoadError("not_found", f"“{source}”是文件夹，不是文件。")
-        _check_size(file.stat().st_size, source, _size_limit(source))
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise LoadError("not_found", f"找不到文件“{source}”。") from None
-    except PermissionError:
-        raise LoadError("not_found", f"没有权限读取文件“{source}”。") from None
-    except OSError as error:
-        raise LoadError("not_found", f"无法读取文件“{source}”（{error.strerror or error}）。") from None
-
-
 def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> LoadedDocument:
     """Read a report from its content. ``filename`` is kept as ``source``; it gives the extension and names
     the file in messages. ``ocr`` passes pages recognized before and a progress callback to the text
     recognition of scans."""
-    _check_size(len(data), filename, _size_limit(filename))
+    check_size(len(data), filename)
     if not data.strip():
         raise LoadError("empty", f"文件“{file_label(filename)}”是空的，没有可读的文字。")
     extension = PurePath(filename).suffix.lower()
     kind = container_kind(data)
     if kind != "pdf" and image_kind(data) is None:  # named as a scan, but its content is not one
-        _check_size(len(data), filename, errors.MAX_FILE_BYTES)
+        check_size(len(data), filename, errors.MAX_FILE_BYTES)
     if kind == "pdf":
         return _load_pdf(data, filename, ocr)
     if kind == "zip":
@@ -138,7 +118,7 @@ def _load_pdf(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocum
 
     document = load_pdf(data, filename, ocr)
     if not document.recognized_pages:  # a PDF with a text layer throughout is held to the limit of documents
-        _check_size(len(data), filename, errors.MAX_FILE_BYTES)
+        check_size(len(data), filename, errors.MAX_FILE_BYTES)
     return document
 
 
@@ -152,20 +132,6 @@ def _load_html(data: bytes, filename: str) -> LoadedDocument:
     from reviewer.analysis.loaders.html import load_html  # BeautifulSoup takes ~130 ms to import: only for pages
 
     return load_html(data, filename)
-
-
-def _size_limit(source: str) -> int:
-    """Scanned PDFs and images may be larger than other documents (checked again once the content is known)."""
-    extension = PurePath(source).suffix.lower()
-    return errors.MAX_SCAN_FILE_BYTES if extension in PDF_EXTENSIONS | IMAGE_EXTENSIONS else errors.MAX_FILE_BYTES
-
-
-def _check_size(size: int, source: str, limit: int) -> None:
-    if size > limit:
-        scans = f"{errors.MAX_SCAN_FILE_BYTES / _MB:g} MB"
-        which = (f"扫描件和图片的 {scans} 上限" if limit == errors.MAX_SCAN_FILE_BYTES
-                 else f"{limit / _MB:g} MB 的上限（扫描件 PDF 和图片为 {scans}）")
-        raise LoadError("too_large", f"文件“{file_label(source)}”有 {size / _MB:.1f} MB，超过了{which}。")
 
 
 def _archive_label(names: list[str] | None, opendocument: str | None) -> str:

@@ -15,13 +15,10 @@ from reviewer.analysis.model import Analysis, LoadedDocument
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.recognition_doubt import doubt_findings
 from reviewer.analysis.required import find_required_parts
+from reviewer.analysis.version import ANALYZER_VERSION
 
 if TYPE_CHECKING:
     from reviewer.analysis.loaders.ocr.options import OcrOptions
-
-ANALYZER_VERSION = "5"
-"""Bump when the analysis output changes, so stored reports can be re-analysed."""
-
 
 def analyze_document(doc: LoadedDocument) -> Analysis:
     cleaned = clean(doc.raw_text)

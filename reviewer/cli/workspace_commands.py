@@ -1,5 +1,9 @@
 """Workspace commands: ``import``, ``export``, ``search`` and ``restore``.
 
+``reviewer search WORKSPACE QUERY`` prints one line per hit, tab-separated: ``#report id``, the report's
+title (its file name when it has none), the span in the cleaned text and the context; then on stderr
+how many hits there are in how many reports.
+
 ``reviewer import WORKSPACE FILE|FOLDER...`` prints one line per file, tab-separated:
 status (new / duplicate / new_version / error), path, and a Chinese note; exit status 1 if any failed.
 Control characters in the path or note (a newline or tab in a file name) are written escaped, as
@@ -15,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.cli.messages import print_workspace_error
+
+SEARCH_PAGE = 500
+"""Hits read at a time when listing many."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("search", help="在工作区全部报告中全文搜索 (full-text search)")
     parser.add_argument("workspace", type=Path, metavar="WORKSPACE")
     parser.add_argument("query", nargs="+", metavar="QUERY")
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--limit", type=int, default=50, help="列出的处数（默认 50；0：全部）")
     parser.set_defaults(func=run_search)
 
     parser = subparsers.add_parser("restore", help="从备份恢复损坏或丢失的工作区 (restore a workspace from a backup)")
@@ -126,18 +133,36 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    """Reads through a read-only connection, so it also works while the window has the workspace open:
+    no lock, no backup, no upgrade (a workspace that needs one is refused with one line saying so)."""
     from reviewer.workspace import Workspace, WorkspaceError
     query = " ".join(args.query)
     try:
-        with Workspace.open(args.workspace, backup=False, create=False) as workspace:
-            hits = workspace.search(query, limit=args.limit)
+        with Workspace.open(args.workspace, read_only=True, create=False) as workspace:
+            hits = _first_hits(workspace, query, args.limit)
+            total = workspace.search_total(query)
     except WorkspaceError as error:
         return print_workspace_error(error)
     for hit in hits:
-        print(f"#{hit.report_id}\t{hit.unit or ''}\t{hit.start}-{hit.end}\t{hit.snippet}")
-    if not hits:
+        print(f"#{hit.report_id}\t{one_field(hit.title)}\t{hit.start}-{hit.end}\t{one_field(hit.snippet)}")
+    if total is None or total.hits == 0:
         print(f"没有找到“{query}”。", file=sys.stderr)
+        return 0
+    shown = f"，列出前 {len(hits)} 处（--limit 0 列出全部）" if len(hits) < total.hits else ""
+    print(f"在 {total.reports} 份报告中找到 {total.hits} 处{shown}", file=sys.stderr)
     return 0
+
+
+def _first_hits(workspace: Any, query: str, limit: int) -> list[Any]:
+    """The first ``limit`` hits (all of them for 0), a page at a time."""
+    hits: list[Any] = []
+    while limit <= 0 or len(hits) < limit:
+        wanted = SEARCH_PAGE if limit <= 0 else min(SEARCH_PAGE, limit - len(hits))
+        page = workspace.search(query, limit=wanted, after=hits[-1] if hits else None)
+        hits += page
+        if len(page) < wanted:
+            break
+    return hits
 
 
 def run_restore(args: argparse.Namespace) -> int:

@@ -85,8 +85,8 @@ def write_sheet(document: WordDocument, data: SummaryData) -> None:
     _notes(document, data)
     heading(document, remarks_title)
     remarks = [line.strip() for line in data.remarks.strip().splitlines() if line.strip()]
-    for line in remarks or [NO_REMARKS]:
-        body(document, line)
+    last_remark = [body(document, line) for line in remarks or [NO_REMARKS]][-1]
+    last_remark.paragraph_format.keep_with_next = True
     _signature(document, data)
 
 
@@ -165,7 +165,8 @@ def _notes(document: WordDocument, data: SummaryData) -> None:
 
 
 def _signature(document: WordDocument, data: SummaryData) -> None:
-    document.add_paragraph()
+    """Kept on one page with the last remark and the generated line: no page holds only the signature."""
+    before = document.add_paragraph()
     verdict = document.add_paragraph()
     styled_run(verdict, "审阅结论：")
     styled_run(verdict, signature_verdict(data), bold=True)
@@ -175,5 +176,7 @@ def _signature(document: WordDocument, data: SummaryData) -> None:
     styled_run(signature, SIGNATURE_BLANK).underline = True
     styled_run(signature, "　　日期：")
     styled_run(signature, DATE_BLANK).underline = True
-    document.add_paragraph()
+    after = document.add_paragraph()
+    for paragraph in (before, verdict, signature, after):
+        paragraph.paragraph_format.keep_with_next = True
     note(document, generated_line(data))

@@ -103,8 +103,9 @@ def report_story(data: SummaryData, styles: SheetStyles, fonts: PdfFonts) -> lis
         story.append(para(f"审阅项目中 {data.accepted_in_bulk} 项为成批确认，{data.unconfirmed} 项未经审阅人确认"
                           "（按机器识别结果列出）。", styles.note))
     story += _section(remarks_title, styles)
-    story += paras(data.remarks.strip(), styles.body) or [para(NO_REMARKS, styles.body)]
-    story.append(_signature_block(data, styles))
+    remarks = paras(data.remarks.strip(), styles.body) or [para(NO_REMARKS, styles.body)]
+    story += remarks[:-1]
+    story.append(KeepTogether([remarks[-1], *_signature_block(data, styles)]))
     return story
 
 
@@ -294,8 +295,9 @@ def _notes_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
     return flowables
 
 
-def _signature_block(data: SummaryData, styles: SheetStyles) -> Flowable:
-    """审阅结论, then 审阅人签字 and 日期 on ruled blanks to sign by hand."""
+def _signature_block(data: SummaryData, styles: SheetStyles) -> list[Flowable]:
+    """审阅结论, then 审阅人签字 and 日期 on ruled blanks to sign by hand. The story keeps it on one page with
+    the last paragraph of the remarks, so that no page holds only the signature."""
     rows = [
         [para("审阅结论：", styles.signature), para(signature_verdict(data), styles.signature), "", ""],
         [para("审阅人签字：", styles.signature), "", para("日期：", styles.signature), ""],
@@ -310,4 +312,4 @@ def _signature_block(data: SummaryData, styles: SheetStyles) -> Flowable:
         ("LINEBELOW", (3, 1), (3, 1), 0.6, colors.black),
     ]))
     generated = para(generated_line(data), styles.note)
-    return KeepTogether([Spacer(1, 8 * mm), lines, Spacer(1, 6 * mm), generated])
+    return [Spacer(1, 8 * mm), lines, Spacer(1, 6 * mm), generated]

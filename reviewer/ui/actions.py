@@ -114,7 +114,10 @@ class WindowActions(QObject):
 
         self._menu = "编辑"
         self.find_in_report = a(self.tr("在本报告中查找…"), Key.Find, icon(SP.SP_FileDialogContentsView, TI.EditFind),
-                                None, _report_open)
+                                self.tr("在正文上方打开查找栏，标出本报告中的全部匹配"), _report_open)
+        self.find_next = a(self.tr("查找下一处"), Key.FindNext, icon(SP.SP_ArrowDown, TI.GoDown), None, _report_open)
+        self.find_previous = a(self.tr("查找上一处"), Key.FindPrevious, icon(SP.SP_ArrowUp, TI.GoUp), None,
+                               _report_open)
         self.search_all = a(self.tr("在全部报告中搜索…"), "Ctrl+Shift+F", icon(SP.SP_FileDialogContentsView, TI.EditFind))
         self.preferences = a(self.tr("设置…"), "Ctrl+,", None, self.tr("审阅人、审阅单位、编号前缀和默认输出文件夹"))
 

@@ -8,7 +8,8 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reviewer.ui.review_commands import ChangeListener, WorkspaceCommand
+from reviewer.ui.open_report import Target
+from reviewer.ui.review_commands import ChangeListener, Place, WorkspaceCommand
 from reviewer.vocabulary import ItemKind, ItemState, Origin
 from reviewer.workspace.attention import needs_decision
 
@@ -34,6 +35,11 @@ class BulkDecisionCommand(WorkspaceCommand):
 
     def apply(self) -> list[int]:
         return self.ws.decide_many(self.item_ids, self.state)
+
+    def place(self, undone: bool) -> Place:
+        """The first item the batch changed."""
+        changed = self.result or self.item_ids
+        return Target("item", changed[0]) if changed else None
 
 
 def remaining_machine_items(items: Sequence, kind: str) -> list[int]:

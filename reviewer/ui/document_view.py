@@ -4,11 +4,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reviewer.ui.fonts import reading_font
-from reviewer.ui.highlight import Highlight, styles
+from reviewer.ui.highlight import FOUND, FOUND_CURRENT, Highlight, styles
 from reviewer.ui.text_positions import TextPositions
 
 LINE_HEIGHT_PERCENT = 150
@@ -37,6 +46,9 @@ class DocumentView(QTextEdit):
         self._text = ""
         self._positions = TextPositions("")
         self._formats = {name: style.char_format() for name, style in styles().items()}
+        self._found_formats = (FOUND.char_format(), FOUND_CURRENT.char_format())
+        self._item_selections: list[QTextEdit.ExtraSelection] = []
+        self._found_selections: list[QTextEdit.ExtraSelection] = []
         self._context_actions: list[QAction] = []
         self._tooltip_source: Callable[[int], str | None] | None = None
         self._target_actions: list[QAction] = []
@@ -66,6 +78,7 @@ class DocumentView(QTextEdit):
         self._positions = TextPositions(text)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
+        self._item_selections, self._found_selections = [], []
         self.setExtraSelections([])
         self.setPlainText(text)
         proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -89,21 +102,29 @@ class DocumentView(QTextEdit):
     def clear_report(self) -> None:
         self._text = ""
         self._positions = TextPositions("")
+        self._item_selections, self._found_selections = [], []
         self.setExtraSelections([])
         self.clear()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        doc = self.document()
-        selections = []
-        for highlight in highlights:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(self._positions.to_qt(highlight.start))
-            cursor.setPosition(self._positions.to_qt(highlight.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = self._formats[highlight.style]
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        self._item_selections = [self._selection(h.start, h.end, self._formats[h.style]) for h in highlights]
+        self.setExtraSelections(self._item_selections + self._found_selections)
+
+    def set_found(self, spans: Sequence[tuple[int, int]], current: int | None = None) -> None:
+        """Mark the find bar's matches over the review highlights, ``spans[current]`` in a stronger colour."""
+        found, strong = self._found_formats
+        self._found_selections = [self._selection(start, end, strong if number == current else found)
+                                  for number, (start, end) in enumerate(spans)]
+        self.setExtraSelections(self._item_selections + self._found_selections)
+
+    def _selection(self, start: int, end: int, text_format: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = text_format
+        return selection
 
     def select_span(self, start: int, end: int, center: bool = True) -> None:
         """Select text[start:end]; with ``center``, scroll it to the middle of the view."""
@@ -133,6 +154,10 @@ class DocumentView(QTextEdit):
             self._positions.to_python(cursor.selectionStart()),
             self._positions.to_python(cursor.selectionEnd()),
         )
+
+    def caret_offset(self) -> int:
+        """Offset of the text cursor (the end a selection was made towards)."""
+        return self._positions.to_python(self.textCursor().position())
 
     def first_visible_offset(self) -> int:
         position = self.cursorForPosition(QPoint(0, 0)).position()

@@ -58,6 +58,12 @@ def styles() -> dict[str, HighlightStyle]:
     }
 
 
+FOUND = HighlightStyle("", background="#ffe36e")
+"""A match of the find bar: not in the legend, it is the reviewer's own search."""
+FOUND_CURRENT = HighlightStyle("", background="#ff9a3c", foreground="#000000")
+"""The find bar's current match."""
+
+
 @dataclass(frozen=True)
 class Highlight:
     """A span of the cleaned text (Python indices) drawn in one style."""

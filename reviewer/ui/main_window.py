@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QStyle, QToolBar
 
-from reviewer.analysis.load import REPORT_EXTENSIONS
+from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS
 from reviewer.ui.about import show_about
 from reviewer.ui.actions import WindowActions, WindowState
 from reviewer.ui.dialogs import choose_workspace_file, show_error
+from reviewer.ui.history_keys import HistoryKeys, history_actions
 from reviewer.ui.import_controller import ImportController
 from reviewer.ui.library_rosters import LibraryRosters
 from reviewer.ui.library_view import LibraryView
@@ -22,10 +23,10 @@ from reviewer.ui.office_exports import annotated_file, ask_with_items, review_wo
 from reviewer.ui.open_report import OpenReport
 from reviewer.ui.plain_text import plain_tooltip
 from reviewer.ui.report_pane import ReportPane
-from reviewer.ui.report_search import Hit, text_hits, workspace_hits
 from reviewer.ui.review_commands import DeleteReportCommand
 from reviewer.ui.review_controller import ReviewController
-from reviewer.ui.search_dialog import SCOPE_ALL, SCOPE_CURRENT, SearchDialog
+from reviewer.ui.search_dialog import SearchDialog
+from reviewer.ui.search_runner import SearchRunner
 from reviewer.ui.session import Session
 from reviewer.ui.settings import KEY_LAST_FOLDER, KEY_LAST_REPORT, UiSettings
 from reviewer.ui.settings_dialog import SettingsDialog, output_folder
@@ -34,12 +35,12 @@ from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_opening import open_workspace_interactively
-from reviewer.ui.year_compare import YearCompareDialog, year_compare_dialog
 from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
 
 if TYPE_CHECKING:
     from reviewer.ui.indicator_window import IndicatorWindow
+    from reviewer.ui.year_compare import YearCompareDialog
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
                                            lambda: output_folder(self.settings, self._last_folder()))
         self._search_dialog: SearchDialog | None = None
+        self._open_worker_workspace = open_worker_workspace
         self.indicator_window: IndicatorWindow | None = None
         self._closed = False
 
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_tool_bar()
         self._connect_actions()
         self.pane.document.set_context_actions([self.actions.add_figure, self.actions.add_annotation])
+        self.pane.find_bar.set_actions(self.actions.find_next, self.actions.find_previous)
         self.pane.document.set_target_actions([self.actions.accept, self.actions.reject, self.actions.edit],
                                               self.pane.select_at)
         self.pane.annotations.set_hint(
@@ -137,14 +140,14 @@ class MainWindow(QMainWindow):
         self.pane.splitter.setSizes([width * document // 100, width * side // 100])
 
     def _build_undo_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action, self.redo_action = history_actions(self.undo_stack, self, self.pane.review_form.flush)
         self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
             if extra not in redo_keys:
                 redo_keys.append(extra)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts(redo_keys)
+        self.history_keys = HistoryKeys(self, self.undo_action, self.redo_action)
         style = self.style()
         self.undo_action.setIcon(
             QIcon.fromTheme(QIcon.ThemeIcon.EditUndo, style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
@@ -154,7 +157,8 @@ class MainWindow(QMainWindow):
         )
         self.actions.register(self.undo_action, "编辑")
         self.actions.register(self.redo_action, "编辑")
-        self.undo_stack.indexChanged.connect(self._update_undo_tooltips)
+        self.undo_stack.undoTextChanged.connect(self._update_undo_tooltips)
+        self.undo_stack.redoTextChanged.connect(self._update_undo_tooltips)
         self._update_undo_tooltips()
 
     def _update_undo_tooltips(self, *_args) -> None:
@@ -188,7 +192,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([a.find_in_report, a.search_all])
+        edit_menu.addActions([a.find_in_report, a.find_next, a.find_previous, a.search_all])
         edit_menu.addSeparator()
         edit_menu.addAction(a.preferences)
 
@@ -266,8 +270,10 @@ class MainWindow(QMainWindow):
         self.library.table.addAction(a.delete_report)
         self.library.deleteRequested.connect(self.delete_report)
         a.quit.triggered.connect(self.close)
-        a.find_in_report.triggered.connect(partial(self.open_search, SCOPE_CURRENT))
-        a.search_all.triggered.connect(partial(self.open_search, SCOPE_ALL))
+        a.find_in_report.triggered.connect(self.find_in_report)
+        a.find_next.triggered.connect(self.pane.find_bar.find_next)
+        a.find_previous.triggered.connect(self.pane.find_bar.find_previous)
+        a.search_all.triggered.connect(self.open_search)
         a.next_pending.triggered.connect(partial(r.go_to_pending, False))
         a.previous_pending.triggered.connect(partial(r.go_to_pending, True))
         a.accept.triggered.connect(partial(r.set_state, ItemState.ACCEPTED))
@@ -363,6 +369,8 @@ class MainWindow(QMainWindow):
         """与上年对比 for the open report; a message when its unit has no earlier report here."""
         if self.report is None:
             return None
+        from reviewer.ui.year_compare import year_compare_dialog
+
         dialog = year_compare_dialog(self.ws, self.report.report_id, self)
         if dialog is None:
             show_error(self, self.tr("与上年对比"), self.tr("工作区中没有该单位上一年度的报告。"))
@@ -627,20 +635,21 @@ class MainWindow(QMainWindow):
 
     # --- search ------------------------------------------------------------------------------------
 
-    def open_search(self, scope: str) -> None:
-        if self._search_dialog is None:
-            self._search_dialog = SearchDialog(self.search, self)
-            self._search_dialog.hitActivated.connect(self._open_hit)
+    def _selected_words(self) -> str:
+        """The text selected in the open report when it is short enough to search for."""
         span = self.pane.document.selected_span()
-        selected = self.report.text[span[0]:span[1]] if span and self.report and span[1] - span[0] < 40 else ""
-        self._search_dialog.start(scope, selected)
+        return self.report.text[span[0]:span[1]] if span and self.report and span[1] - span[0] < 40 else ""
 
-    def search(self, query: str, scope: str) -> list[Hit]:
-        if scope != SCOPE_CURRENT:
-            return workspace_hits(self.ws, query)
-        if self.report is None:
-            return []
-        return text_hits(self.report.report_id, self.report.title, self.report.text, query)
+    def find_in_report(self) -> None:
+        self.pane.find_bar.start(self._selected_words())
+
+    def open_search(self) -> None:
+        if self._search_dialog is None:
+            runner = SearchRunner(lambda: self.session.path, self._open_worker_workspace, self)
+            self._search_dialog = SearchDialog(runner, self)
+            self._search_dialog.hitActivated.connect(self._open_hit)
+            self.session.workspaceReplaced.connect(self._search_dialog.run_search)
+        self._search_dialog.start(self._selected_words())
 
     def _open_hit(self, report_id: int, start: int, end: int) -> None:
         self.open_report(report_id, span=(start, end))
@@ -707,7 +716,7 @@ class MainWindow(QMainWindow):
         self.summaries.shutdown()
         save_window_state(self)
         if self._search_dialog is not None:
-            self._search_dialog.close()
+            self._search_dialog.shutdown()
         if not self._closed:
             self.session.close()
             self._closed = True

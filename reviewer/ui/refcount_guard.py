@@ -4,8 +4,8 @@ Its bindings hand out ``None`` (every C++ ``void`` method, every null pointer or
 returned) and, on some paths, ``True``/``False`` without taking a new reference to them — correct only
 where these singletons are immortal (Python 3.12+). Each such call lowers their reference count by one;
 after a few thousand calls one reaches zero and Python aborts with "none_dealloc: deallocating None"
-(or "bool_dealloc"), in the middle of a session or at exit. PySide6 6.11.3 does not have the fault; 6.12
-is the first release shipping QtPdf as its own wheel, which the project uses.
+(or "bool_dealloc"), in the middle of a session or at exit. PySide6 6.11.3 does not have the fault; the
+project requires 6.12.
 
 Where the fault is measured, the three singletons get a reference reserve that cannot run out, which is
 what Python 3.12 does by making them immortal.

@@ -34,6 +34,13 @@ CopyRole = Qt.ItemDataRole.UserRole + 40
 """On a 相同段落 row: (other report id, (start, end) of the passage in it)."""
 """The item data role holding a row's Target (None for a group row)."""
 
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+FONT_ROLE = int(Qt.ItemDataRole.FontRole)
+DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
+SERVED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, FONT_ROLE, DECORATION_ROLE, TargetRole, CopyRole})
+
 COLUMNS = 4
 HEADING_FINDING_PREFIX = "heading_"
 QUOTE_CHARS = 24
@@ -183,6 +190,13 @@ class ReportItemModel(QAbstractItemModel):
         node = self._nodes.get(key)
         return self._index(node, column) if node is not None else QModelIndex()
 
+    def top_group_of(self, key: Target | Group) -> Group | None:
+        """The top group (a panel's) holding the row of ``key``; None when this report has no such row."""
+        node = self._nodes.get(key)
+        while node is not None and node.parent is not self._root:
+            node = node.parent
+        return node.key if node is not None and isinstance(node.key, Group) else None
+
     def _index(self, node: Node, column: int) -> QModelIndex:
         if node.parent is None:
             return QModelIndex()
@@ -220,31 +234,36 @@ class ReportItemModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in SERVED_ROLES or not index.isValid():  # views ask for every role of every cell painted
             return None
-        node = self._node(index)
+        node: Node = index.internalPointer()
         if role == TargetRole:
             return node.key if isinstance(node.key, Target) else None
-        if index.column() >= len(node.cells):
+        column = index.column()
+        if column >= len(node.cells):
             return None
-        cell = node.cells[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        cell = node.cells[column]
+        if role == DISPLAY_ROLE:
             return cell.text
         if role == CopyRole:
             return node.link
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return plain_tooltip(cell.tooltip)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND_ROLE:
             return QBrush(cell.colour) if cell.colour is not None else None
-        if role == Qt.ItemDataRole.FontRole and cell.struck:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and cell.icon is not None:
-            if cell.icon not in self._icons:
-                self._icons[cell.icon] = QApplication.style().standardIcon(cell.icon)
-            return self._icons[cell.icon]
-        return None
+        if role == FONT_ROLE:
+            return _struck_font() if cell.struck else None
+        if cell.icon is None:
+            return None
+        if cell.icon not in self._icons:
+            self._icons[cell.icon] = QApplication.style().standardIcon(cell.icon)
+        return self._icons[cell.icon]
+
+
+def _struck_font() -> QFont:
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
 def _state_cells(item, first: Cell) -> tuple[Cell, ...]:

@@ -19,6 +19,7 @@ from reviewer.ui.panels.item_table import ItemTableView
 from reviewer.ui.panels.outline_panel import OutlinePanel
 from reviewer.ui.panels.review_form import ReviewForm
 from reviewer.ui.report_items import ReportItemModel
+from reviewer.ui.report_search import FindBar
 from reviewer.vocabulary import ItemKind
 
 TAB_OUTLINE, TAB_FIGURES, TAB_CHECKS, TAB_ANNOTATIONS = range(4)
@@ -56,6 +57,8 @@ class ReportPane(QWidget):
         reading_layout = QVBoxLayout(self.reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
+        self.find_bar = FindBar(self.document)
+        reading_layout.addWidget(self.find_bar)
         reading_layout.addWidget(self.document, 1)
         reading_layout.addWidget(self.legend)
         self.empty_state = EmptyState()
@@ -119,6 +122,7 @@ class ReportPane(QWidget):
         else:
             self.centre.setCurrentWidget(self.reading)
             self.document.show_text(report.text, item_highlights(report.items, report.annotations))
+        self.find_bar.refresh()
         self.item_model.set_report(report)
         self.review_form.show_review(report.review if report else None)
 

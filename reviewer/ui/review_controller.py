@@ -25,6 +25,7 @@ from reviewer.ui.review_commands import (
     DeleteAnnotationCommand,
     DeleteItemCommand,
     SetItemStateCommand,
+    SetRemarksCommand,
     SetReviewCommand,
     UpdateAnnotationCommand,
     WorkspaceCommand,
@@ -67,8 +68,24 @@ class ReviewController(QObject):
         except WorkspaceError as error:
             show_error(self.window, self.tr("操作未完成"), error.message)
             return False
+        command.revisit = self._revisit
         self.undo_stack.push(command)
         return True
+
+    def _revisit(self, command: WorkspaceCommand, undone: bool) -> None:
+        """After an undo or redo (its report is open by now): select what it changed and scroll the text to it,
+        or select the text where a removed item was; the status bar says what was undone or redone."""
+        report = self.pane.report
+        if report is None or report.report_id != command.report_id:
+            return
+        place = command.place(undone)
+        if isinstance(place, Target):
+            exists = report.item(place.id) if place.kind == "item" else report.annotation(place.id)
+            self.pane.select_target(place if exists is not None else None)
+        elif place is not None:
+            self.pane.select_target(None)
+            self.pane.document.select_span(*place)
+        self._status((self.tr("已撤销：{what}") if undone else self.tr("已重做：{what}")).format(what=command.text()))
 
     def _ask(self, dialog) -> bool:
         """Run a modal form; afterwards the window is active again with the focus where it was."""
@@ -244,12 +261,15 @@ class ReviewController(QObject):
         if report is not None and report.review.verdict != verdict:
             self.run(SetReviewCommand(self.ws, report.report_id, {"verdict": verdict}, self._on_change))
 
-    def save_remarks(self, report_id: int, remarks: str) -> None:
-        """Remarks are saved as typed (not on the undo stack: the text box has its own undo)."""
+    def save_remarks(self, report_id: int, remarks: str, session: int) -> None:
+        """A commit of the remarks: one undo step per editing session (see :class:`SetRemarksCommand`)."""
         try:
-            self.ws.set_review(report_id, remarks=remarks)
+            before = self.ws.review(report_id).remarks or ""
         except WorkspaceError as error:
             show_error(self.window, self.tr("审阅意见未保存"), error.message)
+            return
+        if remarks != before:
+            self.run(SetRemarksCommand(self.ws, report_id, remarks, before, session, self._on_change))
 
     def mark_reviewed(self) -> None:
         report = self.pane.report

@@ -18,7 +18,7 @@ from reviewer.ui.dialogs import show_error
 from reviewer.ui.office_exports import ExportedFile, ExportFile, choose_export_path
 from reviewer.ui.pdf_builder import PdfBuilder
 from reviewer.ui.session import Session
-from reviewer.ui.summary_output import SummaryPdf, choose_summary_path, print_pdf
+from reviewer.ui.summary_output import PdfPrintJob, SummaryPdf, choose_summary_path, print_pdf
 
 STATUS_MS = 8000
 
@@ -75,6 +75,7 @@ class SummaryController(QObject):
                 build = summary.build_docx
             done = partial(self._save, summary.title, target)
         else:
+            build = PdfPrintJob.builder(build)  # the PDF's pages read on the worker too
             done = partial(self._print, summary, how is Output.PREVIEW)
         self.busy_label.setText(self.tr("正在生成{title}…").format(title=summary.title))
         self.builder.start(self.session.path, build, done, partial(self._failed, summary.title))
@@ -111,11 +112,8 @@ class SummaryController(QObject):
         message = self.tr("已导出{title}：{path}").format(title=title, path=target)
         self.window.statusBar().showMessage(message + (f"（{note}）" if note else ""), STATUS_MS)
 
-    def _print(self, summary: SummaryPdf, preview: bool, pdf: bytes) -> None:
-        try:
-            print_pdf(self.window, pdf, preview, summary.title)
-        except OSError as error:
-            show_error(self.window, self.tr("无法打印"), str(error))
+    def _print(self, summary: SummaryPdf, preview: bool, job: PdfPrintJob) -> None:
+        print_pdf(self.window, job, preview, summary.title)
 
     def _failed(self, title: str, message: str) -> None:
         show_error(self.window, self.tr("无法生成{title}").format(title=title), message)

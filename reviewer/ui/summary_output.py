@@ -1,27 +1,28 @@
 """The review summaries (from reviewer.summary) as PDFs the window saves, previews and prints.
 
 A ``SummaryPdf`` says what a summary covers; its ``build`` reads the workspace it is given and lays out
-the PDF, so it can run on a worker thread with the worker's own workspace. Printing renders each PDF page
-with QtPdf onto the printer at a bounded resolution, so what is printed is exactly the PDF the summary
-layer made.
+the PDF, so it can run on a worker thread with the worker's own workspace. Printing replays what each PDF
+page draws (its rules, shading and text, read by PDFium) onto the printer as vectors and text, so what is
+printed is exactly the PDF the summary layer made, sharp at any resolution and a small print job.
 """
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 if TYPE_CHECKING:
+    from reviewer.ui.pdf_painting import GlyphFonts
     from reviewer.workspace import Workspace
 
-RENDER_DPI = 200
-"""Resolution pages are rasterised at for printing: sharp text, bounded memory."""
+IMAGE_DPI = 200
+"""Resolution of a page printed as an image (one drawing what the vector replay does not cover)."""
 PREVIEW_SHARE = 0.85
 """The print preview takes this share of the window's size (Qt's default is too small to read a page)."""
 
@@ -118,64 +119,91 @@ def choose_summary_path(parent: QWidget | None, title: str, suggested_name: str,
 
 
 class PdfPrintJob:
-    """Holds a loaded PDF while it is printed or previewed."""
+    """A PDF read for printing: what each page draws, replayed onto the printer or the print preview.
+
+    Reading the pages takes seconds for a long 汇总表 and needs no Qt: it may run on a worker thread; the
+    fonts and images for painting are made on the thread that paints."""
 
     def __init__(self, data: bytes) -> None:
-        from PySide6.QtPdf import QPdfDocument
+        import pypdfium2 as pdfium
 
-        self._file = tempfile.NamedTemporaryFile(prefix="reviewer-", suffix=".pdf", delete=False)
-        self._file.write(data)
-        self._file.close()
-        self.document = QPdfDocument()
-        error = self.document.load(self._file.name)
-        if error != QPdfDocument.Error.None_:
-            raise OSError(_tr("无法读取生成的 PDF（{error}）").format(error=error.name))
+        from reviewer.ui.pdf_drawing import pdf_drawings
 
-    def close(self) -> None:
-        self.document.close()
-        Path(self._file.name).unlink(missing_ok=True)
+        self._data = data
+        try:
+            self.pages = pdf_drawings(data)
+        except pdfium.PdfiumError as error:
+            raise OSError(_tr("无法读取生成的 PDF（{error}）").format(error=error)) from None
+        self._fonts: GlyphFonts | None = None
+        self._images: dict[int, QImage] = {}
+
+    @classmethod
+    def builder(cls, build: Callable[[Workspace], bytes]) -> Callable[[Workspace], PdfPrintJob]:
+        """``build`` followed by reading its pages: a job for the PdfBuilder's worker thread."""
+        return lambda ws: cls(build(ws))
+
+    def page_layout(self) -> QPageLayout:
+        """The paper of the first page (A4, portrait or landscape), no margins: the PDF has its own."""
+        if not self.pages:
+            return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
+        width, height = self.pages[0].width, self.pages[0].height
+        orientation = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+        size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point)
+        return QPageLayout(size, orientation, QMarginsF())
 
     def paint(self, printer) -> None:
-        """Draw every page onto ``printer`` (also the preview's paint request)."""
+        """Draw the pages the printer asks for (all, or its page ranges) onto ``printer`` (also the preview's
+        paint request)."""
+        from reviewer.ui.pdf_painting import GlyphFonts, page_placement, paint_page
+
+        if self._fonts is None:
+            self._fonts = GlyphFonts()
+        ranges = printer.pageRanges()
+        numbers = [n for n in range(1, len(self.pages) + 1) if ranges.isEmpty() or ranges.contains(n)]
         painter = QPainter()
         if not painter.begin(printer):
             return
         try:
-            for page in range(self.document.pageCount()):
-                if page:
+            paper = printer.pageLayout().fullRectPixels(printer.resolution()).toRectF()  # a full-page printer
+            for count, number in enumerate(numbers):
+                if count:
                     printer.newPage()
-                area = printer.pageLayout().paintRectPixels(printer.resolution())
-                points = self.document.pagePointSize(page)
-                image_size = QSize(round(points.width() * RENDER_DPI / 72), round(points.height() * RENDER_DPI / 72))
-                image = self.document.render(page, image_size)
-                target = QRect(0, 0, area.width(), area.height())
-                scaled = image_size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(target.topLeft(), scaled), image)
+                page = self.pages[number - 1]
+                paint_page(painter, page, page_placement(page, paper), self._fonts, partial(self._image, number - 1))
         finally:
             painter.end()
 
+    def _image(self, index: int) -> QImage:
+        if index not in self._images:
+            from reviewer.ui.pdf_drawing import render_page
 
-def print_pdf(parent: QWidget | None, data: bytes, preview: bool, title: str) -> bool:
+            rendered = render_page(self._data, index, IMAGE_DPI / 72)
+            image = QImage(rendered.pixels, rendered.width, rendered.height, rendered.stride,
+                           QImage.Format.Format_ARGB32)
+            self._images[index] = image.copy()  # its own pixels: ``rendered`` goes
+        return self._images[index]
+
+
+def print_pdf(parent: QWidget | None, job: PdfPrintJob, preview: bool, title: str) -> bool:
     """Print (with the system print dialog) or preview-then-print a PDF named ``title``. True when something
     was printed."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
-    job = PdfPrintJob(data)
-    try:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(title)
-        if preview:
-            dialog = QPrintPreviewDialog(printer, parent)
-            dialog.setWindowTitle(_tr("打印预览 — {title}").format(title=title))
-            if parent is not None:
-                dialog.resize(parent.window().size() * PREVIEW_SHARE)
-            dialog.paintRequested.connect(job.paint)
-            return bool(dialog.exec())
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("打印 — {title}").format(title=title))
-        if dialog.exec():
-            job.paint(printer)
-            return True
-        return False
-    finally:
-        job.close()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setPageLayout(job.page_layout())
+    printer.setFullPage(True)  # after the layout, which resets it: the PDF pages carry their own margins
+    if preview:
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle(_tr("打印预览 — {title}").format(title=title))
+        if parent is not None:
+            dialog.resize(parent.window().size() * PREVIEW_SHARE)
+        dialog.paintRequested.connect(job.paint)
+        return bool(dialog.exec())
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("打印 — {title}").format(title=title))
+    dialog.setMinMax(1, max(1, len(job.pages)))
+    if dialog.exec():
+        job.paint(printer)
+        return True
+    return False

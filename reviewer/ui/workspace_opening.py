@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reviewer.paths import user_data_dir
 from reviewer.ui.dialogs import (
     WorkspaceChoice,
     ask_workspace_corrupt,
@@ -19,13 +18,6 @@ from reviewer.ui.dialogs import (
 from reviewer.ui.plain_text import plain_message
 
 log = logging.getLogger(__name__)
-
-DEFAULT_WORKSPACE_NAME = "workspace.sqlite"
-
-
-def default_workspace_path() -> Path:
-    return user_data_dir() / DEFAULT_WORKSPACE_NAME
-
 
 def open_workspace_interactively(path: Path, parent: QWidget | None = None):
     """The opened Workspace, or None when the reviewer chose to quit."""

@@ -21,6 +21,7 @@ from reviewer.workspace.model import (
     RestoredBackup,
     ReviewItem,
     SearchHit,
+    SearchTotal,
     StoredReport,
 )
 from reviewer.workspace.roster import RosterEdit, RosterEntry, RosterUnit
@@ -41,7 +42,7 @@ __all__ = [
     "ReviewIdentity", "document_number",
     "export_json", "import_files", "items_of_analysis", "write_figures_csv",
     "AnalysisFailed", "Annotation", "CarryOver", "HistoryEntry", "ImportResult", "NotReanchored", "ReanalyzeResult",
-    "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "StoredReport",
+    "ReportReview", "ReportSummary", "RestoredBackup", "ReviewItem", "SearchHit", "SearchTotal", "StoredReport",
     "RosterEdit", "RosterEntry", "RosterLine", "RosterStatus", "RosterUnit",
     "Workspace", "WorkspaceCorrupt", "WorkspaceError", "WorkspaceLocked", "WorkspaceTooNew",
 ]

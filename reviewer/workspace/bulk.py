@@ -16,25 +16,25 @@ those are still on disk to import again. It saves an fsync per file.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
-from reviewer.analysis.load import is_report_file_name, read_report_file
 from reviewer.analysis.loaders.ocr.options import OcrOptions
+from reviewer.analysis.report_files import is_report_file_name, read_report_file
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.orphans import die_with_parent
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from reviewer.workspace.workspace import Workspace
 
 IN_FLIGHT_PER_WORKER = 4
@@ -148,10 +148,13 @@ def import_files(
         finish(path, stored)
 
     executor = None
-    context = multiprocessing.get_context("spawn")
     pages: Any = None
     stop: Any = None
     if workers > 1 and len(files) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")
         pages, stop = context.Queue(), context.Event()
         executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                        initargs=(os.getpid(), pages, stop))

@@ -10,13 +10,37 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+OPTIONAL_TYPE_LIBRARIES = ("numpy", "pandas")
+"""Imported by sqlite-utils when installed, only to map their scalar types to column types. The workspace
+stores Python values only, and numpy (installed for the text recognition) would cost a tenth of a second
+of every start."""
+
+
+@contextmanager
+def _hidden(names: tuple[str, ...]) -> Iterator[None]:
+    """Within the block, importing one of ``names`` not yet imported raises ImportError (a ``None``
+    entry in ``sys.modules``, Python's documented way to make an import fail); afterwards it imports
+    as usual."""
+    hidden = [name for name in names if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
+
+
+with _hidden(OPTIONAL_TYPE_LIBRARIES):
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another connection of the same program (a background import)."""
@@ -29,7 +53,7 @@ def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.row_factory = sqlite3.Row
-    db = sqlite_utils.Database(conn, recursive_triggers=False)
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     if not read_only:
         conn.execute("PRAGMA journal_mode=WAL")

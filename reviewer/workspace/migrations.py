@@ -21,11 +21,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reviewer.workspace import copies, search
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x52455657  # "REVW": marks a SQLite file as a reviewer workspace
 

@@ -188,12 +188,20 @@ class HistoryEntry:
 @dataclass
 class SearchHit:
     report_id: int
-    title: str | None
+    title: str  # the report's title as corrected, else as extracted, else its file name: never empty
     unit: str | None
     snippet: str
     start: int  # offsets of the match in the report's cleaned text
     end: int
     snippet_match: tuple[int, int] = (0, 0)  # offsets of the match inside ``snippet``
+
+
+@dataclass(frozen=True)
+class SearchTotal:
+    """Every hit of a search, counted exactly (see :mod:`reviewer.workspace.search`)."""
+
+    reports: int  # reports with at least one hit
+    hits: int
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from reviewer.analysis import Analysis, analyze_bytes
+from reviewer.analysis import Analysis
 from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.workspace.analysis_json import analysis_to_json
 from reviewer.workspace.items import ItemDraft, build_items
@@ -46,4 +46,6 @@ def prepare_report(
 ) -> PreparedReport:
     """Raises :class:`reviewer.analysis.LoadError` for content that cannot be read as a report. ``ocr``
     carries the page progress of a scan's text recognition."""
+    from reviewer.analysis.pipeline import analyze_bytes
+
     return prepare_analysis(data, file_name, source_path, analyze_bytes(data, file_name, ocr))

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import sqlite3
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reviewer.workspace.db import write_transaction
 from reviewer.workspace.migrations import APPLICATION_ID, SCHEMA_VERSION, STEPS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def stored_version(conn: sqlite3.Connection) -> int:

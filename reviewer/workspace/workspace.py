@@ -13,13 +13,11 @@ import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from reviewer.analysis import ANALYZER_VERSION, analyze_bytes
-from reviewer.analysis.load import read_report_file
+from reviewer.analysis import ANALYZER_VERSION
 from reviewer.analysis.loaders.ocr.options import OcrOptions, Progress
+from reviewer.analysis.report_files import read_report_file
 from reviewer.vocabulary import (
     AnnotationTag,
     Code,
@@ -63,6 +61,7 @@ from reviewer.workspace.model import (
     RestoredBackup,
     ReviewItem,
     SearchHit,
+    SearchTotal,
     StoredReport,
 )
 from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
@@ -73,6 +72,9 @@ from reviewer.workspace.rows import annotation_from_row, history_from_row, item_
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
 from reviewer.workspace.values import FigureValues, ItemValues, to_stored, values_of_kind, with_changes
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ANNOTATION_EDITABLE = ("comment", "tag", "severity", "start", "end")
 REVIEW_EDITABLE = ("verdict", "remarks", "status")
@@ -368,6 +370,8 @@ class Workspace:
         ).fetchone()
         if stored is None:
             raise _missing("报告", report_id)
+        from reviewer.analysis.pipeline import analyze_bytes
+
         analysis = analyze_bytes(stored["data"], stored["file_name"], ocr)
         drafts = build_items(analysis)
         at = now()
@@ -738,10 +742,15 @@ class Workspace:
             report_id = conn.execute("SELECT report_id FROM copy_findings WHERE id = ?", (finding_id,)).fetchone()[0]
         return next(c for c in copied_passages(self._conn, report_id) if c.id == finding_id)
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Every whitespace-separated term of ``query`` must occur; hits newest report first, at most
-        five per report; offsets into the cleaned text."""
-        return search.search(self._conn, query, limit=limit)
+    def search(self, query: str, limit: int = search.PAGE_SIZE, after: SearchHit | None = None) -> list[SearchHit]:
+        """A page of hits: every whitespace-separated term of ``query`` must occur; newest report first,
+        in text order within a report, starting after the hit ``after`` (the last of the page before);
+        offsets into the cleaned text. What counts as a hit: :mod:`reviewer.workspace.search`."""
+        return search.search(self._conn, query, limit=limit, after=after)
+
+    def search_total(self, query: str, stop: Callable[[], bool] | None = None) -> SearchTotal | None:
+        """All hits of ``query`` in all reports, counted exactly; None when ``stop()`` said to give up."""
+        return search.total(self._conn, query, stop)
 
     # --- helpers ----------------------------------------------------------------------------------
 

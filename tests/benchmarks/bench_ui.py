@@ -58,7 +58,7 @@ def prepare_home(home: Path) -> None:
     """A workspace with the demo reports in it, as a returning user has (not the first start)."""
     code = (
         "from reviewer.ui.app import demo_reports\n"
-        "from reviewer.ui.workspace_opening import default_workspace_path\n"
+        "from reviewer.paths import default_workspace_path\n"
         "from reviewer.workspace import Workspace\n"
         "with Workspace.open(default_workspace_path()) as ws:\n"
         "    [ws.import_file(p) for p in demo_reports()]\n"
@@ -74,8 +74,13 @@ def cold_start(home: Path) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def report_sources() -> list[Path]:
+    """The sample reports next to the checkout, else the demo reports (a different report: more highlights)."""
+    return sorted((ROOT.parent / "shared" / "samples").glob("*.txt")) or sorted((ROOT / "resources" / "demo").glob("*.txt"))
+
+
 def long_report(folder: Path) -> Path:
-    sources = sorted((ROOT.parent / "shared" / "samples").glob("*.txt")) or sorted((ROOT / "resources" / "demo").glob("*.txt"))
+    sources = report_sources()
     parts, length = [], 0
     while length < LONG_REPORT_CHARS:
         for source in sources:
@@ -93,10 +98,10 @@ def switching(home: Path) -> tuple[int, int, list[float]]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from reviewer.paths import default_workspace_path
     from reviewer.ui.app import create_application, open_worker_workspace
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.settings import UiSettings
-    from reviewer.ui.workspace_opening import default_workspace_path
     from reviewer.workspace import Workspace
 
     app = create_application()
@@ -140,7 +145,7 @@ def main() -> None:
         chars, spans, times = switching(home)
         print(f"switch to a {chars:,}-character report with {spans} highlighted items: "
               f"median {statistics.median(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms "
-              f"over {len(times)} switches (target ≤ 100 ms)")
+              f"over {len(times)} switches (target ≤ 100 ms), joined from {report_sources()[0].parent}")
         print(f"platform: {'X display ' + os.environ['DISPLAY'] if os.environ.get('DISPLAY') else 'offscreen'}")
 
 

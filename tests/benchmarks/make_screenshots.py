@@ -3,7 +3,8 @@
 Runs the real app on a first start (default workspace, demo reports imported) in a temporary
 REVIEWER_HOME, does a little review work through the window, and saves:
 window-empty.png (no report open), window-library.png, window-figures.png, window-checks.png,
-window-annotation.png.
+window-annotation.png, and Qt's own dialogs in Chinese (there are no native ones under Xvfb):
+dialog-open.png (importing reports, detail view), dialog-print.png.
 Needs an X display for real font rendering: uses DISPLAY if set, else starts ``Xvfb :99`` itself.
 """
 from __future__ import annotations
@@ -52,7 +53,8 @@ def main() -> None:
 def take_screenshots(home: str) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication, QTextCursor
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication, QFileDialog
 
     from reviewer.ui.app import create_application, start_window
     from reviewer.ui.item_dialogs import AnnotationDialog
@@ -155,6 +157,31 @@ def take_screenshots(home: str) -> None:
 
     QTimer.singleShot(100, fill_and_shoot)
     window.review.add_annotation()
+
+    def shoot_dialog(name: str, kind: type, prepare=None) -> None:
+        """When the code under way opens a ``kind`` dialog: prepare it, save it, close it."""
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(50, lambda: shoot_dialog(name, kind, prepare))
+            return
+        if prepare is not None:
+            prepare(dialog)
+        settle(600)
+        dialog.grab().save(str(OUT / name))
+        print(OUT / name)
+        dialog.reject()
+
+    def demo_folder_in_detail(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(resource_path("demo")))
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+
+    QTimer.singleShot(100, lambda: shoot_dialog("dialog-open.png", QFileDialog, demo_folder_in_detail))
+    window.choose_files()
+    QTimer.singleShot(100, lambda: shoot_dialog("dialog-print.png", QPrintDialog))
+    window.actions.print_summary.trigger()
+    while window.summaries.busy:
+        settle(100)
+    settle()
     window.close()
     app.quit()
 

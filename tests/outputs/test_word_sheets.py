@@ -121,3 +121,13 @@ def test_cli_summary_format_follows_the_extension(reviewed, tmp_path, capsys):
     assert open_docx(batch.read_bytes()).paragraphs[0].text == "法治政府建设年度报告审阅汇总表"
     assert main(["summary", path, "-o", str(tmp_path / "意见单.doc")]) == 1
     assert "请用 .pdf 或 .docx" in capsys.readouterr().err
+
+
+def test_the_last_remark_and_the_signature_are_kept_on_one_page(reviewed):
+    document = open_docx(build_report_docx([collect_report(reviewed.ws, reviewed.qingxi)]))
+    paragraphs = document.paragraphs
+    last_remark = next(i for i, p in enumerate(paragraphs) if p.text == "请补充存在的不足。")
+    generated = next(i for i, p in enumerate(paragraphs) if p.text.startswith("本意见单由审阅助手于"))
+    assert [bool(p.paragraph_format.keep_with_next) for p in paragraphs[last_remark:generated]] == \
+        [True] * (generated - last_remark)
+    assert any(p.text.startswith("审阅人签字：") for p in paragraphs[last_remark:generated])

@@ -47,6 +47,7 @@ def test_install_for_the_current_user_and_uninstall(tmp_path, fake_bundle):
     assert f"TryExec={app}\n" in desktop
     assert "Name[zh_CN]=法治政府建设年度报告审阅助手" in desktop
     assert "Icon=reviewer" in desktop
+    assert "MimeType=" not in desktop  # no "open with" for report files unless asked for
     hicolor = home / ".local" / "share" / "icons" / "hicolor"
     for size in (16, 32, 48, 256):
         icon = hicolor / f"{size}x{size}" / "apps" / "reviewer.png"
@@ -64,3 +65,23 @@ def test_install_without_a_built_bundle_says_how_to_build_it(tmp_path):
     result = _run(tmp_path, str(tmp_path / "missing"))
     assert result.returncode == 1
     assert "build_linux.sh" in result.stderr
+
+
+def test_associating_the_report_formats_is_an_opt_in(tmp_path, fake_bundle):
+    home = tmp_path / "home"
+    home.mkdir()
+    desktop_file = home / ".local" / "share" / "applications" / "reviewer.desktop"
+
+    result = _run(home, "--associate", str(fake_bundle))
+    assert result.returncode == 0, result.stderr
+    assert "用 reviewer 打开" in result.stdout
+    lines = desktop_file.read_text(encoding="utf-8").splitlines()
+    mime_types = next(line for line in lines if line.startswith("MimeType=")).removeprefix("MimeType=").split(";")
+    assert {"text/plain", "text/html", "application/pdf", "application/msword", "application/rtf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text", "image/tiff"} <= set(mime_types)
+    assert mime_types[-1] == ""  # the list ends with ";" as the desktop entry specification asks
+
+    result = _run(home, str(fake_bundle))  # installed again without it: the association is gone
+    assert result.returncode == 0, result.stderr
+    assert "MimeType=" not in desktop_file.read_text(encoding="utf-8")

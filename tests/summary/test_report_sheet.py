@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -148,3 +149,17 @@ def test_sheet_of_a_scanned_report_says_its_text_was_recognized(reviewed_summary
     scanned = replace(reviewed_summary, header=replace(reviewed_summary.header, recognized=True))
     flat = re.sub(r"\s+", "", "".join(pdf_pages(build_report_pdf(scanned))))
     assert "本报告文字由扫描件识别，数据请与原件核对。" in flat
+
+
+def test_the_signature_never_stands_alone_on_the_last_page(reviewed_summary, pdf_pages):
+    """Remarks of 1 to 45 lines: the page break moves through the end of the sheet (at 32 to 38 lines the
+    signature block alone would have filled the last page); the last page always holds remarks too."""
+    page_counts = set()
+    for count in range(1, 46):
+        remarks = "\n".join(f"第{line}条意见：请补充相关内容并核实数据。" for line in range(1, count + 1))
+        pages = pdf_pages(build_report_pdf(dataclasses.replace(reviewed_summary, remarks=remarks)))
+        page_counts.add(len(pages))
+        last = re.sub(r"\s+", "", pages[-1])
+        assert "审阅人签字：" in last, count
+        assert f"第{count}条意见：" in last, count
+    assert len(page_counts) > 1

@@ -38,13 +38,13 @@ def test_a_long_snippet_keeps_its_match_whole_and_in_view():
 
 def test_search_results_carry_the_match_position_of_each_snippet(loaded_window, qtbot):
     window = loaded_window
-    window.open_search("all")
+    window.open_search()
     dialog = window._search_dialog
     type_chinese(dialog.query, "行政复议")
     dialog.run_search()
-    assert dialog.results.topLevelItemCount() > 0
-    for row in range(dialog.results.topLevelItemCount()):
-        snippet, (start, end) = dialog.results.topLevelItem(row).data(1, SnippetRole)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    for row in range(dialog.model.rowCount()):
+        snippet, (start, end) = dialog.model.index(row, 1).data(SnippetRole)
         assert snippet[start:end] == "行政复议"
     dialog.close()
 

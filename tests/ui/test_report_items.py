@@ -108,3 +108,21 @@ def test_panels_keep_their_expansion_and_scroll_across_edits(loaded_window, qtbo
 
 def model_state(pane, item_id: int) -> str:
     return pane.item_model.index_of(Target("item", item_id), 1).data()
+
+
+def test_a_panel_on_a_hidden_tab_shows_the_new_report_expanded_when_its_tab_is_opened(loaded_window, qtbot):
+    window = loaded_window
+    pane = window.pane
+    pane.tabs.setCurrentWidget(pane.outline)
+    click_library_row(qtbot, window, GOOD_REPORT)
+    click_library_row(qtbot, window, FLAWED_REPORT)
+    tree = pane.checks.tree
+    assert not tree.isVisible()
+
+    pane.tabs.setCurrentWidget(pane.checks)
+
+    groups = [index for index in tree_rows(tree) if tree.model().rowCount(index) > 0]
+    assert [index.data().split("（")[0] for index in groups][:2] == ["必备内容", "发现的问题"]
+    assert all(tree.isExpanded(index) for index in groups)
+    assert [tree.model().headerData(n, Qt.Orientation.Horizontal) for n in range(2)] == ["检查项", "状态"]
+    assert [tree.isColumnHidden(n) for n in range(tree.model().columnCount(tree.rootIndex()))] == [False, False, True, True]

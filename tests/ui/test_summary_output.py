@@ -1,5 +1,5 @@
-"""The review summaries leave the window as PDF files, print previews and prints (page by page through
-QtPdf): the open report's 审阅意见单, the sheets of several selected reports, and the 汇总表 of the selected
+"""The review summaries leave the window as PDF files, print previews and prints (each page's drawing
+replayed onto the printer): the open report's 审阅意见单, the sheets of several selected reports, and the 汇总表 of the selected
 reports or, with fewer than two selected, of the whole workspace. PDFs are made off the window's thread."""
 from __future__ import annotations
 
@@ -194,10 +194,26 @@ def test_printing_renders_every_pdf_page_onto_the_printer(loaded_window, tmp_pat
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
 
-    job = PdfPrintJob(data)
-    try:
-        job.paint(printer)
-    finally:
-        job.close()
+    PdfPrintJob(data).paint(printer)
 
     assert len(PdfReader(printed).pages) == pages
+
+
+def test_the_pages_to_print_are_read_off_the_window_thread(loaded_window, qtbot, monkeypatch):
+    import reviewer.ui.pdf_drawing
+
+    window = loaded_window
+    threads, dialogs = [], []
+    real_drawings = reviewer.ui.pdf_drawing.pdf_drawings
+
+    def recording_drawings(data):
+        threads.append(threading.current_thread())
+        return real_drawings(data)
+
+    monkeypatch.setattr(reviewer.ui.pdf_drawing, "pdf_drawings", recording_drawings)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: dialogs.append(dialog.windowTitle()) or 0)
+    window.actions.print_batch.trigger()
+    wait_for_pdf(qtbot, window)
+
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialogs == ["打印 — 汇总表（全部 4 份报告）"]

@@ -42,6 +42,7 @@ from reviewer.analysis.loaders.outcome import checked_text, file_label, text_too
 from reviewer.analysis.loaders.page_layout import PageFrame, PageLayout, PageLine, PageRule
 from reviewer.analysis.loaders.page_restore import restore_pages
 from reviewer.analysis.loaders.page_tables import CELL_GAP_EMS
+from reviewer.analysis.loaders.pdfium_lock import PDFIUM_LOCK
 from reviewer.analysis.model import LoadedDocument
 
 END_MARKER_WINDOW = 4096
@@ -129,6 +130,11 @@ def _has_image(page: pdfium.PdfPage) -> bool:
 def _page_layouts(data: bytes, source: str) -> tuple[list[PageLayout], list[int]]:
     """Each page's positioned lines, and the numbers of the pages that are scans (an image, no text layer).
     Any failure of PDFium on a page means the file is damaged."""
+    with PDFIUM_LOCK:
+        return _read_page_layouts(data, source)
+
+
+def _read_page_layouts(data: bytes, source: str) -> tuple[list[PageLayout], list[int]]:
     name = file_label(source)
     try:
         document = pdfium.PdfDocument(data)

@@ -7,7 +7,8 @@ rows refreshed in place keep their expansion, selection and scroll position.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QIdentityProxyModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTreeView, QWidget
 
 from reviewer.ui.current_item import CurrentItem
@@ -16,22 +17,16 @@ from reviewer.ui.panels.tree_layout import fit_tree_columns
 from reviewer.ui.report_items import Group, ReportItemModel, TargetRole
 
 
-class PanelProxy(QSortFilterProxyModel):
-    """One top group of the item model with the panel's own column headers."""
+class PanelProxy(QIdentityProxyModel):
+    """The item model with the panel's own column headers; the tree shows one top group of it (its root
+    index) and hides the columns past its headers. An identity proxy maps rows without copying or
+    filtering them, so a new report costs no mapping of every row in every panel."""
 
     def __init__(self, model: ReportItemModel, group: Group, headers: list[str], parent=None) -> None:
         super().__init__(parent)
         self.group = group
         self.headers = headers
         self.setSourceModel(model)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if source_parent.isValid():
-            return True
-        return self.sourceModel().index_of(self.group).row() == source_row
-
-    def filterAcceptsColumn(self, source_column: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return source_column < len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -42,7 +37,11 @@ class PanelProxy(QSortFilterProxyModel):
         return self.mapFromSource(self.sourceModel().index_of(self.group))
 
     def index_of(self, target: Target) -> QModelIndex:
-        return self.mapFromSource(self.sourceModel().index_of(target))
+        """The row of ``target`` in this panel's group; invalid when it is in another panel's."""
+        model = self.sourceModel()
+        if model.top_group_of(target) != self.group:
+            return QModelIndex()
+        return self.mapFromSource(model.index_of(target))
 
 
 class ItemTree(QTreeView):
@@ -54,7 +53,10 @@ class ItemTree(QTreeView):
         self.setModel(self.proxy)
         self.setWordWrap(wrap)
         self.setUniformRowHeights(not wrap)
+        for column in range(len(headers), model.columnCount()):
+            self.setColumnHidden(column, True)
         fit_tree_columns(self)
+        self._expand_when_shown = False
         self._show_group()
         self.proxy.modelReset.connect(self._show_group)
         self.proxy.rowsInserted.connect(self._rows_inserted)
@@ -62,9 +64,20 @@ class ItemTree(QTreeView):
         current.changed.connect(self.follow)
 
     def _show_group(self) -> None:
+        """A new report: its group as the root, every row expanded. A tree on a hidden tab expands when it
+        is shown (laying out every row of every panel made each report switch slow)."""
         self.setRootIndex(self.proxy.group_index())
-        self.expandAll()
+        self._expand_when_shown = not self.isVisible()
+        if not self._expand_when_shown:
+            self.expandAll()
         self.follow(self.current.target)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._expand_when_shown:
+            self._expand_when_shown = False
+            self.expandAll()
+            self.follow(self.current.target)
+        super().showEvent(event)
 
     def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         for row in range(first, last + 1):

@@ -1,7 +1,10 @@
-"""The report's review: verdict, remarks (saved shortly after typing stops) and review status."""
+"""The report's review: verdict, remarks and review status. Remarks are committed (saved, and put on the
+undo stack) when typing pauses and when the box loses the focus; the commits of one stay in the box form one
+editing session, which the window's undo stack keeps as one step."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,14 +18,14 @@ from PySide6.QtWidgets import (
 from reviewer.ui.review_states import tr_label
 from reviewer.vocabulary import Verdict
 
-REMARKS_SAVE_DELAY_MS = 600
+REMARKS_SAVE_DELAY_MS = 800
 
 
 class ReviewForm(QWidget):
     verdictChosen = Signal(object)
     """A Verdict, or None for no verdict yet."""
-    remarksEdited = Signal(int, str)
-    """(report id, remarks text), once typing has paused."""
+    remarksEdited = Signal(int, str, int)
+    """(report id, remarks text, editing session), once typing has paused or the box lost the focus."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +47,7 @@ class ReviewForm(QWidget):
         self.remarks.setPlaceholderText(self.tr("审阅意见（自动保存）"))
         self.remarks.setTabChangesFocus(True)
         self.remarks.textChanged.connect(self._remarks_changed)
+        self.remarks.installEventFilter(self)
         line_height = self.remarks.fontMetrics().lineSpacing()
         self.remarks.setMinimumHeight(line_height * 4)
 
@@ -54,6 +58,8 @@ class ReviewForm(QWidget):
         self._loading = False
         self._dirty = False
         self._report_id: int | None = None
+        self.edit_session = 0
+        """Counts editing sessions of the remarks: a new one after each loss of focus or change of report."""
 
         top = QHBoxLayout()
         top.addWidget(self.verdict, 1)
@@ -73,7 +79,10 @@ class ReviewForm(QWidget):
         self._loading = True
         try:
             self.setEnabled(review is not None)
-            self._report_id = review.report_id if review else None
+            report_id = review.report_id if review else None
+            if report_id != self._report_id:
+                self.edit_session += 1
+            self._report_id = report_id
             verdict = review.verdict if review else None
             self.verdict.setCurrentIndex(max(self.verdict.findData(verdict), 0))
             text = review.remarks if review else ""
@@ -88,7 +97,20 @@ class ReviewForm(QWidget):
         self._save_timer.stop()
         if self._dirty and self._report_id is not None:
             self._dirty = False
-            self.remarksEdited.emit(self._report_id, self.remarks.toPlainText())
+            self.remarksEdited.emit(self._report_id, self.remarks.toPlainText(), self.edit_session)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Leaving the remarks box commits them and ends the editing session (not for its own context menu),
+        once the event that moved the focus is done: a click elsewhere, say on a library row, acts on the rows
+        as they were, before the commit refreshes them."""
+        if (watched is self.remarks and event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent)
+                and event.reason() != Qt.FocusReason.PopupFocusReason):
+            QTimer.singleShot(0, self, self._end_session)
+        return super().eventFilter(watched, event)
+
+    def _end_session(self) -> None:
+        self.flush()
+        self.edit_session += 1
 
     def _remarks_changed(self) -> None:
         if not self._loading:

@@ -36,6 +36,7 @@ def fit_tree_columns(tree: QTreeView) -> None:
     """Stretch the first column, fit the others; small icons; wrapped rows when the tree wraps text."""
     header = tree.header()
     header.setStretchLastSection(False)
+    header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, header.count()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

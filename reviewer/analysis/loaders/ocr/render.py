@@ -9,6 +9,7 @@ from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.ocr.images import PageImage
 from reviewer.analysis.loaders.ocr.limits import MAX_IMAGE_PIXELS, MAX_PAGE_SIDE_PX, RECOGNITION_DPI, too_many_pixels
 from reviewer.analysis.loaders.outcome import file_label
+from reviewer.analysis.loaders.pdfium_lock import PDFIUM_LOCK
 
 _POINTS_PER_INCH = 72.0
 
@@ -18,21 +19,24 @@ def rendered_pages(data: bytes, source: str, numbers: list[int]) -> Iterator[Pag
     import pypdfium2 as pdfium
 
     try:
-        document = pdfium.PdfDocument(data)
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
         raise LoadError("damaged", f"PDF 文件“{file_label(source)}”已损坏，无法转成图片识别。") from None
     try:
         for number in numbers:
             try:
-                page = document[number - 1]
-                width, height = page.get_size()
-                dpi = _page_dpi(width, height)
-                scale = dpi / _POINTS_PER_INCH
-                if width * scale * height * scale > MAX_IMAGE_PIXELS:
-                    raise too_many_pixels(source, round(width * scale), round(height * scale), number)
-                bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
-                pixels = np.asarray(bitmap.to_pil().convert("RGB"))
-                page.close()
+                with PDFIUM_LOCK:  # page by page: printing need not wait for the recognition in between
+                    page = document[number - 1]
+                    width, height = page.get_size()
+                    dpi = _page_dpi(width, height)
+                    scale = dpi / _POINTS_PER_INCH
+                    if width * scale * height * scale > MAX_IMAGE_PIXELS:
+                        raise too_many_pixels(source, round(width * scale), round(height * scale), number)
+                    bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
+                    pixels = np.asarray(bitmap.to_pil().convert("RGB"))
+                    bitmap.close()
+                    page.close()
             except LoadError:
                 raise
             except (pdfium.PdfiumError, ValueError, IndexError):
@@ -41,7 +45,8 @@ def rendered_pages(data: bytes, source: str, numbers: list[int]) -> Iterator[Pag
                 ) from None
             yield PageImage(number=number, pixels=pixels, dpi=dpi)
     finally:
-        document.close()
+        with PDFIUM_LOCK:
+            document.close()
 
 
 def _page_dpi(width_pt: float, height_pt: float) -> float:
