@@ -224,6 +224,19 @@ def band_keys(passage: Passage) -> list[int]:
             for band in range(BANDS)]
 
 
+@dataclass(frozen=True)
+class KeyedPassage:
+    """A passage with its band keys: what the index stores of it (computed away from the database at import)."""
+
+    passage: Passage
+    keys: tuple[int, ...]
+
+
+def keyed_passages(text: str, unit: str | None) -> list[KeyedPassage]:
+    """The passages of a report of ``unit`` (its own names masked) with their band keys, in text order."""
+    return [KeyedPassage(p, tuple(band_keys(p))) for p in passages(text, unit_names(unit))]
+
+
 def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
     """The alignment of two passages when at least :data:`SIMILARITY_MIN` of ``passage`` aligns, else None."""
     mine, theirs = _shingles(passage.normalized), _shingles(other.normalized)

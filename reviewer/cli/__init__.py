@@ -15,6 +15,7 @@ from reviewer import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "reviewer.cli.analyze",
     "reviewer.cli.annotated_command",
+    "reviewer.cli.check_command",
     "reviewer.cli.compare_command",
     "reviewer.cli.roster_command",
     "reviewer.cli.self_test",

@@ -33,7 +33,7 @@ from reviewer.summary.data import (
     SheetHeader,
     SummaryData,
 )
-from reviewer.summary.review_view import ReviewView, view_from_analysis, view_from_workspace
+from reviewer.summary.review_view import ReviewView, batch_views, view_from_analysis, view_from_workspace
 from reviewer.vocabulary import (
     AnnotationTag,
     FindingCode,
@@ -82,9 +82,9 @@ def collect_batch(ws: Workspace, report_ids: Sequence[int] | None = None) -> Bat
     else:
         ids, scope = list(report_ids), "选定报告"
     rows = []
-    for report_id in ids:
-        row = batch_row_from_view(view_from_workspace(ws, report_id))
-        row.reporting = reporting.get(report_id)
+    for view in batch_views(ws, ids):
+        row = batch_row_from_view(view)
+        row.reporting = reporting.get(view.report_id or 0)
         rows.append(row)
     return BatchData(
         rows=rows,

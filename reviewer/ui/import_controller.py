@@ -26,10 +26,10 @@ LIBRARY_REFRESH_MS = 400
 
 
 class ImportController(QObject):
-    libraryChanged = Signal()
-    """A batch ended that added or changed reports: the whole list may have changed."""
     reportsChanged = Signal(list)
-    """Ids of reports added, changed or replaced while a batch runs (throttled)."""
+    """Ids of reports added, changed or replaced by a batch: throttled while it runs, the rest when it
+    ends. Only these rows change (a batch touches no other report's row), so the library never reloads
+    the whole list for an import, however many reports the workspace holds."""
     batchFinished = Signal(list, list)
     """(list of (source, result), list of Failure) when a batch ends."""
     openRequested = Signal(int)
@@ -162,12 +162,10 @@ class ImportController(QObject):
     def _ended(self, cancelled: bool) -> None:
         self.job = None
         self._refresh_timer.stop()
-        self._changed_ids = []
+        self._emit_changed_rows()
         for widget in self._progress_widgets():
             widget.hide()
         results, failures = self._results, self._failures
-        if results:
-            self.libraryChanged.emit()
         self._announce(results, failures, cancelled)
         self.batchFinished.emit(results, failures)
         if self._open_single and len(results) == 1 and hasattr(results[0][1], "status"):

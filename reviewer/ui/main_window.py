@@ -34,6 +34,7 @@ from reviewer.ui.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.summary_controller import Output, SummaryController
 from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
+from reviewer.ui.workspace_check import WorkspaceCheck
 from reviewer.ui.workspace_opening import open_workspace_interactively
 from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
@@ -78,11 +79,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.imports = ImportController(self, self.session, open_worker_workspace)
-        self.imports.libraryChanged.connect(self.refresh_library)
         self.imports.reportsChanged.connect(self.refresh_library_rows)
         self.imports.openRequested.connect(self.open_report)
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
+        self.workspace_check = WorkspaceCheck(self, self.session)
         self.review = ReviewController(self, self.pane, self.undo_stack, self.session)
         self.rosters = LibraryRosters(self, self._last_folder)
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self._enable_review_actions()
         self._default_layout()
         self.refresh_library()
+        self.workspace_check.start_if_due()
 
     @property
     def ws(self):
@@ -226,6 +228,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.roster)
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+
+        bar.addMenu(self.tr("工具(&T)")).addAction(self.workspace_check.action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addActions([a.shortcuts, a.about])
@@ -714,6 +718,7 @@ class MainWindow(QMainWindow):
         self.pane.review_form.flush()
         self.imports.shutdown()
         self.summaries.shutdown()
+        self.workspace_check.shutdown()
         save_window_state(self)
         if self._search_dialog is not None:
             self._search_dialog.shutdown()

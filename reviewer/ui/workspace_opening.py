@@ -25,7 +25,7 @@ def open_workspace_interactively(path: Path, parent: QWidget | None = None):
 
     while True:
         try:
-            return _opened_and_listed(Workspace.open(path))
+            return _opened_and_listed(Workspace.open(path, defer_check=True))  # checked by WorkspaceCheck
         except WorkspaceLocked as error:
             choice = ask_workspace_locked(parent, path, error)
         except WorkspaceCorrupt as error:

@@ -51,6 +51,24 @@ def analysis_from_json(stored: str, text: str) -> Analysis:
     return analysis
 
 
+EMPTY_PARTS: dict[str, Any] = {"source": "", "format": "", "encoding": None, "metadata": {}, "sections": [],
+                               "figures": [], "required": {}, "findings": []}
+"""What a partial analysis (:func:`analysis_parts_from_json`) holds where it was given no part."""
+
+
+def analysis_parts_from_json(text: str, **parts: str | None) -> Analysis:
+    """An analysis holding only some of its top-level fields, each given as its stored JSON (e.g. pulled
+    out by SQLite's ``json_extract``), and the text; the other fields are empty. For readers that need a
+    few fields of many reports. Raises :class:`DamagedRecord` like :func:`analysis_from_json`."""
+    try:
+        data = EMPTY_PARTS | {name: json.loads(stored) for name, stored in parts.items() if stored is not None}
+        data["text"] = text
+        analysis: Analysis = _build(Analysis, data)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise DamagedRecord(f"分析结果无法读取（{type(error).__name__}: {error}）") from error
+    return analysis
+
+
 Convert = Callable[[Any], Any]
 
 

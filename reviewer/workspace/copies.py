@@ -8,12 +8,14 @@ later-published report of the pair; its decision is carried while the pair and a
 """
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reviewer.analysis import copies as analysis_copies
-from reviewer.analysis.copies import OrdinalMatch, Passage, PassageMatch
+from reviewer.analysis.copies import KeyedPassage, OrdinalMatch, Passage, PassageMatch
 from reviewer.analysis.unit_key import unit_key
 from reviewer.vocabulary import CopyKind, FindingCode, ItemState, Severity
 from reviewer.workspace.summaries import CURRENT
@@ -54,73 +56,115 @@ COMMON_UNITS_MIN = 3
 """A passage found in the reports of this many other units (or of a tenth of the indexed reports, if more)
 is wording the workspace shares, not copying."""
 CANDIDATES_PER_PASSAGE = 8
+PROBE_BANDS = 2
+"""Bands of each passage looked up first, to tell wording many units share (it shares these bands too)
+without counting the thousands of band rows of all its bands."""
+_LAST_ID = (1 << 63) - 1
+PROBE_ROWS_PER_UNIT = 4
+"""The probe reads at most this many rows per key for each unit the wording needs to count as shared."""
 
 
 @dataclass(frozen=True)
 class _Indexed:
     report_id: int
-    unit_key: str
-    names: tuple[str, ...]
+    unit: str
     order: tuple[int, str, int]  # (report year, publish date, id): later-published compares greater
+
+    @functools.cached_property
+    def unit_key(self) -> str:
+        return unit_key(self.unit) if self.unit else ""
+
+    @functools.cached_property
+    def names(self) -> tuple[str, ...]:
+        return analysis_copies.unit_names(self.unit)
 
 
 def _indexed(conn: sqlite3.Connection, report_id: int) -> _Indexed:
-    row = conn.execute("SELECT unit, report_year, publish_date FROM reports WHERE id = ?", (report_id,)).fetchone()
-    unit = row[0] or ""
-    return _Indexed(report_id, unit_key(unit) if unit else "", analysis_copies.unit_names(unit),
-                    (row[1] or 0, row[2] or "", report_id))
+    return _indexed_many(conn, [report_id])[report_id]
 
 
-def report_passages(conn: sqlite3.Connection, report_id: int, text: str) -> list[Passage]:
-    """The report's passages as the index sees them (its own unit names masked)."""
-    return analysis_copies.passages(text, _indexed(conn, report_id).names)
+def _indexed_many(conn: sqlite3.Connection, report_ids: Iterable[int]) -> dict[int, _Indexed]:
+    rows = conn.execute("SELECT id, unit, report_year, publish_date FROM reports "
+                        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(report_ids))),))
+    return {row[0]: _Indexed(row[0], row[1] or "", (row[2] or 0, row[3] or "", row[0])) for row in rows}
 
 
-def add(conn: sqlite3.Connection, report_id: int, text: str) -> None:
-    """Index a report that became current and replace the copy findings it takes part in."""
+def add(conn: sqlite3.Connection, report_id: int, text: str,
+        keyed: Sequence[KeyedPassage] | None = None) -> None:
+    """Index a report that became current and replace the copy findings it takes part in. ``keyed``: its
+    passages and band keys computed beforehand (at import, in the analysis worker) from ``text`` and the
+    report's unit; computed here without them."""
     report = _indexed(conn, report_id)
-    found = passages_found(conn, report, analysis_copies.passages(text, report.names), store=True)
+    if keyed is None:
+        keyed = analysis_copies.keyed_passages(text, report.unit)
+    found = passages_found(conn, report, keyed, store=True)
     _replace_findings(conn, report, found)
 
 
 def remove(conn: sqlite3.Connection, report_id: int, text: str) -> None:
     """Take a report that stopped being current out of the index, with every copy finding it is part of."""
-    for passage in report_passages(conn, report_id, text):
-        conn.executemany("DELETE FROM copy_bands WHERE band_key = ? AND report_id = ? AND ordinal = ?",
-                         [(key, report_id, passage.ordinal) for key in analysis_copies.band_keys(passage)])
+    unit = _indexed(conn, report_id).unit
+    conn.executemany("DELETE FROM copy_bands WHERE band_key = ? AND report_id = ? AND ordinal = ?",
+                     [(key, report_id, k.passage.ordinal)
+                      for k in analysis_copies.keyed_passages(text, unit) for key in k.keys])
     conn.execute("DELETE FROM copy_passages WHERE report_id = ?", (report_id,))
     conn.execute("DELETE FROM copy_findings WHERE report_id = ? OR other_report_id = ?", (report_id, report_id))
 
 
-def passages_found(conn: sqlite3.Connection, report: _Indexed, passages: list[Passage],
+def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[KeyedPassage],
                    store: bool = False) -> dict[int, list[PassageMatch]]:
     """Other report id → the report's passages found in it (merged, verified); with ``store`` the
-    passages also go into the index."""
-    keys_of = {p.ordinal: analysis_copies.band_keys(p) for p in passages}
-    hits = _band_hits(conn, keys_of, report.report_id)
+    passages also go into the index.
+
+    A passage whose candidates come from :func:`_common_min` other units is wording the workspace shares:
+    it is compared with none, and copy findings on its candidates go. The probe (:data:`PROBE_BANDS`
+    bands, the earliest rows of each) finds most such passages without reading the thousands of rows of
+    all their bands; its candidates are true ones (they share two bands), so what it calls shared is, and
+    the findings that go are those on its candidates. The other passages are looked up with all their bands."""
+    common_min = _common_min(conn)
+    own_unit = report.unit_key or f"#{report.report_id}"
+    others: dict[int, _Indexed] = {}
+
+    def read_others(found: dict[int, dict[tuple[int, int], int]]) -> None:
+        others.update(_indexed_many(conn, {r for pairs in found.values() for r, _o in pairs if r not in others}))
+
+    def is_common(candidates: dict[tuple[int, int], int]) -> bool:
+        units = {others[r].unit_key or f"#{r}" for r, _o in candidates}
+        units.discard(own_unit)
+        return len(units) >= common_min
+
+    _fill_keys(conn, keyed)
+    probed = _band_hits(conn, report.report_id, probe_rows=PROBE_ROWS_PER_UNIT * common_min)
+    read_others(probed)
+    common_ordinals = {ordinal for ordinal, candidates in probed.items() if is_common(candidates)}
+    conn.execute("DELETE FROM copy_keys WHERE ordinal IN (SELECT value FROM json_each(?))",
+                 (json.dumps(sorted(common_ordinals)),))
+    hits = _band_hits(conn, report.report_id)
+    read_others(hits)
+    conn.execute("DELETE FROM copy_keys")
     if store:
         conn.executemany('INSERT INTO copy_passages (report_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
-                         [(report.report_id, p.ordinal, p.start, p.end) for p in passages])
+                         [(report.report_id, k.passage.ordinal, k.passage.start, k.passage.end) for k in keyed])
         conn.executemany("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)",
-                         [(key, report.report_id, ordinal) for ordinal, keys in keys_of.items() for key in keys])
-    others: dict[int, _Indexed] = {}
-    texts: dict[int, str] = {}
-    common_min = max(COMMON_UNITS_MIN, _report_count(conn) // 10)
-    matches: dict[int, list[OrdinalMatch]] = {}
-    for passage in passages:
-        candidates = {c: count for c, count in hits.get(passage.ordinal, {}).items()
-                      if count >= analysis_copies.BANDS_SHARED_MIN}
-        for other_id, _ordinal in candidates:
-            if other_id not in others:
-                others[other_id] = _indexed(conn, other_id)
-        units = {others[r].unit_key or f"#{r}" for r, _o in candidates}
-        units.discard(report.unit_key or f"#{report.report_id}")
-        if len(units) >= common_min:  # wording many units share: no copy here, nor among those reports
-            _forget_common(conn, list(candidates))
+                         sorted((key, report.report_id, k.passage.ordinal) for k in keyed for key in k.keys))
+    common: set[tuple[int, int]] = {pair for ordinal in common_ordinals for pair in probed[ordinal]}
+    compared: list[tuple[Passage, list[tuple[int, int]]]] = []
+    for k in keyed:
+        if k.passage.ordinal in common_ordinals:
+            continue
+        candidates = hits.get(k.passage.ordinal, {})
+        if is_common(candidates):  # wording many units share: no copy here, nor among those reports
+            common.update(candidates)
             continue
         best = sorted(candidates.items(), key=lambda c: -c[1])[:CANDIDATES_PER_PASSAGE]
-        for (other_id, other_ordinal), _count in best:
-            other = _other_passage(conn, others[other_id], other_ordinal, texts)
+        compared.append((k.passage, [pair for pair, _count in best]))
+    if common:
+        _forget_common(conn, common)
+    other_passages = _other_passages(conn, others, {pair for _p, pairs in compared for pair in pairs})
+    matches: dict[int, list[OrdinalMatch]] = {}
+    for passage, pairs in compared:
+        for other_id, other_ordinal in pairs:
+            other = other_passages.get((other_id, other_ordinal))
             if other is None:
                 continue
             match = analysis_copies.compare_passages(passage, other)
@@ -129,56 +173,88 @@ def passages_found(conn: sqlite3.Connection, report: _Indexed, passages: list[Pa
     return {other_id: analysis_copies.merged(found) for other_id, found in matches.items()}
 
 
-def _forget_common(conn: sqlite3.Connection, shared: list[tuple[int, int]]) -> None:
+def _forget_common(conn: sqlite3.Connection, shared: set[tuple[int, int]]) -> None:
     """Copy findings found before the wording turned out to be common go: those on these passages."""
-    for other_id, ordinal in shared:
-        span = conn.execute('SELECT start, "end" FROM copy_passages WHERE report_id = ? AND ordinal = ?',
-                            (other_id, ordinal)).fetchone()
-        if span is not None:
-            conn.execute(
-                'DELETE FROM copy_findings WHERE (report_id = ? AND start < ? AND ? < "end") '
-                "OR (other_report_id = ? AND other_start < ? AND ? < other_end)",
-                (other_id, span[1], span[0], other_id, span[1], span[0]))
+    with_findings = {row[0] for row in conn.execute(
+        "SELECT report_id FROM copy_findings UNION SELECT other_report_id FROM copy_findings")}
+    shared = {pair for pair in shared if pair[0] in with_findings}
+    if not shared:
+        return
+    _fill_pairs(conn, shared)
+    conn.execute(
+        "DELETE FROM copy_findings WHERE id IN ("
+        "SELECT c.id FROM copy_pairs q JOIN copy_passages p ON p.report_id = q.report_id AND p.ordinal = q.ordinal "
+        'JOIN copy_findings c ON c.report_id = p.report_id AND c.start < p."end" AND p.start < c."end" '
+        "UNION SELECT c.id FROM copy_pairs q JOIN copy_passages p ON p.report_id = q.report_id AND p.ordinal = q.ordinal "
+        'JOIN copy_findings c ON c.other_report_id = p.report_id AND c.other_start < p."end" AND p.start < c.other_end)')
+    conn.execute("DELETE FROM copy_pairs")
 
 
-def _band_hits(conn: sqlite3.Connection, keys_of: dict[int, list[int]],
-               report_id: int) -> dict[int, dict[tuple[int, int], int]]:
+def _fill_pairs(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """The temporary table ``copy_pairs`` holds these (report, passage ordinal) pairs."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_pairs (report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL)")
+    conn.execute("DELETE FROM copy_pairs")
+    conn.executemany("INSERT INTO copy_pairs (report_id, ordinal) VALUES (?, ?)", pairs)
+
+
+def _fill_keys(conn: sqlite3.Connection, keyed: Sequence[KeyedPassage]) -> None:
+    """The temporary table ``copy_keys`` holds the passages' band keys with their band numbers."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_keys "
+                 "(band_key INTEGER NOT NULL, ordinal INTEGER NOT NULL, band INTEGER NOT NULL, last INTEGER)")
+    conn.execute("DELETE FROM copy_keys")
+    conn.executemany("INSERT INTO copy_keys (band_key, ordinal, band) VALUES (?, ?, ?)",
+                     [(key, k.passage.ordinal, band) for k in keyed for band, key in enumerate(k.keys)])
+
+
+def _band_hits(conn: sqlite3.Connection, report_id: int,
+               probe_rows: int | None = None) -> dict[int, dict[tuple[int, int], int]]:
     """Passage ordinal → (other report, its passage) → how many bands they share, for the pairs that share
-    at least :data:`BANDS_SHARED_MIN` (counted by SQLite: a common passage matches thousands of band rows)."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_query (band_key INTEGER NOT NULL, ordinal INTEGER NOT NULL)")
-    conn.execute("DELETE FROM copy_query")
-    conn.executemany("INSERT INTO copy_query (band_key, ordinal) VALUES (?, ?)",
-                     [(key, ordinal) for ordinal, keys in keys_of.items() for key in keys])
+    at least :data:`BANDS_SHARED_MIN` of the keys in ``copy_keys`` (counted by SQLite: a common passage matches
+    thousands of band rows). With ``probe_rows`` only the first :data:`PROBE_BANDS` bands, each read up to
+    the report of its ``probe_rows``-th row."""
+    if probe_rows is None:
+        read = ""
+    else:
+        conn.execute(f"UPDATE copy_keys SET last = coalesce((SELECT c.report_id FROM copy_bands c WHERE c.band_key = "
+                     f"copy_keys.band_key LIMIT 1 OFFSET {int(probe_rows)}), {_LAST_ID}) WHERE band < {PROBE_BANDS}")
+        read = f" AND k.band < {PROBE_BANDS} AND b.report_id <= k.last"
     rows = conn.execute(
-        "SELECT q.ordinal, b.report_id, b.ordinal, count(*) FROM copy_query q "
-        "JOIN copy_bands b ON b.band_key = q.band_key WHERE b.report_id != ? "
-        "GROUP BY q.ordinal, b.report_id, b.ordinal HAVING count(*) >= ?",
+        "SELECT k.ordinal, b.report_id, b.ordinal, count(*) FROM copy_keys k "
+        f"JOIN copy_bands b ON b.band_key = k.band_key{read} WHERE b.report_id != ? "
+        "GROUP BY k.ordinal, b.report_id, b.ordinal HAVING count(*) >= ?",
         (report_id, analysis_copies.BANDS_SHARED_MIN),
     )
     hits: dict[int, dict[tuple[int, int], int]] = {}
     for ordinal, other_id, other_ordinal, count in rows:
         hits.setdefault(ordinal, {})[(other_id, other_ordinal)] = count
-    conn.execute("DELETE FROM copy_query")
     return hits
 
 
-def _report_count(conn: sqlite3.Connection) -> int:
+def _common_min(conn: sqlite3.Connection) -> int:
+    """Other units a passage's candidates come from for it to be wording the workspace shares."""
     count: int = conn.execute(f"SELECT COUNT(*) FROM reports r WHERE {CURRENT}").fetchone()[0]
-    return count
+    return max(COMMON_UNITS_MIN, count // 10)
 
 
-def _other_passage(conn: sqlite3.Connection, other: _Indexed, ordinal: int, texts: dict[int, str]) -> Passage | None:
-    span = conn.execute('SELECT start, "end" FROM copy_passages WHERE report_id = ? AND ordinal = ?',
-                        (other.report_id, ordinal)).fetchone()
-    if span is None:
-        return None
-    if other.report_id not in texts:
-        texts[other.report_id] = conn.execute(
-            "SELECT text FROM report_texts WHERE report_id = ?", (other.report_id,)).fetchone()[0]
-    chars, positions = analysis_copies.normalized(texts[other.report_id], span[0], span[1], other.names)
-    if not chars:
-        return None
-    return Passage(ordinal, span[0], span[1], chars, tuple(positions))
+def _other_passages(conn: sqlite3.Connection, others: dict[int, _Indexed],
+                    pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Passage]:
+    """The indexed passages of other reports, normalised again from their stored text (spans and texts read
+    in one query each)."""
+    if not pairs:
+        return {}
+    _fill_pairs(conn, pairs)
+    spans = conn.execute('SELECT p.report_id, p.ordinal, p.start, p."end" FROM copy_pairs q JOIN copy_passages p '
+                         "ON p.report_id = q.report_id AND p.ordinal = q.ordinal").fetchall()
+    conn.execute("DELETE FROM copy_pairs")
+    texts = dict(conn.execute("SELECT report_id, text FROM report_texts WHERE report_id IN "
+                              "(SELECT value FROM json_each(?))",
+                              (json.dumps(sorted({report_id for report_id, _o in pairs})),)))
+    result: dict[tuple[int, int], Passage] = {}
+    for other_id, ordinal, start, end in spans:
+        chars, positions = analysis_copies.normalized(texts[other_id], start, end, others[other_id].names)
+        if chars:
+            result[(other_id, ordinal)] = Passage(ordinal, start, end, chars, tuple(positions))
+    return result
 
 
 def _replace_findings(conn: sqlite3.Connection, report: _Indexed, found: dict[int, list[PassageMatch]]) -> None:

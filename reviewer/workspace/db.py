@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from json import scanner
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,9 @@ with _hidden(OPTIONAL_TYPE_LIBRARIES):
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another connection of the same program (a background import)."""
+PAGE_CACHE_KIB = 65_536
+"""SQLite's page cache per connection (taken as pages are read): one report's copy-index rows land on
+thousands of pages of the band table; with the default 2 MB they are read and spilled again and again."""
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
@@ -59,6 +63,7 @@ def connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
     return db
 
 
@@ -130,7 +135,17 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     return row_id
 
 
+_scan_json: Callable[[str, int], tuple[Any, int]] = scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+
+
 def from_json(value: str | None) -> Any:
+    """Stored JSON read back. What :func:`json_text` wrote (compact, nothing around the value) goes straight
+    to the C scanner, skipping ``json.loads``' whitespace handling: items are read by the thousand. Anything
+    else takes ``json.loads``, which also raises the error for a damaged record."""
     if value is None:
         return None
-    return json.loads(value)
+    try:
+        decoded, end = _scan_json(value, 0)
+    except (StopIteration, ValueError):
+        end = -1
+    return decoded if end == len(value) else json.loads(value)

@@ -88,7 +88,9 @@ def _code(error: BaseException) -> int | None:
 
 
 def _undecodable(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.OperationalError) and "decode" in str(error).lower()
+    """A text column that is no longer UTF-8, or a JSON column SQLite's JSON functions cannot parse."""
+    message = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("decode" in message or "malformed json" in message)
 
 
 def _detail(error: BaseException) -> str:

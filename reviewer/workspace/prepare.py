@@ -1,11 +1,12 @@
 """Everything about a new report that can be computed away from the database: hash, analysis, its
-JSON, review items and search text. Runs in worker processes during a bulk import (it is picklable)."""
+JSON, review items, search text and the passages of the copy index with their band keys. Runs in worker processes during a bulk import (it is picklable)."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
 from reviewer.analysis import Analysis
+from reviewer.analysis.copies import KeyedPassage, keyed_passages
 from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.workspace.analysis_json import analysis_to_json
 from reviewer.workspace.items import ItemDraft, build_items
@@ -22,6 +23,7 @@ class PreparedReport:
     analysis_json: str
     items: list[ItemDraft]
     search_body: str
+    copy_passages: list[KeyedPassage]
 
 
 def sha256_of(data: bytes) -> str:
@@ -38,6 +40,7 @@ def prepare_analysis(data: bytes, file_name: str, source_path: str | None, analy
         analysis_json=analysis_to_json(analysis),
         items=build_items(analysis),
         search_body=index_body(analysis.text),
+        copy_passages=keyed_passages(analysis.text, analysis.metadata.unit),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from functools import cache, partial
 from typing import Any, TypeVar, cast
@@ -13,6 +13,9 @@ from reviewer.workspace.db import from_json
 from reviewer.workspace.failures import stored_code
 from reviewer.workspace.model import Annotation, HistoryEntry, ReportReview, ReviewItem
 from reviewer.workspace.values import from_stored
+
+ITEM_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ReviewItem))
+"""The items table's columns :func:`item_from_values` reads, in the order of :class:`ReviewItem`'s fields."""
 
 JSON_COLUMNS = frozenset({"machine", "corrected", "old", "new"})
 BOOL_COLUMNS = frozenset({"anchored"})
@@ -61,6 +64,22 @@ def item_from_row(row: sqlite3.Row) -> ReviewItem:
     item.machine = from_stored(item.kind, machine)
     item.corrected = from_stored(item.kind, corrected)
     return item
+
+
+def item_from_values(values: Sequence[Any]) -> ReviewItem:
+    """A stored item from the values of :data:`ITEM_COLUMNS` in that order (a plain tuple: no row object,
+    no name lookups, for reading items by the thousand)."""
+    item_id, report_id, kind, origin, key, machine, corrected, state, start, end, reviewer, updated_at, anchored \
+        = values
+    kind = stored_code(ItemKind, kind)
+    return ReviewItem(item_id, report_id, kind, stored_code(Origin, origin), key,
+                      from_stored(kind, from_json(machine)), from_stored(kind, from_json(corrected)),
+                      stored_code(ItemState, state), start, end, reviewer, updated_at, bool(anchored))
+
+
+def unstarted_review(report_id: int) -> ReportReview:
+    """The review of a report nobody has started reviewing (no row in ``reviews``)."""
+    return ReportReview(report_id, None, "", None, ReviewStatus.UNREVIEWED, None, None, None)
 
 
 annotation_from_row = partial(from_row, Annotation)

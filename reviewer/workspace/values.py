@@ -104,7 +104,10 @@ def from_stored(kind: str, stored: Mapping[str, Any] | None) -> ItemValues | Non
     if not stored:
         return None
     cls = VALUE_TYPES[kind]
-    return cls(**{name: stored[name] for name in field_names(cls) if name in stored})
+    try:
+        return cls(**stored)  # the usual case, read by the thousand: every stored field still known
+    except TypeError:
+        return cls(**{name: stored[name] for name in field_names(cls) if name in stored})
 
 
 def with_changes(values: ItemValues, changes: Mapping[str, Any]) -> ItemValues:

@@ -42,6 +42,7 @@ from reviewer.workspace.backup import (
     sound_backups,
     take_backup,
 )
+from reviewer.workspace.batch_records import BatchRecord, read_batch_records
 from reviewer.workspace.carryover import carry_to_new_version, carry_within_report, not_reanchored
 from reviewer.workspace.copies import CopiedPassage, copied_passages
 from reviewer.workspace.db import connect, inserted_id, now, quick_check, write_transaction
@@ -68,7 +69,13 @@ from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
 from reviewer.workspace.reanchor import anchor_at
 from reviewer.workspace.roster import RosterEdit, RosterEntry, RosterUnit
 from reviewer.workspace.roster_status import RosterStatus, roster_statuses
-from reviewer.workspace.rows import annotation_from_row, history_from_row, item_from_row, review_from_row
+from reviewer.workspace.rows import (
+    annotation_from_row,
+    history_from_row,
+    item_from_row,
+    review_from_row,
+    unstarted_review,
+)
 from reviewer.workspace.schema import is_workspace, stored_version, upgrade
 from reviewer.workspace.summaries import CURRENT, report_summaries
 from reviewer.workspace.values import FigureValues, ItemValues, to_stored, values_of_kind, with_changes
@@ -96,17 +103,21 @@ class Workspace:
         self._last_change_id: int | None = None
         self._read_only = False
         self._backup: BackgroundBackup | None = None
+        self._deep_check_due = False
 
     # --- opening and closing --------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path, lock: bool = True, *, read_only: bool = False, backup: bool = True,
-             check: bool = False, create: bool = True) -> Workspace:
+             check: bool = False, create: bool = True, defer_check: bool = False) -> Workspace:
         """Creates the file if missing (unless sound backups show it was lost: then
         :class:`WorkspaceCorrupt` offers them). The owner (``lock=True``) takes the lock, finishes an
         interrupted restore, checks integrity deeply after an unclean shutdown or when ``check``,
         upgrades an older schema after a backup, and with ``backup`` takes the rotating backup in the
-        background. ``create=False``: a missing file is an error. A file that cannot be written (or
+        background. ``defer_check``: the deep check is left to the caller, who runs
+        :func:`reviewer.workspace.integrity.check_workspace` in the background when :attr:`deep_check_due`
+        and reports with :meth:`deep_check_finished` (an older schema is still checked before its upgrade).
+        ``create=False``: a missing file is an error. A file that cannot be written (or
         ``read_only``) is opened for reading only: no lock, no backup, and every change raises
         :class:`WorkspaceReadOnly`; so is a file that cannot be opened for writing because the disk is full."""
         path = Path(path).expanduser().absolute()
@@ -118,7 +129,7 @@ class Workspace:
             holder.acquire()
         try:
             deep = check or (holder is not None and not holder.closed_cleanly_before)
-            db = _open_checked(path, holder, read_only, read_only or not create, deep)
+            db, check_due = _open_checked(path, holder, read_only, read_only or not create, deep, defer_check)
         except WorkspaceFull:
             if holder is not None:
                 holder.release()
@@ -131,6 +142,7 @@ class Workspace:
             raise
         workspace = cls(path, db, holder)
         workspace._read_only = read_only
+        workspace._deep_check_due = check_due
         if holder is not None and backup and not read_only:
             workspace._backup = BackgroundBackup(path).start()
         return workspace
@@ -162,8 +174,20 @@ class Workspace:
         """The deep integrity check on demand: None if sound, else SQLite's description of the damage."""
         return quick_check(self._conn)
 
+    @property
+    def deep_check_due(self) -> bool:
+        """The deep check this open called for (an unclean shutdown before, or ``check``) was deferred and
+        has not been reported sound yet; until then the file is not marked as closed cleanly."""
+        return self._deep_check_due
+
+    def deep_check_finished(self, problems: Sequence[str]) -> None:
+        """The deferred deep check ran to its end; only a sound result lets the next open skip it."""
+        if not problems:
+            self._deep_check_due = False
+
     def close(self) -> None:
-        """Waits for a background backup to finish; never raises for a read-only or full disk."""
+        """Waits for a background backup to finish; never raises for a read-only or full disk. A deep
+        check still due (deferred, cancelled or failed) is due again at the next open."""
         if self._closed:
             return
         try:
@@ -176,7 +200,7 @@ class Workspace:
             self._conn.close()
             self._closed = True
             if self._lock is not None:
-                self._lock.release(clean=True)
+                self._lock.release(clean=not self._deep_check_due)
 
     @property
     def read_only(self) -> bool:
@@ -277,13 +301,13 @@ class Workspace:
             report_id, item_ids = reports.insert_report(conn, prepared, at)
             described = {"file_name": prepared.file_name, "sha256": prepared.sha256}
             if predecessor is None:
-                copies.add(conn, report_id, prepared.analysis.text)
+                copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
                 self._record(conn, report_id, "report", report_id, "import", None, described, at=at)
                 return ImportResult(report_id, "new")
             carry_over = carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
                                               reports.stored_text(conn, predecessor), prepared.analysis.text)
             reports.supersede(conn, predecessor, report_id)
-            copies.add(conn, report_id, prepared.analysis.text)
+            copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
             self._record(conn, report_id, "report", report_id, "new_version",
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
             return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id), carry_over)
@@ -306,6 +330,14 @@ class Workspace:
         for row in rows:
             result.setdefault(row["report_id"], []).append(item_from_row(row))
         return result
+
+    def batch_records(self, report_ids: Sequence[int]) -> list[BatchRecord]:
+        """What the batch summary reads of these reports, in their order (see :mod:`batch_records`)."""
+        records = read_batch_records(self._conn, report_ids)
+        missing = next((report_id for report_id in report_ids if report_id not in records), None)
+        if missing is not None:
+            raise _missing("报告", missing)
+        return [records[report_id] for report_id in report_ids]
 
     def report(self, report_id: int) -> StoredReport:
         row = self._conn.execute(
@@ -592,7 +624,7 @@ class Workspace:
         row = self._conn.execute("SELECT * FROM reviews WHERE report_id = ?", (report_id,)).fetchone()
         if row is None:
             self._require(self._conn, "reports", report_id, "报告")
-            return ReportReview(report_id, None, "", None, ReviewStatus.UNREVIEWED, None, None, None)
+            return unstarted_review(report_id)
         return review_from_row(row)
 
     def set_review(self, report_id: int, **fields: Any) -> ReportReview:
@@ -795,7 +827,8 @@ def _mark_review_started(conn: sqlite3.Connection, report_id: int, at: str) -> N
 
 
 def _open_checked(path: Path, holder: WorkspaceLock | None, read_only: bool, missing_is_error: bool,
-                  deep: bool) -> sqlite_utils.Database:
+                  deep: bool, defer: bool) -> tuple[sqlite_utils.Database, bool]:
+    """The open database, and whether the deep check called for was deferred (still due)."""
     owner = holder is not None
     if owner:
         if finish_interrupted_restore(path) is False:
@@ -821,24 +854,27 @@ def _open_checked(path: Path, holder: WorkspaceLock | None, read_only: bool, mis
     except sqlite3.DatabaseError as error:
         raise workspace_error(error, path) from error
     try:
-        _check_opened(db, path, owner, read_only, deep=deep and existed)
+        check_due = _check_opened(db, path, owner, read_only, deep=deep and existed and owner, defer=defer)
         if holder is not None:
             holder.lock_file_itself()
     except BaseException:
         db.close()
         raise
-    return db
+    return db, check_due
 
 
-def _check_opened(db: sqlite_utils.Database, path: Path, owner: bool, read_only: bool, deep: bool) -> None:
+def _check_opened(db: sqlite_utils.Database, path: Path, owner: bool, read_only: bool, deep: bool,
+                  defer: bool) -> bool:
+    """Checks (deeply, unless deferred) and upgrades; True when the deep check was deferred."""
     try:
         conn = db.conn
-        problem = quick_check(conn) if deep and owner else None
+        version = stored_version(conn)
+        deferred = deep and defer and version == SCHEMA_VERSION
+        problem = quick_check(conn) if deep and not deferred else None
         if problem is not None:
             raise WorkspaceCorrupt(path, problem, sound_backups(path))
         if not is_workspace(conn):
             raise WorkspaceError(f"这个数据库不是审阅工作区：{path}")
-        version = stored_version(conn)
         if version > SCHEMA_VERSION:
             raise WorkspaceTooNew(path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
@@ -849,6 +885,7 @@ def _check_opened(db: sqlite_utils.Database, path: Path, owner: bool, read_only:
             upgrade(db)
     except sqlite3.DatabaseError as error:
         raise workspace_error(error, path) from error
+    return deferred
 
 
 def _cannot_write(path: Path) -> bool:

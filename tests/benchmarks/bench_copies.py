@@ -6,8 +6,9 @@ Reports are generated from the words of the sample reports (../shared/samples), 
 into sentences, so that the text reads like these reports character by character (their frequent trigrams)
 without sharing passages by chance; every report has the standard opening, and one report in five copies
 two paragraphs of an earlier one (one verbatim, one with a character in seven changed). Rows go straight
-into the reports tables (no analysis), so the figures are the index's alone. Target: finding the copies of
-one new report at the largest size ≤ 200 ms.
+into the reports tables (no analysis), so the figures are the index's alone. As at import, a report's passages
+and band keys are computed first (in the analysis workers there, timed apart here) and the writer inserts
+them and finds the copies. Target: the writer's part for one new report at the largest size ≤ 200 ms.
 """
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT.parent / "shared" / "samples"
 sys.path.insert(0, str(ROOT))
 
+from reviewer.analysis.copies import keyed_passages
 from reviewer.workspace import Workspace, copies
+from reviewer.workspace.db import PAGE_CACHE_KIB
 
 OPENING = ("{year}年，{unit}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
            "全面贯彻党的二十大精神，扎实推进依法行政，现将有关情况报告如下。")
@@ -111,6 +114,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
         Workspace.open(path).close()
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")  # as the workspace's connections
         texts: list[str] = []
         built, started = 0, time.perf_counter()
         for size in sorted(sizes):
@@ -121,7 +125,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                     source = rng.choice(texts).split("\n")[3:]
                     copied = [rng.choice(source), edited(rng.choice(source), rng)]
                 unit, text, year = report_text(built, rng, words, weights, chars, copied)
-                copies.add(conn, insert_report(conn, built, unit, year, text), text)
+                copies.add(conn, insert_report(conn, built, unit, year, text), text, keyed_passages(text, unit))
                 texts.append(text)
                 built += 1
             conn.execute("COMMIT")
@@ -132,7 +136,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                   f"({elapsed / size * 1000:.1f} ms a report), {findings} copy findings "
                   f"(planted: {2 * (size // 5)}), index {size_bytes / size / 1024:.1f} KiB a report "
                   f"(file {os.path.getsize(path) / size / 1024:.1f} KiB a report)")
-            times, found = [], 0
+            times, keying, found = [], [], 0
             for query in range(queries):
                 source = rng.choice(texts).split("\n")[3:]
                 planted = [rng.choice(source), edited(rng.choice(source), rng)]
@@ -140,12 +144,16 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                 conn.execute("BEGIN")
                 report_id = insert_report(conn, size + query, unit, year, text)
                 begun = time.perf_counter()
-                copies.add(conn, report_id, text)
-                times.append(time.perf_counter() - begun)
+                keyed = keyed_passages(text, unit)
+                keyed_at = time.perf_counter()
+                copies.add(conn, report_id, text, keyed)
+                keying.append(keyed_at - begun)
+                times.append(time.perf_counter() - keyed_at)
                 found += sum(planted_found(conn, report_id, text, paragraph) for paragraph in planted)
                 conn.execute("ROLLBACK")
-            print(f"  one new report at {size}: index + find copies median {statistics.median(times) * 1000:.0f} ms, "
-                  f"max {max(times) * 1000:.0f} ms; {found} of {2 * queries} planted paragraphs found")
+            print(f"  one new report at {size}: writer (index + find copies) median {statistics.median(times) * 1000:.0f} ms, "
+                  f"max {max(times) * 1000:.0f} ms [target ≤ 200 ms at 10,000]; passages and keys (analysis worker) "
+                  f"median {statistics.median(keying) * 1000:.0f} ms; {found} of {2 * queries} planted paragraphs found")
         conn.close()
 
 

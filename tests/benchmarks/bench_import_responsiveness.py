@@ -36,6 +36,7 @@ def main() -> None:
         from reviewer.ui.main_window import MainWindow
         from reviewer.ui.settings import UiSettings
         from reviewer.workspace import Workspace
+        from reviewer.workspace.lock import CLEAN_CLOSE, lock_path
         from tests.ui.many_reports import make_reports
 
         samples = ROOT.parent / "shared" / "samples"
@@ -45,6 +46,7 @@ def main() -> None:
         app = create_application()
         if args.workspace is not None:
             shutil.copyfile(args.workspace, home / "ws.sqlite")
+            lock_path(home / "ws.sqlite").write_text(CLEAN_CLOSE)  # a copy of a closed workspace: no deep check
         ws = Workspace.open(home / "ws.sqlite")
         before = len(ws.reports())
         window = MainWindow(ws, UiSettings(home / "window.ini"), open_worker_workspace)

@@ -28,7 +28,7 @@ def test_review_actions_name_their_shortcuts(window):
     assert native("F2") in actions.edit.toolTip()
     assert native("Ctrl+Z") in window.undo_action.toolTip()
     menu_texts = [a.text() for a in window.menuBar().actions()]
-    assert menu_texts == ["文件(&F)", "编辑(&E)", "审阅(&R)", "视图(&V)", "帮助(&H)"]
+    assert menu_texts == ["文件(&F)", "编辑(&E)", "审阅(&R)", "视图(&V)", "工具(&T)", "帮助(&H)"]
 
 
 def test_about_box_shows_the_version(window, monkeypatch):

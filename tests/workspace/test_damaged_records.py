@@ -78,3 +78,15 @@ def test_damaged_analysis_record_is_workspace_corrupt_in_the_cli(pristine, tmp_p
                             env=os.environ | {"PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 1
     assert "损坏" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_damaged_analysis_json_is_workspace_corrupt_for_the_batch_reading(pristine, tmp_path):
+    target = tmp_path / "工作区.sqlite"
+    shutil.copyfile(pristine, target)
+    conn = sqlite3.connect(target)
+    conn.execute("UPDATE report_texts SET analysis = substr(analysis, 1, 40) WHERE report_id = "
+                 "(SELECT min(report_id) FROM report_texts)")
+    conn.commit()
+    conn.close()
+    with Workspace.open(target, backup=False) as ws, pytest.raises(WorkspaceCorrupt, match="损坏"):
+        ws.batch_records([summary.id for summary in ws.reports()])
