@@ -4,6 +4,9 @@ from __future__ import annotations
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Largest file accepted. Real reports are 10–60 KB as text, a few MB as docx/pdf with images."""
 
+MAX_SCAN_FILE_BYTES = 500 * 1024 * 1024
+"""Largest scanned PDF or image file accepted: a 300-page scan at 300 dpi is a few hundred MB."""
+
 MAX_TEXT_CHARS = 2_000_000
 """Largest extracted text accepted (about 100 times a long report)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.converted import (
     FLAT_ODT,
@@ -27,7 +28,7 @@ from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMA
 from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
-from reviewer.analysis.report_files import check_size, is_report_file_name, read_report_file
+from reviewer.analysis.report_files import SCAN_EXTENSIONS, check_size, is_report_file_name, read_report_file
 
 if TYPE_CHECKING:
     from reviewer.analysis.loaders.ocr.options import OcrOptions
@@ -39,7 +40,7 @@ PDF_EXTENSIONS = frozenset({".pdf"})
 CONVERTED_EXTENSIONS = {".doc": "Word 文档", ".dot": "Word 文档", ".wps": "WPS 文字文档", ".wpt": "WPS 文字文档",
                         ".odt": "OpenDocument 文本", ".ott": "OpenDocument 文本", ".rtf": "RTF 文档"}
 _CONVERTED_KINDS = {"rtf": RTF, "wordml": WORD_XML, "flat_odt": FLAT_ODT}
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+IMAGE_EXTENSIONS = SCAN_EXTENSIONS - PDF_EXTENSIONS
 """Scanned pages and photos, read by text recognition."""
 _DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS | set(CONVERTED_EXTENSIONS)
 
@@ -62,6 +63,8 @@ def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Loa
         raise LoadError("empty", f"文件“{file_label(filename)}”是空的，没有可读的文字。")
     extension = PurePath(filename).suffix.lower()
     kind = container_kind(data)
+    if kind != "pdf" and image_kind(data) is None:  # named as a scan, but its content is not one
+        check_size(len(data), filename, errors.MAX_FILE_BYTES)
     if kind == "pdf":
         return _load_pdf(data, filename, ocr)
     if kind == "zip":
@@ -113,7 +116,10 @@ def _load_unknown(data: bytes, filename: str) -> LoadedDocument:
 def _load_pdf(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
     from reviewer.analysis.loaders.pdf import load_pdf  # pypdf takes ~150 ms to import: only for PDFs
 
-    return load_pdf(data, filename, ocr)
+    document = load_pdf(data, filename, ocr)
+    if not document.recognized_pages:  # a PDF with a text layer throughout is held to the limit of documents
+        check_size(len(data), filename, errors.MAX_FILE_BYTES)
+    return document
 
 
 def _load_image(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:

@@ -9,6 +9,9 @@ from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, file_label
 
 _MB = 1024 * 1024
 
+SCAN_EXTENSIONS = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+"""Files that may be scans (a PDF without a text layer, an image): held to ``MAX_SCAN_FILE_BYTES``."""
+
 
 def is_report_file_name(name: str) -> bool:
     """A name with a report extension, and not an Office lock file (``~$…``)."""
@@ -32,10 +35,20 @@ def read_report_file(path: str | Path) -> bytes:
         raise LoadError("not_found", f"无法读取文件“{source}”（{error.strerror or error}）。") from None
 
 
-def check_size(size: int, source: str) -> None:
-    """:class:`LoadError` ``too_large`` above :data:`reviewer.analysis.errors.MAX_FILE_BYTES`."""
-    if size > errors.MAX_FILE_BYTES:
-        raise LoadError(
-            "too_large",
-            f"文件“{file_label(source)}”有 {size / _MB:.1f} MB，超过了 {errors.MAX_FILE_BYTES / _MB:g} MB 的上限。",
-        )
+def size_limit(source: str) -> int:
+    """Scanned PDFs and images may be larger than other documents (the loader checks again, with the limit of
+    documents, what turns out to be no scan)."""
+    if PurePath(source).suffix.lower() in SCAN_EXTENSIONS:
+        return errors.MAX_SCAN_FILE_BYTES
+    return errors.MAX_FILE_BYTES
+
+
+def check_size(size: int, source: str, limit: int | None = None) -> None:
+    """:class:`LoadError` ``too_large`` above ``limit`` (by default :func:`size_limit` of ``source``); the
+    message states the limit that applies."""
+    limit = size_limit(source) if limit is None else limit
+    if size > limit:
+        scans = f"{errors.MAX_SCAN_FILE_BYTES / _MB:g} MB"
+        which = (f"扫描件和图片的 {scans} 上限" if limit == errors.MAX_SCAN_FILE_BYTES
+                 else f"{limit / _MB:g} MB 的上限（扫描件 PDF 和图片为 {scans}）")
+        raise LoadError("too_large", f"文件“{file_label(source)}”有 {size / _MB:.1f} MB，超过了{which}。")

@@ -6,6 +6,10 @@ forking a process that runs Qt threads is unsafe. They end with this process eve
 as its analysis arrives (in the order the files were given), so a cancelled or interrupted import
 keeps every file finished before it.
 
+The workers tell the pages of a scan they recognize through a queue handed to them when they start
+(``(source path, pages done, pages to do)``), which this thread reads while it waits for a file; a
+cancelled import sets an event the workers check between pages, so a long scan stops at its next page.
+
 While importing, this connection commits with ``synchronous=NORMAL``: a killed program still keeps
 every committed file (see :mod:`reviewer.workspace.db`), only a power cut could lose the last few, and
 those are still on disk to import again. It saves an fsync per file.
@@ -13,8 +17,10 @@ those are still on disk to import again. It saves an fsync per file.
 from __future__ import annotations
 
 import os
+import queue
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +40,9 @@ if TYPE_CHECKING:
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
 
+PAGE_POLL_SECONDS = 0.1
+"""How often this thread looks for page progress and cancelling while it waits for a worker."""
+
 Outcome = ImportResult | LoadError | WorkspaceError
 _Failure = tuple[str, str, str]  # ("load", code, message) | ("analysis", file name, error)
 PageProgress = Callable[[Path, int, int], None]
@@ -42,6 +51,37 @@ PageProgress = Callable[[Path, int, int], None]
 
 class _Cancelled(Exception):
     """Raised from the page progress of a scan when the import is cancelled."""
+
+
+@dataclass
+class _WorkerChannel:
+    """Set in each worker process when it starts: where it tells recognized pages, and the cancel event."""
+
+    pages: Any  # multiprocessing Queue of (source path, done, total)
+    cancel: Any  # multiprocessing Event
+
+
+_channel: _WorkerChannel | None = None
+
+
+def _start_worker(parent_pid: int, pages: Any, cancel: Any) -> None:
+    """Pool initializer: end with the parent, keep the page channel for :func:`prepare_in_worker`."""
+    global _channel
+    die_with_parent(parent_pid)
+    _channel = _WorkerChannel(pages, cancel)
+
+
+def _channel_options(source_path: str) -> OcrOptions | None:
+    channel = _channel
+    if channel is None:
+        return None
+
+    def progress(done: int, total: int) -> None:
+        if channel.cancel.is_set():
+            raise _Cancelled
+        channel.pages.put((source_path, done, total))
+
+    return OcrOptions(progress=progress)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -63,9 +103,10 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 def prepare_in_worker(
     data: bytes, file_name: str, source_path: str, ocr: OcrOptions | None = None
 ) -> PreparedReport | _Failure:
-    """Runs in a worker process; failures come back as plain tuples (the exceptions do not pickle)."""
+    """Runs in a worker process; failures come back as plain tuples (the exceptions do not pickle).
+    In a pool worker started by :func:`import_files` the pages recognized are told through its queue."""
     try:
-        return prepare_report(data, file_name, source_path, ocr)
+        return prepare_report(data, file_name, source_path, ocr or _channel_options(source_path))
     except _Cancelled:
         raise
     except LoadError as error:
@@ -85,8 +126,8 @@ def import_files(
     """Import files and folders, one transaction per file. ``progress(done, total, path, outcome)``
     gets an :class:`ImportResult` or the error: ``LoadError``, ``AnalysisFailed``, or another
     ``WorkspaceError`` (``WorkspaceFull``…) when the file could not be stored; the import goes on. ``page_progress`` hears of
-    each recognized page of a scan analysed in this process (a single file, or one worker); cancelling then
-    stops between pages."""
+    each recognized page of a scan, in this process or in a worker (called in this thread); cancelling
+    stops a scan between pages."""
     files = collect_files(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list[tuple[Path, Outcome]] = []
@@ -107,14 +148,30 @@ def import_files(
         finish(path, stored)
 
     executor = None
+    pages: Any = None
+    stop: Any = None
     if workers > 1 and len(files) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=die_with_parent, initargs=(os.getpid(),))
+        context = multiprocessing.get_context("spawn")
+        pages, stop = context.Queue(), context.Event()
+        executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                       initargs=(os.getpid(), pages, stop))
     in_flight: deque[tuple[Path, Future[Any]]] = deque()
     cancelled = False
+
+    def result_of(future: Future[Any]) -> PreparedReport | _Failure | None:
+        """The worker's result, telling its pages meanwhile; None when the scan was cancelled."""
+        while not future.done():
+            if cancel is not None and cancel():
+                stop.set()
+            _tell_pages(pages, page_progress, PAGE_POLL_SECONDS)
+        _tell_pages(pages, page_progress, 0)
+        try:
+            return future.result()  # type: ignore[no-any-return]
+        except _Cancelled:
+            return None
     workspace.set_synchronous("NORMAL")
     try:
         for path in files:
@@ -139,19 +196,42 @@ def import_files(
                 store(path, prepared)
                 continue
             in_flight.append((path, executor.submit(prepare_in_worker, data, path.name, str(path.absolute()))))
-            while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER:
+            while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER and not cancelled:
                 done_path, future = in_flight.popleft()
-                store(done_path, future.result())
+                prepared_in_worker = result_of(future)
+                if prepared_in_worker is None:
+                    cancelled = True
+                else:
+                    store(done_path, prepared_in_worker)
+            if cancelled:
+                break
         while in_flight and not cancelled:
             if cancel is not None and cancel():
                 break
             done_path, future = in_flight.popleft()
-            store(done_path, future.result())
+            prepared_in_worker = result_of(future)
+            if prepared_in_worker is None:
+                break
+            store(done_path, prepared_in_worker)
     finally:
         workspace.set_synchronous("FULL")
         if executor is not None:
+            stop.set()  # workers still recognizing a scan stop at its next page
             executor.shutdown(wait=True, cancel_futures=True)
+            pages.close()
     return results
+
+
+def _tell_pages(pages: Any, page_progress: PageProgress | None, wait: float) -> None:
+    """Pass on the pages the workers told, waiting up to ``wait`` seconds for the first."""
+    try:
+        while True:
+            source, done, total = pages.get(timeout=wait) if wait else pages.get_nowait()
+            wait = 0
+            if page_progress is not None:
+                page_progress(Path(source), done, total)
+    except queue.Empty:
+        return
 
 
 def _page_options(path: Path, page_progress: PageProgress | None, cancel: Callable[[], bool] | None) -> OcrOptions:

@@ -117,12 +117,14 @@ def _sentence(rng: random.Random) -> str:
     return rng.choice(SENTENCES).format(**values)
 
 
-def make_scan_report(seed: int, pages: int = 1, dpi: int = 200, harsh: bool = False) -> ScanReport:
+def make_scan_report(seed: int, pages: int = 1, dpi: int = 200, harsh: bool = False, severe: bool = False) -> ScanReport:
     """A report of ``pages`` A4 pages scanned at ``dpi``, degraded; the same ``seed`` gives the same report.
-    ``harsh``: a poor scan (blur up to 1.4 px, JPEG quality 35, four times the speckle)."""
+    ``harsh``: a poor scan (blur up to 1.4 px, JPEG quality 35, four times the speckle). ``severe``: a bad
+    one, to make misread figures common (blur up to 1.9 px, JPEG quality 25, six times the speckle, a seal
+    over every seventh line of text)."""
     rng = random.Random(seed)
     title, paragraphs, unit, sign_date = report_lines(rng, pages)
-    pdf, lines, seal_spots = _typeset(title, paragraphs, unit, sign_date)
+    pdf, lines, seal_spots = _typeset(title, paragraphs, unit, sign_date, seal_every=7 if severe else 0)
     report = ScanReport(lines=lines, paragraphs=[title, *paragraphs, unit, sign_date], title=title, headings=[p for p in paragraphs if p in HEADINGS], unit=unit,
                         sign_date=sign_date, dpi=dpi)
     document = pdfium.PdfDocument(pdf)
@@ -131,13 +133,16 @@ def make_scan_report(seed: int, pages: int = 1, dpi: int = 200, harsh: bool = Fa
         for page_index, x, y in seal_spots:
             if page_index == index:
                 image = stamp_seal(image, (x * dpi / 72, y * dpi / 72), dpi, rng)
-        report.pages.append(degrade(image, rng, dpi, quality=35 if harsh else 60, harsh=harsh))
+        quality = 25 if severe else 35 if harsh else 60
+        report.pages.append(degrade(image, rng, dpi, quality=quality, harsh=harsh, severe=severe))
     document.close()
     return report
 
 
-def _typeset(title: str, paragraphs: list[str], unit: str, sign_date: str) -> tuple[bytes, list[str], list]:
-    """The report as a PDF, its lines as typeset, and where seals go: (page, x, y from the top) in points."""
+def _typeset(title: str, paragraphs: list[str], unit: str, sign_date: str, seal_every: int = 0
+             ) -> tuple[bytes, list[str], list]:
+    """The report as a PDF, its lines as typeset, and where seals go: (page, x, y from the top) in points:
+    over the sixth line of text (and every ``seal_every``-th after it) and over the signature."""
     _register_font()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
@@ -168,7 +173,8 @@ def _typeset(title: str, paragraphs: list[str], unit: str, sign_date: str) -> tu
             pdf.drawString(LEFT_MARGIN + indent, PAGE_HEIGHT - y, line)
             lines.append(line)
             body_lines += 1
-            if body_lines == 6:  # a seal over a line of text, as when the stamp slips onto the body
+            if body_lines == 6 or (seal_every and body_lines > 6 and (body_lines - 6) % seal_every == 0):
+                # a seal over a line of text, as when the stamp slips onto the body
                 seals.append((page, LEFT_MARGIN + 14 * BODY_SIZE, y - BODY_SIZE * 0.35))
             y += BODY_SIZE * LINE_GAP
             first = False
@@ -234,14 +240,16 @@ def stamp_seal(image: Image.Image, center: tuple[float, float], dpi: int, rng: r
     return image
 
 
-def degrade(image: Image.Image, rng: random.Random, dpi: int, quality: int = 60, harsh: bool = False) -> bytes:
+def degrade(image: Image.Image, rng: random.Random, dpi: int, quality: int = 60, harsh: bool = False,
+            severe: bool = False) -> bytes:
     """Tilted by up to 2°, slightly blurred, speckled, JPEG at ``quality``: the page as a scanner saves it."""
     tilted = image.rotate(rng.uniform(-2, 2), resample=Image.BICUBIC, expand=True, fillcolor="white")
-    blurred = tilted.filter(ImageFilter.GaussianBlur(rng.uniform(1.0, 1.4) if harsh else rng.uniform(0.4, 0.8)))
+    blur = rng.uniform(1.4, 1.9) if severe else rng.uniform(1.0, 1.4) if harsh else rng.uniform(0.4, 0.8)
+    blurred = tilted.filter(ImageFilter.GaussianBlur(blur))
     pixels = np.asarray(blurred).copy()
     noise = np.random.default_rng(rng.randrange(2**32))
     height, width = pixels.shape[:2]
-    specks = int(height * width * (0.0016 if harsh else 0.0004))
+    specks = int(height * width * (0.0024 if severe else 0.0016 if harsh else 0.0004))
     ys, xs = noise.integers(0, height, specks), noise.integers(0, width, specks)
     pixels[ys, xs] = noise.integers(0, 90, (specks, 1))
     grain = noise.normal(0, 6, pixels.shape[:2])[..., None]
