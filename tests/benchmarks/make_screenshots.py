@@ -126,6 +126,13 @@ def take_screenshots(home: str) -> None:
     window.pane.select_target(Target("item", findings[0].id))
     save("window-checks.png")
 
+    # the find bar over the department report: every 调解 highlighted, the second one current
+    window.pane.find_bar.start("调解")
+    window.actions.find_next.trigger()
+    settle()
+    save("window-find.png")
+    window.pane.find_bar.finish()
+
     # an annotation being added on selected text of the department report, next to an earlier one
     window.library.select_report(reports["02"])
     text = window.report.text
