@@ -18,12 +18,13 @@ import time
 from pathlib import Path
 
 from reviewer.paths import resource_path
-from reviewer.vocabulary import AnnotationTag, ReviewStatus, Verdict
+from reviewer.vocabulary import AnnotationTag, Level, ReviewStatus, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 SCREEN = (1600, 1000)
 WINDOW = (1500, 920)
+ROSTER_2023 = ("慈溪市青溪镇人民政府", "白沙乡", "龙山街道", "明湖县司法局")
 
 
 def ensure_display() -> subprocess.Popen | None:
@@ -60,6 +61,7 @@ def take_screenshots(home: str) -> None:
     from reviewer.ui.item_dialogs import AnnotationDialog
     from reviewer.ui.open_report import Target
     from reviewer.ui.review_commands import AddAnnotationCommand
+    from reviewer.workspace import RosterUnit
 
     app = create_application()
     window = start_window([])
@@ -188,6 +190,18 @@ def take_screenshots(home: str) -> None:
     window.actions.print_summary.trigger()
     while window.summaries.busy:
         settle(100)
+
+    # the 报送名单 of 2023 over the window: four units (one reported under another spelling); 2022's roster leaves
+    # out 明湖县司法局, so the library marks its report 不在名单 and lists the 未报送 units
+    window.ws.set_roster(2023, [RosterUnit(name, Level.DEPARTMENT if name.endswith("局") else Level.TOWNSHIP)
+                                for name in ROSTER_2023])
+    window.ws.set_roster(2022, [RosterUnit("明湖县人民政府", Level.COUNTY)])
+    window.refresh_library()
+    dialog = window.rosters.show(2023)
+    dialog.move(window.x() + 380, window.y() + 140)
+    settle(300)
+    save("window-roster.png", whole_screen=True)
+    dialog.close()
     settle()
     window.close()
     app.quit()
