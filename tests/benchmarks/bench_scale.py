@@ -96,13 +96,18 @@ def bare_read(ws_path: Path, report_ids: list[int]) -> int:
     return fetched
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reports", type=int, default=1000)
+def add_workspace_arguments(parser: argparse.ArgumentParser, reports: int) -> None:
+    """The options of a generated workspace: its size, how many distinct reports it is copied from, where to keep it."""
+    parser.add_argument("--reports", type=int, default=reports)
     parser.add_argument("--distinct", type=int, default=200)
     parser.add_argument("--report-chars", type=int, default=15000)
     parser.add_argument("--workspace", type=Path, default=None,
                         help="keep the generated workspace here (copied from it when it already exists)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_workspace_arguments(parser, reports=1000)
     args = parser.parse_args()
     os.environ.setdefault("REVIEWER_HOME", tempfile.mkdtemp(prefix="bench-home-"))
     from reviewer.summary import collect_batch

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_scale import fill_by_copying
+from tests.benchmarks.bench_scale import add_workspace_arguments, fill_by_copying
 from tests.benchmarks.bench_workspace import write_reports
 
 COMMON_TERMS = ("法治", "复议")
@@ -71,11 +71,7 @@ def brute_force_hits(ws_path: Path, term: str) -> tuple[int, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reports", type=int, default=10000)
-    parser.add_argument("--distinct", type=int, default=200)
-    parser.add_argument("--report-chars", type=int, default=15000)
-    parser.add_argument("--workspace", type=Path, default=None,
-                        help="keep the generated workspace here (copied from it when it already exists)")
+    add_workspace_arguments(parser, reports=10000)
     args = parser.parse_args()
     os.environ.setdefault("REVIEWER_HOME", tempfile.mkdtemp(prefix="bench-home-"))
     from reviewer.workspace import Workspace
