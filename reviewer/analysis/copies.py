@@ -8,11 +8,17 @@ the text of quoted titles (《…》: names of laws and plans) and the shipped s
 (``resources/copies/standard_phrases.txt``). Every normalised character remembers its offset in the
 cleaned text, so a match maps back to both reports.
 
-The index is MinHash (one permutation in four rounds, densified) over character trigrams of the normalised passage, in
-:data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a band with probability
-1 − (1 − J²)^BANDS; candidates must share :data:`BANDS_SHARED_MIN` bands (J = 0.44, about what one character
-in six changed leaves: found with probability 0.998) and are then
-verified by :func:`compare_passages` (difflib matching blocks).
+The index is MinHash (one permutation in six rounds, densified) over character trigrams of the normalised passage, in
+:data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a given band
+with probability q = J². Candidates must share :data:`BANDS_SHARED_MIN` bands and are then verified by
+:func:`compare_passages` (difflib matching blocks). One character in six changed, scattered, leaves a trigram
+whole with probability (5/6)³ = 0.579, so J = 0.579 / (2 − 0.579) = 0.41 and q = 0.166; the copy is a candidate
+unless it shares fewer than 2 of the 48 bands: 1 − (1 − q)⁴⁸ − 48·q·(1 − q)⁴⁷ = 1 − 0.00017 − 0.00158 = 0.998.
+
+A band key is 32 bits (:data:`KEY_BITS`, stored by SQLite in 4 bytes): the top bits of the band's 63-bit mix of
+its two values. Two different bands then share a key by chance with probability 2⁻³²: among the 36 million keys
+of 10,000 reports a passage's 48 keys meet about 0.4 foreign postings, and a foreign passage meeting two of them
+(what a candidate needs) is about one in ten million; difflib turns such a candidate down.
 """
 from __future__ import annotations
 
@@ -38,8 +44,12 @@ BANDS_SHARED_MIN = 2
 MASK = "■"
 STANDARD_PHRASES_FILE = ("copies", "standard_phrases.txt")
 
+KEY_BITS = 32
+"""Bits of a band key; keys are signed (−2³¹ … 2³¹ − 1), which SQLite stores in 4 bytes."""
+
 _MASK64 = (1 << 64) - 1
-_KEY_BITS = (1 << 63) - 1  # SQLite integers are signed 64-bit
+_MIX_BITS = (1 << 63) - 1
+_KEY_SHIFT = 63 - KEY_BITS
 _SENTENCE_END = re.compile(r"[。！？；!?;]+")
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _QUOTED_TITLE = re.compile(r"《[^《》\n]{1,60}》")
@@ -195,7 +205,8 @@ _ROUND_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
 
 
 def band_keys(passage: Passage) -> list[int]:
-    """The passage's :data:`BANDS` index keys (band number folded in: one key space for all bands).
+    """The passage's :data:`BANDS` index keys of :data:`KEY_BITS` bits (band number folded in: one key space
+    for all bands).
 
     One-permutation MinHash in :data:`_ROUNDS` rounds (BANDS × ROWS values): in each round every trigram's rehashed value falls
     in one of 16 bins by its top bits and a bin keeps its least value; an empty bin takes the next filled
@@ -220,8 +231,9 @@ def band_keys(passage: Passage) -> list[int]:
             while least[(slot + distance) % per_round] == empty:
                 distance += 1
             values.append(least[(slot + distance) % per_round] + distance)
-    return [((values[2 * band] * 0x9E3779B97F4A7C15) ^ (values[2 * band + 1] + band * 0xBF58476D1CE4E5B9)) & _KEY_BITS
-            for band in range(BANDS)]
+    mixed = [((values[2 * band] * 0x9E3779B97F4A7C15) ^ (values[2 * band + 1] + band * 0xBF58476D1CE4E5B9)) & _MIX_BITS
+             for band in range(BANDS)]
+    return [(value >> _KEY_SHIFT) - (1 << (KEY_BITS - 1)) for value in mixed]
 
 
 @dataclass(frozen=True)

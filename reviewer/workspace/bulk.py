@@ -4,7 +4,10 @@ Worker processes are started with "spawn" on every platform: the UI calls this f
 forking a process that runs Qt threads is unsafe. They end with this process even when it is killed
 (:mod:`reviewer.workspace.orphans`). Each file is stored in its own transaction as soon
 as its analysis arrives (in the order the files were given), so a cancelled or interrupted import
-keeps every file finished before it.
+keeps every file finished before it. The copy index of the stored files is written in batches of
+:data:`COPY_BATCH` (one transaction, keys inserted in key order: far fewer pages written than file by file);
+a file stored and not yet indexed is marked pending in the workspace, so an import killed between two batches
+leaves it to be indexed at the next open.
 
 The workers tell the pages of a scan they recognize through a queue handed to them when they start
 (``(source path, pages done, pages to do)``), which this thread reads while it waits for a file; a
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import LoadError
+from reviewer.analysis.copies import KeyedPassage
 from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.analysis.report_files import is_report_file_name, read_report_file
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
@@ -39,6 +43,9 @@ if TYPE_CHECKING:
 
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: keeps both cores busy, bounds memory."""
+
+COPY_BATCH = 16
+"""Stored files whose copy index is written in one transaction."""
 
 PAGE_POLL_SECONDS = 0.1
 """How often this thread looks for page progress and cancelling while it waits for a worker."""
@@ -131,6 +138,14 @@ def import_files(
     files = collect_files(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list[tuple[Path, Outcome]] = []
+    keyed: dict[int, list[KeyedPassage]] = {}
+
+    def index_copies() -> None:
+        try:
+            workspace.index_copies(keyed)
+        except WorkspaceError:  # a full disk: the files stay pending, indexed at the next open
+            pass
+        keyed.clear()
 
     def finish(path: Path, outcome: Outcome) -> None:
         results.append((path, outcome))
@@ -142,9 +157,13 @@ def import_files(
             finish(path, _failure(prepared))
             return
         try:
-            stored: Outcome = workspace.store_prepared(prepared)
+            stored: Outcome = workspace.store_prepared(prepared, index_copies=False)
         except WorkspaceError as error:  # a full disk: told per file, the files before it are kept
             stored = error
+        if isinstance(stored, ImportResult) and stored.status != "duplicate":
+            keyed[stored.report_id] = prepared.copy_passages
+            if len(keyed) >= COPY_BATCH:
+                index_copies()
         finish(path, stored)
 
     executor = None
@@ -214,6 +233,7 @@ def import_files(
                 break
             store(done_path, prepared_in_worker)
     finally:
+        index_copies()
         workspace.set_synchronous("FULL")
         if executor is not None:
             stop.set()  # workers still recognizing a scan stop at its next page

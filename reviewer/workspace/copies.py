@@ -2,16 +2,25 @@
 findings, which belong to the workspace, not to one report's analysis.
 
 A report entering the current set (import, restore, new text) is indexed and its copies are looked up
-through the band keys alone: no other report is reread except the few whose passages share a key, for the
-check. A report leaving it takes its keys and its copy findings (both sides) with it. A finding sits on the
-later-published report of the pair; its decision is carried while the pair and an overlapping span remain.
+through the band keys alone: no other report is reread except the few whose passages share keys with it, and
+of those only the candidate passages, for the check. A report leaving it takes its keys and its copy findings
+(both sides) with it. A finding sits on the later-published report of the pair; its decision is carried while
+the pair and an overlapping span remain.
+
+Posting lists are bounded: a band key takes :data:`POSTINGS_MAX` postings, and the key that would take one more
+is saturated (``copy_saturated``) and takes no more, so that a look-up reads a bounded number of rows at any
+workspace size. Wording the workspace shares is told by the reports its candidates come from (see
+:func:`add_many` and docs/copies.md). Several reports are indexed in one go (:func:`add_many`, keys inserted in key
+order: fewer pages written); a bulk import marks its reports pending (``copy_pending``) when it stores them and
+indexes them in batches, and what a crash left pending is indexed when the workspace is next opened.
 """
 from __future__ import annotations
 
 import functools
 import json
+import operator
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reviewer.analysis import copies as analysis_copies
@@ -19,6 +28,21 @@ from reviewer.analysis.copies import KeyedPassage, OrdinalMatch, Passage, Passag
 from reviewer.analysis.unit_key import unit_key
 from reviewer.vocabulary import CopyKind, FindingCode, ItemState, Severity
 from reviewer.workspace.summaries import CURRENT
+
+POSTINGS_MAX = 32
+"""Postings a band key takes; the key that would take one more is saturated and takes no more."""
+SATURATED_SHARED = analysis_copies.BANDS // 2
+"""A passage with this many saturated band keys is wording the workspace shares, known without reading a posting:
+a copy of one passage with a character in six changed shares about 8 of the 48 bands with it, never half."""
+SATURATED_READ = 4
+"""Saturated keys of a passage whose (bounded) posting lists are read, with all its other keys, to find its
+candidates: enough for a variant of shared wording to meet the reports that hold that wording."""
+COMMON_UNITS_MIN = 3
+"""A passage whose candidates come from this many other units (or from a tenth of the current reports' count of
+units, if more, up to :data:`COMMON_UNITS_MAX`) is wording the workspace shares, not copying."""
+COMMON_UNITS_MAX = POSTINGS_MAX // 2
+"""Where the tenth stops: posting lists hold :data:`POSTINGS_MAX` reports, half of them is many units."""
+CANDIDATES_PER_PASSAGE = 8
 
 CREATE_SQL = """
 CREATE TABLE copy_passages (
@@ -34,6 +58,12 @@ CREATE TABLE copy_bands (
     ordinal INTEGER NOT NULL,
     PRIMARY KEY (band_key, report_id, ordinal)
 ) WITHOUT ROWID;
+CREATE TABLE copy_saturated (
+    band_key INTEGER PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE copy_pending (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE
+);
 CREATE TABLE copy_findings (
     id INTEGER PRIMARY KEY,
     report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -51,17 +81,9 @@ CREATE TABLE copy_findings (
 CREATE INDEX copy_findings_report ON copy_findings(report_id);
 CREATE INDEX copy_findings_other ON copy_findings(other_report_id);
 """
+"""The tables of a new workspace (schema 8; :mod:`reviewer.workspace.migrations` builds older files up to them)."""
 
-COMMON_UNITS_MIN = 3
-"""A passage found in the reports of this many other units (or of a tenth of the indexed reports, if more)
-is wording the workspace shares, not copying."""
-CANDIDATES_PER_PASSAGE = 8
-PROBE_BANDS = 2
-"""Bands of each passage looked up first, to tell wording many units share (it shares these bands too)
-without counting the thousands of band rows of all its bands."""
-_LAST_ID = (1 << 63) - 1
-PROBE_ROWS_PER_UNIT = 4
-"""The probe reads at most this many rows per key for each unit the wording needs to count as shared."""
+_Posting = tuple[int, int]  # (report id, passage ordinal)
 
 
 @dataclass(frozen=True)
@@ -78,9 +100,10 @@ class _Indexed:
     def names(self) -> tuple[str, ...]:
         return analysis_copies.unit_names(self.unit)
 
-
-def _indexed(conn: sqlite3.Connection, report_id: int) -> _Indexed:
-    return _indexed_many(conn, [report_id])[report_id]
+    @property
+    def unit_or_own(self) -> str:
+        """The unit key, or a key of the report's own when its unit is unknown (it is then a unit of its own)."""
+        return self.unit_key or f"#{self.report_id}"
 
 
 def _indexed_many(conn: sqlite3.Connection, report_ids: Iterable[int]) -> dict[int, _Indexed]:
@@ -94,73 +117,141 @@ def add(conn: sqlite3.Connection, report_id: int, text: str,
     """Index a report that became current and replace the copy findings it takes part in. ``keyed``: its
     passages and band keys computed beforehand (at import, in the analysis worker) from ``text`` and the
     report's unit; computed here without them."""
-    report = _indexed(conn, report_id)
     if keyed is None:
-        keyed = analysis_copies.keyed_passages(text, report.unit)
-    found = passages_found(conn, report, keyed, store=True)
-    _replace_findings(conn, report, found)
+        keyed = analysis_copies.keyed_passages(text, _indexed_many(conn, [report_id])[report_id].unit)
+    add_many(conn, [(report_id, keyed)])
+
+
+def mark_pending(conn: sqlite3.Connection, report_id: int) -> None:
+    """The report is current but not indexed yet: :func:`index_pending` will index it."""
+    conn.execute("INSERT OR IGNORE INTO copy_pending (report_id) VALUES (?)", (report_id,))
+
+
+def has_pending(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM copy_pending LIMIT 1").fetchone() is not None
+
+
+def index_pending(conn: sqlite3.Connection, keyed: Mapping[int, Sequence[KeyedPassage]] | None = None) -> int:
+    """Index every pending report that is still current, in id order, in one go; ``keyed``: the passages and
+    keys of some of them computed beforehand (the others are computed from their stored text). Returns how
+    many were indexed."""
+    keyed = keyed or {}
+    rows = conn.execute(f"SELECT r.id, r.unit FROM copy_pending p JOIN reports r ON r.id = p.report_id "
+                        f"WHERE {CURRENT} ORDER BY r.id").fetchall()
+    conn.execute("DELETE FROM copy_pending")
+    if not rows:
+        return 0
+    missing = [report_id for report_id, _unit in rows if report_id not in keyed]
+    texts = dict(conn.execute("SELECT report_id, text FROM report_texts WHERE report_id IN "
+                              "(SELECT value FROM json_each(?))", (json.dumps(missing),))) if missing else {}
+    add_many(conn, [(report_id, keyed[report_id] if report_id in keyed
+                     else analysis_copies.keyed_passages(texts[report_id], unit)) for report_id, unit in rows])
+    return len(rows)
 
 
 def remove(conn: sqlite3.Connection, report_id: int, text: str) -> None:
     """Take a report that stopped being current out of the index, with every copy finding it is part of."""
-    unit = _indexed(conn, report_id).unit
+    unit = _indexed_many(conn, [report_id])[report_id].unit
     conn.executemany("DELETE FROM copy_bands WHERE band_key = ? AND report_id = ? AND ordinal = ?",
-                     [(key, report_id, k.passage.ordinal)
-                      for k in analysis_copies.keyed_passages(text, unit) for key in k.keys])
+                     sorted((key, report_id, k.passage.ordinal)
+                            for k in analysis_copies.keyed_passages(text, unit) for key in k.keys))
     conn.execute("DELETE FROM copy_passages WHERE report_id = ?", (report_id,))
+    conn.execute("DELETE FROM copy_pending WHERE report_id = ?", (report_id,))
     conn.execute("DELETE FROM copy_findings WHERE report_id = ? OR other_report_id = ?", (report_id, report_id))
 
 
-def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[KeyedPassage],
-                   store: bool = False) -> dict[int, list[PassageMatch]]:
-    """Other report id → the report's passages found in it (merged, verified); with ``store`` the
-    passages also go into the index.
+@dataclass
+class _Looked:
+    """What the look-up of one report's passages decided: the passages compared with their candidates, and the
+    (report, passage) pairs found to hold wording the workspace shares."""
 
-    A passage whose candidates come from :func:`_common_min` other units is wording the workspace shares:
-    it is compared with none, and copy findings on its candidates go. The probe (:data:`PROBE_BANDS`
-    bands, the earliest rows of each) finds most such passages without reading the thousands of rows of
-    all their bands; its candidates are true ones (they share two bands), so what it calls shared is, and
-    the findings that go are those on its candidates. The other passages are looked up with all their bands."""
+    report: _Indexed
+    compared: list[tuple[Passage, list[_Posting]]]
+    common: set[_Posting]
+
+
+def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[KeyedPassage]]]) -> None:
+    """Index reports that became current (report id, its passages with their keys), in the order given, and
+    replace the copy findings they take part in: as if they were added one after the other (a report meets the
+    ones before it in the batch), with one read of the posting lists and one key-sorted insert for the batch.
+
+    A passage of which :data:`SATURATED_SHARED` keys are saturated is wording the workspace shares: it gets no
+    finding and adds nothing to the index. Another one is looked up with all its keys that are not saturated
+    and :data:`SATURATED_READ` that are: the stored passages that share :data:`BANDS_SHARED_MIN
+    <reviewer.analysis.copies.BANDS_SHARED_MIN>` of these keys with it are its candidates. When they come from
+    :func:`_common_min` other units it is shared wording too: no finding, and the findings on its candidates go;
+    its keys are still stored (so that the lists of shared wording fill up and saturate). Otherwise its best
+    :data:`CANDIDATES_PER_PASSAGE` candidates are checked with difflib."""
+    if not batch:
+        return
+    ids = [report_id for report_id, _keyed in batch]
+    reports = _indexed_many(conn, ids)
+    all_keys = sorted({key for _id, keyed in batch for k in keyed for key in k.keys})
+    saturated = _saturated(conn, all_keys)
+    to_read = set(all_keys) - saturated
+    for _id, keyed in batch:
+        for k in keyed:
+            to_read.update([key for key in k.keys if key in saturated][:SATURATED_READ])
+    postings = _postings(conn, sorted(to_read))
+    others = _indexed_many(conn, {report_id for listed in postings.values() for report_id, _o in listed})
+    others.update(reports)
     common_min = _common_min(conn)
-    own_unit = report.unit_key or f"#{report.report_id}"
-    others: dict[int, _Indexed] = {}
+    new_bands: list[tuple[int, int, int]] = []
+    new_saturated: list[int] = []
+    new_passages: list[tuple[int, int, int, int]] = []
+    looked: list[_Looked] = []
+    for report_id, keyed in batch:
+        report = reports[report_id]
+        result = _Looked(report, [], set())
+        for k in keyed:
+            keys = k.keys
+            if saturated and sum(key in saturated for key in keys) >= SATURATED_SHARED:
+                continue
+            shared: dict[_Posting, int] = {}
+            for key in keys:
+                for posting in postings.get(key, ()):
+                    if posting[0] != report_id:
+                        shared[posting] = shared.get(posting, 0) + 1
+            candidates = {p: n for p, n in shared.items() if n >= analysis_copies.BANDS_SHARED_MIN}
+            units = {others[r].unit_or_own for r, _o in candidates} - {report.unit_or_own}
+            if len(units) >= common_min:
+                result.common.update(candidates)
+            else:
+                best = sorted(candidates.items(), key=lambda c: (-c[1], c[0]))[:CANDIDATES_PER_PASSAGE]
+                result.compared.append((k.passage, [posting for posting, _count in best]))
+            ordinal = k.passage.ordinal
+            new_passages.append((report_id, ordinal, k.passage.start, k.passage.end))
+            mine = (report_id, ordinal)
+            for key in keys:
+                if key in saturated:
+                    continue
+                listed = postings.get(key)
+                if listed is None:
+                    postings[key] = [mine]
+                elif len(listed) >= POSTINGS_MAX:
+                    saturated.add(key)
+                    new_saturated.append(key)
+                    continue
+                else:
+                    listed.append(mine)
+                new_bands.append((key, report_id, ordinal))
+        looked.append(result)
+    conn.execute("DELETE FROM copy_pending WHERE report_id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
+    conn.executemany('INSERT OR IGNORE INTO copy_passages (report_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
+                     new_passages)
+    conn.executemany("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)",
+                     sorted(new_bands, key=operator.itemgetter(0)))  # stable: (key, report, ordinal) order
+    conn.executemany("INSERT OR IGNORE INTO copy_saturated (band_key) VALUES (?)", [(k,) for k in sorted(new_saturated)])
+    other_passages = _other_passages(conn, others, {p for r in looked for _passage, pairs in r.compared for p in pairs})
+    for result in looked:
+        _replace_findings(conn, result.report, _verified(result.compared, other_passages), others)
+        if result.common:
+            _forget_common(conn, result.common)
 
-    def read_others(found: dict[int, dict[tuple[int, int], int]]) -> None:
-        others.update(_indexed_many(conn, {r for pairs in found.values() for r, _o in pairs if r not in others}))
 
-    def is_common(candidates: dict[tuple[int, int], int]) -> bool:
-        units = {others[r].unit_key or f"#{r}" for r, _o in candidates}
-        units.discard(own_unit)
-        return len(units) >= common_min
-
-    _fill_keys(conn, keyed)
-    probed = _band_hits(conn, report.report_id, probe_rows=PROBE_ROWS_PER_UNIT * common_min)
-    read_others(probed)
-    common_ordinals = {ordinal for ordinal, candidates in probed.items() if is_common(candidates)}
-    conn.execute("DELETE FROM copy_keys WHERE ordinal IN (SELECT value FROM json_each(?))",
-                 (json.dumps(sorted(common_ordinals)),))
-    hits = _band_hits(conn, report.report_id)
-    read_others(hits)
-    conn.execute("DELETE FROM copy_keys")
-    if store:
-        conn.executemany('INSERT INTO copy_passages (report_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
-                         [(report.report_id, k.passage.ordinal, k.passage.start, k.passage.end) for k in keyed])
-        conn.executemany("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)",
-                         sorted((key, report.report_id, k.passage.ordinal) for k in keyed for key in k.keys))
-    common: set[tuple[int, int]] = {pair for ordinal in common_ordinals for pair in probed[ordinal]}
-    compared: list[tuple[Passage, list[tuple[int, int]]]] = []
-    for k in keyed:
-        if k.passage.ordinal in common_ordinals:
-            continue
-        candidates = hits.get(k.passage.ordinal, {})
-        if is_common(candidates):  # wording many units share: no copy here, nor among those reports
-            common.update(candidates)
-            continue
-        best = sorted(candidates.items(), key=lambda c: -c[1])[:CANDIDATES_PER_PASSAGE]
-        compared.append((k.passage, [pair for pair, _count in best]))
-    if common:
-        _forget_common(conn, common)
-    other_passages = _other_passages(conn, others, {pair for _p, pairs in compared for pair in pairs})
+def _verified(compared: Sequence[tuple[Passage, list[_Posting]]],
+              other_passages: Mapping[_Posting, Passage]) -> dict[int, list[PassageMatch]]:
+    """Other report id → the passages found in it (checked with difflib, consecutive ones merged)."""
     matches: dict[int, list[OrdinalMatch]] = {}
     for passage, pairs in compared:
         for other_id, other_ordinal in pairs:
@@ -173,7 +264,23 @@ def passages_found(conn: sqlite3.Connection, report: _Indexed, keyed: Sequence[K
     return {other_id: analysis_copies.merged(found) for other_id, found in matches.items()}
 
 
-def _forget_common(conn: sqlite3.Connection, shared: set[tuple[int, int]]) -> None:
+def _saturated(conn: sqlite3.Connection, keys: Sequence[int]) -> set[int]:
+    """Those of ``keys`` (sorted) that are saturated."""
+    return {row[0] for row in conn.execute(
+        "SELECT band_key FROM copy_saturated WHERE band_key IN (SELECT value FROM json_each(?))", (json.dumps(keys),))}
+
+
+def _postings(conn: sqlite3.Connection, keys: Sequence[int]) -> dict[int, list[_Posting]]:
+    """Band key → its postings, for ``keys`` (sorted; each list holds at most :data:`POSTINGS_MAX`)."""
+    result: dict[int, list[_Posting]] = {}
+    for key, report_id, ordinal in conn.execute(
+            "SELECT band_key, report_id, ordinal FROM copy_bands WHERE band_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(keys),)):
+        result.setdefault(key, []).append((report_id, ordinal))
+    return result
+
+
+def _forget_common(conn: sqlite3.Connection, shared: set[_Posting]) -> None:
     """Copy findings found before the wording turned out to be common go: those on these passages."""
     with_findings = {row[0] for row in conn.execute(
         "SELECT report_id FROM copy_findings UNION SELECT other_report_id FROM copy_findings")}
@@ -190,74 +297,41 @@ def _forget_common(conn: sqlite3.Connection, shared: set[tuple[int, int]]) -> No
     conn.execute("DELETE FROM copy_pairs")
 
 
-def _fill_pairs(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
+def _fill_pairs(conn: sqlite3.Connection, pairs: Iterable[_Posting]) -> None:
     """The temporary table ``copy_pairs`` holds these (report, passage ordinal) pairs."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_pairs (report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL)")
     conn.execute("DELETE FROM copy_pairs")
     conn.executemany("INSERT INTO copy_pairs (report_id, ordinal) VALUES (?, ?)", pairs)
 
 
-def _fill_keys(conn: sqlite3.Connection, keyed: Sequence[KeyedPassage]) -> None:
-    """The temporary table ``copy_keys`` holds the passages' band keys with their band numbers."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_keys "
-                 "(band_key INTEGER NOT NULL, ordinal INTEGER NOT NULL, band INTEGER NOT NULL, last INTEGER)")
-    conn.execute("DELETE FROM copy_keys")
-    conn.executemany("INSERT INTO copy_keys (band_key, ordinal, band) VALUES (?, ?, ?)",
-                     [(key, k.passage.ordinal, band) for k in keyed for band, key in enumerate(k.keys)])
-
-
-def _band_hits(conn: sqlite3.Connection, report_id: int,
-               probe_rows: int | None = None) -> dict[int, dict[tuple[int, int], int]]:
-    """Passage ordinal → (other report, its passage) → how many bands they share, for the pairs that share
-    at least :data:`BANDS_SHARED_MIN` of the keys in ``copy_keys`` (counted by SQLite: a common passage matches
-    thousands of band rows). With ``probe_rows`` only the first :data:`PROBE_BANDS` bands, each read up to
-    the report of its ``probe_rows``-th row."""
-    if probe_rows is None:
-        read = ""
-    else:
-        conn.execute(f"UPDATE copy_keys SET last = coalesce((SELECT c.report_id FROM copy_bands c WHERE c.band_key = "
-                     f"copy_keys.band_key LIMIT 1 OFFSET {int(probe_rows)}), {_LAST_ID}) WHERE band < {PROBE_BANDS}")
-        read = f" AND k.band < {PROBE_BANDS} AND b.report_id <= k.last"
-    rows = conn.execute(
-        "SELECT k.ordinal, b.report_id, b.ordinal, count(*) FROM copy_keys k "
-        f"JOIN copy_bands b ON b.band_key = k.band_key{read} WHERE b.report_id != ? "
-        "GROUP BY k.ordinal, b.report_id, b.ordinal HAVING count(*) >= ?",
-        (report_id, analysis_copies.BANDS_SHARED_MIN),
-    )
-    hits: dict[int, dict[tuple[int, int], int]] = {}
-    for ordinal, other_id, other_ordinal, count in rows:
-        hits.setdefault(ordinal, {})[(other_id, other_ordinal)] = count
-    return hits
-
-
 def _common_min(conn: sqlite3.Connection) -> int:
     """Other units a passage's candidates come from for it to be wording the workspace shares."""
     count: int = conn.execute(f"SELECT COUNT(*) FROM reports r WHERE {CURRENT}").fetchone()[0]
-    return max(COMMON_UNITS_MIN, count // 10)
+    return max(COMMON_UNITS_MIN, min(count // 10, COMMON_UNITS_MAX))
 
 
-def _other_passages(conn: sqlite3.Connection, others: dict[int, _Indexed],
-                    pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Passage]:
-    """The indexed passages of other reports, normalised again from their stored text (spans and texts read
-    in one query each)."""
+def _other_passages(conn: sqlite3.Connection, others: Mapping[int, _Indexed],
+                    pairs: set[_Posting]) -> dict[_Posting, Passage]:
+    """The candidate passages of other reports, normalised again from their stored spans (only the spans'
+    characters are read, in one query)."""
     if not pairs:
         return {}
     _fill_pairs(conn, pairs)
-    spans = conn.execute('SELECT p.report_id, p.ordinal, p.start, p."end" FROM copy_pairs q JOIN copy_passages p '
-                         "ON p.report_id = q.report_id AND p.ordinal = q.ordinal").fetchall()
+    spans = conn.execute('SELECT p.report_id, p.ordinal, p.start, substr(t.text, p.start + 1, p."end" - p.start) '
+                         "FROM copy_pairs q JOIN copy_passages p ON p.report_id = q.report_id AND p.ordinal = q.ordinal "
+                         "JOIN report_texts t ON t.report_id = p.report_id").fetchall()
     conn.execute("DELETE FROM copy_pairs")
-    texts = dict(conn.execute("SELECT report_id, text FROM report_texts WHERE report_id IN "
-                              "(SELECT value FROM json_each(?))",
-                              (json.dumps(sorted({report_id for report_id, _o in pairs})),)))
-    result: dict[tuple[int, int], Passage] = {}
-    for other_id, ordinal, start, end in spans:
-        chars, positions = analysis_copies.normalized(texts[other_id], start, end, others[other_id].names)
+    result: dict[_Posting, Passage] = {}
+    for other_id, ordinal, start, span in spans:
+        chars, positions = analysis_copies.normalized(span, 0, len(span), others[other_id].names)
         if chars:
-            result[(other_id, ordinal)] = Passage(ordinal, start, end, chars, tuple(positions))
+            result[(other_id, ordinal)] = Passage(ordinal, start, start + len(span), chars,
+                                                  tuple(start + position for position in positions))
     return result
 
 
-def _replace_findings(conn: sqlite3.Connection, report: _Indexed, found: dict[int, list[PassageMatch]]) -> None:
+def _replace_findings(conn: sqlite3.Connection, report: _Indexed, found: dict[int, list[PassageMatch]],
+                      others: Mapping[int, _Indexed]) -> None:
     old = conn.execute(
         'SELECT report_id, start, "end", other_report_id, state, reviewer, updated_at FROM copy_findings '
         "WHERE state != ? AND (report_id = ? OR other_report_id = ?)",
@@ -266,7 +340,7 @@ def _replace_findings(conn: sqlite3.Connection, report: _Indexed, found: dict[in
     conn.execute("DELETE FROM copy_findings WHERE report_id = ? OR other_report_id = ?",
                  (report.report_id, report.report_id))
     for other_id, matches in found.items():
-        other = _indexed(conn, other_id)
+        other = others[other_id]
         kind = CopyKind.OWN_PREVIOUS if other.unit_key and other.unit_key == report.unit_key else CopyKind.OTHER_UNIT
         for match in matches:
             if report.order > other.order:

@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from reviewer.workspace import copies, search
+from reviewer.workspace import search
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -305,16 +305,45 @@ def _to_v5(db: sqlite_utils.Database) -> None:
     )
 
 
+SCHEMA_V6 = """
+CREATE TABLE copy_passages (
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (report_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE copy_bands (
+    band_key INTEGER NOT NULL,
+    report_id INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    PRIMARY KEY (band_key, report_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE copy_findings (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    other_report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    other_start INTEGER NOT NULL,
+    other_end INTEGER NOT NULL,
+    similarity REAL NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('own_previous', 'other_unit')),
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected', 'corrected')),
+    reviewer TEXT,
+    updated_at TEXT
+);
+CREATE INDEX copy_findings_report ON copy_findings(report_id);
+CREATE INDEX copy_findings_other ON copy_findings(other_report_id)
+"""
+
+
 def _to_v6(db: sqlite_utils.Database) -> None:
-    """The copy index and findings, built for the current reports in id order."""
-    for statement in copies.CREATE_SQL.split(";"):
+    """The copy index and findings tables. (Released filling them for the current reports too; since version 8
+    the reports the index lacks are marked pending by the version 8 step and indexed when the file is opened.)"""
+    for statement in SCHEMA_V6.split(";"):
         if statement.strip():
             db.conn.execute(statement)
-    rows = db.conn.execute(
-        "SELECT r.id, t.text FROM reports r JOIN report_texts t ON t.report_id = r.id "
-        "WHERE r.superseded_by IS NULL AND r.deleted_at IS NULL ORDER BY r.id").fetchall()
-    for report_id, text in rows:
-        copies.add(db.conn, report_id, text)
 
 
 SCHEMA_V7 = """
@@ -335,8 +364,51 @@ def _to_v7(db: sqlite_utils.Database) -> None:
     db.conn.execute(SCHEMA_V7)
 
 
+V8_POSTINGS_MAX = 32
+"""Postings a band key keeps in version 8 (the step's own copy: it must not follow later changes)."""
+
+SCHEMA_V8 = """
+CREATE TABLE copy_bands_v8 (
+    band_key INTEGER NOT NULL,
+    report_id INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    PRIMARY KEY (band_key, report_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE copy_saturated (
+    band_key INTEGER PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE copy_pending (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE
+)
+"""
+
+
+def _to_v8(db: sqlite_utils.Database) -> None:
+    """Bounded posting lists of 32-bit band keys, saturated keys, reports pending indexing. The old 63-bit keys
+    become their top 32 bits as signed numbers (what :func:`reviewer.analysis.copies.band_keys` computes since),
+    so no report is read again; a key with more than :data:`V8_POSTINGS_MAX` postings keeps the earliest ones and
+    is saturated. Copy findings and their decisions stay as they are. Current reports the index lacks (those of
+    a file upgraded from version 5) are marked pending, for the open to index."""
+    conn = db.conn
+    for statement in SCHEMA_V8.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    key = "(band_key >> 31) - 2147483648"
+    conn.execute(
+        f"INSERT OR IGNORE INTO copy_bands_v8 (band_key, report_id, ordinal) SELECT key, report_id, ordinal FROM ("
+        f"SELECT {key} AS key, report_id, ordinal, row_number() OVER "
+        f"(PARTITION BY {key} ORDER BY report_id, ordinal) AS n FROM copy_bands) "
+        f"WHERE n <= {V8_POSTINGS_MAX} ORDER BY key, report_id, ordinal")
+    conn.execute(f"INSERT INTO copy_saturated (band_key) SELECT {key} FROM copy_bands GROUP BY 1 "
+                 f"HAVING count(*) > {V8_POSTINGS_MAX} ORDER BY 1")
+    conn.execute("DROP TABLE copy_bands")
+    conn.execute("ALTER TABLE copy_bands_v8 RENAME TO copy_bands")
+    conn.execute("INSERT INTO copy_pending (report_id) SELECT r.id FROM reports r WHERE r.superseded_by IS NULL "
+                 "AND r.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM copy_passages p WHERE p.report_id = r.id)")
+
+
 STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6, 7: _to_v7}
+    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6, 7: _to_v7, 8: _to_v8}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

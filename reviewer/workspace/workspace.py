@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.analysis import ANALYZER_VERSION
+from reviewer.analysis.copies import KeyedPassage
 from reviewer.analysis.loaders.ocr.options import OcrOptions, Progress
 from reviewer.analysis.report_files import read_report_file
 from reviewer.vocabulary import (
@@ -143,6 +144,9 @@ class Workspace:
         workspace = cls(path, db, holder)
         workspace._read_only = read_only
         workspace._deep_check_due = check_due
+        if holder is not None and not read_only and copies.has_pending(db.conn):
+            with contextlib.suppress(WorkspaceFull):  # still pending: indexed at a later open
+                workspace.index_copies()  # an import was killed before it indexed them, or the file was upgraded
         if holder is not None and backup and not read_only:
             workspace._backup = BackgroundBackup(path).start()
         return workspace
@@ -285,8 +289,10 @@ class Workspace:
             return None
         return ImportResult(reports.latest_version(self._conn, row["id"]), "duplicate")
 
-    def store_prepared(self, prepared: PreparedReport) -> ImportResult:
-        """Store an analysed file (see :func:`reviewer.workspace.prepare.prepare_report`)."""
+    def store_prepared(self, prepared: PreparedReport, index_copies: bool = True) -> ImportResult:
+        """Store an analysed file (see :func:`reviewer.workspace.prepare.prepare_report`). Without
+        ``index_copies`` the report is only marked pending in the copy index, for :meth:`index_copies` to index
+        with others (a bulk import does so)."""
         at = now()
         with write_transaction(self._db) as conn:
             existing = reports.by_sha256(conn, prepared.sha256)
@@ -301,16 +307,32 @@ class Workspace:
             report_id, item_ids = reports.insert_report(conn, prepared, at)
             described = {"file_name": prepared.file_name, "sha256": prepared.sha256}
             if predecessor is None:
-                copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
+                self._index_new(conn, report_id, prepared, index_copies)
                 self._record(conn, report_id, "report", report_id, "import", None, described, at=at)
                 return ImportResult(report_id, "new")
             carry_over = carry_to_new_version(conn, predecessor, report_id, prepared.items, item_ids,
                                               reports.stored_text(conn, predecessor), prepared.analysis.text)
             reports.supersede(conn, predecessor, report_id)
-            copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
+            self._index_new(conn, report_id, prepared, index_copies)
             self._record(conn, report_id, "report", report_id, "new_version",
                          {"report_id": predecessor}, described | {"report_id": report_id}, at=at)
             return ImportResult(report_id, "new_version", predecessor, not_reanchored(conn, report_id), carry_over)
+
+    @staticmethod
+    def _index_new(conn: sqlite3.Connection, report_id: int, prepared: PreparedReport, index_copies: bool) -> None:
+        if index_copies:
+            copies.add(conn, report_id, prepared.analysis.text, prepared.copy_passages)
+        else:
+            copies.mark_pending(conn, report_id)
+
+    def index_copies(self, keyed: Mapping[int, Sequence[KeyedPassage]] | None = None) -> int:
+        """Index the reports pending in the copy index (stored by :meth:`store_prepared` without
+        ``index_copies``, or left by an import that was killed) in one transaction, and replace their copy
+        findings; ``keyed``: the passages and keys of some of them as prepared (the others are computed from
+        the stored text). Returns how many were indexed. Upkeep of the index, not a change of the reviewer's:
+        no history row."""
+        with write_transaction(self._db) as conn:
+            return copies.index_pending(conn, keyed)
 
     def reports(self, report_ids: list[int] | None = None) -> list[ReportSummary]:
         """Every current report in id order; with ``report_ids`` only those (the ones still current)."""

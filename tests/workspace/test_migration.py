@@ -98,10 +98,10 @@ def test_version_6_file_gains_an_empty_roster_and_keeps_its_review_work(tmp_path
         [status] = ws.roster_status()
         assert status.lines[0].report_ids == (first,) and [e.name for e in status.missing] == ["白沙乡"]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM roster").fetchone()[0] == 2
     conn.close()
-    [before] = [b for b in list_backups(path) if b.reason == "before-v7"]
+    [before] = [b for b in list_backups(path) if b.reason == f"before-v{SCHEMA_VERSION}"]
     backup = sqlite3.connect(before.path)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 6
     backup.close()
