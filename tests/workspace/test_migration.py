@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.analysis.copies import keyed_passages
 from reviewer.workspace import SCHEMA_VERSION, RosterUnit, Workspace, WorkspaceError, WorkspaceTooNew
 from reviewer.workspace.backup import list_backups
+from tests.workspace.copy_reports import OWN_WORK, report_text
 from tests.workspace.v1_workspace import build_v1_workspace
 
 
@@ -132,3 +134,37 @@ def test_a_version_5_file_gets_the_copy_index_of_its_reports_with_its_review_wor
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
     assert [b.reason for b in list_backups(path) if b.reason == f"before-v{SCHEMA_VERSION}"]
+
+
+V7_COPIES = Path(__file__).parent / "fixtures" / "v7_copies.sqlite"
+
+
+def test_a_version_7_file_gets_32_bit_band_keys_and_keeps_its_copy_findings_and_their_decisions(tmp_path):
+    path = tmp_path / "v7.sqlite"
+    shutil.copy(V7_COPIES, path)
+    old = sqlite3.connect(path)
+    old_bands = old.execute("SELECT count(*) FROM copy_bands").fetchone()[0]
+    old.close()
+    with Workspace.open(path) as ws:
+        source, rejected, accepted, unrelated = sorted(ws.reports(), key=lambda r: r.id)
+        [first] = ws.copies(rejected.id)
+        assert (first.other_report_id, first.state, first.on_this_report) == (source.id, "rejected", True)
+        [second] = ws.copies(accepted.id)
+        assert (second.other_report_id, second.state) == (source.id, "accepted")
+        assert ws.copies(unrelated.id) == [] and len(ws.copies(source.id)) == 2
+        assert ws.review(rejected.id).remarks == "雷同段落已核实为引用"
+        text = ws.report(source.id).analysis.text
+        stored_keys = {key for k in keyed_passages(text, source.unit) for key in k.keys}
+        later = ws.import_bytes(report_text("长河镇", 2024, [OWN_WORK["龙山镇"][2], *OWN_WORK["长河镇"][:2]])
+                                .encode("utf-8"), "长河镇2024.txt").report_id
+        [found] = ws.copies(later)  # the converted keys are those the program computes now
+        assert found.other_report_id == source.id and found.similarity == 1.0
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    keys = {row[0] for row in conn.execute("SELECT band_key FROM copy_bands WHERE report_id = ?", (source.id,))}
+    assert keys == stored_keys and all(-(1 << 31) <= key < 1 << 31 for key in keys)
+    assert conn.execute("SELECT count(*) FROM copy_bands WHERE report_id != ?", (later,)).fetchone()[0] == old_bands
+    assert conn.execute("SELECT count(*) FROM copy_saturated").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM copy_pending").fetchone()[0] == 0
+    assert conn.execute("SELECT reviewer FROM copy_findings WHERE state = 'rejected'").fetchone()[0] == "王五"
+    conn.close()
