@@ -11,8 +11,8 @@ Version 4: per-report counts of open findings and pending items (``report_counts
 by triggers on every item change, so the report list reads them instead of counting the items.
 Version 5: review items of kind ``indicator`` (a filled cell of the indicator table); indicator cells
 are not counted as pending items (only figures, findings and required parts wait for a decision).
-Version 6: the copied-text index (passages and their MinHash band keys) and the copy findings, filled for
-the current reports.
+Version 6: the copied-text index (passages and their MinHash band keys) and the copy findings (filled for the
+current reports when the file is opened: see version 8).
 Version 7: the rosters of units expected to report (报送名单), one list per report year, each unit with the key
 of :func:`reviewer.analysis.unit_key.unit_key` that matches it to the reports.
 """
