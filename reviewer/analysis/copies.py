@@ -36,7 +36,7 @@ PASSAGE_MIN_CHARS = 30
 SIMILARITY_MIN = 0.7
 """Share of the passage's normalised characters that align with the other passage for it to count as copied."""
 JACCARD_MIN = 0.2
-"""Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.44)."""
+"""Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.41)."""
 SHINGLE = 3
 BANDS = 48
 ROWS = 2  # band_keys pairs the values: two a band

@@ -10,7 +10,7 @@ the pair and an overlapping span remain.
 Posting lists are bounded: a band key takes :data:`POSTINGS_MAX` postings, and the key that would take one more
 is saturated (``copy_saturated``) and takes no more, so that a look-up reads a bounded number of rows at any
 workspace size. Wording the workspace shares is told by the reports its candidates come from (see
-:func:`add_many` and docs/copies.md). Several reports are indexed in one go (:func:`add_many`, keys inserted in key
+:func:`add_many` and docs/comparison.md). Several reports are indexed in one go (:func:`add_many`, keys inserted in key
 order: fewer pages written); a bulk import marks its reports pending (``copy_pending``) when it stores them and
 indexes them in batches, and what a crash left pending is indexed when the workspace is next opened.
 """
