@@ -7,8 +7,9 @@ into sentences, so that the text reads like these reports character by character
 without sharing passages by chance; every report has the standard opening, and one report in five copies
 two paragraphs of an earlier one (one verbatim, one with a character in seven changed). Rows go straight
 into the reports tables (no analysis), so the figures are the index's alone. As at import, a report's passages
-and band keys are computed first (in the analysis workers there, timed apart here) and the writer inserts
-them and finds the copies, for the build in batches of the bulk import's size, one transaction each. Target: the writer's part for one new report at the largest size ≤ 200 ms.
+and band keys are computed first (in the analysis workers there; here in a process pool for the build, timed
+apart) and the writer inserts them and finds the copies, for the build in batches of the bulk import's size,
+one transaction each. Target: the writer's part for one new report at the largest size ≤ 200 ms.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,26 +120,31 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
         conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")  # as the workspace's connections
         texts: list[str] = []
         built, keying_total, writing_total = 0, 0.0, 0.0
+        pool = ProcessPoolExecutor(os.cpu_count() or 1)
         for size in sorted(sizes):
             while built < size:
-                batch = []
-                conn.execute("BEGIN")
-                for _ in range(min(COPY_BATCH, size - built)):
+                generated = []
+                for _ in range(min(COPY_BATCH * 8, size - built)):
                     copied = []
                     if texts and built % 5 == 4:
                         source = rng.choice(texts).split("\n")[3:]
                         copied = [rng.choice(source), edited(rng.choice(source), rng)]
-                    unit, text, year = report_text(built, rng, words, weights, chars, copied)
-                    begun = time.perf_counter()
-                    keyed = keyed_passages(text, unit)
-                    keying_total += time.perf_counter() - begun
-                    batch.append((insert_report(conn, built, unit, year, text), keyed))
-                    texts.append(text)
+                    generated.append((built, *report_text(built, rng, words, weights, chars, copied)))
+                    texts.append(generated[-1][2])
                     built += 1
                 begun = time.perf_counter()
-                copies.add_many(conn, batch)
-                conn.execute("COMMIT")
-                writing_total += time.perf_counter() - begun
+                keyed_all = list(pool.map(keyed_passages, [text for _n, _u, text, _y in generated],
+                                          [unit for _n, unit, _t, _y in generated], chunksize=4))
+                keying_total += time.perf_counter() - begun
+                for first in range(0, len(generated), COPY_BATCH):
+                    conn.execute("BEGIN")
+                    batch = [(insert_report(conn, number, unit, year, text), keyed)
+                             for (number, unit, text, year), keyed in zip(generated[first:first + COPY_BATCH],
+                                                                        keyed_all[first:first + COPY_BATCH])]
+                    begun = time.perf_counter()
+                    copies.add_many(conn, batch)
+                    conn.execute("COMMIT")
+                    writing_total += time.perf_counter() - begun
                 if built % 1000 == 0 and built < size:
                     print(f"  {built}: writer {writing_total / built * 1000:.1f} ms a report so far", flush=True)
             findings = conn.execute("SELECT COUNT(*) FROM copy_findings").fetchone()[0]
@@ -145,10 +152,10 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
             size_bytes = index_bytes(conn)
             print(f"{size} reports of ~{chars} characters: index built in {keying_total + writing_total:.1f} s "
                   f"({(keying_total + writing_total) / size * 1000:.1f} ms a report: passages and keys "
-                  f"{keying_total / size * 1000:.1f} ms, writer {writing_total / size * 1000:.1f} ms in batches of "
-                  f"{COPY_BATCH}), {findings} copy findings (planted: {2 * (size // 5)}), {saturated} saturated keys, "
-                  f"index {size_bytes / size / 1024:.1f} KiB a report "
-                  f"(file {os.path.getsize(path) / size / 1024:.1f} KiB a report)", flush=True)
+                  f"{keying_total / size * 1000:.1f} ms on {os.cpu_count()} processes, writer "
+                  f"{writing_total / size * 1000:.1f} ms in batches of {COPY_BATCH}), {findings} copy findings "
+                  f"(planted: {2 * (size // 5)}), {saturated} saturated keys, index {size_bytes / size / 1024:.1f} "
+                  f"KiB a report (file {os.path.getsize(path) / size / 1024:.1f} KiB a report)", flush=True)
             times, keying, found = [], [], 0
             for query in range(queries):
                 source = rng.choice(texts).split("\n")[3:]
@@ -169,6 +176,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                   f"median {statistics.median(keying) * 1000:.0f} ms; {found} of {2 * queries} planted paragraphs found",
                   flush=True)
         conn.close()
+        pool.shutdown()
 
 
 def main() -> None:
