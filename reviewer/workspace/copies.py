@@ -273,7 +273,11 @@ def _verified(compared: Sequence[tuple[Passage, list[_Posting]]],
 
 
 def _saturated(conn: sqlite3.Connection, keys: Sequence[int]) -> set[int]:
-    """Those of ``keys`` that are saturated."""
+    """Those of ``keys`` that are saturated: the whole (small) table read when it holds fewer keys than asked
+    about, else looked up key by key."""
+    every = [row[0] for row in conn.execute("SELECT band_key FROM copy_saturated LIMIT ?", (len(keys) + 1,))]
+    if len(every) <= len(keys):
+        return set(every).intersection(keys)
     return {row[0] for row in conn.execute(
         "SELECT band_key FROM copy_saturated WHERE band_key IN (SELECT value FROM json_each(?))", (json.dumps(keys),))}
 
