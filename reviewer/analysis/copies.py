@@ -251,6 +251,9 @@ def keyed_passages(text: str, unit: str | None) -> list[KeyedPassage]:
 
 def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
     """The alignment of two passages when at least :data:`SIMILARITY_MIN` of ``passage`` aligns, else None."""
+    if passage.normalized == other.normalized:  # what difflib would find, without it: one block, all of it
+        return PassageMatch(passage.positions[0], passage.positions[-1] + 1, other.positions[0],
+                            other.positions[-1] + 1, len(passage.normalized), len(passage.normalized))
     mine, theirs = _shingles(passage.normalized), _shingles(other.normalized)
     if len(mine & theirs) < JACCARD_MIN * len(mine | theirs):
         return None  # far below what copying leaves: no alignment needed

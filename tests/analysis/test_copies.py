@@ -43,3 +43,18 @@ def test_the_units_own_names_and_numbers_are_masked():
 
 def test_the_standard_opening_leaves_no_passage():
     assert passages(OPENING.format(year=2023, unit="龙山镇"), unit_names("龙山镇")) == []
+
+
+def test_a_passage_equal_after_normalising_aligns_whole_with_similarity_one():
+    [a] = passages("龙山镇党委书记带头深入渔港码头和海塘工地，围绕滩涂养殖承包纠纷召开协调会7次，当面听取养殖户意见。",
+                   unit_names("龙山镇"))
+    [b] = passages("前言\n掌起镇党委书记带头深入渔港码头和海塘工地，围绕滩涂养殖承包纠纷召开协调会12次，当面听取养殖户意见。",
+                   unit_names("掌起镇"))
+    match = compare_passages(a, b)
+    assert match is not None and match.similarity == 1.0
+    assert (match.start, match.end) == (a.start, a.end) and (match.other_start, match.other_end) == (b.start, b.end)
+
+
+def test_band_keys_are_48_signed_32_bit_numbers():
+    keys = band_keys(passages(SENTENCES[0])[0])
+    assert len(keys) == 48 and all(-(1 << 31) <= key < 1 << 31 for key in keys)
