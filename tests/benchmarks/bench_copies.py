@@ -127,7 +127,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                 for _ in range(min(COPY_BATCH * 8, size - built)):
                     copied = []
                     if texts and built % 5 == 4:
-                        source = rng.choice(texts).split("\n")[3:]
+                        source = [line for line in rng.choice(texts).split("\n")[3:] if line]
                         copied = [rng.choice(source), edited(rng.choice(source), rng)]
                     generated.append((built, *report_text(built, rng, words, weights, chars, copied)))
                     texts.append(generated[-1][2])
@@ -158,7 +158,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                   f"KiB a report (file {os.path.getsize(path) / size / 1024:.1f} KiB a report)", flush=True)
             times, keying, found = [], [], 0
             for query in range(queries):
-                source = rng.choice(texts).split("\n")[3:]
+                source = [line for line in rng.choice(texts).split("\n")[3:] if line]
                 planted = [rng.choice(source), edited(rng.choice(source), rng)]
                 unit, text, year = report_text(size + query, rng, words, weights, chars, planted)
                 conn.execute("BEGIN")
