@@ -145,7 +145,7 @@ def run(sizes: list[int], chars: int, queries: int) -> None:
                     copies.add_many(conn, batch)
                     conn.execute("COMMIT")
                     writing_total += time.perf_counter() - begun
-                if built % 1000 == 0 and built < size:
+                if built // 1000 > (built - len(generated)) // 1000 and built < size:
                     print(f"  {built}: writer {writing_total / built * 1000:.1f} ms a report so far", flush=True)
             findings = conn.execute("SELECT COUNT(*) FROM copy_findings").fetchone()[0]
             saturated = conn.execute("SELECT COUNT(*) FROM copy_saturated").fetchone()[0]
