@@ -393,14 +393,14 @@ def _to_v8(db: sqlite_utils.Database) -> None:
     for statement in SCHEMA_V8.split(";"):
         if statement.strip():
             conn.execute(statement)
-    key = "(band_key >> 31) - 2147483648"
-    conn.execute(
-        f"INSERT OR IGNORE INTO copy_bands_v8 (band_key, report_id, ordinal) SELECT key, report_id, ordinal FROM ("
-        f"SELECT {key} AS key, report_id, ordinal, row_number() OVER "
-        f"(PARTITION BY {key} ORDER BY report_id, ordinal) AS n FROM copy_bands) "
-        f"WHERE n <= {V8_POSTINGS_MAX} ORDER BY key, report_id, ordinal")
-    conn.execute(f"INSERT INTO copy_saturated (band_key) SELECT {key} FROM copy_bands GROUP BY 1 "
-                 f"HAVING count(*) > {V8_POSTINGS_MAX} ORDER BY 1")
+    # The top bits keep the old keys' order: the rows go in (nearly) in key order, the lists are counted in it.
+    conn.execute("INSERT OR IGNORE INTO copy_bands_v8 (band_key, report_id, ordinal) "
+                 "SELECT (band_key >> 31) - 2147483648, report_id, ordinal FROM copy_bands")
+    conn.execute("INSERT INTO copy_saturated (band_key) SELECT band_key FROM copy_bands_v8 GROUP BY band_key "
+                 f"HAVING count(*) > {V8_POSTINGS_MAX}")
+    conn.execute("DELETE FROM copy_bands_v8 WHERE band_key IN (SELECT band_key FROM copy_saturated) AND (report_id, ordinal) "
+                 "NOT IN (SELECT b.report_id, b.ordinal FROM copy_bands_v8 b WHERE b.band_key = copy_bands_v8.band_key "
+                 f"ORDER BY b.report_id, b.ordinal LIMIT {V8_POSTINGS_MAX})")
     conn.execute("DROP TABLE copy_bands")
     conn.execute("ALTER TABLE copy_bands_v8 RENAME TO copy_bands")
     conn.execute("INSERT INTO copy_pending (report_id) SELECT r.id FROM reports r WHERE r.superseded_by IS NULL "

@@ -3,11 +3,12 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from reviewer.analysis.copies import keyed_passages
-from reviewer.workspace import SCHEMA_VERSION, RosterUnit, Workspace, WorkspaceError, WorkspaceTooNew
+from reviewer.workspace import SCHEMA_VERSION, RosterUnit, Workspace, WorkspaceError, WorkspaceTooNew, migrations
 from reviewer.workspace.backup import list_backups
 from tests.workspace.copy_reports import OWN_WORK, report_text
 from tests.workspace.v1_workspace import build_v1_workspace
@@ -168,3 +169,22 @@ def test_a_version_7_file_gets_32_bit_band_keys_and_keeps_its_copy_findings_and_
     assert conn.execute("SELECT count(*) FROM copy_pending").fetchone()[0] == 0
     assert conn.execute("SELECT reviewer FROM copy_findings WHERE state = 'rejected'").fetchone()[0] == "王五"
     conn.close()
+
+
+def test_the_version_8_step_keeps_the_earliest_32_postings_of_a_fuller_key_and_saturates_it():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE reports (id INTEGER PRIMARY KEY, superseded_by INTEGER, deleted_at TEXT)")
+    for statement in migrations.SCHEMA_V6.split(";"):
+        conn.execute(statement)
+    full, single = (5 << 40) + 7, (9 << 50) + 3  # 63-bit keys of schema 7
+    conn.executemany("INSERT INTO reports (id) VALUES (?)", [(r,) for r in range(1, 42)])
+    conn.executemany("INSERT INTO copy_passages VALUES (?, 0, 0, 40)", [(r,) for r in range(1, 42)])
+    conn.executemany("INSERT INTO copy_bands VALUES (?, ?, 0)", [(full, r) for r in range(40, 0, -1)] + [(single, 41)])
+    migrations._to_v8(SimpleNamespace(conn=conn))
+    new_full, new_single = (full >> 31) - (1 << 31), (single >> 31) - (1 << 31)
+    assert conn.execute("SELECT report_id FROM copy_bands WHERE band_key = ? ORDER BY report_id",
+                        (new_full,)).fetchall() == [(r,) for r in range(1, 33)]
+    assert conn.execute("SELECT band_key, report_id FROM copy_bands WHERE band_key != ?", (new_full,)).fetchall() == [
+        (new_single, 41)]
+    assert conn.execute("SELECT band_key FROM copy_saturated").fetchall() == [(new_full,)]
+    assert conn.execute("SELECT count(*) FROM copy_pending").fetchone()[0] == 0
