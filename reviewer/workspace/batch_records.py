@@ -2,8 +2,9 @@
 
 A batch row needs a report's metadata, required parts, whether it was recognized from a scan, its
 review, and of its items only the findings, metadata, required parts, indicator cells and the figures on
-those cells' spans, plus whether it has any heading. Reading just that — the analysis's parts pulled out
-by SQLite's JSON functions instead of decoding the whole analysis, the figures and headings left in the
+those cells' spans that the reviewer rejected or corrected (the only figures that change a cell, see
+:mod:`reviewer.workspace.indicator_cells`). Reading just that — the analysis's parts pulled out by SQLite's
+JSON functions instead of decoding the whole analysis, the other figures and the headings left in the
 file — costs a fraction of reading every report whole (:meth:`Workspace.report`, :meth:`Workspace.items`).
 """
 from __future__ import annotations
@@ -14,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewer.analysis.model import Analysis
-from reviewer.vocabulary import ItemKind
+from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace.analysis_json import analysis_parts_from_json
 from reviewer.workspace.model import ReportReview, ReviewItem
 from reviewer.workspace.rows import ITEM_COLUMNS, item_from_values, review_from_row, unstarted_review
 
 BATCH_KINDS: tuple[str, ...] = (ItemKind.FINDING, ItemKind.METADATA, ItemKind.REQUIRED, ItemKind.INDICATOR)
-"""Item kinds a batch row reads whole; of figures only those on an indicator cell's span, of headings one."""
+"""Item kinds a batch row reads whole; of figures only those on an indicator cell's span in these states:"""
+CELL_CHANGING_STATES: tuple[str, ...] = (ItemState.REJECTED, ItemState.CORRECTED)
 
 _CHOSEN = "SELECT value FROM json_each(:ids)"
 
@@ -36,19 +38,15 @@ WHERE r.id IN ({_CHOSEN})
 
 _ITEM_LIST = ", ".join(f'"{column}"' for column in ITEM_COLUMNS)
 _ITEMS_SQL = f"""
-WITH chosen(id) AS ({_CHOSEN}),
-first_sections(id) AS (
-    SELECT min(id) FROM items WHERE report_id IN chosen AND anchored = 1 AND kind = :section GROUP BY report_id
-)
+WITH chosen(id) AS ({_CHOSEN})
 SELECT {_ITEM_LIST} FROM (
     SELECT * FROM items WHERE report_id IN chosen AND anchored = 1
         AND kind IN ({", ".join("'" + kind + "'" for kind in BATCH_KINDS)})
     UNION ALL
     SELECT * FROM items WHERE report_id IN chosen AND anchored = 1 AND kind = :figure
+        AND state IN ({", ".join("'" + state + "'" for state in CELL_CHANGING_STATES)})
         AND (report_id, start, "end") IN (
             SELECT report_id, start, "end" FROM items WHERE report_id IN chosen AND anchored = 1 AND kind = :indicator)
-    UNION ALL
-    SELECT * FROM items WHERE id IN first_sections
 )
 ORDER BY report_id, start IS NULL, start, ordinal, id
 """
@@ -62,8 +60,8 @@ class BatchRecord:
     file_name: str
     sha256: str
     analysis: Analysis  # the text, metadata, required parts and a recognized page only
-    items: list[ReviewItem]  # anchored, in text order: the kinds of BATCH_KINDS, figures on indicator
-    # cells' spans, and the report's first heading standing for its outline
+    items: list[ReviewItem]  # anchored, in text order: the kinds of BATCH_KINDS and the rejected or
+    # corrected figures on indicator cells' spans
     review: ReportReview
 
 
@@ -73,8 +71,7 @@ def read_batch_records(conn: sqlite3.Connection, report_ids: Sequence[int]) -> d
     items: dict[int, list[ReviewItem]] = {}
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: the columns are known
-    cursor.execute(_ITEMS_SQL, ids | {"section": ItemKind.SECTION, "figure": ItemKind.FIGURE,
-                                      "indicator": ItemKind.INDICATOR})
+    cursor.execute(_ITEMS_SQL, ids | {"figure": ItemKind.FIGURE, "indicator": ItemKind.INDICATOR})
     for values in cursor:
         item = item_from_values(values)
         items.setdefault(item.report_id, []).append(item)
