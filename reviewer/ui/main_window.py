@@ -327,9 +327,10 @@ class MainWindow(QMainWindow):
         """Only these reports' rows: added, updated, or taken out when no longer current."""
         reports = self.ws.reports(sorted(set(report_ids)))
         current = {report.id for report in reports}
-        self.library.update_rows(reports, [i for i in report_ids if i not in current])
+        removed = [i for i in report_ids if i not in current]
+        self.library.update_rows(reports, removed)
         self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
-        self.rosters.library_changed(report_ids)
+        self.rosters.library_changed(reports, removed)
 
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""
