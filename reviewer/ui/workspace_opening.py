@@ -3,6 +3,7 @@ fail: in use elsewhere, damaged (offering the newest backup), or written by a ne
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,11 @@ def open_workspace_interactively(path: Path, parent: QWidget | None = None):
             if choice is WorkspaceChoice.RESTORE_BACKUP:
                 restore_from_backup(path, error.backups[0], parent)
                 continue
+            if choice is WorkspaceChoice.CHOOSE_BACKUP:
+                chosen = choose_backup(path, error.backups, parent)
+                if chosen is not None:
+                    restore_from_backup(path, chosen, parent)
+                continue
         except WorkspaceTooNew as error:
             choice = ask_workspace_too_new(parent, path, error)
         except WorkspaceError as error:
@@ -66,6 +72,16 @@ def restore_from_backup(path: Path, backup: Path, parent: QWidget | None = None)
         _show_failure(parent, getattr(error, "message", str(error)), QCoreApplication.translate(
             "workspace_opening", "无法从备份恢复"))
         return None
+
+
+def choose_backup(path: Path, sound: Sequence[Path], parent: QWidget | None = None) -> Path | None:
+    """The backup (of the ``sound`` ones) the officer picks in the list of backups; None when cancelled."""
+    from reviewer.ui.backup_dialog import BackupChoiceDialog
+    from reviewer.workspace.backup import list_backups
+
+    listed = [backup for backup in list_backups(path) if backup.path in set(sound)]
+    dialog = BackupChoiceDialog(path, listed, parent)
+    return dialog.chosen() if dialog.exec() == BackupChoiceDialog.DialogCode.Accepted else None
 
 
 def _opened_and_listed(ws):

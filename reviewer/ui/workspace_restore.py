@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -21,9 +21,6 @@ class WorkspaceRestore(QObject):
     """Owns the 从备份恢复 action. ``leave`` is asked before the workspace is closed (False: not now, it
     said why); ``reopened`` gets the workspace reopened after the restore, or None when the officer chose
     to quit instead of opening one."""
-
-    restored = Signal(object)
-    """The RestoredBackup now in place (emitted after the window works in it)."""
 
     def __init__(self, window: QMainWindow, session: Session, leave: Callable[[], bool],
                  reopened: Callable[[object], None]) -> None:
@@ -85,7 +82,6 @@ class WorkspaceRestore(QObject):
         if ws is None or restored is None:
             return
         self._tell(restored)
-        self.restored.emit(restored)
 
     def _tell(self, restored) -> None:
         kept = (self.tr("原来的工作区文件保留为：{path}").format(path=restored.damaged_copy)
