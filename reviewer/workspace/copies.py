@@ -204,8 +204,15 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
                 to_read.update(key for key in k.keys if key not in saturated)
                 to_read.update(hits[:SATURATED_READ])
     postings = _postings(conn, list(to_read))
-    others = _indexed_many(conn, {posting >> _ORDINAL_BITS for listed in postings.values() for posting in listed})
-    others.update(reports)
+    others = dict(reports)  # and the reports of candidates, read when first met (few: not every posting's)
+
+    def units_of(candidates: Iterable[_Posting]) -> set[str]:
+        report_ids = {report_id for report_id, _o in candidates}
+        unknown = report_ids - others.keys()
+        if unknown:
+            others.update(_indexed_many(conn, unknown))
+        return {others[report_id].unit_or_own for report_id in report_ids}
+
     common_min = _common_min(conn)
     new_bands: list[tuple[int, int, int]] = []
     new_saturated: list[int] = []
@@ -221,7 +228,7 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
             shared = Counter(itertools.chain.from_iterable(postings.get(key, ()) for key in keys))
             candidates = {_pair(p): n for p, n in shared.items()
                           if n >= analysis_copies.BANDS_SHARED_MIN and p >> _ORDINAL_BITS != report_id}
-            units = {others[r].unit_or_own for r, _o in candidates} - {report.unit_or_own}
+            units = units_of(candidates) - {report.unit_or_own}
             if len(units) >= common_min:
                 result.common.update(candidates)
             else:
