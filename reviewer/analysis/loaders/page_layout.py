@@ -19,6 +19,14 @@ class PageLine:
     font_size: float = 0.0  # 0 when unknown
     confidence: float | None = None  # a recognizer's confidence in 0..1; None for a text layer
     char_confidences: list[float] | None = None  # one per character of ``text``, when the recognizer gives them
+    # What a recognizer saw at each character (reviewer/analysis/loaders/ocr/char_readings.py), one entry per
+    # character of ``text``; None for a text layer, for lines recognized before these were kept, and for a line
+    # the reviewer corrected:
+    char_spans: list[tuple[float, float]] | None = None  # each character's left and right edge, in points
+    char_peaks: list[float] | None = None  # each character's best probability over its columns
+    char_runner_ups: list[tuple[str, float]] | None = None  # the best other reading and its probability
+    char_dropped: list[tuple[str, float]] | None = None  # the best reading dropped just before it, and its probability
+    char_seal_ink: list[float] | None = None  # the share of its box under a seal's red ink; None with no seal near
 
 
 @dataclass

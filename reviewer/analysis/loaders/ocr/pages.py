@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reviewer.analysis.loaders.ocr.engine import RecognizedLine, recognize_lines
+from reviewer.analysis.loaders.ocr.engine import LINE_BOX_PER_FONT_SIZE, RecognizedLine, recognize_lines
 from reviewer.analysis.loaders.ocr.images import PageImage
 from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.analysis.loaders.ocr.seal import without_seals
@@ -14,15 +14,13 @@ _POINTS_PER_INCH = 72.0
 
 _WIDE_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
-LINE_BOX_PER_FONT_SIZE = 1.35
-"""A detected line's box is this much taller than the type (the detector pads each line)."""
-
 
 def recognize_page(page: PageImage) -> PageLayout:
     """One page image read: seals masked, lines recognized, boxes converted from pixels to points."""
     scale = _POINTS_PER_INCH / page.dpi
     height_px, width_px = page.pixels.shape[:2]
-    lines = recognize_lines(without_seals(page.pixels, page.dpi))
+    cleaned, seal_ink = without_seals(page.pixels, page.dpi)
+    lines = recognize_lines(cleaned, seal_ink)
     return PageLayout(
         number=page.number,
         width=width_px * scale,
@@ -65,4 +63,16 @@ def _page_line(line: RecognizedLine, scale: float) -> PageLine:
         font_size=round((bottom - top) / LINE_BOX_PER_FONT_SIZE, 1),
         confidence=round(line.confidence, 4),
         char_confidences=[round(c, 3) for c in line.char_confidences],
+        char_peaks=[round(r.probability, 3) for r in line.readings] or None,
+        char_spans=[(round((line.x0 + r.start * (line.x1 - line.x0)) * scale, 1),
+                     round((line.x0 + r.end * (line.x1 - line.x0)) * scale, 1)) for r in line.readings] or None,
+        char_runner_ups=[_other_reading(r.runner_up, r.runner_up_probability) for r in line.readings] or None,
+        char_dropped=[_other_reading(r.dropped, r.dropped_probability) for r in line.readings] or None,
+        char_seal_ink=line.seal_ink or None,
     )
+
+
+def _other_reading(char: str, probability: float) -> tuple[str, float]:
+    """A character and its probability, rounded to 3 places; ("", 0.0) when that is 0."""
+    rounded = round(probability, 3)
+    return (char, rounded) if rounded > 0 else ("", 0.0)
