@@ -44,7 +44,14 @@ DOUBT_PROBABILITY = 1 - DOUBT_CONFIDENCE
 
 SEAL_INK_SHARE = 0.25
 """A digit with at least this share of its box under seal ink has a stroke of the seal across it (a seal's
-ring is about 1.5 mm wide, a body character about 5 mm): a touch at its edge is less."""
+ring is about 1.5 mm wide, a body character about 5 mm): a touch at its edge is less. Such a digit is
+doubted when the recognizer gave any other reading of it a real chance, whether or not that reading alone
+makes a figure (the ink may hide what would)."""
+
+SEAL_COVER_SHARE = 0.5
+"""A digit with at least half its box under seal ink is read through the ink: doubted however sure the
+recognizer was."""
+
 
 PIECE_CHARS = 8
 """A line not found whole in the text is found in pieces of this many characters, each where it occurs once."""
@@ -61,6 +68,7 @@ T = TypeVar("T")
 _SPACE = re.compile(r"\s")
 _FOLD = str.maketrans("，．：；（）％０１２３４５６７８９", ",.:;()%0123456789")
 _SEPARATORS = frozenset(",.，．")
+_NONE = ("", 0.0)
 
 
 @dataclass(frozen=True)
@@ -126,9 +134,10 @@ def _finding(figure: Figure, doubt: PlacedChar, reason: str, hits: list[PlacedCh
 
 
 def _char_doubts(text: str, figure: Figure, placed: dict[int, PlacedChar]) -> dict[str, list[PlacedChar]]:
-    """The reasons to doubt ``figure`` that its characters' readings give, each with the characters."""
+    """The reasons to doubt ``figure`` that the readings of its characters, and of the character after it
+    (whose other reading may lengthen the unit: ``场`` then ``次``), give, each with the characters."""
     reasons: dict[str, list[PlacedChar]] = {}
-    for offset in range(figure.start, figure.end):
+    for offset in range(figure.start, figure.end + 1):
         hit = placed.get(offset)
         if hit is None:
             continue
@@ -139,22 +148,26 @@ def _char_doubts(text: str, figure: Figure, placed: dict[int, PlacedChar]) -> di
 
 def _doubts_of(text: str, figure: Figure, offset: int, hit: PlacedChar) -> list[str]:
     line, char = hit.line, hit.char
+    inside = offset < figure.end
     peaks = _per_char(line, line.char_peaks)
     if peaks is None:
         confidences = _per_char(line, line.char_confidences)
-        return ["low_confidence"] if confidences is not None and confidences[char] < DOUBT_CONFIDENCE else []
+        low = inside and confidences is not None and confidences[char] < DOUBT_CONFIDENCE
+        return ["low_confidence"] if low else []
+    runner_up, runner_probability = (_per_char(line, line.char_runner_ups) or [_NONE] * len(line.text))[char]
+    dropped, dropped_probability = (_per_char(line, line.char_dropped) or [_NONE] * len(line.text))[char]
+    absent = 1.0 - peaks[char] - runner_probability  # the blank's share, at most
     found = []
     ink = _per_char(line, line.char_seal_ink)
-    if ink is not None and ink[char] >= SEAL_INK_SHARE and text[offset].isdigit():
+    if inside and ink is not None and text[offset].isdigit() and (
+            ink[char] >= SEAL_COVER_SHARE
+            or ink[char] >= SEAL_INK_SHARE and max(absent, runner_probability, dropped_probability) >= DOUBT_PROBABILITY):
         found.append("under_seal")
-    runner_up, runner_probability = (_per_char(line, line.char_runner_ups) or [("", 0.0)] * len(line.text))[char]
     if runner_up and runner_probability >= DOUBT_PROBABILITY and _reads_as_other(text, figure, offset, runner_up, 1):
         found.append("second_reading")
-    dropped, dropped_probability = (_per_char(line, line.char_dropped) or [("", 0.0)] * len(line.text))[char]
     if dropped and dropped_probability >= DOUBT_PROBABILITY and _reads_as_other(text, figure, offset, dropped, 0):
         found.append("dropped_reading")
-    absent = 1.0 - peaks[char] - runner_probability  # the blank's share, at most
-    if absent >= DOUBT_PROBABILITY and (text[offset].isdigit() or text[offset] in _SEPARATORS) \
+    if inside and absent >= DOUBT_PROBABILITY and (text[offset].isdigit() or text[offset] in _SEPARATORS) \
             and _reads_as_other(text, figure, offset, "", 1):
         found.append("low_confidence")
     return found
@@ -162,12 +175,13 @@ def _doubts_of(text: str, figure: Figure, offset: int, hit: PlacedChar) -> list[
 
 def _reads_as_other(text: str, figure: Figure, offset: int, replacement: str, removed: int) -> bool:
     """Whether the text with ``removed`` characters at ``offset`` replaced by ``replacement`` holds, where
-    ``figure`` stands, another figure that is well-formed (not one of :func:`misreading`'s forms)."""
+    ``figure`` stands, another figure that is well-formed (not one of :func:`misreading`'s forms): one from
+    the same place to the same end, or (a change just after the figure) one from the same place that is longer."""
     start = max(0, figure.start - WINDOW_CHARS)
     window = text[start:offset] + replacement + text[offset + removed:figure.end + WINDOW_CHARS]
-    end = figure.end - start + len(replacement) - removed
+    end = figure.end - start + (len(replacement) - removed if offset < figure.end else 0)
     for other in extract_figures(window, []):
-        if other.start == figure.start - start and other.end == end:
+        if other.start == figure.start - start and (other.end == end if offset < figure.end else other.end > end):
             return (other.value, other.unit) != (figure.value, figure.unit) and misreading(window, other) is None
     return False
 

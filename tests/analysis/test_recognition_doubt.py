@@ -88,9 +88,26 @@ def test_a_unit_also_scored_as_another_unit_is_doubted_but_not_as_a_mere_shape()
     assert reasons(read_line("废止541件，修改13件。", runner_ups={"541件": ("钟", 0.26)})) == []
 
 
-def test_a_digit_crossed_by_seal_ink_is_doubted_and_one_the_ink_touches_is_not() -> None:
-    assert reasons(read_line("罚没款412.5万元，办理案件86件。", ink={"41": 0.4})) == [("412.5万元", "under_seal")]
-    assert reasons(read_line("罚没款412.5万元，办理案件86件。", ink={"41": 0.05})) == []
+def test_a_digit_half_covered_by_seal_ink_is_doubted_however_sure() -> None:
+    assert reasons(read_line("罚没款412.5万元，办理案件86件。", ink={"41": 0.6})) == [("412.5万元", "under_seal")]
+
+
+def test_a_digit_crossed_by_seal_ink_is_doubted_on_any_other_reading() -> None:
+    """Under the ink, a runner-up is a doubt even where it alone makes no figure (``4,2`` for ``412``)."""
+    line = read_line("罚没款412.5万元，办理案件86件。", ink={"41": 0.3}, runner_ups={"41": (",", 0.06)})
+    assert reasons(line) == [("412.5万元", "under_seal")]
+    assert reasons(read_line("罚没款412.5万元，办理案件86件。", ink={"41": 0.3})) == []
+
+
+def test_a_digit_the_seal_ink_touches_is_not_doubted() -> None:
+    line = read_line("罚没款412.5万元，办理案件86件。", ink={"41": 0.05}, runner_ups={"41": (",", 0.06)})
+    assert reasons(line) == []
+
+
+def test_an_other_reading_after_the_figure_that_lengthens_its_unit_is_doubted() -> None:
+    """``1660场`` and a ``次`` dropped before the next character: ``1660场次``."""
+    line = read_line("组织开展法治宣传活动1660场发放宣传资料。", dropped={"1660场发": ("次", 0.14)})
+    assert reasons(line) == [("1660场", "dropped_reading")]
 
 
 def test_ink_over_the_unit_alone_is_no_doubt() -> None:
