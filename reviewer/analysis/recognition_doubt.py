@@ -83,8 +83,38 @@ class PlacedChar:
 
     @property
     def confidence(self) -> float:
-        peaks = _per_char(self.line, self.line.char_peaks) or _per_char(self.line, self.line.char_confidences)
-        return peaks[self.char] if peaks else 1.0
+        confidences = _per_char(self.line, self.line.char_confidences)
+        return confidences[self.char] if confidences else 1.0
+
+
+@dataclass(frozen=True)
+class LineReadings:
+    """What the recognizer saw at each character of a line (``PageLine``'s lists, by character index)."""
+
+    edges: list[float]
+    runner_ups: dict[int, tuple[str, float]]
+    dropped: dict[int, tuple[str, float]]
+    ink: dict[int, float]
+
+    def runner_up(self, char: int) -> tuple[str, float]:
+        return self.runner_ups.get(char, _NONE)
+
+    def dropped_before(self, char: int) -> tuple[str, float]:
+        return self.dropped.get(char, _NONE)
+
+
+def line_readings(line: PageLine) -> LineReadings | None:
+    """The line's readings, or None when it has none (a text layer, a line recognized before they were kept,
+    one the reviewer corrected) or they do not match its text."""
+    size = len(line.text)
+    if line.char_edges is None or len(line.char_edges) != size + 1 or _per_char(line, line.char_confidences) is None:
+        return None
+    return LineReadings(
+        edges=line.char_edges,
+        runner_ups={k: (char, p) for k, char, p in line.runner_ups or [] if 0 <= k < size},
+        dropped={k: (char, p) for k, char, p in line.dropped_readings or [] if 0 <= k < size},
+        ink={k: share for k, share in line.seal_ink or [] if 0 <= k < size},
+    )
 
 
 def doubt_findings(text: str, figures: list[Figure], pages: list[PageLayout]) -> list[Finding]:
@@ -92,22 +122,24 @@ def doubt_findings(text: str, figures: list[Figure], pages: list[PageLayout]) ->
     if not pages or not figures:
         return []
     placed = placed_characters(text, pages)
+    readings = {id(line): line_readings(line) for page in pages for line in page.lines}
     findings = []
     for figure in figures:
         hits = [placed[offset] for offset in range(figure.start, figure.end) if offset in placed]
         if not hits:  # the line is not found again: no place on the page to show
             continue
-        reasons = _char_doubts(text, figure, placed)
+        reasons = _char_doubts(text, figure, placed, readings)
         reason = next((r for r in REASON_ORDER if r in reasons), None) or misreading(text, figure) \
             or _number_across_lines(text, figure, placed)
         if reason is None:
             continue
         doubt = min(reasons.get(reason) or hits, key=lambda hit: hit.confidence)
-        findings.append(_finding(figure, doubt, reason, hits))
+        findings.append(_finding(figure, doubt, reason, hits, readings[id(doubt.line)]))
     return findings
 
 
-def _finding(figure: Figure, doubt: PlacedChar, reason: str, hits: list[PlacedChar]) -> Finding:
+def _finding(figure: Figure, doubt: PlacedChar, reason: str, hits: list[PlacedChar],
+             readings: LineReadings | None) -> Finding:
     """The finding, placed on the line of the doubtful character: the line's box, and where the recognizer
     tells each character's place, the box of the figure's characters on that line (``figure_box``)."""
     line = doubt.line
@@ -119,10 +151,9 @@ def _finding(figure: Figure, doubt: PlacedChar, reason: str, hits: list[PlacedCh
         "line_index": doubt.index,
         "reason": reason,
     }
-    spans = _per_char(line, line.char_spans)
-    if spans is not None:
-        own = [spans[hit.char] for hit in hits if hit.line is line]
-        detail["figure_box"] = [min(x0 for x0, _ in own), line.top, max(x1 for _, x1 in own), line.bottom]
+    if readings is not None:
+        own = [hit.char for hit in hits if hit.line is line]
+        detail["figure_box"] = [readings.edges[min(own)], line.top, readings.edges[max(own) + 1], line.bottom]
     return Finding(
         code="ocr_doubt",
         severity="warning",
@@ -133,7 +164,8 @@ def _finding(figure: Figure, doubt: PlacedChar, reason: str, hits: list[PlacedCh
     )
 
 
-def _char_doubts(text: str, figure: Figure, placed: dict[int, PlacedChar]) -> dict[str, list[PlacedChar]]:
+def _char_doubts(text: str, figure: Figure, placed: dict[int, PlacedChar],
+                 readings: dict[int, LineReadings | None]) -> dict[str, list[PlacedChar]]:
     """The reasons to doubt ``figure`` that the readings of its characters, and of the character after it
     (whose other reading may lengthen the unit: ``场`` then ``次``), give, each with the characters."""
     reasons: dict[str, list[PlacedChar]] = {}
@@ -141,27 +173,23 @@ def _char_doubts(text: str, figure: Figure, placed: dict[int, PlacedChar]) -> di
         hit = placed.get(offset)
         if hit is None:
             continue
-        for reason in _doubts_of(text, figure, offset, hit):
+        for reason in _doubts_of(text, figure, offset, hit, readings[id(hit.line)]):
             reasons.setdefault(reason, []).append(hit)
     return reasons
 
 
-def _doubts_of(text: str, figure: Figure, offset: int, hit: PlacedChar) -> list[str]:
-    line, char = hit.line, hit.char
+def _doubts_of(text: str, figure: Figure, offset: int, hit: PlacedChar, readings: LineReadings | None) -> list[str]:
     inside = offset < figure.end
-    peaks = _per_char(line, line.char_peaks)
-    if peaks is None:
-        confidences = _per_char(line, line.char_confidences)
-        low = inside and confidences is not None and confidences[char] < DOUBT_CONFIDENCE
-        return ["low_confidence"] if low else []
-    runner_up, runner_probability = (_per_char(line, line.char_runner_ups) or [_NONE] * len(line.text))[char]
-    dropped, dropped_probability = (_per_char(line, line.char_dropped) or [_NONE] * len(line.text))[char]
-    absent = 1.0 - peaks[char] - runner_probability  # the blank's share, at most
+    if readings is None:
+        return ["low_confidence"] if inside and hit.confidence < DOUBT_CONFIDENCE else []
+    runner_up, runner_probability = readings.runner_up(hit.char)
+    dropped, dropped_probability = readings.dropped_before(hit.char)
+    absent = 1.0 - hit.confidence - runner_probability  # the blank's share, at most
     found = []
-    ink = _per_char(line, line.char_seal_ink)
-    if inside and ink is not None and text[offset].isdigit() and (
-            ink[char] >= SEAL_COVER_SHARE
-            or ink[char] >= SEAL_INK_SHARE and max(absent, runner_probability, dropped_probability) >= DOUBT_PROBABILITY):
+    ink = readings.ink.get(hit.char, 0.0)
+    if inside and text[offset].isdigit() and (
+            ink >= SEAL_COVER_SHARE
+            or ink >= SEAL_INK_SHARE and max(absent, runner_probability, dropped_probability) >= DOUBT_PROBABILITY):
         found.append("under_seal")
     if runner_up and runner_probability >= DOUBT_PROBABILITY and _reads_as_other(text, figure, offset, runner_up, 1):
         found.append("second_reading")

@@ -9,23 +9,23 @@ from reviewer.analysis.model import LoadedDocument
 from reviewer.analysis.pipeline import analyze_document
 
 TITLE = "明湖县司法局2023年法治政府建设年度报告"
-CLEAN = ("", 0.0)
 
 
 def read_line(text: str, peaks: dict[str, float] | None = None, runner_ups: dict[str, tuple[str, float]] | None = None,
               dropped: dict[str, tuple[str, float]] | None = None, ink: dict[str, float] | None = None) -> PageLine:
     """A recognized line, every character sure (15 pt wide from x = 80) but those named: each key is a piece
     of the line whose last character gets the value."""
-    def at(values: dict | None, default: object) -> list:
-        per_char = [default] * len(text)
-        for piece, value in (values or {}).items():
-            per_char[text.index(piece) + len(piece) - 1] = value
-        return per_char
+    def at(piece: str) -> int:
+        return text.index(piece) + len(piece) - 1
 
-    return PageLine(text, 80, 130, 80 + 15 * len(text), 150, 15, 0.99, [0.99] * len(text),
-                    char_spans=[(80 + 15 * i, 95 + 15 * i) for i in range(len(text))],
-                    char_peaks=at(peaks, 1.0), char_runner_ups=at(runner_ups, CLEAN), char_dropped=at(dropped, CLEAN),
-                    char_seal_ink=at(ink, 0.0) if ink else None)
+    confidences = [1.0] * len(text)
+    for piece, peak in (peaks or {}).items():
+        confidences[at(piece)] = peak
+    return PageLine(text, 80, 130, 80 + 15 * len(text), 150, 15, 0.99, confidences,
+                    char_edges=[80 + 15 * i for i in range(len(text) + 1)],
+                    runner_ups=[(at(piece), char, p) for piece, (char, p) in (runner_ups or {}).items()],
+                    dropped_readings=[(at(piece), char, p) for piece, (char, p) in (dropped or {}).items()],
+                    seal_ink=[(at(piece), share) for piece, share in (ink or {}).items()] or None)
 
 
 def findings(*lines: PageLine) -> list[tuple[str, str, dict]]:

@@ -52,8 +52,19 @@ def tidy_recognized(text: str) -> str:
     return _WIDE_THOUSANDS_COMMA.sub(",", text)
 
 
+KEPT_PROBABILITY = 0.01
+"""Other readings (and seal ink shares) under this are not stored: a doubt needs a 1-in-20 chance."""
+
+
 def _page_line(line: RecognizedLine, scale: float) -> PageLine:
+    """The line in points, with what the recognizer saw at each character when it tells it (the best
+    probability of each character over its columns then stands for its confidence)."""
     top, bottom = line.top * scale, line.bottom * scale
+    readings = line.readings
+
+    def across(share: float) -> float:
+        return round((line.x0 + share * (line.x1 - line.x0)) * scale, 1)
+
     return PageLine(
         text=line.text,
         x0=round(line.x0 * scale, 1),
@@ -62,17 +73,14 @@ def _page_line(line: RecognizedLine, scale: float) -> PageLine:
         bottom=round(bottom, 1),
         font_size=round((bottom - top) / LINE_BOX_PER_FONT_SIZE, 1),
         confidence=round(line.confidence, 4),
-        char_confidences=[round(c, 3) for c in line.char_confidences],
-        char_peaks=[round(r.probability, 3) for r in line.readings] or None,
-        char_spans=[(round((line.x0 + r.start * (line.x1 - line.x0)) * scale, 1),
-                     round((line.x0 + r.end * (line.x1 - line.x0)) * scale, 1)) for r in line.readings] or None,
-        char_runner_ups=[_other_reading(r.runner_up, r.runner_up_probability) for r in line.readings] or None,
-        char_dropped=[_other_reading(r.dropped, r.dropped_probability) for r in line.readings] or None,
-        char_seal_ink=line.seal_ink or None,
+        char_confidences=[round(c, 3) for c in ([r.probability for r in readings] or line.char_confidences)],
+        char_edges=[across(readings[0].start), *(across(r.end) for r in readings)] if readings else None,
+        runner_ups=_kept((k, r.runner_up, r.runner_up_probability) for k, r in enumerate(readings)) if readings else None,
+        dropped_readings=_kept((k, r.dropped, r.dropped_probability) for k, r in enumerate(readings)) if readings else None,
+        seal_ink=[(k, share) for k, share in enumerate(line.seal_ink) if share >= KEPT_PROBABILITY] or None,
     )
 
 
-def _other_reading(char: str, probability: float) -> tuple[str, float]:
-    """A character and its probability, rounded to 3 places; ("", 0.0) when that is 0."""
-    rounded = round(probability, 3)
-    return (char, rounded) if rounded > 0 else ("", 0.0)
+def _kept(readings: Iterable[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    return [(k, char, round(probability, 3)) for k, char, probability in readings
+            if char and probability >= KEPT_PROBABILITY]
