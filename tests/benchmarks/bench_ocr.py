@@ -6,10 +6,11 @@ with one and with two worker processes (one onnxruntime thread each). Prints sec
 over all pages, each worker's models loaded before timing; and the CPU seconds a page takes, which other
 programs running on the machine change less), the workers' peak memory, character accuracy,
 figure F1 against the source text (value and unit), the share of wrongly read figures that carry the
-``ocr_doubt`` flag and the share of rightly read ones that carry it, and how those shares move with the
-doubt threshold (of the confidence rule alone; the findings also flag figures of a misread form), and each
-wrongly read figure in its context. ``--harsh --dpi 150`` makes poor scans; ``--severe --dpi 100`` bad ones
-(seals over every 7th line, JPEG 25, blur to 1.9 px), where misread figures are common enough (70 and more
+``ocr_doubt`` flag and the share of rightly read ones that carry it, with the reasons given on each, how those
+shares would move were the lowest confidence of a figure's characters the only rule (a guide: the findings
+weigh each character's other readings, reviewer/analysis/recognition_doubt.py), each wrongly read figure in its
+context and each rightly read one that is flagged. ``--harsh --dpi 150`` makes poor scans; ``--severe --dpi 100``
+bad ones (seals over every 7th line, JPEG 25, blur to 1.9 px), where misread figures are common enough (70 and more
 over 20 pages) to measure the share flagged. The machine is shared: the times vary with the others' load. Targets: F1 ≥ 0.97; ≥ 90 % of wrong figures flagged while ≤ 5 % of right ones are;
 ≤ 3 s per page on the 2-core machine.
 """

@@ -8,6 +8,10 @@ Detection runs on the page scaled down to ``DETECTION_SIDE`` pixels (lines are l
 detected line is cut from the full-resolution page for recognition, so small digits keep their detail.
 A tilted scan gives tilted line boxes: the page's tilt is the median slope of its long lines, and the boxes
 are reported as they stand on the page turned upright, so lines on one row line up and rows do not overlap.
+
+The recognizer's decoder is wrapped (:class:`ReadingDecoder`) so that each line also tells what was seen at
+each of its characters — its place on the line, its best probability, the runner-up and the reading dropped
+before it — and, where seals were masked, each character's share under their ink, for the doubt flags.
 """
 from __future__ import annotations
 
