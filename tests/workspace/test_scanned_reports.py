@@ -31,7 +31,7 @@ class StandInRecognizer:
         self.lines = list(PAGE_LINES)
         self.doubtful = ""  # characters read with a low confidence
 
-    def __call__(self, image: object, seal_ink: object = None) -> list[RecognizedLine]:
+    def __call__(self, image: object) -> list[RecognizedLine]:
         self.pages += 1
         lines = self.lines[:3] if self.pages % 2 else self.lines[3:]
         return [self._line(text, i) for i, text in enumerate(lines)]

@@ -52,6 +52,7 @@ class RecognizedLine:
     x1: float
     bottom: float
     readings: list[CharReading] = field(default_factory=list)  # one per character, when the recognizer gives them
+    quad: np.ndarray | None = field(default=None, compare=False)  # the detected box in the image read
     seal_ink: list[float] = field(default_factory=list)  # per character: the share of its box under seal ink
 
 
@@ -93,10 +94,8 @@ def _engine() -> Any:
     return engine
 
 
-def recognize_lines(image: np.ndarray, seal_ink: np.ndarray | None = None) -> list[RecognizedLine]:
-    """The text lines of an RGB page image (height × width × 3, uint8), top to bottom. ``seal_ink``: where
-    seals were inked on the page before they were masked (boolean, the image's height × width), to tell
-    each character's share under it."""
+def recognize_lines(image: np.ndarray) -> list[RecognizedLine]:
+    """The text lines of an RGB page image (height × width × 3, uint8), top to bottom."""
     from rapidocr.utils.process_img import get_rotate_crop_image
 
     engine = _engine()
@@ -109,9 +108,8 @@ def recognize_lines(image: np.ndarray, seal_ink: np.ndarray | None = None) -> li
     order = sorted(range(len(quads)), key=lambda i: (upright[i][:, 1].min(), upright[i][:, 0].min()))
     crops = [get_rotate_crop_image(image, quads[i].copy()) for i in order]
     read = _read(engine, crops)
-    ink = seal_ink.astype(np.uint8) * 255 if seal_ink is not None else None
     lines = []
-    for index, crop, (text, score, confidences, readings) in zip(order, crops, read):
+    for index, (text, score, confidences, readings) in zip(order, read):
         box = upright[index]
         if not text.strip() or score < MIN_LINE_SCORE:
             continue
@@ -125,7 +123,7 @@ def recognize_lines(image: np.ndarray, seal_ink: np.ndarray | None = None) -> li
                 x1=float(box[:, 0].max()),
                 bottom=float(box[:, 1].max()),
                 readings=readings,
-                seal_ink=_ink_shares(ink, quads[index], crop, readings) if ink is not None else [],
+                quad=quads[index],
             )
         )
     return lines
@@ -170,24 +168,26 @@ def _read(engine: Any, crops: list[np.ndarray]) -> list[tuple[str, float, list[f
     return read
 
 
-def _ink_shares(ink: np.ndarray, quad: np.ndarray, crop: np.ndarray, readings: list[CharReading]) -> list[float]:
-    """Each character's share of its box under seal ink: the ink cut along the line's box as the line's image
-    was, then counted over the character's columns, between the top and bottom of the type (ink over the
-    padding the detector adds around a line touches no stroke). No shares for a line with no ink near it."""
+def seal_ink_shares(ink: np.ndarray, line: RecognizedLine) -> list[float]:
+    """Each character's share of its box under seal ink (``ink``: 255 where seals were inked on the image the
+    line was read from, else 0): the ink cut along the line's box as the line's image was, then counted over
+    the character's columns, between the top and bottom of the type (ink over the padding the detector adds
+    around a line touches no stroke). No shares for a line with no ink near it, or no readings."""
     from rapidocr.utils.process_img import get_rotate_crop_image
 
-    x0, y0 = np.floor(quad.min(axis=0)).astype(int).clip(0)
-    x1, y1 = np.ceil(quad.max(axis=0)).astype(int) + 1
-    if not readings or not ink[y0:y1, x0:x1].any():
+    if not line.readings or line.quad is None:
         return []
-    cut = get_rotate_crop_image(ink, quad.copy())
-    if cut.shape[:2] != crop.shape[:2]:
+    x0, y0 = np.floor(line.quad.min(axis=0)).astype(int).clip(0)
+    x1, y1 = np.ceil(line.quad.max(axis=0)).astype(int) + 1
+    if not ink[y0:y1, x0:x1].any():
         return []
+    cut = get_rotate_crop_image(ink, line.quad.copy())
     height, width = cut.shape[:2]
     padding = int(height * (1 - 1 / LINE_BOX_PER_FONT_SIZE) / 2)
     inked = cut[padding:height - padding] >= 128
     shares = []
-    for reading in readings:
-        left, right = int(reading.start * width), max(int(reading.start * width) + 1, int(round(reading.end * width)))
+    for reading in line.readings:
+        left = int(reading.start * width)
+        right = max(left + 1, int(round(reading.end * width)))
         shares.append(round(float(inked[:, left:right].mean()), 3))
     return shares

@@ -4,9 +4,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reviewer.analysis.loaders.ocr.engine import LINE_BOX_PER_FONT_SIZE, RecognizedLine, recognize_lines
+import numpy as np
+
+from reviewer.analysis.loaders.ocr.engine import (
+    LINE_BOX_PER_FONT_SIZE,
+    RecognizedLine,
+    recognize_lines,
+    seal_ink_shares,
+)
 from reviewer.analysis.loaders.ocr.images import PageImage
 from reviewer.analysis.loaders.ocr.options import OcrOptions
+from reviewer.analysis.loaders.ocr.orientation import read_upright, turned_upright
 from reviewer.analysis.loaders.ocr.seal import without_seals
 from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
 
@@ -16,16 +24,23 @@ _WIDE_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
 def recognize_page(page: PageImage) -> PageLayout:
-    """One page image read: seals masked, lines recognized, boxes converted from pixels to points."""
+    """One page image read: seals masked, lines recognized the right way up, each character's share under
+    the seals' ink told (the ink turned as the page was), boxes converted from pixels to points (on the page
+    as turned upright)."""
     scale = _POINTS_PER_INCH / page.dpi
-    height_px, width_px = page.pixels.shape[:2]
     cleaned, seal_ink = without_seals(page.pixels, page.dpi)
-    lines = recognize_lines(cleaned, seal_ink)
+    reading = read_upright(cleaned, recognize_lines)
+    if seal_ink is not None:
+        ink = turned_upright(seal_ink.astype(np.uint8) * 255, reading.turn)
+        for line in reading.lines:
+            line.seal_ink = seal_ink_shares(ink, line)
+    height_px, width_px = reading.pixels.shape[:2]
     return PageLayout(
         number=page.number,
         width=width_px * scale,
         height=height_px * scale,
-        lines=[_page_line(line, scale) for line in lines],
+        lines=[_page_line(line, scale) for line in reading.lines],
+        turn=reading.turn,
     )
 
 
