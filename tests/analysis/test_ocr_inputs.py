@@ -170,3 +170,18 @@ def test_line_crop_cuts_the_page_around_the_box() -> None:
     pixels = np.asarray(crop.convert("L"))
     assert 800 < crop.width < 1000 and 150 < crop.height < 200
     assert (pixels < 50).mean() > 0.15  # the line is inside
+
+
+def test_seal_ink_is_counted_over_each_character_of_a_line() -> None:
+    """A line of four characters 40 px wide; a seal's stroke 20 px wide crosses the third from top to bottom:
+    half of its box is under the ink, none of the others'."""
+    from reviewer.analysis.loaders.ocr.char_readings import CharReading
+    from reviewer.analysis.loaders.ocr.engine import RecognizedLine, seal_ink_shares
+
+    ink = np.zeros((200, 400), dtype=np.uint8)
+    ink[:, 190:210] = 255
+    quad = np.array([[100, 50], [260, 50], [260, 104], [100, 104]], dtype=np.float32)
+    readings = [CharReading(k / 4, (k + 1) / 4, 1.0, "", 0.0, "", 0.0) for k in range(4)]
+    line = RecognizedLine("罚没款4", 1.0, [1.0] * 4, 100, 50, 260, 104, readings=readings, quad=quad)
+    assert seal_ink_shares(ink, line) == [0.0, 0.0, 0.5, 0.0]
+    assert seal_ink_shares(np.zeros_like(ink), line) == []
