@@ -158,6 +158,25 @@ def test_engine_uses_the_models_shipped_in_the_wheel() -> None:
     assert config.EngineConfig.onnxruntime.intra_op_num_threads == 1
 
 
+def test_line_crop_outlines_the_doubted_figure_in_red() -> None:
+    from reviewer.analysis.loaders.ocr.crop import line_crop
+
+    page = Image.new("RGB", (1654, 2339), "white")
+    ImageDraw.Draw(page).rectangle((400, 1000, 1200, 1040), fill="black")
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG", dpi=(200, 200))
+    points = 72 / 200
+    box = [400 * points, 1000 * points, 1200 * points, 1040 * points]
+    figure = [700 * points, 1000 * points, 800 * points, 1040 * points]
+    crop = np.asarray(Image.open(io.BytesIO(line_crop(buffer.getvalue(), "页.png", 1, box, mark=figure))).convert("RGB"))
+    red = (crop[:, :, 0] > 180) & (crop[:, :, 1] < 60) & (crop[:, :, 2] < 60)
+    rows, columns = np.nonzero(red)
+    left = int(400 - 24 / points)  # the crop's left edge on the page
+    assert 690 < columns.min() + left < 700 < 800 < columns.max() + left < 810
+    assert rows.min() < rows.max() and red.sum() < 0.05 * red.size
+    assert not red[:, : 650 - left].any()
+
+
 def test_line_crop_cuts_the_page_around_the_box() -> None:
     from reviewer.analysis.loaders.ocr.crop import line_crop
 
