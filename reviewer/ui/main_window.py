@@ -579,11 +579,12 @@ class MainWindow(QMainWindow):
         stored = self.ws.report(self.report.report_id)
         try:
             turn = next((p.turn for p in stored.analysis.recognized_pages if p.number == place["page"]), 0)
-            png = line_crop(stored.original, stored.file_name, place["page"], place["box"], turn)
+            png = line_crop(stored.original, stored.file_name, place["page"], place["box"], turn,
+                            place.get("figure_box"))
         except LoadError as error:
             show_error(self, self.tr("无法显示原件"), error.message)
             return
-        dialog = ScanPlaceDialog(png, place["page"], place.get("line", ""), self)
+        dialog = ScanPlaceDialog(png, place["page"], place.get("line", ""), self, marked="figure_box" in place)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         report_id = self.report.report_id
         dialog.accepted.connect(lambda: self._correct_recognized_line(report_id, place, dialog.corrected_text()))

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 
 class ScanPlaceDialog(QDialog):
-    """Shows ``png`` (the page cut around the line) above the line as it was recognized."""
+    """Shows ``png`` (the page cut around the line; ``marked``: the doubted figure outlined in red) above the
+    line as it was recognized."""
 
-    def __init__(self, png: bytes, page: int, line: str, parent: QWidget | None = None) -> None:
+    def __init__(self, png: bytes, page: int, line: str, parent: QWidget | None = None, marked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("scanPlaceDialog")
         self.setWindowTitle(self.tr("原件第 {page} 页").format(page=page))
@@ -44,6 +45,8 @@ class ScanPlaceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
+        if marked:
+            layout.addWidget(QLabel(self.tr("红框内是存疑的数据，请与下面的识别结果核对。")))
         layout.addWidget(QLabel(self.tr("识别结果：")))
         layout.addWidget(self.recognized)
         layout.addWidget(buttons)

@@ -4,7 +4,7 @@ stand-in (fixed lines), so this is about the window, not about reading images.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from reviewer.ui.library_model import COLUMN_FILE, report_tooltip
 from tests.ui.conftest import type_chinese, wait_for_imports
@@ -65,6 +65,11 @@ def test_view_original_shows_the_page_where_a_doubtful_figure_was_read(window, q
     assert not dialog.image.pixmap().isNull() and dialog.image.pixmap().width() > 100
     assert "128件" in dialog.recognized.text()
     assert not dialog.correct_button.isEnabled()
+    assert "figure_box" in doubt.machine.detail
+    assert any(label.text().startswith("红框内是存疑的数据") for label in dialog.findChildren(QLabel))
+    image = dialog.image.pixmap().toImage()
+    assert any(image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 60
+               for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
 
     dialog.recognized.clear()
     type_chinese(dialog.recognized, "全年共办理行政复议案件126件，纠正13件。")

@@ -19,10 +19,16 @@ MARGIN_LINES = 1.5
 MARGIN_POINTS = 24.0
 """Space kept left and right of the line, in points."""
 
+MARK_COLOUR = (220, 0, 0)
+MARK_PADDING_POINTS = 1.5
+"""Space between the doubted figure's characters and the red outline around them, in points."""
 
-def line_crop(data: bytes, filename: str, page: int, box: list[float], turn: int = 0) -> bytes:
+
+def line_crop(data: bytes, filename: str, page: int, box: list[float], turn: int = 0,
+              mark: list[float] | None = None) -> bytes:
     """PNG of the page ``page`` (1-based) of the stored file around ``box`` (x0, top, x1, bottom in points on
-    the page turned ``turn`` quarters counter-clockwise, as it was read: ``PageLayout.turn``).
+    the page turned ``turn`` quarters counter-clockwise, as it was read: ``PageLayout.turn``), with ``mark``
+    (a box in the same points: the doubted figure's characters) outlined in red.
     Raises :class:`reviewer.analysis.LoadError` when the file or page cannot be read."""
     image = _page_image(data, filename, page)
     pixels = turned_upright(image.pixels, turn)
@@ -34,9 +40,14 @@ def line_crop(data: bytes, filename: str, page: int, box: list[float], turn: int
     right = min(width, int((x1 + MARGIN_POINTS) * scale) + 1)
     upper = max(0, int((top - margin_y) * scale))
     lower = min(height, int((bottom + margin_y) * scale) + 1)
-    from PIL import Image
+    from PIL import Image, ImageDraw
 
     crop = Image.fromarray(pixels[upper:max(lower, upper + 1), left:max(right, left + 1)])
+    if mark is not None:
+        pad = MARK_PADDING_POINTS * scale
+        outline = (mark[0] * scale - left - pad, mark[1] * scale - upper - pad,
+                   mark[2] * scale - left + pad, mark[3] * scale - upper + pad)
+        ImageDraw.Draw(crop).rectangle(outline, outline=MARK_COLOUR, width=max(2, round(scale)))
     buffer = io.BytesIO()
     crop.save(buffer, "PNG")
     return buffer.getvalue()
