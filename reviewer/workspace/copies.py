@@ -377,6 +377,10 @@ def _replace_findings(conn: sqlite3.Connection, report: _Indexed, found: dict[in
             )
 
 
+OPENING_PART = "开头部分"
+"""Where a passage before the other report's first top-level heading lies (its opening paragraphs)."""
+
+
 @dataclass(frozen=True)
 class CopiedPassage:
     """A copy finding seen from one report of its pair: ``start``–``end`` in this report's cleaned text,
@@ -395,7 +399,7 @@ class CopiedPassage:
     on_this_report: bool
     state: ItemState
     other_title: str
-    other_part: str  # 第二部分, or "" when the other passage is under no top-level heading
+    other_part: str  # 第二部分; 开头部分 before the first top-level heading; "" in a report without them
 
     @property
     def code(self) -> FindingCode:
@@ -425,7 +429,8 @@ def copied_passages(conn: sqlite3.Connection, report_id: int) -> list[CopiedPass
         if other_id not in described:
             described[other_id] = _title_and_parts(conn, other_id)
         title, parts = described[other_id]
-        part = next((label for p_start, p_end, label in parts if p_start <= other_start < p_end), "")
+        part = next((label for p_start, p_end, label in parts if p_start <= other_start < p_end),
+                    OPENING_PART if parts and other_start < parts[0][0] else "")
         result.append(CopiedPassage(row[0], report_id, start, end, other_id, other_start, other_end, row[7],
                                     CopyKind(row[8]), here, ItemState(row[9]), title, part))
     return sorted(result, key=lambda c: (c.start, c.end, c.other_report_id))

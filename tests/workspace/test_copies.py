@@ -44,6 +44,18 @@ def test_a_paragraph_copied_verbatim_from_another_unit_is_a_warning_on_the_later
         assert not link.on_this_report and link.other_report_id == later and link.start == finding.other_start
 
 
+def test_a_passage_from_the_other_reports_opening_is_said_to_be_from_its_opening_part(tmp_path):
+    copied = OWN_WORK["附海镇"][0]
+    source_text = report_text("附海镇", 2023, OWN_WORK["附海镇"][1:]).replace(
+        "现将有关情况报告如下。\n", "现将有关情况报告如下。\n" + copied + "\n")
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        _import(ws, source_text, "附海镇2023.txt")
+        later = _import(ws, report_text("长河镇", 2024, [*OWN_WORK["长河镇"], copied]), "长河镇2024.txt")
+        [finding] = ws.copies(later)
+        assert finding.other_part == "开头部分"
+        assert finding.message.startswith("与《附海镇2023年法治政府建设年度报告》开头部分相同（相似度 ")
+
+
 def test_a_paragraph_with_the_unit_renamed_and_numbers_changed_is_found(tmp_path):
     original = OWN_WORK["龙山镇"][0]
     renamed = original.replace("镇党委书记", "镇党委书记").replace("7次", "12次")
