@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reviewer.analysis import analyze_bytes
+from reviewer.analysis import analyze_bytes, analyze_path
 from reviewer.analysis.figures import extract_figures
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.recognition_doubt import EVERY_CHARACTER, doubtful_offsets
@@ -49,7 +49,7 @@ def warm_up() -> int:
 def recognize(path: str) -> dict:
     """Analyse one scanned report; what the comparison needs, and this worker's peak memory."""
     cpu = time.process_time()
-    analysis = analyze_bytes(Path(path).read_bytes(), Path(path).name)
+    analysis = analyze_path(path, source=Path(path).name)  # as an import worker: read from the file
     cpu = time.process_time() - cpu
     flagged = {(f.start, f.end) for f in analysis.findings if f.code == "ocr_doubt"}
     confidences = doubtful_offsets(analysis.text, analysis.recognized_pages, below=EVERY_CHARACTER)

@@ -31,6 +31,10 @@ ink; a darker red one is text printed under the ink, and is kept."""
 LIGHT = 170
 """Inside a seal, a pixel at least this light in every channel is paper or a pale fringe."""
 
+SAMPLE_STEP = 2
+"""A page is first looked at in every second pixel of every second row: a seal's ring, about 1 mm wide (4
+pixels even at 100 dpi), cannot fall between them."""
+
 _CM_PER_INCH = 2.54
 
 
@@ -55,9 +59,9 @@ def without_seals(image: np.ndarray, dpi: float) -> np.ndarray:
     the dark pixels of the text printed under it."""
     import cv2
 
+    if not red_ink_mask(np.ascontiguousarray(image[::SAMPLE_STEP, ::SAMPLE_STEP])).any():
+        return image  # most pages carry no red ink: looked for on a quarter of the pixels first
     mask = red_ink_mask(image)
-    if not mask.any():
-        return image
     min_side = MIN_SEAL_CM / _CM_PER_INCH * dpi
     joined = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8), iterations=2)
     _count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
