@@ -2,7 +2,8 @@
 
 Each line: ``{"report", "start", "end", "other_report", "other_start", "other_end", "similarity",
 "kind"}`` with offsets into each report's cleaned text and ``kind`` ``own_previous`` (the same unit's
-other year) or ``other_unit``. Both sides of a pair are listed, seen from the given report.
+other year) or ``other_unit``. Both sides of a pair are listed, seen from the given report. The workspace
+is only read (no lock, backup or migration): it works while the window has it open.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"工作区文件不存在：{args.workspace}", file=sys.stderr)
         return 1
     try:
-        with Workspace.open(args.workspace) as workspace:
+        with Workspace.open(args.workspace, read_only=True, create=False) as workspace:
             copied = workspace.copies(args.report)
     except WorkspaceError as error:
         print(error.message, file=sys.stderr)

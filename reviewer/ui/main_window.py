@@ -574,7 +574,8 @@ class MainWindow(QMainWindow):
             return
         stored = self.ws.report(self.report.report_id)
         try:
-            png = line_crop(stored.original, stored.file_name, place["page"], place["box"])
+            turn = next((p.turn for p in stored.analysis.recognized_pages if p.number == place["page"]), 0)
+            png = line_crop(stored.original, stored.file_name, place["page"], place["box"], turn)
         except LoadError as error:
             show_error(self, self.tr("无法显示原件"), error.message)
             return

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +33,9 @@ from reviewer.workspace import Workspace
 
 ROW_COLOURS = {RowKind.UNCHANGED: "", RowKind.CHANGED: "#fff4c2", RowKind.NEW: "#dff5df", RowKind.REMOVED: "#eeeeee"}
 CHANGE_STYLE = "color:#c00000;font-weight:bold"
-ROW_TIPS = {RowKind.UNCHANGED: "未变", RowKind.CHANGED: "有改动", RowKind.NEW: "新增", RowKind.REMOVED: "删去"}
+INDICATOR_ROWS_SHOWN = 6
+"""Rows of the indicator table shown without scrolling (the texts below keep the rest of the height)."""
+ROW_TIPS = {RowKind.UNCHANGED: "未变", RowKind.CHANGED: "改动", RowKind.NEW: "新增", RowKind.REMOVED: "删去"}
 
 
 def side_html(text: str, rows: list[AlignedRow], old_side: bool) -> str:
@@ -46,6 +49,17 @@ def side_html(text: str, rows: list[AlignedRow], old_side: bool) -> str:
         body = _marked(text, span, changes) if span is not None else "&nbsp;"
         cells.append(f'<tr><td{style} title="{ROW_TIPS[row.kind]}">{body}</td></tr>')
     return '<table width="100%" cellspacing="0" cellpadding="4">' + "".join(cells) + "</table>"
+
+
+def legend_html(rows: list[AlignedRow]) -> str:
+    """The count of each kind of row, each on its colour (the legend of the two views)."""
+    counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in RowKind}
+    parts = []
+    for kind in (RowKind.UNCHANGED, RowKind.CHANGED, RowKind.NEW, RowKind.REMOVED):
+        colour = ROW_COLOURS[kind]
+        style = f"background:{colour};" if colour else "border:1px solid #bbbbbb;"
+        parts.append(f'<span style="{style}">&nbsp;{ROW_TIPS[kind]} {counts[kind]} 段&nbsp;</span>')
+    return "&nbsp;&nbsp;".join(parts) + f'&nbsp;&nbsp;（<span style="{CHANGE_STYLE}">红字</span>为改动的文字）'
 
 
 def _marked(text: str, span: Span, changes: tuple[Span, ...]) -> str:
@@ -71,9 +85,8 @@ class YearCompareDialog(QDialog):
         self.resize(1200, 800)
         self.rows = aligned_rows(old_text, new_text, old_sections, new_sections)
         self.indicator_table = self._indicator_table(indicators)
-        counts = {kind: sum(1 for r in self.rows if r.kind == kind) for kind in RowKind}
-        self.summary = QLabel(self.tr("未变 {0} 段，改动 {1} 段，新增 {2} 段，删去 {3} 段").format(
-            counts[RowKind.UNCHANGED], counts[RowKind.CHANGED], counts[RowKind.NEW], counts[RowKind.REMOVED]))
+        self.summary = QLabel(legend_html(self.rows))
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.old_view = self._view("oldReportView", side_html(old_text, self.rows, old_side=True))
         self.new_view = self._view("newReportView", side_html(new_text, self.rows, old_side=False))
         self.old_view.verticalScrollBar().valueChanged.connect(self.new_view.verticalScrollBar().setValue)
@@ -106,7 +119,10 @@ class YearCompareDialog(QDialog):
             for column, text in enumerate(texts):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.resizeColumnsToContents()
-        table.setMaximumHeight(220)
+        table.horizontalHeader().setStretchLastSection(True)
+        shown_rows = min(len(indicators), INDICATOR_ROWS_SHOWN)
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                             + sum(table.rowHeight(row) for row in range(shown_rows)))
         table.setVisible(bool(indicators))
         return table
 

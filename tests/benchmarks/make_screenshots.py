@@ -3,7 +3,7 @@
 Runs the real app on a first start (default workspace, demo reports imported) in a temporary
 REVIEWER_HOME, does a little review work through the window, and saves:
 window-empty.png (no report open), window-library.png, window-figures.png, window-checks.png,
-window-annotation.png, and Qt's own dialogs in Chinese (there are no native ones under Xvfb):
+window-annotation.png, window-year-compare.png (与上年对比), and Qt's own dialogs in Chinese (there are no native ones under Xvfb):
 dialog-open.png (importing reports, detail view), dialog-print.png.
 Needs an X display for real font rendering: uses DISPLAY if set, else starts ``Xvfb :99`` itself.
 """
@@ -49,6 +49,19 @@ def main() -> None:
         shutil.rmtree(home, ignore_errors=True)
         if server is not None:
             server.terminate()
+
+
+def previous_year_text(text: str) -> str:
+    """A 2022 report of the unit of a 2023 one: years back by one, counts smaller, the second paragraph of
+    measures worded otherwise, the third left out."""
+    import re
+
+    lines = text.replace("2024", "2023").replace("2023", "2022").splitlines()
+    body = [i for i, line in enumerate(lines) if len(line) > 80]
+    lines[body[1]] = lines[body[1]].replace("新聘请两名执业律师担任法律顾问,实行每周三坐班制度", "聘请一名执业律师担任法律顾问")
+    del lines[body[2]]
+    counted = re.compile(r"(\d+)(项|次|份|条|件)")
+    return "\n".join(counted.sub(lambda m: f"{max(1, int(m.group(1)) * 4 // 5)}{m.group(2)}", line) for line in lines)
 
 
 def take_screenshots(home: str) -> None:
@@ -203,6 +216,22 @@ def take_screenshots(home: str) -> None:
     save("window-roster.png", whole_screen=True)
     dialog.close()
     settle()
+
+    # 与上年对比: 青溪镇's 2023 report beside a 2022 one written for the screenshot (other numbers, one paragraph
+    # reworded, one the 2023 report added)
+    earlier = Path(home) / "青溪镇2022年度法治政府建设工作报告.txt"
+    earlier.write_text(previous_year_text(next(resource_path("demo").glob("01_*.txt")).read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    window.import_paths([str(earlier)])
+    while window.imports.busy:
+        settle(100)
+    window.library.select_report(reports["01"])
+    compare = window.show_year_compare()
+    compare.move(window.x() + 150, window.y() + 60)
+    settle(600)
+    compare.grab().save(str(OUT / "window-year-compare.png"))
+    print(OUT / "window-year-compare.png")
+    compare.close()
     window.close()
     app.quit()
 

@@ -48,3 +48,4 @@ class PageLayout:
     lines: list[PageLine] = field(default_factory=list)
     rules: list[PageRule] = field(default_factory=list)  # empty when unknown (a recognized scan)
     frames: list[PageFrame] = field(default_factory=list)  # empty when unknown
+    turn: int = 0  # quarter turns counter-clockwise a scanned page was given to read it upright

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 from reviewer.analysis.loaders.ocr.images import PageImage, image_pages
+from reviewer.analysis.loaders.ocr.orientation import turned_upright
 from reviewer.analysis.loaders.ocr.render import rendered_pages
 from reviewer.analysis.loaders.sniff import container_kind
 
@@ -19,21 +20,23 @@ MARGIN_POINTS = 24.0
 """Space kept left and right of the line, in points."""
 
 
-def line_crop(data: bytes, filename: str, page: int, box: list[float]) -> bytes:
-    """PNG of the page ``page`` (1-based) of the stored file around ``box`` (x0, top, x1, bottom in points).
+def line_crop(data: bytes, filename: str, page: int, box: list[float], turn: int = 0) -> bytes:
+    """PNG of the page ``page`` (1-based) of the stored file around ``box`` (x0, top, x1, bottom in points on
+    the page turned ``turn`` quarters counter-clockwise, as it was read: ``PageLayout.turn``).
     Raises :class:`reviewer.analysis.LoadError` when the file or page cannot be read."""
     image = _page_image(data, filename, page)
+    pixels = turned_upright(image.pixels, turn)
     scale = image.dpi / 72.0
     x0, top, x1, bottom = box
     margin_y = (bottom - top) * MARGIN_LINES
-    height, width = image.pixels.shape[:2]
+    height, width = pixels.shape[:2]
     left = max(0, int((x0 - MARGIN_POINTS) * scale))
     right = min(width, int((x1 + MARGIN_POINTS) * scale) + 1)
     upper = max(0, int((top - margin_y) * scale))
     lower = min(height, int((bottom + margin_y) * scale) + 1)
     from PIL import Image
 
-    crop = Image.fromarray(image.pixels[upper:max(lower, upper + 1), left:max(right, left + 1)])
+    crop = Image.fromarray(pixels[upper:max(lower, upper + 1), left:max(right, left + 1)])
     buffer = io.BytesIO()
     crop.save(buffer, "PNG")
     return buffer.getvalue()

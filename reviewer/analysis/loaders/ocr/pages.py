@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from reviewer.analysis.loaders.ocr.engine import RecognizedLine, recognize_lines
 from reviewer.analysis.loaders.ocr.images import PageImage
 from reviewer.analysis.loaders.ocr.options import OcrOptions
+from reviewer.analysis.loaders.ocr.orientation import read_upright
 from reviewer.analysis.loaders.ocr.seal import without_seals
 from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
 
@@ -19,15 +20,17 @@ LINE_BOX_PER_FONT_SIZE = 1.35
 
 
 def recognize_page(page: PageImage) -> PageLayout:
-    """One page image read: seals masked, lines recognized, boxes converted from pixels to points."""
+    """One page image read: seals masked, lines recognized the right way up, boxes converted from pixels to
+    points (on the page as turned upright)."""
     scale = _POINTS_PER_INCH / page.dpi
-    height_px, width_px = page.pixels.shape[:2]
-    lines = recognize_lines(without_seals(page.pixels, page.dpi))
+    reading = read_upright(without_seals(page.pixels, page.dpi), recognize_lines)
+    height_px, width_px = reading.pixels.shape[:2]
     return PageLayout(
         number=page.number,
         width=width_px * scale,
         height=height_px * scale,
-        lines=[_page_line(line, scale) for line in lines],
+        lines=[_page_line(line, scale) for line in reading.lines],
+        turn=reading.turn,
     )
 
 
