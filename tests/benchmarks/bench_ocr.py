@@ -2,7 +2,7 @@
 
 A corpus of generated reports (``tests/analysis/scan_pages``: A4 pages at 200 dpi with a seal over the
 signature and over a line of text, ±2° tilt, blur, speckle, JPEG 60), each a multi-page TIFF, is analysed
-with one and with two worker processes (one onnxruntime thread each). Prints seconds per page (wall time
+from its file (as an import worker reads it) with one and with two worker processes (one onnxruntime thread each). Prints seconds per page (wall time
 over all pages, each worker's models loaded before timing; and the CPU seconds a page takes, which other
 programs running on the machine change less), the workers' peak memory, character accuracy,
 figure F1 against the source text (value and unit), the share of wrongly read figures that carry the
