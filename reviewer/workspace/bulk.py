@@ -198,7 +198,7 @@ def import_files(
                     break
                 store(path, prepared)
                 continue
-            in_flight.append((path, executor.submit(prepare_in_worker, str(path), path.name, str(path.absolute()))))
+            in_flight.append((path, executor.submit(prepare_in_worker, str(path.absolute()), path.name, str(path.absolute()))))
             while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER and not cancelled:
                 done_path, future = in_flight.popleft()
                 prepared_in_worker = result_of(future)
