@@ -124,6 +124,23 @@ def extract_indicators(
     ]
 
 
+def _reach(section: Section) -> int:
+    """Where the section's body (its subsections included) ends."""
+    return max(section.body_end, section.end)
+
+
+def _open_sections(sections: Sequence[Section]) -> list[list[Section]]:
+    """For each count ``i`` of the sections (sorted by start), those among the first ``i`` still open
+    where the ``i``-th starts: the only ones that can enclose a position between it and the next heading.
+    Linear in the sections for headings that nest (a section that ended stays out of every later list)."""
+    opened: list[Section] = []
+    lists = [opened]
+    for section in sections:
+        opened = [s for s in opened if _reach(s) > section.start] + [section]
+        lists.append(opened)
+    return lists
+
+
 def _column_of(context: FigureContext, definitions: Sequence[IndicatorDefinition]) -> IndicatorDefinition | None:
     """The one column a figure may fill, after that column's exclusions (rule 3)."""
     scored: list[tuple[tuple[int, int], IndicatorDefinition]] = []
@@ -211,6 +228,7 @@ class _Reader:
         self._enclosing_cache: dict[int, list[Section]] = {}
         self.sections = sorted(sections, key=lambda s: s.start)
         self.section_starts = [s.start for s in self.sections]
+        self._open_sections = _open_sections(self.sections)
         self.own_rank = _own_rank(metadata)
         self.report_year = metadata.report_year
 
@@ -252,7 +270,7 @@ class _Reader:
         """The sections whose body holds ``position``, outermost first (the same between two headings)."""
         index = bisect.bisect_right(self.section_starts, position)
         if index not in self._enclosing_cache:
-            self._enclosing_cache[index] = [s for s in self.sections[:index] if position < max(s.body_end, s.end)]
+            self._enclosing_cache[index] = [s for s in self._open_sections[index] if position < _reach(s)]
         return [s for s in self._enclosing_cache[index] if s.end <= position]
 
     def _heading(self, position: int) -> str:

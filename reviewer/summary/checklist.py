@@ -22,9 +22,6 @@ from reviewer.vocabulary import (
 )
 from reviewer.workspace import ReviewItem
 
-REQUIRED_LABELS: tuple[str, ...] = tuple(label(code) for code in RequiredPartCode)
-"""The checklist rows of the required parts, as the window names them too."""
-
 TIMELINESS_CODES = (FindingCode.PUBLISHED_LATE, FindingCode.SIGNED_EARLY)
 HEADING_CODES = (FindingCode.HEADING_REPEATED, FindingCode.HEADING_SKIPPED, FindingCode.HEADING_OUT_OF_ORDER)
 ARITHMETIC_CODES = (FindingCode.SUM_MISMATCH, FindingCode.RATE_MISMATCH)
@@ -162,11 +159,21 @@ def _clean_row(view: ReviewView, name: str, codes: tuple[str, ...], fine: str) -
     return CheckRow(name, CHECK_PASS, fine, f"审阅人已否定 {len(rejected)} 项机器提示" if rejected else "")
 
 
+def required_rows(view: ReviewView, metadata: dict[str, object]) -> list[CheckRow]:
+    """The rows of the four required parts (``metadata``: :func:`reviewed_metadata` of the view)."""
+    year = metadata.get(MetadataField.REPORT_YEAR)
+    return [_required_row(view, code, year if isinstance(year, int) else None) for code in RequiredPartCode]
+
+
+def timeliness_row(view: ReviewView, metadata: dict[str, object]) -> CheckRow:
+    """The row of 公开及时性 (``metadata``: :func:`reviewed_metadata` of the view)."""
+    return _timeliness_row(view, metadata)
+
+
 def checklist(view: ReviewView) -> list[CheckRow]:
     """Four required parts, then timeliness, heading numbering and arithmetic."""
     metadata = reviewed_metadata(view)
-    year = metadata.get(MetadataField.REPORT_YEAR)
-    rows = [_required_row(view, code, year if isinstance(year, int) else None) for code in RequiredPartCode]
+    rows = required_rows(view, metadata)
     rows.append(_timeliness_row(view, metadata))
     if view.of_kind(ItemKind.SECTION) or open_findings(view, HEADING_CODES):
         rows.append(_clean_row(view, "标题序号", HEADING_CODES, "未发现序号重复、跳号或顺序错乱"))

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from reviewer.analysis.indicator_catalogue import indicator_columns
 from reviewer.analysis.model import Analysis
 from reviewer.summary.checklist import (
-    REQUIRED_LABELS,
     checklist,
     open_findings,
     quote,
+    required_rows,
     reviewed_metadata,
+    timeliness_row,
 )
 from reviewer.summary.data import (
     CHECK_FAIL,
@@ -120,8 +121,9 @@ def _is_reviewed(view: ReviewView) -> bool:
         or review.status != ReviewStatus.UNREVIEWED
 
 
-def _header(view: ReviewView) -> SheetHeader:
-    metadata = reviewed_metadata(view)
+def _header(view: ReviewView, metadata: dict[str, object] | None = None) -> SheetHeader:
+    """``metadata``: :func:`reviewed_metadata` of the view, when already worked out."""
+    metadata = reviewed_metadata(view) if metadata is None else metadata
     review = view.review
     review_date = None
     if review is not None:
@@ -295,26 +297,26 @@ def summary_from_view(view: ReviewView) -> SummaryData:
 def indicator_row(view: ReviewView) -> dict[str, IndicatorCell]:
     """Column header → the reviewed cell of the report, for the columns it fills."""
     columns = indicator_columns()
-    cells = resolve_cells(view.items)
+    cells = resolve_cells(view.of_kind(ItemKind.INDICATOR) + view.of_kind(ItemKind.FIGURE))
     return {columns[code]: IndicatorCell(text=cell.display, pending=not cell.confirmed)
             for code, cell in cells.items() if code in columns}
 
 
 def batch_row_from_view(view: ReviewView) -> BatchRow:
-    """The report's row of the batch summary: its header and checks, not the sheet's figure list."""
-    checks = checklist(view)
-    required_rows = [row for row in checks if row.item in REQUIRED_LABELS]
-    results = {row.result for row in required_rows}
+    """The report's row of the batch summary: its header, required parts and timeliness, not the sheet's
+    figure list or its other checks."""
+    metadata = reviewed_metadata(view)
+    parts = required_rows(view, metadata)
+    results = {row.result for row in parts}
     required = CHECK_FAIL if CHECK_FAIL in results else CHECK_VERIFY if CHECK_VERIFY in results else CHECK_PASS
-    timeliness = next(row.result for row in checks if row.item == "公开及时性")
-    header = _header(view)
+    header = _header(view, metadata)
     return BatchRow(
         unit=header.unit,
         report_year=header.report_year,
         publish_date=header.publish_date,
-        timeliness=timeliness,
+        timeliness=timeliness_row(view, metadata).result,
         required=required,
-        missing_parts=[row.item for row in required_rows if row.result != CHECK_PASS],
+        missing_parts=[row.item for row in parts if row.result != CHECK_PASS],
         open_findings=len(open_findings(view)),
         verdict=header.verdict or header.review_status,
         title=header.title,

@@ -21,6 +21,7 @@ wrap it into a narrow column of short broken lines."""
 class WorkspaceChoice(Enum):
     RETRY = "retry"
     RESTORE_BACKUP = "restore"
+    CHOOSE_BACKUP = "choose-backup"
     OTHER = "other"
     QUIT = "quit"
 
@@ -72,6 +73,8 @@ def ask_workspace_corrupt(parent: QWidget | None, path: Path, error) -> Workspac
             name=Path(backups[0]).name
         )
         buttons.append((_tr("恢复最近的备份"), WorkspaceChoice.RESTORE_BACKUP, QMessageBox.ButtonRole.AcceptRole))
+        if len(backups) > 1:
+            buttons.append((_tr("选择其他备份…"), WorkspaceChoice.CHOOSE_BACKUP, QMessageBox.ButtonRole.ActionRole))
     else:
         informative = _tr("没有找到可用的备份。可以打开或新建其他工作区。")
     buttons += [

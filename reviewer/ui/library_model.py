@@ -146,7 +146,8 @@ class LibraryModel(QAbstractTableModel):
         self._columns = _columns()
         self._reports: list = []  # in the order shown
         self._keys: list[tuple[Any, int]] = []  # each row's sort key, in the same order
-        self._rows: dict[int, int] = {}  # report id → row
+        self._row_index: dict[int, int] | None = {}  # report id → row; None: to be worked out when next asked
+        self._ids: set[int] = set()  # the reports' ids: whether a report has a row, without the row index
         self._pinyin = False
         self._sort_column = COLUMN_UNIT
         self._descending = False
@@ -163,10 +164,12 @@ class LibraryModel(QAbstractTableModel):
         """Rows of ``removed_ids`` removed, rows of ``reports`` updated in place (moved if their place in the
         order changed) or added where they belong; the other rows are not looked at (what one decision or an
         import needs, however many reports the list holds)."""
-        removed = sorted((self._rows[i] for i in set(removed_ids) if i in self._rows), reverse=True)
+        gone = self._ids.intersection(removed_ids)
+        removed = sorted((self._rows[i] for i in gone), reverse=True)
         for first, last in _runs(removed):
             self.beginRemoveRows(QModelIndex(), first, last)
             self._reviewed -= sum(_is_reviewed(report) for report in self._reports[first:last + 1])
+            self._ids.difference_update(report.id for report in self._reports[first:last + 1])
             del self._reports[first:last + 1]
             del self._keys[first:last + 1]
             self.endRemoveRows()
@@ -175,15 +178,17 @@ class LibraryModel(QAbstractTableModel):
         last_column = len(self._columns) - 1
         added = []
         for report in reports:
-            row = self._rows.get(report.id)
-            if row is None:
+            if report.id not in self._ids:  # new rows (an import) need no row index
                 added.append(report)
-            elif self._reports[row] != report:
+                continue
+            row = self._rows[report.id]
+            if self._reports[row] != report:
                 self._reviewed += _is_reviewed(report) - _is_reviewed(self._reports[row])
                 self._reports[row] = report
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
                 self._move_into_place(row, self._key(report))
         self._reviewed += sum(_is_reviewed(report) for report in added)
+        self._ids.update(report.id for report in added)
         if len(added) > FEW_ROWS:
             first = len(self._reports)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
@@ -200,6 +205,10 @@ class LibraryModel(QAbstractTableModel):
     def report(self, row: int):
         return self._reports[row]
 
+    def reports(self) -> list:
+        """Every report, in the order shown (a copy)."""
+        return list(self._reports)
+
     def row_of(self, report_id: int) -> int | None:
         return self._rows.get(report_id)
 
@@ -207,8 +216,16 @@ class LibraryModel(QAbstractTableModel):
         """Reports marked 已审 (a new version waiting to be checked again is not)."""
         return self._reviewed
 
+    @property
+    def _rows(self) -> dict[int, int]:
+        """Report id → row, worked out again only when asked after the rows moved (rows arriving one by one
+        during an import each shift the rows after them: indexing once for all of them keeps that linear)."""
+        if self._row_index is None:
+            self._row_index = {report.id: row for row, report in enumerate(self._reports)}
+        return self._row_index
+
     def _index_rows(self) -> None:
-        self._rows = {report.id: row for row, report in enumerate(self._reports)}
+        self._row_index = None
 
     def _insert(self, report) -> None:
         key = self._key(report)

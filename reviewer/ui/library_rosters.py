@@ -2,9 +2,13 @@
 and opens the 报送名单 dialog, whose changes refresh the library."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+
+if TYPE_CHECKING:
+    from reviewer.workspace import ReportSummary
 
 
 class LibraryRosters(QObject):
@@ -18,18 +22,22 @@ class LibraryRosters(QObject):
         self._matched: dict[int, tuple[str | None, int | None]] = {}
         """Unit and year of every report the list was last worked out from."""
 
-    def library_changed(self, report_ids: list[int] | None = None) -> None:
-        """After the library's rows changed (only those of ``report_ids`` if given): the list is worked out
-        again when a report came, went, or changed its unit or year."""
+    def library_changed(self, changed: Sequence[ReportSummary] | None = None, removed_ids: Sequence[int] = ()
+                        ) -> None:
+        """After the library's rows changed (only the reports ``changed`` and ``removed_ids`` if given): the
+        list is worked out again when a report came, went, or changed its unit or year."""
         model = self._window.library.model
-        reports = [model.report(row) for row in range(model.rowCount())]
-        if report_ids is not None:
-            wanted = set(report_ids)
-            now = {r.id: (r.unit, r.report_year) for r in reports if r.id in wanted}
-            if all(self._matched.get(report_id) == now.get(report_id) for report_id in wanted):
+        if changed is None:
+            self._matched = {r.id: (r.unit, r.report_year) for r in model.reports()}
+        else:
+            now = {r.id: (r.unit, r.report_year) for r in changed}
+            gone = [report_id for report_id in removed_ids if report_id in self._matched]
+            if not gone and all(self._matched.get(report_id) == place for report_id, place in now.items()):
                 return
-        self._matched = {r.id: (r.unit, r.report_year) for r in reports}
-        self._window.library.missing_units.set_statuses(self._window.ws.roster_status(reports))
+            for report_id in gone:
+                del self._matched[report_id]
+            self._matched.update(now)
+        self._window.library.missing_units.set_statuses(self._window.ws.roster_status(model.reports()))
 
     def show(self, year: int | None = None):
         """The 报送名单 dialog on ``year`` (else the newest roster's); returns it."""

@@ -7,7 +7,9 @@ reports (the window makes that an undoable step).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+import contextlib
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.pinyin_order import load_in_background
 from reviewer.ui.library_model import (
     COLUMN_FILE,
     COLUMN_LEVEL,
@@ -53,10 +56,14 @@ class LibraryView(QWidget):
     """The selected reports may have changed (also when the window changed them without signals)."""
     deleteRequested = Signal()
     """Delete was pressed in the list: the selected reports are to be taken out of the workspace."""
+    readingsLoaded = Signal()
+    """The pinyin readings were loaded in the background (emitted on the loading thread)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
+        self._reading_requested = False
+        self.readingsLoaded.connect(self.sort_in_pinyin_order, Qt.ConnectionType.QueuedConnection)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(FilterRole)
@@ -165,9 +172,15 @@ class LibraryView(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
+    def _readings_loaded(self) -> None:
+        """On the loading thread: sort on the window's thread (a queued signal), unless the view is gone."""
+        with contextlib.suppress(RuntimeError):
+            self.readingsLoaded.emit()
+
     def sort_in_pinyin_order(self) -> None:
-        """单位 in pinyin order from now on. Done once the list has been painted first (loading the readings
-        takes a few tenths of a second, which the window's start does not wait for)."""
+        """单位 in pinyin order from now on. Done by itself once the list has been painted first and the
+        readings were loaded on a thread of their own (a few tenths of a second, which neither the window's
+        start nor its first moments wait for)."""
         if self.model.pinyin_order:
             return
         self.table.viewport().removeEventFilter(self)
@@ -180,8 +193,9 @@ class LibraryView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport():
-            if event.type() == QEvent.Type.Paint and not self.model.pinyin_order:
-                QTimer.singleShot(0, self.sort_in_pinyin_order)
+            if event.type() == QEvent.Type.Paint and not self.model.pinyin_order and not self._reading_requested:
+                self._reading_requested = True
+                load_in_background(self._readings_loaded)
             return False
         if not isinstance(event, QKeyEvent) or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False

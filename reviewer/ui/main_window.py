@@ -36,6 +36,7 @@ from reviewer.ui.summary_output import batch_summary, report_sheets
 from reviewer.ui.window_state import restore_window_state, save_window_state
 from reviewer.ui.workspace_check import WorkspaceCheck
 from reviewer.ui.workspace_opening import open_workspace_interactively
+from reviewer.ui.workspace_restore import WorkspaceRestore
 from reviewer.vocabulary import ItemKind, ItemState
 from reviewer.workspace import WorkspaceError, write_figures_csv
 
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.imports.batchFinished.connect(self._batch_finished)
         self.imports.busyChanged.connect(self.pane.empty_state.set_importing)
         self.workspace_check = WorkspaceCheck(self, self.session)
+        self.workspace_restore = WorkspaceRestore(self, self.session, self._leave_workspace, self._work_in)
+        self.workspace_check.restoreRequested.connect(self.workspace_restore.start)
         self.review = ReviewController(self, self.pane, self.undo_stack, self.session)
         self.rosters = LibraryRosters(self, self._last_folder)
         self.summaries = SummaryController(self, self.session, open_worker_workspace,
@@ -229,7 +232,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
 
-        bar.addMenu(self.tr("工具(&T)")).addAction(self.workspace_check.action)
+        bar.addMenu(self.tr("工具(&T)")).addActions([self.workspace_check.action, self.workspace_restore.action])
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addActions([a.shortcuts, a.about])
@@ -324,9 +327,10 @@ class MainWindow(QMainWindow):
         """Only these reports' rows: added, updated, or taken out when no longer current."""
         reports = self.ws.reports(sorted(set(report_ids)))
         current = {report.id for report in reports}
-        self.library.update_rows(reports, [i for i in report_ids if i not in current])
+        removed = [i for i in report_ids if i not in current]
+        self.library.update_rows(reports, removed)
         self.pane.empty_state.set_library_empty(self.library.model.rowCount() == 0)
-        self.rosters.library_changed(report_ids)
+        self.rosters.library_changed(reports, removed)
 
     def open_report(self, report_id: int, span: tuple[int, int] | None = None) -> None:
         """Show a report (and select ``span`` of its text if given)."""
@@ -604,13 +608,23 @@ class MainWindow(QMainWindow):
         path = choose_workspace_file(self, self.ws.path)
         if path is None or path == self.ws.path:
             return
-        if self.imports.busy:
-            show_error(self, self.tr("正在导入"), self.tr("请等导入完成或取消后再切换工作区。"))
+        if not self._leave_workspace():
             return
-        self.pane.review_form.flush()
         previous = self.ws.path
         self.session.close()
-        ws = open_workspace_interactively(path, self) or open_workspace_interactively(previous, self)
+        self._work_in(open_workspace_interactively(path, self) or open_workspace_interactively(previous, self))
+
+    def _leave_workspace(self) -> bool:
+        """Ready to close the workspace (to switch or restore it): False, having said why, while importing."""
+        if self.imports.busy:
+            show_error(self, self.tr("正在导入"), self.tr("请等导入完成或取消后再切换工作区。"))
+            return False
+        self.pane.review_form.flush()
+        self.workspace_check.shutdown()
+        return True
+
+    def _work_in(self, ws) -> None:
+        """Work in ``ws`` (the session's workspace closed before); None: the officer chose to quit."""
         if ws is None:
             self._closed = True
             self.close()

@@ -57,6 +57,8 @@ class WorkspaceCheck(QObject):
 
     finished = Signal(list)
     """The problems found by a check that ran to its end."""
+    restoreRequested = Signal()
+    """The officer chose 从备份恢复… in the box showing the damage."""
 
     def __init__(self, window: QMainWindow, session: Session) -> None:
         super().__init__(window)
@@ -157,8 +159,11 @@ class WorkspaceCheck(QObject):
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("workspaceCheckProblems")
         box.setInformativeText("\n".join(problems) + "\n\n" + self.tr(
-            "已保存的审阅内容仍可查看。建议尽快从备份恢复：关闭程序后运行 reviewer restore（原文件会保留），"
-            "或在备份文件夹中选择一个备份：{folder}").format(folder=_backups_folder(self.session.path)))
+            "已保存的审阅内容仍可查看。建议尽快从备份恢复：点“从备份恢复…”选择一个备份（原文件会保留）。"
+            "备份文件夹：{folder}").format(folder=_backups_folder(self.session.path)))
+        restore = box.addButton(self.tr("从备份恢复…"), QMessageBox.ButtonRole.ActionRole)
+        restore.setObjectName("restoreFromBackupButton")
+        box.buttonClicked.connect(lambda button: button is restore and self.restoreRequested.emit())
         plain_message(box)
         widen_message(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,7 +10,7 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -53,15 +53,16 @@ def analysis_from_json(stored: str, text: str) -> Analysis:
 
 EMPTY_PARTS: dict[str, Any] = {"source": "", "format": "", "encoding": None, "metadata": {}, "sections": [],
                                "figures": [], "required": {}, "findings": []}
-"""What a partial analysis (:func:`analysis_parts_from_json`) holds where it was given no part."""
+"""What a partial analysis (:func:`analysis_from_parts`) holds where it was given no part."""
 
 
-def analysis_parts_from_json(text: str, **parts: str | None) -> Analysis:
-    """An analysis holding only some of its top-level fields, each given as its stored JSON (e.g. pulled
-    out by SQLite's ``json_extract``), and the text; the other fields are empty. For readers that need a
-    few fields of many reports. Raises :class:`DamagedRecord` like :func:`analysis_from_json`."""
+def analysis_from_parts(text: str, parts: Mapping[str, Any]) -> Analysis:
+    """An analysis holding only some of its top-level fields, each given decoded from its stored JSON (e.g.
+    pulled out by SQLite's ``json_extract``; None: not given), and the text; the other fields are empty.
+    For readers that need a few fields of many reports. Raises :class:`DamagedRecord` like
+    :func:`analysis_from_json`."""
     try:
-        data = EMPTY_PARTS | {name: json.loads(stored) for name, stored in parts.items() if stored is not None}
+        data = EMPTY_PARTS | {name: value for name, value in parts.items() if value is not None}
         data["text"] = text
         analysis: Analysis = _build(Analysis, data)
     except (ValueError, TypeError, KeyError, AttributeError) as error:

@@ -394,6 +394,7 @@ class Workspace:
             raise WorkspaceError(f"报告 {report_id} 的第 {page} 页没有第 {line_index + 1} 行识别文字，或更正的文字为空。")
         line = layout.lines[line_index]
         line.text, line.confidence, line.char_confidences = text.strip(), 1.0, [1.0] * len(text.strip())
+        line.char_edges = line.runner_ups = line.dropped_readings = line.seal_ink = None
         return self._analyze_again(report_id, OcrOptions(known_pages=pages))
 
     def _analyze_again(self, report_id: int, ocr: OcrOptions) -> ReanalyzeResult:

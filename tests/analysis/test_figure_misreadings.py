@@ -73,3 +73,9 @@ def test_the_doubt_names_the_line_the_figure_was_read_from() -> None:
 
 def test_well_formed_figures_read_with_confidence_are_not_doubted() -> None:
     assert flagged("全年共办理行政复议案件1,284件，纠正13件，纠错率10.1%，罚没款407.3万元。") == []
+
+
+def test_a_unit_cut_by_a_paragraph_break_is_doubted() -> None:
+    """The page restoration took a full line for a paragraph's end: ``60人次`` became ``60人`` and ``次。``."""
+    assert misreading("受众群众60人\n\n次。", Figure("60人", 60.0, "人", False, None, 4, 7)) == "split_unit"
+    assert misreading("受众群众60人。\n\n次年", Figure("60人", 60.0, "人", False, None, 4, 7)) is None

@@ -112,8 +112,9 @@ def test_seal_is_painted_out_and_the_text_under_it_kept() -> None:
     ImageDraw.Draw(seal).ellipse((300, 150, 600, 450), outline=(215, 35, 40), width=18)
     ImageDraw.Draw(seal).regular_polygon((450, 300, 60), 5, fill=(215, 35, 40))
     stamped = (red * np.asarray(seal, dtype=np.float32)).astype(np.uint8)  # ink multiplied over the page
-    cleaned = without_seals(stamped, dpi=200)
+    cleaned, ink = without_seals(stamped, dpi=200)
     assert not red_ink_mask(cleaned).any()
+    assert ink is not None and ink[153:165, 440:460].all() and not ink[20:100, 20:100].any()  # where the ring was
     text = cleaned[285:305, 260:640]
     assert (text.max(axis=2) < 60).mean() > 0.95  # the black line is still there, under the star too
     assert (cleaned[160:170, 440:460] == 255).all()  # the ring is paper again
@@ -123,7 +124,8 @@ def test_red_letterhead_is_not_a_seal() -> None:
     page = Image.new("RGB", (1600, 600), "white")
     ImageDraw.Draw(page).rectangle((100, 100, 1500, 260), fill=(215, 35, 40))  # 红头: wide, not seal-shaped
     pixels = np.asarray(page)
-    assert without_seals(pixels, dpi=200) is pixels
+    cleaned, ink = without_seals(pixels, dpi=200)
+    assert cleaned is pixels and ink is None
 
 
 def test_figure_read_with_a_doubtful_digit_is_flagged_with_its_place() -> None:
@@ -168,3 +170,18 @@ def test_line_crop_cuts_the_page_around_the_box() -> None:
     pixels = np.asarray(crop.convert("L"))
     assert 800 < crop.width < 1000 and 150 < crop.height < 200
     assert (pixels < 50).mean() > 0.15  # the line is inside
+
+
+def test_seal_ink_is_counted_over_each_character_of_a_line() -> None:
+    """A line of four characters 40 px wide; a seal's stroke 20 px wide crosses the third from top to bottom:
+    half of its box is under the ink, none of the others'."""
+    from reviewer.analysis.loaders.ocr.char_readings import CharReading
+    from reviewer.analysis.loaders.ocr.engine import RecognizedLine, seal_ink_shares
+
+    ink = np.zeros((200, 400), dtype=np.uint8)
+    ink[:, 190:210] = 255
+    quad = np.array([[100, 50], [260, 50], [260, 104], [100, 104]], dtype=np.float32)
+    readings = [CharReading(k / 4, (k + 1) / 4, 1.0, "", 0.0, "", 0.0) for k in range(4)]
+    line = RecognizedLine("罚没款4", 1.0, [1.0] * 4, 100, 50, 260, 104, readings=readings, quad=quad)
+    assert seal_ink_shares(ink, line) == [0.0, 0.0, 0.5, 0.0]
+    assert seal_ink_shares(np.zeros_like(ink), line) == []

@@ -85,6 +85,23 @@ def test_seal_over_a_line_of_text_leaves_no_garbage(scanned: tuple[ScanReport, A
     assert "专用章" not in analysis.text
 
 
+def test_a_figure_under_a_seal_is_doubted_and_a_clean_one_is_not() -> None:
+    """A 200 dpi scan whose second seal sits on ``4924次`` (the sixth body line, the seal's star on its
+    digits): that figure carries the flag, with the seal as the reason and its own box on the line; the
+    figure beside it on the same line, clear of the ink, and the figures of the lines above do not."""
+    report = make_scan_report(seed=16, pages=1, dpi=200)
+    assert "4924次" in report.lines[6] and "305人次" in report.lines[6]
+    analysis = analyze_bytes(report.pages[0], "盖章页.jpg")
+    doubts = {analysis.text[f.start:f.end]: f.detail for f in analysis.findings if f.code == "ocr_doubt"}
+    assert doubts["4924次"]["reason"] == "under_seal"
+    x0, _top, x1, _bottom = doubts["4924次"]["figure_box"]
+    line_x0, _, line_x1, _ = doubts["4924次"]["box"]
+    assert line_x0 < x0 < x1 < line_x1 and x1 - x0 < (line_x1 - line_x0) / 3
+    assert "305人次" not in doubts
+    clean_above = [f for f in analysis.figures if analysis.text[f.start:f.end] in "".join(report.lines[1:4])]
+    assert clean_above and not any(analysis.text[f.start:f.end] in doubts for f in clean_above)
+
+
 def test_scanned_pdf_is_recognized_and_reuses_known_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     report = make_scan_report(seed=11, pages=1, dpi=150)
     data = save_as_pdf(report.pages, tmp_path / "scan.pdf", dpi=150).read_bytes()
@@ -92,7 +109,7 @@ def test_scanned_pdf_is_recognized_and_reuses_known_pages(tmp_path: Path, monkey
     assert first.format == "ocr" and first.original_format == "pdf"
     assert report.unit in first.text
 
-    def no_recognition(_image: object) -> list:
+    def no_recognition(*_args: object) -> list:
         raise AssertionError("a known page was recognized again")
 
     monkeypatch.setattr("reviewer.analysis.loaders.ocr.pages.recognize_lines", no_recognition)

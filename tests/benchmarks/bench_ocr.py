@@ -6,10 +6,11 @@ from its file (as an import worker reads it) with one and with two worker proces
 over all pages, each worker's models loaded before timing; and the CPU seconds a page takes, which other
 programs running on the machine change less), the workers' peak memory, character accuracy,
 figure F1 against the source text (value and unit), the share of wrongly read figures that carry the
-``ocr_doubt`` flag and the share of rightly read ones that carry it, and how those shares move with the
-doubt threshold (of the confidence rule alone; the findings also flag figures of a misread form), and each
-wrongly read figure in its context. ``--harsh --dpi 150`` makes poor scans; ``--severe --dpi 100`` bad ones
-(seals over every 7th line, JPEG 25, blur to 1.9 px), where misread figures are common enough (70 and more
+``ocr_doubt`` flag and the share of rightly read ones that carry it, with the reasons given on each, how those
+shares would move were the lowest confidence of a figure's characters the only rule (a guide: the findings
+weigh each character's other readings, reviewer/analysis/recognition_doubt.py), each wrongly read figure in its
+context and each rightly read one that is flagged. ``--harsh --dpi 150`` makes poor scans; ``--severe --dpi 100``
+bad ones (seals over every 7th line, JPEG 25, blur to 1.9 px), where misread figures are common enough (70 and more
 over 20 pages) to measure the share flagged. The machine is shared: the times vary with the others' load. Targets: F1 ≥ 0.97; ≥ 90 % of wrong figures flagged while ≤ 5 % of right ones are;
 ≤ 3 s per page on the 2-core machine.
 """
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from reviewer.analysis import analyze_bytes, analyze_path
 from reviewer.analysis.figures import extract_figures
 from reviewer.analysis.outline import extract_sections
-from reviewer.analysis.recognition_doubt import EVERY_CHARACTER, doubtful_offsets
+from reviewer.analysis.recognition_doubt import placed_characters
 from tests.analysis.scan_pages import make_scan_report, save_as_tiff
 
 THRESHOLDS = (0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99)
@@ -51,14 +52,13 @@ def recognize(path: str) -> dict:
     cpu = time.process_time()
     analysis = analyze_path(path, source=Path(path).name)  # as an import worker: read from the file
     cpu = time.process_time() - cpu
-    flagged = {(f.start, f.end) for f in analysis.findings if f.code == "ocr_doubt"}
-    confidences = doubtful_offsets(analysis.text, analysis.recognized_pages, below=EVERY_CHARACTER)
+    flagged = {(f.start, f.end): f.detail["reason"] for f in analysis.findings if f.code == "ocr_doubt"}
+    placed = placed_characters(analysis.text, analysis.recognized_pages)
     figures = []
     for figure in analysis.figures:
-        lowest = min((confidences[o].confidence for o in range(figure.start, figure.end) if o in confidences),
-                     default=1.0)
+        lowest = min((placed[o].confidence for o in range(figure.start, figure.end) if o in placed), default=1.0)
         context = analysis.text[max(0, figure.start - 6):figure.end + 2].replace("\n", " ")
-        figures.append(((figure.value, figure.unit), (figure.start, figure.end) in flagged, lowest, context))
+        figures.append(((figure.value, figure.unit), flagged.get((figure.start, figure.end)), lowest, context))
     return {
         "text": analysis.text,
         "figures": figures,
@@ -110,7 +110,7 @@ def main() -> None:
               f"worker peak memory {memory:.0f} MB")
 
     characters_right = characters = 0
-    read_keys: list[tuple[tuple[float, str], bool, float, bool, str]] = []  # key, flagged, lowest, right, context
+    read_keys: list[tuple[tuple[float, str], str | None, float, bool, str]] = []  # key, reason, lowest, right, context
     source_total = read_total = matched = 0
     for report, result in zip(reports, results):
         source = "".join(report.text.split())
@@ -120,13 +120,13 @@ def main() -> None:
         characters += len(source)
         remaining = Counter((f.value, f.unit) for f in extract_figures(report.text, extract_sections(report.text)))
         source_total += sum(remaining.values())
-        for key, flagged, lowest, context in result["figures"]:
+        for key, reason, lowest, context in result["figures"]:
             key = (key[0], key[1])
             right = remaining[key] > 0
             if right:
                 remaining[key] -= 1
                 matched += 1
-            read_keys.append((key, flagged, lowest, right, context))
+            read_keys.append((key, reason, lowest, right, context))
         read_total += len(result["figures"])
     precision = matched / read_total if read_total else 0.0
     recall = matched / source_total if source_total else 0.0
@@ -136,12 +136,24 @@ def main() -> None:
     print(f"character accuracy {characters_right / characters:.4f}")
     print(f"figures: source {source_total}, read {read_total}, right {matched}; "
           f"precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
-    print(f"wrong figures flagged {_share([e[1] for e in wrong])}, right figures flagged {_share([e[1] for e in right])}")
+    print(f"wrong figures flagged {_share([e[1] is not None for e in wrong])}, "
+          f"right figures flagged {_share([e[1] is not None for e in right])}")
+    print(f"  reasons on wrong figures: {_reasons(wrong)}; on right ones: {_reasons(right)}")
+    print("  lowest confidence of a figure's characters below a threshold (shown as a guide; the findings weigh "
+          "each character's other readings, see reviewer/analysis/recognition_doubt.py):")
     for threshold in THRESHOLDS:
         print(f"  threshold {threshold:.2f}: wrong flagged {_share([e[2] < threshold for e in wrong])}, "
               f"right flagged {_share([e[2] < threshold for e in right])}")
-    for key, flagged, lowest, _right, context in wrong:
-        print(f"  wrong: {key} “{context}” lowest confidence {lowest:.3f}{' flagged' if flagged else ''}")
+    for key, reason, lowest, _right, context in wrong:
+        print(f"  wrong: {key} “{context}” lowest confidence {lowest:.3f}{f' flagged: {reason}' if reason else ''}")
+    for key, reason, lowest, _right, context in right:
+        if reason is not None:
+            print(f"  right but flagged: {key} “{context}” lowest confidence {lowest:.3f}: {reason}")
+
+
+def _reasons(entries: list[tuple]) -> str:
+    counts = Counter(entry[1] for entry in entries if entry[1] is not None)
+    return ", ".join(f"{reason} {count}" for reason, count in counts.most_common()) or "none"
 
 
 def _share(flags: list[bool]) -> str:

@@ -53,13 +53,16 @@ def test_batch_rows_read_together_equal_rows_read_one_by_one(workspace):
     assert by_unit["长宁县司法局"].verdict == "通过" and by_unit["长宁县司法局"].open_findings == 0
 
 
-def test_batch_records_leave_out_figures_off_indicator_cells_and_all_but_one_heading(workspace):
+def test_batch_records_hold_only_the_decided_figures_on_indicator_cells_and_no_headings(workspace):
     report_id = workspace.reports()[0].id
     (record,) = workspace.batch_records([report_id])
     indicator_spans = {(i.start, i.end) for i in record.items if i.kind == ItemKind.INDICATOR}
     figures = [i for i in record.items if i.kind == ItemKind.FIGURE]
-    assert figures and all((i.start, i.end) in indicator_spans for i in figures)
-    assert len([i for i in record.items if i.kind == ItemKind.SECTION]) == 1
+    assert sorted(i.effective.text for i in figures) == ["1,286件", "42份"], "the corrected and the rejected one"
+    assert all((i.start, i.end) in indicator_spans for i in figures)
+    on_cells = [i for i in workspace.items(report_id, kind="figure") if (i.start, i.end) in indicator_spans]
+    assert len(on_cells) > len(figures), "the pending figures on cells are left in the file"
+    assert not [i for i in record.items if i.kind == ItemKind.SECTION]
     assert len(workspace.items(report_id, kind="section")) > 1
     assert record.analysis.metadata.unit == "平安县" and record.analysis.text.startswith("平安县人民政府")
     assert record.analysis.figures == []

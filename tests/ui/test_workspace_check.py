@@ -64,7 +64,7 @@ def test_after_an_unclean_shutdown_the_window_checks_in_the_background_and_shows
     assert window.workspace_check.busy or window.ws.deep_check_due
     box = problems_box(qtbot)
     assert "可能已损坏" in box.text()
-    assert "不符" in box.informativeText() and "reviewer restore" in box.informativeText()
+    assert "不符" in box.informativeText() and "从备份恢复" in box.informativeText()
     box.accept()
     assert window.ws.deep_check_due, "damage found: the next open checks again"
 

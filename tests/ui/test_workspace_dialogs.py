@@ -75,6 +75,35 @@ def test_damaged_workspace_is_restored_from_the_newest_backup(qtbot, tmp_path, d
     assert list(tmp_path.glob("workspace.sqlite.damaged-*"))
 
 
+def test_damaged_workspace_can_be_restored_from_an_older_backup_chosen_in_the_list(qtbot, tmp_path, demo_files,
+                                                                                  monkeypatch):
+    monkeypatch.setattr(backup, "MIN_BACKUP_INTERVAL", timedelta(0))
+    path = tmp_path / "workspace.sqlite"
+    with Workspace.open(path) as ws:
+        ws.import_file(demo_files[0])
+    Workspace.open(path).close()  # the older backup: one report
+    with Workspace.open(path, backup=False) as ws:
+        ws.import_file(demo_files[1])
+    Workspace.open(path).close()  # the newest: two reports
+    path.write_bytes(b"")
+    listed = []
+
+    def choose_older(dialog):
+        listed.extend(dialog.list.topLevelItem(i).text(0) for i in range(dialog.list.topLevelItemCount()))
+        dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
+        dialog.restore_button.click()
+
+    def answer(dialog):
+        when_dialog_opens(qtbot, choose_older)
+        click_button(dialog, "选择其他备份…")
+
+    when_dialog_opens(qtbot, answer)
+    ws = open_workspace_interactively(path)
+    assert len(listed) == 2 and listed[0] >= listed[1], "newest first"
+    assert [r.file_name for r in ws.reports()] == [demo_files[0].name], "the older backup's one report"
+    ws.close()
+
+
 def test_emptied_workspace_with_backups_takes_the_damaged_dialog_not_a_new_workspace(qtbot, tmp_path, demo_files,
                                                                                     monkeypatch):
     monkeypatch.setattr(backup, "MIN_BACKUP_INTERVAL", timedelta(0))

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from reviewer.analysis import analyze_bytes
+from reviewer.analysis.loaders.ocr.char_readings import CharReading
 from reviewer.analysis.loaders.ocr.engine import RecognizedLine
 from reviewer.workspace import Workspace, import_files
 
@@ -24,7 +25,7 @@ PAGE_LINES = [
 
 class StandInRecognizer:
     """Reads the first three of ``lines`` from odd pages and the rest from even ones (one line per 60 pixels
-    from the top), and counts the pages it read."""
+    from the top, each character's reading told), and counts the pages it read."""
 
     def __init__(self) -> None:
         self.pages = 0
@@ -34,11 +35,14 @@ class StandInRecognizer:
     def __call__(self, image: object) -> list[RecognizedLine]:
         self.pages += 1
         lines = self.lines[:3] if self.pages % 2 else self.lines[3:]
-        return [
-            RecognizedLine(text, 0.99, [0.3 if char in self.doubtful else 0.99 for char in text],
-                           100.0, 100.0 + 60 * i, 100.0 + 40 * len(text), 140.0 + 60 * i)
-            for i, text in enumerate(lines)
-        ]
+        return [self._line(text, i) for i, text in enumerate(lines)]
+
+    def _line(self, text: str, row: int) -> RecognizedLine:
+        confidences = [0.3 if char in self.doubtful else 0.99 for char in text]
+        readings = [CharReading(k / len(text), (k + 1) / len(text), confidence, "", 0.0, "", 0.0)
+                    for k, confidence in enumerate(confidences)]
+        return RecognizedLine(text, 0.99, confidences, 100.0, 100.0 + 60 * row, 100.0 + 40 * len(text),
+                              140.0 + 60 * row, readings=readings)
 
 
 @pytest.fixture
@@ -122,7 +126,34 @@ def test_reviewer_corrects_a_recognized_line_and_figures_follow(
     assert "126件" in analysis.text and "128件" not in analysis.text
     assert [f.text for f in analysis.figures if f.text.endswith("件")][:1] == ["126件"]
     assert not [f for f in analysis.findings if f.code == "ocr_doubt" and analysis.text[f.start:f.end] == "126件"]
-    assert analysis.recognized_pages[0].lines[2].char_confidences == [1.0] * len("全年共办理行政复议案件126件，纠正13件。")
+    line = analysis.recognized_pages[0].lines[2]
+    assert line.char_confidences == [1.0] * len("全年共办理行政复议案件126件，纠正13件。")
+    assert line.char_edges is None and line.runner_ups is None and line.dropped_readings is None
+
+
+def test_a_recognition_stored_before_character_readings_were_kept_loads_and_is_doubted(
+    ws: Workspace, tmp_path: Path, recognizer: StandInRecognizer
+) -> None:
+    """An analysis stored by an earlier version: its lines have confidences but no edges, other readings or
+    seal ink. It opens, and re-analysis doubts its figures on the confidences."""
+    import json
+
+    recognizer.doubtful = "2"
+    report_id = ws.import_file(scan_file(tmp_path)).report_id
+    stored = json.loads(ws._conn.execute("SELECT analysis FROM report_texts WHERE report_id = ?", (report_id,)).fetchone()[0])
+    assert stored["recognized_pages"][0]["lines"][2]["char_edges"] is not None
+    for page in stored["recognized_pages"]:
+        for line in page["lines"]:
+            for key in ("char_edges", "runner_ups", "dropped_readings", "seal_ink"):
+                del line[key]
+    with ws._conn:
+        ws._conn.execute("UPDATE report_texts SET analysis = ? WHERE report_id = ?", (json.dumps(stored), report_id))
+    old = ws.report(report_id).analysis
+    assert old.recognized_pages[0].lines[2].char_edges is None
+    ws.reanalyze(report_id)
+    analysis = ws.report(report_id).analysis
+    doubts = [(analysis.text[f.start:f.end], f.detail["reason"]) for f in analysis.findings if f.code == "ocr_doubt"]
+    assert ("128件", "low_confidence") in doubts and recognizer.pages == 2
 
 
 def test_correcting_a_line_that_does_not_exist_is_refused(ws: Workspace, tmp_path: Path, recognizer) -> None:

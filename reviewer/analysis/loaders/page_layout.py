@@ -19,6 +19,15 @@ class PageLine:
     font_size: float = 0.0  # 0 when unknown
     confidence: float | None = None  # a recognizer's confidence in 0..1; None for a text layer
     char_confidences: list[float] | None = None  # one per character of ``text``, when the recognizer gives them
+    # What a recognizer saw at each character (reviewer/analysis/loaders/ocr/char_readings.py); None for a text
+    # layer, for lines recognized before these were kept (``char_confidences`` are then the decoder's, of each
+    # character's first column, not its best) and for a line the reviewer corrected. Character k of ``text``
+    # stands between ``char_edges[k]`` and ``char_edges[k + 1]``; the other lists name a character by its index
+    # and hold only readings scored at least 0.01:
+    char_edges: list[float] | None = None  # len(text) + 1 positions across the line, in points
+    runner_ups: list[tuple[int, str, float]] | None = None  # (k, the best other reading of k, its probability)
+    dropped_readings: list[tuple[int, str, float]] | None = None  # (k, a reading dropped just before k, probability)
+    seal_ink: list[tuple[int, float]] | None = None  # (k, the share of k's box under a seal's red ink)
 
 
 @dataclass

@@ -8,17 +8,23 @@ Detection runs on the page scaled down to ``DETECTION_SIDE`` pixels (lines are l
 detected line is cut from the full-resolution page for recognition, so small digits keep their detail.
 A tilted scan gives tilted line boxes: the page's tilt is the median slope of its long lines, and the boxes
 are reported as they stand on the page turned upright, so lines on one row line up and rows do not overlap.
+
+The recognizer's decoder is wrapped (:class:`ReadingDecoder`) so that each line also tells what was seen at
+each of its characters — its place on the line, its best probability, the runner-up and the reading dropped
+before it — and, where seals were masked, each character's share under their ink, for the doubt flags.
 """
 from __future__ import annotations
 
 import functools
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from reviewer.analysis.loaders.ocr.char_readings import CharReading, ReadingDecoder
 
 DETECTION_MODEL = "PP-OCRv6_det_small.onnx"
 RECOGNITION_MODEL = "PP-OCRv6_rec_small.onnx"
@@ -32,6 +38,9 @@ saves a seventh of a page's time) but on poor scans the detector then cuts a num
 RECOGNITION_BATCH = 1
 """Lines read per run of the recognizer. With one thread a batch is no faster per line (it is slower: the
 larger tensors leave the cache) and shorter lines are padded to the longest of their batch."""
+
+LINE_BOX_PER_FONT_SIZE = 1.35
+"""A detected line's box is this much taller than the type (the detector pads each line)."""
 
 MIN_LINE_SCORE = 0.5
 """Lines the recognizer reads with a lower mean confidence are noise (speckle, seal remains, lines)."""
@@ -48,6 +57,9 @@ class RecognizedLine:
     top: float
     x1: float
     bottom: float
+    readings: list[CharReading] = field(default_factory=list)  # one per character, when the recognizer gives them
+    quad: np.ndarray | None = field(default=None, compare=False)  # the detected box in the image read
+    seal_ink: list[float] = field(default_factory=list)  # per character: the share of its box under seal ink
 
 
 def model_dir() -> Path:
@@ -69,7 +81,7 @@ def _engine() -> Any:
 
     models = model_dir()
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-    return RapidOCR(
+    engine: Any = RapidOCR(
         params={
             "Global.log_level": "error",
             "Global.use_cls": False,
@@ -84,6 +96,9 @@ def _engine() -> Any:
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
     )
+    recognizer = engine._load_rec_model()  # its decoder wrapped, to keep what it saw at each character
+    recognizer.postprocess_op = ReadingDecoder(recognizer.postprocess_op)
+    return engine
 
 
 def recognize_lines(image: np.ndarray) -> list[RecognizedLine]:
@@ -101,7 +116,7 @@ def recognize_lines(image: np.ndarray) -> list[RecognizedLine]:
     crops = [get_rotate_crop_image(image, quads[i].copy()) for i in order]
     read = _read(engine, crops)
     lines = []
-    for index, (text, score, confidences) in zip(order, read):
+    for index, (text, score, confidences, readings) in zip(order, read):
         box = upright[index]
         if not text.strip() or score < MIN_LINE_SCORE:
             continue
@@ -114,6 +129,8 @@ def recognize_lines(image: np.ndarray) -> list[RecognizedLine]:
                 top=float(box[:, 1].min()),
                 x1=float(box[:, 0].max()),
                 bottom=float(box[:, 1].max()),
+                readings=readings,
+                quad=quads[index],
             )
         )
     return lines
@@ -142,13 +159,42 @@ def _upright(quads: list[np.ndarray], center_x: float, center_y: float) -> list[
     return [(quad - center) @ rotation.T + center for quad in quads]
 
 
-def _read(engine: Any, crops: list[np.ndarray]) -> list[tuple[str, float, list[float]]]:
-    """Text, mean confidence and per-character confidences of each line image."""
+def _read(engine: Any, crops: list[np.ndarray]) -> list[tuple[str, float, list[float], list[CharReading]]]:
+    """Text, mean confidence, per-character confidences and per-character readings of each line image
+    (no readings where they do not match the text, or the line was cut upright: read top to bottom)."""
     result = engine.recognize_txt(crops)
     read = []
-    for text, score, words in zip(result.txts, result.scores, result.word_results):
+    for crop, text, score, words in zip(crops, result.txts, result.scores, result.word_results):
         confidences = [float(c) for c in (getattr(words, "confs", None) or [])]
         if len(confidences) != len(text):
             confidences = [float(score)] * len(text)
-        read.append((str(text), float(score), confidences))
+        readings = list(getattr(words, "readings", None) or [])
+        if len(readings) != len(text) or crop.shape[0] > crop.shape[1]:
+            readings = []
+        read.append((str(text), float(score), confidences, readings))
     return read
+
+
+def seal_ink_shares(ink: np.ndarray, line: RecognizedLine) -> list[float]:
+    """Each character's share of its box under seal ink (``ink``: 255 where seals were inked on the image the
+    line was read from, else 0): the ink cut along the line's box as the line's image was, then counted over
+    the character's columns, between the top and bottom of the type (ink over the padding the detector adds
+    around a line touches no stroke). No shares for a line with no ink near it, or no readings."""
+    from rapidocr.utils.process_img import get_rotate_crop_image
+
+    if not line.readings or line.quad is None:
+        return []
+    x0, y0 = np.floor(line.quad.min(axis=0)).astype(int).clip(0)
+    x1, y1 = np.ceil(line.quad.max(axis=0)).astype(int) + 1
+    if not ink[y0:y1, x0:x1].any():
+        return []
+    cut = get_rotate_crop_image(ink, line.quad.copy())
+    height, width = cut.shape[:2]
+    padding = int(height * (1 - 1 / LINE_BOX_PER_FONT_SIZE) / 2)
+    inked = cut[padding:height - padding] >= 128
+    shares = []
+    for reading in line.readings:
+        left = int(reading.start * width)
+        right = max(left + 1, int(round(reading.end * width)))
+        shares.append(round(float(inked[:, left:right].mean()), 3))
+    return shares

@@ -4,10 +4,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reviewer.analysis.loaders.ocr.engine import RecognizedLine, recognize_lines
+import numpy as np
+
+from reviewer.analysis.loaders.ocr.engine import (
+    LINE_BOX_PER_FONT_SIZE,
+    RecognizedLine,
+    recognize_lines,
+    seal_ink_shares,
+)
 from reviewer.analysis.loaders.ocr.images import PageImage
 from reviewer.analysis.loaders.ocr.options import OcrOptions
-from reviewer.analysis.loaders.ocr.orientation import read_upright
+from reviewer.analysis.loaders.ocr.orientation import read_upright, turned_upright
 from reviewer.analysis.loaders.ocr.seal import without_seals
 from reviewer.analysis.loaders.page_layout import PageLayout, PageLine
 
@@ -15,15 +22,18 @@ _POINTS_PER_INCH = 72.0
 
 _WIDE_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
-LINE_BOX_PER_FONT_SIZE = 1.35
-"""A detected line's box is this much taller than the type (the detector pads each line)."""
-
 
 def recognize_page(page: PageImage) -> PageLayout:
-    """One page image read: seals masked, lines recognized the right way up, boxes converted from pixels to
-    points (on the page as turned upright)."""
+    """One page image read: seals masked, lines recognized the right way up, each character's share under
+    the seals' ink told (the ink turned as the page was), boxes converted from pixels to points (on the page
+    as turned upright)."""
     scale = _POINTS_PER_INCH / page.dpi
-    reading = read_upright(without_seals(page.pixels, page.dpi), recognize_lines)
+    cleaned, seal_ink = without_seals(page.pixels, page.dpi)
+    reading = read_upright(cleaned, recognize_lines)
+    if seal_ink is not None:
+        ink = turned_upright(seal_ink.astype(np.uint8) * 255, reading.turn)
+        for line in reading.lines:
+            line.seal_ink = seal_ink_shares(ink, line)
     height_px, width_px = reading.pixels.shape[:2]
     return PageLayout(
         number=page.number,
@@ -57,8 +67,19 @@ def tidy_recognized(text: str) -> str:
     return _WIDE_THOUSANDS_COMMA.sub(",", text)
 
 
+KEPT_PROBABILITY = 0.01
+"""Other readings (and seal ink shares) under this are not stored: a doubt needs a 1-in-20 chance."""
+
+
 def _page_line(line: RecognizedLine, scale: float) -> PageLine:
+    """The line in points, with what the recognizer saw at each character when it tells it (the best
+    probability of each character over its columns then stands for its confidence)."""
     top, bottom = line.top * scale, line.bottom * scale
+    readings = line.readings
+
+    def across(share: float) -> float:
+        return round((line.x0 + share * (line.x1 - line.x0)) * scale, 1)
+
     return PageLine(
         text=line.text,
         x0=round(line.x0 * scale, 1),
@@ -67,5 +88,14 @@ def _page_line(line: RecognizedLine, scale: float) -> PageLine:
         bottom=round(bottom, 1),
         font_size=round((bottom - top) / LINE_BOX_PER_FONT_SIZE, 1),
         confidence=round(line.confidence, 4),
-        char_confidences=[round(c, 3) for c in line.char_confidences],
+        char_confidences=[round(c, 3) for c in ([r.probability for r in readings] or line.char_confidences)],
+        char_edges=[across(readings[0].start), *(across(r.end) for r in readings)] if readings else None,
+        runner_ups=_kept((k, r.runner_up, r.runner_up_probability) for k, r in enumerate(readings)) if readings else None,
+        dropped_readings=_kept((k, r.dropped, r.dropped_probability) for k, r in enumerate(readings)) if readings else None,
+        seal_ink=[(k, share) for k, share in enumerate(line.seal_ink) if share >= KEPT_PROBABILITY] or None,
     )
+
+
+def _kept(readings: Iterable[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    return [(k, char, round(probability, 3)) for k, char, probability in readings
+            if char and probability >= KEPT_PROBABILITY]

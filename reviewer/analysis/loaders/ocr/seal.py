@@ -51,34 +51,40 @@ def red_ink_mask(image: np.ndarray) -> np.ndarray:
     return mask
 
 
-def without_seals(image: np.ndarray, dpi: float) -> np.ndarray:
-    """The image with seal-shaped red areas painted white; the image itself when it has none.
+def without_seals(image: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """The image with seal-shaped red areas painted white (the image itself when it has none), and where
+    seal ink was (boolean, the image's height × width; None without seals).
 
     Inside a seal's bounding box every pixel that is light or bright red is painted: that takes the pale
     fringe that blur and JPEG leave around red ink, and the seal's star and characters with it, and keeps
     the dark pixels of the text printed under it."""
+    if not red_ink_mask(np.ascontiguousarray(image[::SAMPLE_STEP, ::SAMPLE_STEP])).any():
+        return image, None  # most pages carry no red ink: looked for on a quarter of the pixels first
+    mask = red_ink_mask(image)
+    cleaned = None
+    ink = None
+    for x0, y0, x1, y1 in seal_boxes(mask, dpi):
+        if cleaned is None or ink is None:
+            cleaned, ink = image.copy(), np.zeros(mask.shape, dtype=bool)
+        ink[y0:y1, x0:x1] = mask[y0:y1, x0:x1]
+        box = cleaned[y0:y1, x0:x1]
+        red, green, blue = (box[..., channel].astype(np.int16) for channel in range(3))
+        seal_red = (red >= INK_RED) & (red - np.maximum(green, blue) >= RED_MARGIN)
+        redder = seal_red | (np.minimum(np.minimum(red, green), blue) >= LIGHT)
+        box[redder] = 255
+    return (image, None) if cleaned is None else (cleaned, ink)
+
+
+def seal_boxes(mask: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
+    """The bounding boxes (x0, y0, x1, y1 in pixels) of the red-ink areas of ``mask`` shaped like a seal."""
     import cv2
 
-    if not red_ink_mask(np.ascontiguousarray(image[::SAMPLE_STEP, ::SAMPLE_STEP])).any():
-        return image  # most pages carry no red ink: looked for on a quarter of the pixels first
-    mask = red_ink_mask(image)
     min_side = MIN_SEAL_CM / _CM_PER_INCH * dpi
     joined = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8), iterations=2)
     _count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     parts = [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, area in stats[1:] if area >= MIN_PART_PIXELS]
-    cleaned = None
-    for x0, y0, x1, y1 in _merged(parts, GAP_CM / _CM_PER_INCH * dpi):
-        width, height = x1 - x0, y1 - y0
-        if min(width, height) < min_side or max(width, height) > MAX_SEAL_ASPECT * min(width, height):
-            continue
-        if cleaned is None:
-            cleaned = image.copy()
-        box = cleaned[y0:y1, x0:x1]
-        red, green, blue = (box[..., channel].astype(np.int16) for channel in range(3))
-        ink = (red >= INK_RED) & (red - np.maximum(green, blue) >= RED_MARGIN)
-        redder = ink | (np.minimum(np.minimum(red, green), blue) >= LIGHT)
-        box[redder] = 255
-    return image if cleaned is None else cleaned
+    return [(x0, y0, x1, y1) for x0, y0, x1, y1 in _merged(parts, GAP_CM / _CM_PER_INCH * dpi)
+            if min(x1 - x0, y1 - y0) >= min_side and max(x1 - x0, y1 - y0) <= MAX_SEAL_ASPECT * min(x1 - x0, y1 - y0)]
 
 
 def _merged(boxes: list[tuple[int, int, int, int]], gap: float) -> list[tuple[int, int, int, int]]:
