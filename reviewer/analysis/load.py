@@ -23,12 +23,19 @@ from reviewer.analysis.loaders.converted import (
     opendocument_mimetype,
 )
 from reviewer.analysis.loaders.docx import is_word_package, load_docx, package_member_names
+from reviewer.analysis.loaders.file_content import FileContent, content_size
 from reviewer.analysis.loaders.ole import compound_file_format
 from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, SUPPORTED_FORMATS, file_label
 from reviewer.analysis.loaders.sniff import binary_label, container_kind, image_kind, looks_like_html
 from reviewer.analysis.loaders.txt import load_txt
 from reviewer.analysis.model import LoadedDocument
-from reviewer.analysis.report_files import SCAN_EXTENSIONS, check_size, is_report_file_name, read_report_file
+from reviewer.analysis.report_files import (
+    SCAN_EXTENSIONS,
+    check_size,
+    is_report_file_name,
+    read_report_file,
+    read_report_head,
+)
 
 if TYPE_CHECKING:
     from reviewer.analysis.loaders.ocr.options import OcrOptions
@@ -42,6 +49,8 @@ CONVERTED_EXTENSIONS = {".doc": "Word 文档", ".dot": "Word 文档", ".wps": "W
 _CONVERTED_KINDS = {"rtf": RTF, "wordml": WORD_XML, "flat_odt": FLAT_ODT}
 IMAGE_EXTENSIONS = SCAN_EXTENSIONS - PDF_EXTENSIONS
 """Scanned pages and photos, read by text recognition."""
+SNIFF_BYTES = 4096
+"""The opening of a file the content sniffers look at."""
 _DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS | set(CONVERTED_EXTENSIONS)
 
 __all__ = [
@@ -49,9 +58,17 @@ __all__ = [
 ]
 
 
-def load_path(path: str | Path, ocr: OcrOptions | None = None) -> LoadedDocument:
-    """Read a report file; ``source`` in the result is ``path`` as given."""
-    return load_bytes(read_report_file(path), str(path), ocr)
+def load_path(path: str | Path, ocr: OcrOptions | None = None, source: str | None = None) -> LoadedDocument:
+    """Read a report file; ``source`` in the result is ``source``, by default ``path`` as given. A PDF or an
+    image file is read from the file page by page, never held whole in memory (a scan may be as large as
+    ``MAX_SCAN_FILE_BYTES``); other files are read into memory and loaded as by :func:`load_bytes`."""
+    name = str(path) if source is None else source
+    head = read_report_head(path, SNIFF_BYTES)
+    if container_kind(head) == "pdf":
+        return _load_pdf(Path(path), name, ocr)
+    if _is_image(head, PurePath(name).suffix.lower()):
+        return _load_image(Path(path), name, ocr)
+    return load_bytes(read_report_file(path), name, ocr)
 
 
 def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> LoadedDocument:
@@ -84,7 +101,7 @@ def load_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Loa
             "unsupported_format",
             f"文件“{file_label(filename)}”是单文件网页（.mht），请在浏览器中另存为“网页，仅 HTML”后再导入。",
         )
-    if image_kind(data) is not None and extension not in _DOCUMENT_EXTENSIONS:
+    if _is_image(data, extension):
         return _load_image(data, filename, ocr)  # a scan or photo; named as a document it is a wrong file
     label = binary_label(data)
     if label is not None:
@@ -113,16 +130,21 @@ def _load_unknown(data: bytes, filename: str) -> LoadedDocument:
     raise LoadError("unsupported_format", f"文件“{file_label(filename)}”不是能读取的报告格式（{SUPPORTED_FORMATS}）。")
 
 
-def _load_pdf(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
+def _is_image(head: bytes, extension: str) -> bool:
+    """A scan or photo by its first bytes, not named as a document (then it is a wrong file)."""
+    return image_kind(head) is not None and extension not in _DOCUMENT_EXTENSIONS
+
+
+def _load_pdf(data: FileContent, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
     from reviewer.analysis.loaders.pdf import load_pdf  # pypdf takes ~150 ms to import: only for PDFs
 
     document = load_pdf(data, filename, ocr)
     if not document.recognized_pages:  # a PDF with a text layer throughout is held to the limit of documents
-        check_size(len(data), filename, errors.MAX_FILE_BYTES)
+        check_size(content_size(data), filename, errors.MAX_FILE_BYTES)
     return document
 
 
-def _load_image(data: bytes, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
+def _load_image(data: FileContent, filename: str, ocr: OcrOptions | None) -> LoadedDocument:
     from reviewer.analysis.loaders.ocr.scan import load_image  # the recognizer loads its models: only for scans
 
     return load_image(data, filename, ocr)

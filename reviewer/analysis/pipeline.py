@@ -49,9 +49,10 @@ def analyze_document(doc: LoadedDocument) -> Analysis:
     )
 
 
-def analyze_path(path: str | Path, ocr: OcrOptions | None = None) -> Analysis:
-    """Raises :class:`reviewer.analysis.errors.LoadError` for files that cannot be read."""
-    return analyze_document(load_path(path, ocr))
+def analyze_path(path: str | Path, ocr: OcrOptions | None = None, source: str | None = None) -> Analysis:
+    """Raises :class:`reviewer.analysis.errors.LoadError` for files that cannot be read. ``source`` names the
+    file in the analysis and messages (by default ``path``); a scan is read from the file page by page."""
+    return analyze_document(load_path(path, ocr, source))
 
 
 def analyze_bytes(data: bytes, filename: str, ocr: OcrOptions | None = None) -> Analysis:

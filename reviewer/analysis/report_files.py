@@ -1,13 +1,17 @@
 """Which files are reports, and reading one within the size limit, without the loaders themselves."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
 from reviewer.analysis.loaders.outcome import REPORT_EXTENSIONS, file_label
 
 _MB = 1024 * 1024
+
+T = TypeVar("T")
 
 SCAN_EXTENSIONS = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 """Files that may be scans (a PDF without a text layer, an image): held to ``MAX_SCAN_FILE_BYTES``."""
@@ -20,13 +24,29 @@ def is_report_file_name(name: str) -> bool:
 
 def read_report_file(path: str | Path) -> bytes:
     """The bytes of a report file; :class:`LoadError` when it is missing, unreadable or too large."""
+    return read_checked(path, lambda file: file.read_bytes())
+
+
+def read_report_head(path: str | Path, size: int) -> bytes:
+    """The first ``size`` bytes of a report file, with the checks of :func:`read_report_file`."""
+
+    def head(file: Path) -> bytes:
+        with file.open("rb") as stream:
+            return stream.read(size)
+
+    return read_checked(path, head)
+
+
+def read_checked(path: str | Path, read: Callable[[Path], T]) -> T:
+    """``read(path)`` of a report file within its size limit; :class:`LoadError` when it is missing, a folder,
+    unreadable or too large."""
     source = str(path)
     file = Path(path)
     try:
         if file.is_dir():
             raise LoadError("not_found", f"“{source}”是文件夹，不是文件。")
         check_size(file.stat().st_size, source)
-        return file.read_bytes()
+        return read(file)
     except FileNotFoundError:
         raise LoadError("not_found", f"找不到文件“{source}”。") from None
     except PermissionError:

@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, Any
 from reviewer.analysis import LoadError
 from reviewer.analysis.copies import KeyedPassage
 from reviewer.analysis.loaders.ocr.options import OcrOptions
-from reviewer.analysis.report_files import is_report_file_name, read_report_file
+from reviewer.analysis.report_files import is_report_file_name, read_checked
 from reviewer.workspace.errors import AnalysisFailed, WorkspaceError
 from reviewer.workspace.model import ImportResult
 from reviewer.workspace.orphans import die_with_parent
-from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
+from reviewer.workspace.prepare import PreparedReport, prepare_file, sha256_of
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -108,12 +108,14 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def prepare_in_worker(
-    data: bytes, file_name: str, source_path: str, ocr: OcrOptions | None = None
+    path: str, file_name: str, source_path: str, ocr: OcrOptions | None = None
 ) -> PreparedReport | _Failure:
     """Runs in a worker process; failures come back as plain tuples (the exceptions do not pickle).
-    In a pool worker started by :func:`import_files` the pages recognized are told through its queue."""
+    In a pool worker started by :func:`import_files` the pages recognized are told through its queue.
+    The worker reads the file itself (a scan page by page) and hands back its path, not its bytes: a scan
+    of 500 MB is never copied between the processes."""
     try:
-        return prepare_report(data, file_name, source_path, ocr or _channel_options(source_path))
+        return prepare_file(Path(path), file_name, source_path, ocr or _channel_options(source_path))
     except _Cancelled:
         raise
     except LoadError as error:
@@ -198,23 +200,24 @@ def import_files(
                 cancelled = True
                 break
             try:
-                data = read_report_file(path)
+                sha256 = read_checked(path, sha256_of)
             except LoadError as error:
                 finish(path, error)
                 continue
-            duplicate = workspace.find_duplicate(sha256_of(data))
+            duplicate = workspace.find_duplicate(sha256)
             if duplicate is not None:
                 finish(path, duplicate)
                 continue
             if executor is None:
                 try:
-                    prepared = prepare_in_worker(data, path.name, str(path.absolute()), _page_options(path, page_progress, cancel))
+                    prepared = prepare_in_worker(str(path), path.name, str(path.absolute()),
+                                                 _page_options(path, page_progress, cancel))
                 except _Cancelled:
                     cancelled = True
                     break
                 store(path, prepared)
                 continue
-            in_flight.append((path, executor.submit(prepare_in_worker, data, path.name, str(path.absolute()))))
+            in_flight.append((path, executor.submit(prepare_in_worker, str(path.absolute()), path.name, str(path.absolute()))))
             while len(in_flight) >= workers * IN_FLIGHT_PER_WORKER and not cancelled:
                 done_path, future = in_flight.popleft()
                 prepared_in_worker = result_of(future)

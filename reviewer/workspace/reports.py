@@ -12,6 +12,7 @@ from reviewer.vocabulary import ItemState, Level, Origin, ReviewStatus, from_lab
 from reviewer.workspace import copies, search
 from reviewer.workspace.db import inserted_id, to_json
 from reviewer.workspace.items import ItemDraft
+from reviewer.workspace.originals import insert_original, original_size
 from reviewer.workspace.prepare import PreparedReport
 from reviewer.workspace.summaries import CURRENT
 
@@ -77,6 +78,7 @@ def insert_report(conn: sqlite3.Connection, prepared: PreparedReport, at: str) -
     """Stores the report, its file, text, analysis, items, an empty review and its search entry.
     Returns the report id and the ids of its items in the order of ``prepared.items``."""
     analysis = prepared.analysis
+    size = original_size(prepared)
     cursor = conn.execute(
         "INSERT INTO reports (file_name, source_path, sha256, format, encoding, size, imported_at, "
         "analyzer_version, analyzed_at, title, unit, level, report_year, publish_date) "
@@ -88,14 +90,14 @@ def insert_report(conn: sqlite3.Connection, prepared: PreparedReport, at: str) -
             "sha256": prepared.sha256,
             "format": analysis.format,
             "encoding": analysis.encoding,
-            "size": len(prepared.data),
+            "size": size,
             "at": at,
             "analyzer_version": analysis.analyzer_version,
             **metadata_columns(analysis),
         },
     )
     report_id = inserted_id(cursor)
-    conn.execute("INSERT INTO report_files (report_id, data) VALUES (?, ?)", (report_id, prepared.data))
+    insert_original(conn, report_id, prepared, size)
     conn.execute(
         "INSERT INTO report_texts (report_id, text, analysis) VALUES (?, ?, ?)",
         (report_id, analysis.text, prepared.analysis_json),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from reviewer.analysis import ANALYZER_VERSION
 from reviewer.analysis.copies import KeyedPassage
 from reviewer.analysis.loaders.ocr.options import OcrOptions, Progress
-from reviewer.analysis.report_files import read_report_file
+from reviewer.analysis.report_files import read_checked
 from reviewer.vocabulary import (
     AnnotationTag,
     Code,
@@ -66,7 +66,7 @@ from reviewer.workspace.model import (
     SearchTotal,
     StoredReport,
 )
-from reviewer.workspace.prepare import PreparedReport, prepare_report, sha256_of
+from reviewer.workspace.prepare import PreparedReport, prepare_file, prepare_report, sha256_of
 from reviewer.workspace.reanchor import anchor_at
 from reviewer.workspace.roster import RosterEdit, RosterEntry, RosterUnit
 from reviewer.workspace.roster_status import RosterStatus, roster_statuses
@@ -266,8 +266,10 @@ class Workspace:
     def import_file(self, path: str | Path) -> ImportResult:
         """Raises :class:`reviewer.analysis.LoadError` for files that cannot be read as a report."""
         path = Path(path)
-        data = read_report_file(path)
-        return self.import_bytes(data, path.name, str(path.absolute()))
+        duplicate = self.find_duplicate(read_checked(path, sha256_of))
+        if duplicate is not None:
+            return duplicate
+        return self.store_prepared(prepare_file(path, path.name, str(path.absolute())))
 
     def import_bytes(self, data: bytes, filename: str, source_path: str | None = None) -> ImportResult:
         duplicate = self.find_duplicate(sha256_of(data))

@@ -271,3 +271,15 @@ def save_as_pdf(pages: list[bytes], path: Path, dpi: int = 200) -> Path:
     images = [Image.open(io.BytesIO(page)).convert("RGB") for page in pages]
     images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return path
+
+
+def save_large_tiff(first_page: bytes, path: Path, megabytes: int) -> Path:
+    """A multi-page TIFF of at most ``megabytes`` MB (less by under a page), as a scanner saving uncompressed
+    colour pages writes it: ``first_page`` (a scan, decoded), then blank pages of its size.
+    The blank pages have nothing to recognize, so a test reads a file this large in seconds."""
+    first = Image.open(io.BytesIO(first_page)).convert("RGB")
+    blank = Image.new("RGB", first.size, "white")
+    count = max(1, megabytes * 1024 * 1024 // (first.width * first.height * 3 + 1024))
+    dpi = first.info.get("dpi", (200, 200))
+    first.save(path, save_all=True, append_images=[blank] * (count - 1), compression="raw", dpi=dpi)
+    return path

@@ -197,3 +197,9 @@ def test_a_text_box_is_anchored_at_the_paragraph_it_stands_beside() -> None:
     (note,) = restored.notes
     assert note.kind == "textbox" and note.text == "专栏：共建法治阵地12个。"
     assert restored.text[note.anchor:].startswith("第二段正文")
+
+
+def test_blank_pages_after_the_last_page_of_text_are_left_out() -> None:
+    """Scanned in duplex, a report ends with blank backs of pages: recognized, they hold no line."""
+    pages = [page(1, *body([FULL_1, FULL_2, END])), page(2), page(3)]
+    assert restore_pages(pages).text.split("\n") == [FULL_1 + FULL_2 + END]

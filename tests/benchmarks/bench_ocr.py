@@ -2,7 +2,7 @@
 
 A corpus of generated reports (``tests/analysis/scan_pages``: A4 pages at 200 dpi with a seal over the
 signature and over a line of text, ±2° tilt, blur, speckle, JPEG 60), each a multi-page TIFF, is analysed
-with one and with two worker processes (one onnxruntime thread each). Prints seconds per page (wall time
+from its file (as an import worker reads it) with one and with two worker processes (one onnxruntime thread each). Prints seconds per page (wall time
 over all pages, each worker's models loaded before timing; and the CPU seconds a page takes, which other
 programs running on the machine change less), the workers' peak memory, character accuracy,
 figure F1 against the source text (value and unit), the share of wrongly read figures that carry the
@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reviewer.analysis import analyze_bytes
+from reviewer.analysis import analyze_bytes, analyze_path
 from reviewer.analysis.figures import extract_figures
 from reviewer.analysis.outline import extract_sections
 from reviewer.analysis.recognition_doubt import placed_characters
@@ -50,7 +50,7 @@ def warm_up() -> int:
 def recognize(path: str) -> dict:
     """Analyse one scanned report; what the comparison needs, and this worker's peak memory."""
     cpu = time.process_time()
-    analysis = analyze_bytes(Path(path).read_bytes(), Path(path).name)
+    analysis = analyze_path(path, source=Path(path).name)  # as an import worker: read from the file
     cpu = time.process_time() - cpu
     flagged = {(f.start, f.end): f.detail["reason"] for f in analysis.findings if f.code == "ocr_doubt"}
     placed = placed_characters(analysis.text, analysis.recognized_pages)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from reviewer.analysis import analyze_bytes
 from reviewer.analysis.loaders.ocr.char_readings import CharReading
 from reviewer.analysis.loaders.ocr.engine import RecognizedLine
 from reviewer.workspace import Workspace, import_files
@@ -161,3 +162,17 @@ def test_correcting_a_line_that_does_not_exist_is_refused(ws: Workspace, tmp_pat
     report_id = ws.import_file(scan_file(tmp_path)).report_id
     with pytest.raises(WorkspaceError):
         ws.correct_recognized_line(report_id, 1, 99, "文字")
+
+
+def test_scanned_pdf_is_read_from_its_file_and_stored_as_it_is(
+    ws: Workspace, tmp_path: Path, recognizer: StandInRecognizer
+) -> None:
+    path = tmp_path / "扫描件.pdf"
+    frames = [Image.new("RGB", (620, 877), "white") for _ in range(2)]
+    frames[0].save(path, "PDF", save_all=True, append_images=frames[1:], resolution=75)
+    result = ws.import_file(path)
+    report = ws.report(result.report_id)
+    assert report.original == path.read_bytes()
+    assert [page.number for page in report.analysis.recognized_pages] == [1, 2]
+    assert "全年共办理行政复议案件128件" in report.analysis.text
+    assert analyze_bytes(path.read_bytes(), path.name, None).text == report.analysis.text

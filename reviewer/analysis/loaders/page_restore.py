@@ -316,7 +316,7 @@ def _footnote_start(rows: list[_Row], body_size: float, page: PageLayout, closin
     while start > 0 and _small(rows[start - 1], body_size) and len(_cell_pieces(rows[start - 1])) < 2:
         start -= 1
     if start == 0:
-        return 0 if closing and _opens_note(rows[0]) else len(rows)
+        return 0 if closing and rows and _opens_note(rows[0]) else len(rows)  # a blank page has no rows
     separator = _footnote_rule(page, rows[start - 1], rows[start:])
     if separator is not None:
         return next(index for index in range(start, len(rows)) if rows[index].top >= separator)

@@ -36,6 +36,7 @@ import pypdfium2.raw as pdfium_c
 
 from reviewer.analysis import errors
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.file_content import FileContent, content_tail, pdf_document
 from reviewer.analysis.loaders.line_text import glued
 from reviewer.analysis.loaders.ocr.options import OcrOptions
 from reviewer.analysis.loaders.outcome import checked_text, file_label, text_too_long
@@ -85,9 +86,10 @@ class _Char:
     struck: bool = False  # a line is drawn through it: deleted text
 
 
-def load_pdf(data: bytes, source: str, ocr: OcrOptions | None = None) -> LoadedDocument:
+def load_pdf(data: FileContent, source: str, ocr: OcrOptions | None = None) -> LoadedDocument:
+    """The PDF's bytes, or its path: then PDFium reads from the file what each page needs."""
     name = file_label(source)
-    if b"%%EOF" not in data[-END_MARKER_WINDOW:]:
+    if b"%%EOF" not in content_tail(data, END_MARKER_WINDOW):
         raise LoadError("damaged", f"PDF 文件“{name}”不完整（文件末尾缺失，可能没有下载完），无法读取。")
     pages, scanned = _page_layouts(data, source)
     if not pages:
@@ -127,17 +129,17 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def _page_layouts(data: bytes, source: str) -> tuple[list[PageLayout], list[int]]:
+def _page_layouts(data: FileContent, source: str) -> tuple[list[PageLayout], list[int]]:
     """Each page's positioned lines, and the numbers of the pages that are scans (an image, no text layer).
     Any failure of PDFium on a page means the file is damaged."""
     with PDFIUM_LOCK:
         return _read_page_layouts(data, source)
 
 
-def _read_page_layouts(data: bytes, source: str) -> tuple[list[PageLayout], list[int]]:
+def _read_page_layouts(data: FileContent, source: str) -> tuple[list[PageLayout], list[int]]:
     name = file_label(source)
     try:
-        document = pdfium.PdfDocument(data)
+        document = pdf_document(data)
     except pdfium.PdfiumError as error:
         if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise LoadError("encrypted", f"PDF 文件“{name}”设有密码保护（需要打开密码），请取消密码后再导入。") from None

@@ -34,6 +34,8 @@ _SCAN_IMAGE_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"II*\x00", "tiff"),
     (b"MM\x00*", "tiff"),
 )
+IMAGE_MAGIC_BYTES = max(len(magic) for magic, _kind in _SCAN_IMAGE_MAGICS)
+"""The opening :func:`image_kind` needs."""
 
 _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"

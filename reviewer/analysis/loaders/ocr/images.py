@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.file_content import FileContent
 from reviewer.analysis.loaders.ocr.limits import (
     MAX_IMAGE_PIXELS,
     MAX_PAGE_SIDE_PX,
@@ -36,7 +37,7 @@ class PageImage:
     dpi: float
 
 
-def image_page_count(data: bytes, source: str) -> int:
+def image_page_count(data: FileContent, source: str) -> int:
     """Frames in the image file; :class:`LoadError` for a damaged file or more than ``MAX_SCAN_PAGES``."""
     with _opened(data, source) as image:
         count = int(getattr(image, "n_frames", 1))
@@ -45,8 +46,9 @@ def image_page_count(data: bytes, source: str) -> int:
     return count
 
 
-def image_pages(data: bytes, source: str, numbers: set[int] | None = None) -> Iterator[PageImage]:
-    """The file's frames (only those in ``numbers`` when given), decoded one at a time."""
+def image_pages(data: FileContent, source: str, numbers: set[int] | None = None) -> Iterator[PageImage]:
+    """The file's frames (only those in ``numbers`` when given), decoded one at a time (from a path, only the
+    frame's part of the file is read)."""
     count = image_page_count(data, source)
     with _opened(data, source) as image:
         for index in range(count):
@@ -65,15 +67,15 @@ def image_pages(data: bytes, source: str, numbers: set[int] | None = None) -> It
 
 
 class _opened:
-    """``PIL.Image.open`` on the bytes with the header checked; errors become :class:`LoadError`."""
+    """``PIL.Image.open`` on the bytes or the file with the header checked; errors become :class:`LoadError`."""
 
-    def __init__(self, data: bytes, source: str) -> None:
+    def __init__(self, data: FileContent, source: str) -> None:
         from PIL import Image
 
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
-                self.image = Image.open(io.BytesIO(data))
+                self.image = Image.open(io.BytesIO(data) if isinstance(data, bytes) else data)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise LoadError(
                 "too_large",

@@ -2,7 +2,8 @@
 
 A scanned report is recognized page by page, one page image in memory at a time, so a worker's memory stays
 under about 1.5 GB: the models take about 0.3 GB, a page at ``RECOGNITION_DPI`` about 30 MB with its copies,
-and the largest image accepted (``MAX_IMAGE_PIXELS``) about 0.5 GB while it is decoded and scaled down.
+and the largest image accepted (``MAX_IMAGE_PIXELS``) about 0.5 GB while it is decoded and scaled down. The
+file itself (up to ``MAX_SCAN_FILE_BYTES``) is read from its path, a page at a time, not held in memory.
 """
 from __future__ import annotations
 

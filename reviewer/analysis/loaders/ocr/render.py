@@ -6,6 +6,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.file_content import FileContent, pdf_document
 from reviewer.analysis.loaders.ocr.images import PageImage
 from reviewer.analysis.loaders.ocr.limits import MAX_IMAGE_PIXELS, MAX_PAGE_SIDE_PX, RECOGNITION_DPI, too_many_pixels
 from reviewer.analysis.loaders.outcome import file_label
@@ -14,13 +15,13 @@ from reviewer.analysis.loaders.pdfium_lock import PDFIUM_LOCK
 _POINTS_PER_INCH = 72.0
 
 
-def rendered_pages(data: bytes, source: str, numbers: list[int]) -> Iterator[PageImage]:
+def rendered_pages(data: FileContent, source: str, numbers: list[int]) -> Iterator[PageImage]:
     """The pages ``numbers`` (1-based) of the PDF, one at a time, white behind transparent parts."""
     import pypdfium2 as pdfium
 
     try:
         with PDFIUM_LOCK:
-            document = pdfium.PdfDocument(data)
+            document = pdf_document(data)
     except pdfium.PdfiumError:
         raise LoadError("damaged", f"PDF 文件“{file_label(source)}”已损坏，无法转成图片识别。") from None
     try:

@@ -9,6 +9,7 @@ recognized page with its line boxes and confidences, so the text need not be rec
 from __future__ import annotations
 
 from reviewer.analysis.errors import LoadError
+from reviewer.analysis.loaders.file_content import FileContent, content_head
 from reviewer.analysis.loaders.ocr.images import image_page_count, image_pages
 from reviewer.analysis.loaders.ocr.limits import MAX_SCAN_PAGES, too_many_pages
 from reviewer.analysis.loaders.ocr.options import OcrOptions
@@ -17,14 +18,15 @@ from reviewer.analysis.loaders.ocr.render import rendered_pages
 from reviewer.analysis.loaders.outcome import checked_text, file_label
 from reviewer.analysis.loaders.page_layout import PageLayout
 from reviewer.analysis.loaders.page_restore import restore_pages
-from reviewer.analysis.loaders.sniff import image_kind
+from reviewer.analysis.loaders.sniff import IMAGE_MAGIC_BYTES, image_kind
 from reviewer.analysis.model import LoadedDocument
 
 OCR_FORMAT = "ocr"
 
 
-def load_image(data: bytes, source: str, options: OcrOptions | None = None) -> LoadedDocument:
-    """A JPEG, PNG or TIFF file (every frame of a TIFF a page) read by text recognition."""
+def load_image(data: FileContent, source: str, options: OcrOptions | None = None) -> LoadedDocument:
+    """A JPEG, PNG or TIFF file (every frame of a TIFF a page) read by text recognition; from a path, a frame
+    at a time is read from the file."""
     count = image_page_count(data, source)
     known = {number: page for number, page in known_pages(options).items() if number <= count}
     missing = {number for number in range(1, count + 1) if number not in known}
@@ -39,7 +41,7 @@ def load_image(data: bytes, source: str, options: OcrOptions | None = None) -> L
         encoding=None,
         raw_text=checked_text(tidy_recognized(restored.text), source),
         page_count=count,
-        original_format=image_kind(data),
+        original_format=image_kind(content_head(data, IMAGE_MAGIC_BYTES)),
         notes=restored.notes,
         table_cells=restored.table_cells,
         recognized_pages=pages,
@@ -47,7 +49,7 @@ def load_image(data: bytes, source: str, options: OcrOptions | None = None) -> L
 
 
 
-def recognize_pdf_pages(data: bytes, source: str, numbers: list[int], options: OcrOptions | None) -> list[PageLayout]:
+def recognize_pdf_pages(data: FileContent, source: str, numbers: list[int], options: OcrOptions | None) -> list[PageLayout]:
     """The PDF's pages ``numbers`` recognized (or taken from ``options.known_pages``), in page order."""
     if len(numbers) > MAX_SCAN_PAGES:
         raise too_many_pages(source, len(numbers))

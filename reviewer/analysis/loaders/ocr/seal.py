@@ -31,6 +31,10 @@ ink; a darker red one is text printed under the ink, and is kept."""
 LIGHT = 170
 """Inside a seal, a pixel at least this light in every channel is paper or a pale fringe."""
 
+SAMPLE_STEP = 2
+"""A page is first looked at in every second pixel of every second row: a seal's ring, about 1 mm wide (4
+pixels even at 100 dpi), cannot fall between them."""
+
 _CM_PER_INCH = 2.54
 
 
@@ -54,9 +58,9 @@ def without_seals(image: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray
     Inside a seal's bounding box every pixel that is light or bright red is painted: that takes the pale
     fringe that blur and JPEG leave around red ink, and the seal's star and characters with it, and keeps
     the dark pixels of the text printed under it."""
+    if not red_ink_mask(np.ascontiguousarray(image[::SAMPLE_STEP, ::SAMPLE_STEP])).any():
+        return image, None  # most pages carry no red ink: looked for on a quarter of the pixels first
     mask = red_ink_mask(image)
-    if not mask.any():
-        return image, None
     cleaned = None
     ink = None
     for x0, y0, x1, y1 in seal_boxes(mask, dpi):
