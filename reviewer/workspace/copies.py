@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-import operator
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -254,8 +253,7 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
     conn.execute("DELETE FROM copy_pending WHERE report_id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
     conn.executemany('INSERT OR IGNORE INTO copy_passages (report_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
                      new_passages)
-    conn.executemany("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)",
-                     sorted(new_bands, key=operator.itemgetter(0)))  # stable: (key, report, ordinal) order
+    _insert_bands(conn, new_bands)
     conn.executemany("INSERT OR IGNORE INTO copy_saturated (band_key) VALUES (?)", [(k,) for k in sorted(new_saturated)])
     other_passages = _other_passages(conn, others, {p for r in looked for _passage, pairs in r.compared for p in pairs})
     for result in looked:
@@ -277,6 +275,18 @@ def _verified(compared: Sequence[tuple[Passage, list[_Posting]]],
             if match is not None:
                 matches.setdefault(other_id, []).append(OrdinalMatch(passage.ordinal, other_ordinal, match))
     return {other_id: analysis_copies.merged(found) for other_id, found in matches.items()}
+
+
+def _insert_bands(conn: sqlite3.Connection, rows: Sequence[tuple[int, int, int]]) -> None:
+    """The batch's band rows into the index in key order, sorted by SQLite: a batch holds some 100,000 rows, and
+    sorting them in Python (one C call, ~40 ms) would hold the interpreter that long, freezing the window whose
+    import runs this on a thread; SQLite sorts with the interpreter free."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS copy_new_bands "
+                 "(band_key INTEGER NOT NULL, report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL)")
+    conn.executemany("INSERT INTO copy_new_bands (band_key, report_id, ordinal) VALUES (?, ?, ?)", rows)
+    conn.execute("INSERT OR IGNORE INTO copy_bands (band_key, report_id, ordinal) "
+                 "SELECT band_key, report_id, ordinal FROM copy_new_bands ORDER BY band_key, report_id, ordinal")
+    conn.execute("DELETE FROM copy_new_bands")
 
 
 def _saturated(conn: sqlite3.Connection, keys: Sequence[int]) -> set[int]:
