@@ -77,8 +77,9 @@ def history_mark(conn: sqlite3.Connection) -> int:
 
 def take_backup(conn: sqlite3.Connection, workspace: Path, reason: str, mark: int,
                 stop: threading.Event | None = None) -> Path:
-    """Copy the database ``conn`` is connected to (outside a transaction of its own) into the backups
-    folder. A failure or ``stop`` removes the partial copy and raises."""
+    """Copy the database ``conn`` is connected to into the backups folder: the snapshot of its open read
+    transaction (:func:`begin_snapshot`), or one taken now. A failure or ``stop`` removes the partial copy
+    and raises."""
     folder = backups_dir(workspace)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{workspace.stem}-{datetime.now().strftime(_STAMP)}-{reason}-h{mark}.sqlite"
@@ -91,12 +92,14 @@ def take_backup(conn: sqlite3.Connection, workspace: Path, reason: str, mark: in
     try:
         copy = sqlite3.connect(str(partial))
         try:
-            conn.execute("BEGIN")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # one snapshot for every step
+            began = not conn.in_transaction
+            if began:
+                begin_snapshot(conn)
             try:
                 conn.backup(copy, pages=STEP_PAGES, progress=step)
             finally:
-                conn.execute("COMMIT")
+                if began:
+                    conn.execute("COMMIT")
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
@@ -105,6 +108,13 @@ def take_backup(conn: sqlite3.Connection, workspace: Path, reason: str, mark: in
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def begin_snapshot(conn: sqlite3.Connection) -> None:
+    """Start a read transaction on ``conn`` and fix its snapshot (a WAL reader sees the database as it was then,
+    whatever is committed later), so that every step of a backup copies the same state."""
+    conn.execute("BEGIN")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def backup_due(conn: sqlite3.Connection, workspace: Path) -> bool:
@@ -162,25 +172,42 @@ class BackgroundBackup:
         self.taken: Path | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="reviewer-backup", daemon=True)
+        self._conn: sqlite3.Connection | None = None
 
     def start(self) -> BackgroundBackup:
+        """Fix the snapshot to copy now, on the opening thread (the state before this session's first edit,
+        however late the thread gets to it), then copy it on the thread."""
+        try:
+            self._conn = sqlite3.connect(str(self.workspace), isolation_level=None, timeout=30,
+                                         check_same_thread=False)
+            begin_snapshot(self._conn)
+        except sqlite3.Error as error:
+            log.warning("backup of %s failed: %s", self.workspace, error)
+            self._close()
+            return self
         self._thread.start()
         return self
 
     def wait(self) -> None:
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join()
+        self.wait()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(str(self.workspace), isolation_level=None, timeout=30)
             try:
-                self.taken = take_rotating_backup(conn, self.workspace, self._stop)
+                assert self._conn is not None
+                self.taken = take_rotating_backup(self._conn, self.workspace, self._stop)
             finally:
-                conn.close()
+                self._close()
         except BackupStopped:
             pass
         except (sqlite3.Error, OSError) as error:

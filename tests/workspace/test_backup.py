@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from datetime import timedelta
 
 import pytest
@@ -30,6 +31,26 @@ def test_backups_rotate_and_skip_when_nothing_changed(ws_path, no_backup_interva
     assert list_backups(ws_path)[0] == newest, "unchanged since the newest backup: no new one"
     copy = sqlite3.connect(newest.path)
     assert copy.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()[0] == f"审阅人{KEEP_BACKUPS + 2}"
+    copy.close()
+
+
+def test_a_late_background_backup_still_copies_the_state_before_the_session(ws_path, no_backup_interval, monkeypatch):
+    with Workspace.open(ws_path) as ws:
+        ws.set_reviewer_name("甲")
+    copy_late = backup.take_rotating_backup
+
+    def after_the_first_edit(*args, **kwargs):
+        edited.wait(timeout=30)
+        return copy_late(*args, **kwargs)
+
+    edited = threading.Event()
+    monkeypatch.setattr(backup, "take_rotating_backup", after_the_first_edit)
+    with Workspace.open(ws_path) as ws:
+        ws.set_reviewer_name("乙")
+        edited.set()
+    newest = list_backups(ws_path)[0]
+    copy = sqlite3.connect(newest.path)
+    assert copy.execute("SELECT value FROM settings WHERE key = 'reviewer_name'").fetchone()[0] == "甲"
     copy.close()
 
 
