@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reviewer.paths import resource_path
 from reviewer.ui.app import open_worker_workspace
@@ -14,6 +14,40 @@ from reviewer.ui.library_model import ReportIdRole
 from reviewer.ui.settings import UiSettings
 
 IMPORT_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def shown_windows(qtbot):
+    """``show(window)``: shows a window (kept for qtbot) and returns it; those left open are closed afterwards."""
+    windows = []
+
+    def show(window):
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield show
+    for window in windows:
+        if not window._closed:
+            window.close()
+
+
+@pytest.fixture
+def deferred_window(shown_windows, tmp_path):
+    """``make(path, backup=True)``: a window on a workspace opened as the app opens it (the deep check left to
+    the window); any box still open is closed afterwards."""
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.workspace import Workspace
+
+    def make(path, backup: bool = True):
+        return shown_windows(MainWindow(Workspace.open(path, defer_check=True, backup=backup),
+                                        UiSettings(tmp_path / "window.ini"), open_worker_workspace))
+
+    yield make
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QDialog) and box.isVisible():
+            box.close()
 
 
 @pytest.fixture
@@ -33,29 +67,21 @@ def workspace_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, workspace_path, settings_path):
+def make_window(qtbot, shown_windows, workspace_path, settings_path):
     """Builds windows on the test's workspace and settings file; closes any left open."""
     from reviewer.ui.main_window import MainWindow
     from reviewer.workspace import Workspace
 
-    windows = []
-
     def make():
         workspace_path.parent.mkdir(parents=True, exist_ok=True)
-        ws = Workspace.open(workspace_path)
-        window = MainWindow(ws, UiSettings(settings_path), open_worker_workspace)
-        qtbot.addWidget(window)
+        window = MainWindow(Workspace.open(workspace_path), UiSettings(settings_path), open_worker_workspace)
         window.restore_state()
-        window.show()
+        shown_windows(window)
         qtbot.waitExposed(window)
         window.library.sort_in_pinyin_order()  # as after the first paint: no test sees the rows reordered under it
-        windows.append(window)
         return window
 
-    yield make
-    for window in windows:
-        if not window._closed:
-            window.close()
+    return make
 
 
 @pytest.fixture

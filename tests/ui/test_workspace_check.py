@@ -6,37 +6,12 @@ import shutil
 import sqlite3
 import threading
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewer.ui.app import open_worker_workspace
-from reviewer.ui.settings import UiSettings
-from reviewer.workspace import Workspace
 from reviewer.workspace.lock import CLEAN_CLOSE, lock_path
 
 CHECK_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture
-def open_deferred(qtbot, tmp_path):
-    """A window on a workspace opened as the app opens it (the deep check left to the window)."""
-    from reviewer.ui.main_window import MainWindow
-
-    windows = []
-
-    def make(path):
-        window = MainWindow(Workspace.open(path, defer_check=True), UiSettings(tmp_path / "window.ini"),
-                            open_worker_workspace)
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        if not window._closed:
-            window.close()
 
 
 def problems_box(qtbot) -> QMessageBox:
@@ -49,7 +24,7 @@ def problems_box(qtbot) -> QMessageBox:
 
 
 def test_after_an_unclean_shutdown_the_window_checks_in_the_background_and_shows_damage(
-        open_deferred, qtbot, tmp_path, demo_workspace):
+        deferred_window, qtbot, tmp_path, demo_workspace):
     path = tmp_path / "计数有误.sqlite"
     shutil.copyfile(demo_workspace, path)
     conn = sqlite3.connect(path)
@@ -59,7 +34,7 @@ def test_after_an_unclean_shutdown_the_window_checks_in_the_background_and_shows
     conn.close()
     lock_path(path).write_text("host/1")  # killed before closing
 
-    window = open_deferred(path)
+    window = deferred_window(path)
     assert window.library.model.rowCount() > 0, "the library is there before the check ends"
     assert window.workspace_check.busy or window.ws.deep_check_due
     box = problems_box(qtbot)
@@ -69,11 +44,11 @@ def test_after_an_unclean_shutdown_the_window_checks_in_the_background_and_shows
     assert window.ws.deep_check_due, "damage found: the next open checks again"
 
 
-def test_the_tools_menu_checks_a_sound_workspace_on_demand(open_deferred, qtbot, tmp_path, demo_workspace):
+def test_the_tools_menu_checks_a_sound_workspace_on_demand(deferred_window, qtbot, tmp_path, demo_workspace):
     path = tmp_path / "完好.sqlite"
     shutil.copyfile(demo_workspace, path)
     lock_path(path).write_text(CLEAN_CLOSE)
-    window = open_deferred(path)
+    window = deferred_window(path)
     assert not window.ws.deep_check_due and not window.workspace_check.busy, "closed cleanly: no check by itself"
     tools = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("工具"))
     check = next(a for a in tools.actions() if a.objectName() == "checkWorkspace")
@@ -87,7 +62,7 @@ def test_the_tools_menu_checks_a_sound_workspace_on_demand(open_deferred, qtbot,
     assert "未发现问题" in window.statusBar().currentMessage()
 
 
-def test_cancelling_the_check_leaves_it_due(open_deferred, qtbot, tmp_path, demo_workspace, monkeypatch):
+def test_cancelling_the_check_leaves_it_due(deferred_window, qtbot, tmp_path, demo_workspace, monkeypatch):
     import reviewer.workspace.integrity as integrity
 
     path = tmp_path / "取消.sqlite"
@@ -101,7 +76,7 @@ def test_cancelling_the_check_leaves_it_due(open_deferred, qtbot, tmp_path, demo
         return []
 
     monkeypatch.setattr(integrity, "_structure", long_structure_step)
-    window = open_deferred(path)
+    window = deferred_window(path)
     qtbot.waitUntil(started.is_set, timeout=CHECK_TIMEOUT_MS)
     assert window.workspace_check.busy
     qtbot.mouseClick(window.workspace_check.cancel_button, Qt.MouseButton.LeftButton)

@@ -11,9 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from reviewer.ui.app import open_worker_workspace
-from reviewer.ui.settings import UiSettings
-from reviewer.workspace import Workspace
 from reviewer.workspace.backup import AUTO, history_mark, list_backups, take_backup
 from reviewer.workspace.lock import lock_path
 
@@ -61,33 +58,10 @@ def damaged_with_backups(tmp_path, demo_workspace):
     return path, newest, older
 
 
-@pytest.fixture
-def window_on(qtbot, tmp_path):
-    from reviewer.ui.main_window import MainWindow
-
-    windows = []
-
-    def make(path):
-        window = MainWindow(Workspace.open(path, defer_check=True, backup=False), UiSettings(tmp_path / "w.ini"),
-                            open_worker_workspace)
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        if not window._closed:
-            window.close()
-    for box in QApplication.topLevelWidgets():
-        if isinstance(box, QDialog) and box.isVisible():
-            box.close()  # a box of the check that the reopened (still damaged) workspace ran again
-
-
 def test_the_damage_box_restores_the_chosen_backup_and_the_window_works_in_it(
-        qtbot, window_on, damaged_with_backups, demo_files):
+        qtbot, deferred_window, damaged_with_backups, demo_files):
     path, newest, older = damaged_with_backups
-    window = window_on(path)
+    window = deferred_window(path, backup=False)
     assert window.library.model.rowCount() == len(demo_files) - 1
     window.undo_stack.push(_noop_command())
     problems = wait_for(qtbot, QMessageBox, "workspaceCheckProblems")
@@ -116,9 +90,9 @@ def test_the_damage_box_restores_the_chosen_backup_and_the_window_works_in_it(
     done.accept()
 
 
-def test_the_tools_menu_lists_the_backups_and_cancelling_changes_nothing(qtbot, window_on, damaged_with_backups):
+def test_the_tools_menu_lists_the_backups_and_cancelling_changes_nothing(qtbot, deferred_window, damaged_with_backups):
     path, _newest, older = damaged_with_backups
-    window = window_on(path)
+    window = deferred_window(path, backup=False)
     wait_for(qtbot, QMessageBox, "workspaceCheckProblems").accept()
     tools = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("工具"))
     next(a for a in tools.actions() if a.objectName() == "restoreFromBackup").trigger()
@@ -131,11 +105,11 @@ def test_the_tools_menu_lists_the_backups_and_cancelling_changes_nothing(qtbot, 
 
 
 def test_a_failed_restore_says_why_and_reopens_the_untouched_workspace(
-        qtbot, window_on, damaged_with_backups, demo_files, monkeypatch):
+        qtbot, deferred_window, damaged_with_backups, demo_files, monkeypatch):
     import reviewer.ui.workspace_opening as opening
 
     path, newest, _older = damaged_with_backups
-    window = window_on(path)
+    window = deferred_window(path, backup=False)
     wait_for(qtbot, QMessageBox, "workspaceCheckProblems").accept()
     newest.write_bytes(b"not a database")  # damaged after it was listed
     shown = []
@@ -147,10 +121,10 @@ def test_a_failed_restore_says_why_and_reopens_the_untouched_workspace(
     assert visible(QMessageBox, "workspaceRestored") is None
 
 
-def test_without_backups_the_officer_is_told_where_they_would_be(qtbot, window_on, tmp_path, demo_workspace):
+def test_without_backups_the_officer_is_told_where_they_would_be(qtbot, deferred_window, tmp_path, demo_workspace):
     path = tmp_path / "无备份.sqlite"
     shutil.copyfile(demo_workspace, path)
-    window = window_on(path)
+    window = deferred_window(path, backup=False)
     assert list_backups(path) == []
     window.workspace_restore.start()
     qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() and "没有这个工作区的备份" in w.text()
