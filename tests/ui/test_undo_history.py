@@ -197,12 +197,17 @@ def test_ctrl_z_in_the_library_filter_undoes_the_review_unless_the_filter_has_ty
     assert search.hasFocus()
 
 
-def test_ctrl_z_in_the_remarks_undoes_their_typing_first_then_the_review(loaded_window, qtbot):
-    window = loaded_window
+def _first_figure_accepted(qtbot, window):
+    """The good report open with its first figure accepted: (its id, the figure, the remarks box)."""
     report_id = click_library_row(qtbot, window, GOOD_REPORT)
     figure = figures_in_text_order(window, report_id)[0]
     accept_figure(qtbot, window, figure)
-    remarks = window.pane.review_form.remarks
+    return report_id, figure, window.pane.review_form.remarks
+
+
+def test_ctrl_z_in_the_remarks_undoes_their_typing_first_then_the_review(loaded_window, qtbot):
+    window = loaded_window
+    report_id, figure, remarks = _first_figure_accepted(qtbot, window)
 
     remarks.setFocus()
     type_chinese(remarks, "结构完整")
@@ -240,10 +245,7 @@ def test_remarks_typed_and_taken_back_in_one_session_leave_no_undo_step(loaded_w
 
 def test_the_undo_button_commits_remarks_still_being_typed_and_undoes_them(loaded_window, qtbot):
     window = loaded_window
-    report_id = click_library_row(qtbot, window, GOOD_REPORT)
-    figure = figures_in_text_order(window, report_id)[0]
-    accept_figure(qtbot, window, figure)
-    remarks = window.pane.review_form.remarks
+    report_id, figure, remarks = _first_figure_accepted(qtbot, window)
     remarks.setFocus()
     type_chinese(remarks, "请核对数据")
     button = window.findChild(QToolBar, "mainToolBar").widgetForAction(window.undo_action)
