@@ -9,13 +9,13 @@ the text of quoted titles (《…》: names of laws and plans) and the shipped s
 cleaned text, so a match maps back to both reports.
 
 The index is MinHash (one permutation in six rounds, densified) over character trigrams of the normalised passage, in
-:data:`BANDS` bands of :data:`ROWS` values: two passages whose trigram sets overlap by Jaccard J share a given band
+:data:`~reviewer.analysis.copy_keys.BANDS` bands of :data:`~reviewer.analysis.copy_keys.ROWS` values: two passages whose trigram sets overlap by Jaccard J share a given band
 with probability q = J². Candidates must share :data:`BANDS_SHARED_MIN` bands and are then verified by
 :func:`compare_passages` (difflib matching blocks). One character in six changed, scattered, leaves a trigram
 whole with probability (5/6)³ = 0.579, so J = 0.579 / (2 − 0.579) = 0.41 and q = 0.166; the copy is a candidate
 unless it shares fewer than 2 of the 48 bands: 1 − (1 − q)⁴⁸ − 48·q·(1 − q)⁴⁷ = 1 − 0.00017 − 0.00158 = 0.998.
 
-A band key is 32 bits (:data:`KEY_BITS`, stored by SQLite in 4 bytes): the top bits of the band's 63-bit mix of
+A band key is 32 bits (:data:`~reviewer.analysis.copy_keys.KEY_BITS`, stored by SQLite in 4 bytes): the top bits of the band's 63-bit mix of
 its two values. Two different bands then share a key by chance with probability 2⁻³²: among the 36 million keys
 of 10,000 reports a passage's 48 keys meet about 0.4 foreign postings, and a foreign passage meeting two of them
 (what a candidate needs) is about one in ten million; difflib turns such a candidate down.
@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reviewer.analysis.copy_keys import SHINGLE, band_keys_of
 from reviewer.analysis.unit_key import admin_parts, short_unit, unit_key
 from reviewer.paths import resource_path
 
@@ -37,23 +38,14 @@ SIMILARITY_MIN = 0.7
 """Share of the passage's normalised characters that align with the other passage for it to count as copied."""
 JACCARD_MIN = 0.2
 """Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.41)."""
-SHINGLE = 3
-BANDS = 48
-ROWS = 2  # band_keys pairs the values: two a band
 BANDS_SHARED_MIN = 2
 MASK = "■"
 STANDARD_PHRASES_FILE = ("copies", "standard_phrases.txt")
 
-KEY_BITS = 32
-"""Bits of a band key; keys are signed (−2³¹ … 2³¹ − 1), which SQLite stores in 4 bytes."""
-
-_MASK64 = (1 << 64) - 1
-_MIX_BITS = (1 << 63) - 1
-_KEY_SHIFT = 63 - KEY_BITS
 _SENTENCE_END = re.compile(r"[。！？；!?;]+")
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _QUOTED_TITLE = re.compile(r"《[^《》\n]{1,60}》")
-_KEPT_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_KEPT_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
 
@@ -136,10 +128,9 @@ def _base_normalized(text: str, start: int, end: int, names: re.Pattern[str] | N
 
 
 def _keep(text: str, start: int, end: int, chars: list[str], positions: list[int]) -> None:
-    for offset in range(start, end):
-        if _KEPT_CHAR.match(text[offset]):
-            chars.append(text[offset])
-            positions.append(offset)
+    for run in _KEPT_RUN.finditer(text, start, end):
+        chars.extend(run.group())
+        positions.extend(range(run.start(), run.end()))
 
 
 def normalized(text: str, start: int, end: int, names: Sequence[str] = ()) -> tuple[str, list[int]]:
@@ -190,50 +181,9 @@ def _without(pattern: re.Pattern[str], chars: str, positions: list[int]) -> tupl
     return "".join(kept_chars), kept_positions
 
 
-def _shingles(chars: str) -> set[int]:
-    """64-bit hashes of the character trigrams (stable across runs: the index is stored)."""
-    codes = [ord(char) for char in chars]
-    mixed = [((codes[i] << 42 | codes[i + 1] << 21 | codes[i + 2]) * 0x9E3779B97F4A7C15) & _MASK64
-             for i in range(len(codes) - SHINGLE + 1)]
-    return {x ^ (x >> 31) for x in mixed}
-
-
-_ROUNDS = 6
-_ROUND_BITS = 4  # 16 bins a round: a 40-trigram passage leaves few bins empty
-_ROUND_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-                      0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
-
-
 def band_keys(passage: Passage) -> list[int]:
-    """The passage's :data:`BANDS` index keys of :data:`KEY_BITS` bits (band number folded in: one key space
-    for all bands).
-
-    One-permutation MinHash in :data:`_ROUNDS` rounds (BANDS × ROWS values): in each round every trigram's rehashed value falls
-    in one of 16 bins by its top bits and a bin keeps its least value; an empty bin takes the next filled
-    bin's value with the distance folded in (rotation densification). Rounds of few bins keep bins filled,
-    so that densified copies seldom make two unrelated passages collide twice."""
-    shingles = _shingles(passage.normalized)
-    if not shingles:
-        return []
-    per_round = 1 << _ROUND_BITS
-    shift = 64 - _ROUND_BITS
-    empty = 1 << 64
-    values: list[int] = []
-    for multiplier in _ROUND_MULTIPLIERS[:_ROUNDS]:
-        least = [empty] * per_round
-        for shingle in shingles:
-            value = (shingle * multiplier) & _MASK64
-            slot = value >> shift
-            if value < least[slot]:
-                least[slot] = value
-        for slot in range(per_round):
-            distance = 0
-            while least[(slot + distance) % per_round] == empty:
-                distance += 1
-            values.append(least[(slot + distance) % per_round] + distance)
-    mixed = [((values[2 * band] * 0x9E3779B97F4A7C15) ^ (values[2 * band + 1] + band * 0xBF58476D1CE4E5B9)) & _MIX_BITS
-             for band in range(BANDS)]
-    return [(value >> _KEY_SHIFT) - (1 << (KEY_BITS - 1)) for value in mixed]
+    """The passage's :data:`~reviewer.analysis.copy_keys.BANDS` index keys (see :mod:`reviewer.analysis.copy_keys`)."""
+    return list(band_keys_of([passage.normalized])[0])
 
 
 @dataclass(frozen=True)
@@ -246,7 +196,8 @@ class KeyedPassage:
 
 def keyed_passages(text: str, unit: str | None) -> list[KeyedPassage]:
     """The passages of a report of ``unit`` (its own names masked) with their band keys, in text order."""
-    return [KeyedPassage(p, tuple(band_keys(p))) for p in passages(text, unit_names(unit))]
+    found = passages(text, unit_names(unit))
+    return [KeyedPassage(p, keys) for p, keys in zip(found, band_keys_of([p.normalized for p in found]))]
 
 
 def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
@@ -254,7 +205,7 @@ def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
     if passage.normalized == other.normalized:  # what difflib would find, without it: one block, all of it
         return PassageMatch(passage.positions[0], passage.positions[-1] + 1, other.positions[0],
                             other.positions[-1] + 1, len(passage.normalized), len(passage.normalized))
-    mine, theirs = _shingles(passage.normalized), _shingles(other.normalized)
+    mine, theirs = _trigrams(passage.normalized), _trigrams(other.normalized)
     if len(mine & theirs) < JACCARD_MIN * len(mine | theirs):
         return None  # far below what copying leaves: no alignment needed
     matcher = difflib.SequenceMatcher(None, passage.normalized, other.normalized, autojunk=False)
@@ -268,6 +219,10 @@ def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
         other.positions[first.b], other.positions[last.b + last.size - 1] + 1,
         matched, len(passage.normalized),
     )
+
+
+def _trigrams(chars: str) -> set[str]:
+    return {chars[i:i + SHINGLE] for i in range(len(chars) - SHINGLE + 1)}
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 
 from reviewer.analysis import copies as analysis_copies
 from reviewer.analysis.copies import KeyedPassage, OrdinalMatch, Passage, PassageMatch
+from reviewer.analysis.copy_keys import BANDS
 from reviewer.analysis.unit_key import unit_key
 from reviewer.vocabulary import CopyKind, FindingCode, ItemState, Severity
 from reviewer.workspace.summaries import CURRENT
 
 POSTINGS_MAX = 32
 """Postings a band key takes; the key that would take one more is saturated and takes no more."""
-SATURATED_SHARED = analysis_copies.BANDS // 2
+SATURATED_SHARED = BANDS // 2
 """A passage with this many saturated band keys is wording the workspace shares, known without reading a posting:
 a copy of one passage with a character in six changed shares about 8 of the 48 bands with it, never half."""
 SATURATED_READ = 4
