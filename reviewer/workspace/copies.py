@@ -194,16 +194,18 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
         return
     ids = [report_id for report_id, _keyed in batch]
     reports = _indexed_many(conn, ids)
-    all_keys = list({key for _id, keyed in batch for k in keyed for key in k.keys})
+    all_keys = list(set(itertools.chain.from_iterable(k.keys for _id, keyed in batch for k in keyed)))
     saturated = _saturated(conn, all_keys)
     to_read: set[int] = set()
+    saturated_read: set[int] = set()
     for _id, keyed in batch:
         for k in keyed:
-            hits = [key for key in k.keys if key in saturated]
+            hits = saturated.intersection(k.keys)
             if len(hits) < SATURATED_SHARED:
-                to_read.update(key for key in k.keys if key not in saturated)
-                to_read.update(hits[:SATURATED_READ])
-    postings = _postings(conn, list(to_read))
+                to_read.update(k.keys)
+                if hits:
+                    saturated_read.update([key for key in k.keys if key in hits][:SATURATED_READ])
+    postings = _postings(conn, list((to_read - saturated) | saturated_read))
     others = dict(reports)  # and the reports of candidates, read when first met (few: not every posting's)
 
     def units_of(candidates: Iterable[_Posting]) -> set[str]:
@@ -223,7 +225,7 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
         result = _Looked(report, [], set())
         for k in keyed:
             keys = k.keys
-            if saturated and sum(key in saturated for key in keys) >= SATURATED_SHARED:
+            if saturated and len(saturated.intersection(keys)) >= SATURATED_SHARED:
                 continue
             shared = Counter(itertools.chain.from_iterable(postings.get(key, ()) for key in keys))
             candidates = {_pair(p): n for p, n in shared.items()
