@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -225,13 +226,26 @@ def _trigrams(chars: str) -> set[str]:
     return {chars[i:i + SHINGLE] for i in range(len(chars) - SHINGLE + 1)}
 
 
+def joined(run: Sequence[Passage]) -> Passage:
+    """Consecutive passages of a report as one (numbered as the first): what a copy whose sentence ends were
+    edited away (two sentences run together) is compared with."""
+    return Passage(run[0].ordinal, run[0].start, run[-1].end, "".join(p.normalized for p in run),
+                   tuple(itertools.chain.from_iterable(p.positions for p in run)))
+
+
 @dataclass(frozen=True)
 class OrdinalMatch:
-    """A verified match of passage ``ordinal`` with passage ``other_ordinal`` of another report."""
+    """A verified match of passage ``ordinal`` with passages ``other_ordinal`` … ``other_last`` of another
+    report (one passage, or several run together: see :func:`joined`)."""
 
     ordinal: int
     other_ordinal: int
     match: PassageMatch
+    other_last: int = -1
+
+    @property
+    def other_through(self) -> int:
+        return max(self.other_ordinal, self.other_last)
 
 
 def merged(matches: Iterable[OrdinalMatch]) -> list[PassageMatch]:
@@ -243,7 +257,7 @@ def merged(matches: Iterable[OrdinalMatch]) -> list[PassageMatch]:
         if last is not None and current.ordinal == last.ordinal:
             continue  # one passage, two passages of the other report: the better-ordered first kept
         joins = (last is not None and current.ordinal == last.ordinal + 1
-                 and current.other_ordinal in (last.other_ordinal, last.other_ordinal + 1))
+                 and last.other_ordinal <= current.other_ordinal <= last.other_through + 1)
         if joins:
             before, add = result[-1], current.match
             result[-1] = PassageMatch(before.start, add.end, min(before.other_start, add.other_start),

@@ -258,26 +258,59 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
                      new_passages)
     _insert_bands(conn, new_bands)
     conn.executemany("INSERT OR IGNORE INTO copy_saturated (band_key) VALUES (?)", [(k,) for k in sorted(new_saturated)])
-    other_passages = _other_passages(conn, others, {p for r in looked for _passage, pairs in r.compared for p in pairs})
-    for result in looked:
-        _replace_findings(conn, result.report, _verified(result.compared, other_passages), others)
+    for result, found in zip(looked, _verified(conn, others, looked)):
+        _replace_findings(conn, result.report, found, others)
         if result.common:
             _forget_common(conn, result.common)
 
 
-def _verified(compared: Sequence[tuple[Passage, list[_Posting]]],
-              other_passages: Mapping[_Posting, Passage]) -> dict[int, list[PassageMatch]]:
-    """Other report id → the passages found in it (checked with difflib, consecutive ones merged)."""
-    matches: dict[int, list[OrdinalMatch]] = {}
-    for passage, pairs in compared:
-        for other_id, other_ordinal in pairs:
-            other = other_passages.get((other_id, other_ordinal))
-            if other is None:
-                continue
-            match = analysis_copies.compare_passages(passage, other)
+_NEIGHBOUR_RUNS = ((-1, 0), (0, 1), (-1, 1))
+"""The runs of the other report's passages, around a candidate, that an unmatched passage is compared with."""
+
+
+def _verified(conn: sqlite3.Connection, others: Mapping[int, _Indexed],
+              looked: Sequence[_Looked]) -> list[dict[int, list[PassageMatch]]]:
+    """Per looked-up report: other report id → the passages found in it (checked with difflib, consecutive ones
+    merged). A passage that matches none of its candidates alone is compared with each candidate run together
+    with its neighbours (:data:`_NEIGHBOUR_RUNS`): a copy whose sentence end was edited away is one passage where
+    the original has two."""
+    read = _other_passages(conn, others, {p for r in looked for _passage, pairs in r.compared for p in pairs})
+    matches: list[dict[int, list[OrdinalMatch]]] = [{} for _ in looked]
+    unmatched: list[tuple[int, Passage, list[_Posting]]] = []
+    for index, result in enumerate(looked):
+        for passage, pairs in result.compared:
+            found = False
+            for other_id, other_ordinal in pairs:
+                other = read.get((other_id, other_ordinal))
+                match = analysis_copies.compare_passages(passage, other) if other is not None else None
+                if match is not None:
+                    matches[index].setdefault(other_id, []).append(OrdinalMatch(passage.ordinal, other_ordinal, match))
+                    found = True
+            if not found and pairs:
+                unmatched.append((index, passage, pairs))
+    if unmatched:
+        around = {(other_id, ordinal + step) for _i, _p, pairs in unmatched for other_id, ordinal in pairs
+                  for step in (-1, 1)}
+        read.update(_other_passages(conn, others, around - read.keys()))
+        for index, passage, pairs in unmatched:
+            for other_id, ordinal in pairs:
+                run_match = _run_match(passage, other_id, ordinal, read)
+                if run_match is not None:
+                    matches[index].setdefault(other_id, []).append(run_match)
+                    break
+    return [{other_id: analysis_copies.merged(found) for other_id, found in per_report.items()}
+            for per_report in matches]
+
+
+def _run_match(passage: Passage, other_id: int, ordinal: int,
+               read: Mapping[_Posting, Passage]) -> OrdinalMatch | None:
+    for before, after in _NEIGHBOUR_RUNS:
+        run = [read.get((other_id, n)) for n in range(ordinal + before, ordinal + after + 1)]
+        if all(p is not None for p in run):
+            match = analysis_copies.compare_passages(passage, analysis_copies.joined([p for p in run if p]))
             if match is not None:
-                matches.setdefault(other_id, []).append(OrdinalMatch(passage.ordinal, other_ordinal, match))
-    return {other_id: analysis_copies.merged(found) for other_id, found in matches.items()}
+                return OrdinalMatch(passage.ordinal, ordinal + before, match, ordinal + after)
+    return None
 
 
 def _insert_bands(conn: sqlite3.Connection, rows: Sequence[tuple[int, int, int]]) -> None:

@@ -81,6 +81,24 @@ def test_a_paragraph_with_fifteen_percent_of_its_characters_changed_is_found(tmp
         assert _span_text(ws, later, finding.start, finding.end).endswith(edited[-1][-4:-1])
 
 
+def test_sentences_run_together_by_an_edited_sentence_end_are_found_in_either_report(tmp_path):
+    first, second = OWN_WORK["观海卫镇"][0], OWN_WORK["观海卫镇"][2]
+    run_together = first.replace("。", "并", 1) + second  # one passage where the other report has two
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        source = _import(ws, report_text("观海卫镇", 2022, [first + second, OWN_WORK["观海卫镇"][1]]), "a.txt")
+        later = _import(ws, report_text("长河镇", 2023, [*OWN_WORK["长河镇"][:2], run_together]), "b.txt")
+        [finding] = ws.copies(later)
+        assert finding.other_report_id == source and finding.similarity > 0.95
+        assert _span_text(ws, later, finding.start, finding.end) == run_together.rstrip("。")
+        assert _span_text(ws, source, finding.other_start, finding.other_end) == (first + second).rstrip("。")
+    with Workspace.open(tmp_path / "v.sqlite") as ws:  # the run-together passage stored first, looked up from
+        source = _import(ws, report_text("长河镇", 2022, [*OWN_WORK["长河镇"][:2], run_together]), "b.txt")
+        later = _import(ws, report_text("观海卫镇", 2023, [first + second, OWN_WORK["观海卫镇"][1]]), "a.txt")
+        [finding] = ws.copies(later)
+        assert finding.other_report_id == source
+        assert _span_text(ws, later, finding.start, finding.end) == (first + second).rstrip("。")
+
+
 def test_the_standard_opening_in_every_report_and_unrelated_reports_give_nothing(tmp_path):
     with Workspace.open(tmp_path / "w.sqlite") as ws:
         ids = [_import(ws, report_text(unit, 2023, work), f"{unit}.txt") for unit, work in OWN_WORK.items()]
