@@ -64,7 +64,7 @@ def band_keys_of(normalized: Sequence[str]) -> list[tuple[int, ...]]:
 def _trigram_hashes(normalized: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """The hash of every character trigram of every passage and the passage it belongs to."""
     joined = "".join(normalized)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(_U64)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(_U64)
     lengths = np.array([len(text) for text in normalized], dtype=np.int64)
     ends = np.cumsum(lengths)
     owner_of_char = np.repeat(np.arange(len(normalized), dtype=np.int64), lengths)
