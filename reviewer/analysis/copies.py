@@ -4,7 +4,8 @@ and the check that two passages are nearly the same.
 A passage is a sentence (ending in 。！？；) of at least :data:`PASSAGE_MIN_CHARS` normalised characters; a
 shorter sentence joins the next one of its paragraph. Normalising is what copying does not change: the
 unit's own names become one mask character, a number becomes ``0``, punctuation and spaces go, and so do
-the text of quoted titles (《…》: names of laws and plans) and the shipped standard phrases
+the text of quoted titles (《…》: names of laws and plans; also where one bracket of the pair was lost) and
+the shipped standard phrases
 (``resources/copies/standard_phrases.txt``). Every normalised character remembers its offset in the
 cleaned text, so a match maps back to both reports.
 
@@ -45,7 +46,12 @@ STANDARD_PHRASES_FILE = ("copies", "standard_phrases.txt")
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+")
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
-_QUOTED_TITLE = re.compile(r"《[^《》\n]{1,60}》")
+TITLE_CHARS_MAX = 60
+_QUOTED_TITLE = re.compile(rf"《[^《》\n]{{1,{TITLE_CHARS_MAX}}}》")
+_TITLE_EDGE = frozenset("，。；：！？、,;:!?“”《》")
+"""Where a title whose other bracket is missing is taken to end (or begin)."""
+_TITLE_OPENINGS = ("中华人民共和国", "关于")
+"""How the titles of laws and documents begin: where a title whose 《 is missing is taken to begin."""
 _KEPT_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
@@ -108,7 +114,7 @@ def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
 
 def _base_normalized(text: str, start: int, end: int, names: re.Pattern[str] | None) -> tuple[str, list[int]]:
     """Names masked, numbers made 0, quoted titles, punctuation and spaces left out."""
-    replaced: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _QUOTED_TITLE.finditer(text, start, end)]
+    replaced: list[tuple[int, int, str]] = [(t_start, t_end, "") for t_start, t_end in _titles(text, start, end)]
     if names is not None:
         replaced += [(m.start(), m.end(), MASK) for m in names.finditer(text, start, end)]
     replaced += [(m.start(), m.end(), "0") for m in _NUMBER.finditer(text, start, end)]
@@ -126,6 +132,33 @@ def _base_normalized(text: str, start: int, end: int, names: re.Pattern[str] | N
         position = r_end
     _keep(text, position, end, chars, positions)
     return "".join(chars), positions
+
+
+def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the quoted titles in ``text[start:end]``: each 《…》, and where a bracket is alone (its pair
+    lost to an edit, a line break or a misreading) the title it still marks, within :data:`TITLE_CHARS_MAX`
+    characters: from a lone 《 to the next punctuation or bracket; back from a lone 》 to the punctuation or
+    bracket before it or a title's usual beginning (:data:`_TITLE_OPENINGS`), whichever is nearer, else to the
+    start of the sentence; the bracket alone when none of these is that near."""
+    spans = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text, start, end)]
+    if text.count("《", start, end) + text.count("》", start, end) == 2 * len(spans):
+        return spans
+    inside = {offset for t_start, t_end in spans for offset in (t_start, t_end - 1)}
+    for offset in range(start, end):
+        char = text[offset]
+        if char not in "《》" or offset in inside:
+            continue
+        if char == "《":
+            stop = next((q for q in range(offset + 1, min(end, offset + 1 + TITLE_CHARS_MAX))
+                         if text[q] in _TITLE_EDGE), offset + 1)
+            spans.append((offset, stop))
+        else:
+            limit = max(start, offset - TITLE_CHARS_MAX)
+            edge = next((q + 1 for q in range(offset - 1, limit - 1, -1) if text[q] in _TITLE_EDGE), limit)
+            openings = [text.rfind(opening, edge, offset) for opening in _TITLE_OPENINGS]
+            begin = max([*openings, edge if edge > limit or limit == start else -1])
+            spans.append((begin if begin >= 0 else offset, offset + 1))
+    return sorted(spans)
 
 
 def _keep(text: str, start: int, end: int, chars: list[str], positions: list[int]) -> None:

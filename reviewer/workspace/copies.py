@@ -13,6 +13,9 @@ workspace size. Wording the workspace shares is told by the reports its candidat
 :func:`add_many` and docs/comparison.md). Several reports are indexed in one go (:func:`add_many`, keys inserted in key
 order: fewer pages written); a bulk import marks its reports pending (``copy_pending``) when it stores them and
 indexes them in batches, and what a crash left pending is indexed when the workspace is next opened.
+
+The tables (``copy_passages``, ``copy_bands``, ``copy_saturated``, ``copy_pending``, ``copy_findings``) are made by
+the schema steps of :mod:`reviewer.workspace.migrations` (versions 6 and 8).
 """
 from __future__ import annotations
 
@@ -45,45 +48,6 @@ units, if more, up to :data:`COMMON_UNITS_MAX`) is wording the workspace shares,
 COMMON_UNITS_MAX = POSTINGS_MAX // 2
 """Where the tenth stops: posting lists hold :data:`POSTINGS_MAX` reports, half of them is many units."""
 CANDIDATES_PER_PASSAGE = 8
-
-CREATE_SQL = """
-CREATE TABLE copy_passages (
-    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    PRIMARY KEY (report_id, ordinal)
-) WITHOUT ROWID;
-CREATE TABLE copy_bands (
-    band_key INTEGER NOT NULL,
-    report_id INTEGER NOT NULL,
-    ordinal INTEGER NOT NULL,
-    PRIMARY KEY (band_key, report_id, ordinal)
-) WITHOUT ROWID;
-CREATE TABLE copy_saturated (
-    band_key INTEGER PRIMARY KEY
-) WITHOUT ROWID;
-CREATE TABLE copy_pending (
-    report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE
-);
-CREATE TABLE copy_findings (
-    id INTEGER PRIMARY KEY,
-    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    other_report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    other_start INTEGER NOT NULL,
-    other_end INTEGER NOT NULL,
-    similarity REAL NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('own_previous', 'other_unit')),
-    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected', 'corrected')),
-    reviewer TEXT,
-    updated_at TEXT
-);
-CREATE INDEX copy_findings_report ON copy_findings(report_id);
-CREATE INDEX copy_findings_other ON copy_findings(other_report_id);
-"""
-"""The tables of a new workspace (schema 8; :mod:`reviewer.workspace.migrations` builds older files up to them)."""
 
 _Posting = tuple[int, int]  # (report id, passage ordinal)
 _ORDINAL_BITS = 20

@@ -15,10 +15,14 @@ Version 6: the copied-text index (passages and their MinHash band keys) and the 
 current reports when the file is opened: see version 8).
 Version 7: the rosters of units expected to report (报送名单), one list per report year, each unit with the key
 of :func:`reviewer.analysis.unit_key.unit_key` that matches it to the reports.
+Version 8: 32-bit band keys, bounded posting lists (saturated keys), reports pending indexing.
+Version 9: copy passages leave out quoted titles with a lost bracket too: the reports this changes are indexed
+again when the file is opened.
 """
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -407,8 +411,34 @@ def _to_v8(db: sqlite_utils.Database) -> None:
                  "AND r.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM copy_passages p WHERE p.report_id = r.id)")
 
 
+_V8_TITLE = re.compile(r"《[^《》\n。！？；!?;]{1,60}》")
+"""A quoted title as version 8 left it out of a copy passage (the step's own copy, see :func:`_to_v9`)."""
+
+
+def _v9_changes_passages(text: str) -> bool:
+    """The text holds a title bracket version 8 did not pair: its copy passages change in version 9."""
+    return text.count("《") + text.count("》") != 2 * len(_V8_TITLE.findall(text))
+
+
+def _to_v9(db: sqlite_utils.Database) -> None:
+    """Copy passages leave out a quoted title whose bracket was lost as well (version 8 kept its text). The current
+    reports whose passages this changes are indexed again: their passages and band rows go (the rows found by one
+    scan of the index, which is keyed by band) and they are marked pending, for the open to index. Their copy
+    findings stay until then; a decision is kept where the pair and an overlapping span remain."""
+    conn = db.conn
+    changed = [report_id for report_id, text in conn.execute(
+        "SELECT r.id, t.text FROM reports r JOIN report_texts t ON t.report_id = r.id "
+        "WHERE r.superseded_by IS NULL AND r.deleted_at IS NULL") if _v9_changes_passages(text)]
+    if not changed:
+        return
+    ids = json.dumps(changed)
+    conn.execute("DELETE FROM copy_bands WHERE report_id IN (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("DELETE FROM copy_passages WHERE report_id IN (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("INSERT OR IGNORE INTO copy_pending (report_id) SELECT value FROM json_each(?)", (ids,))
+
+
 STEPS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6, 7: _to_v7, 8: _to_v8}
+    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6, 7: _to_v7, 8: _to_v8, 9: _to_v9}
 """Version → the step that turns the version before it into this one."""
 
 SCHEMA_VERSION = max(STEPS)

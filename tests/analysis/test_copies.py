@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from reviewer.analysis.copies import BANDS_SHARED_MIN, band_keys, compare_passages, passages, unit_names
+from reviewer.analysis.copies import BANDS_SHARED_MIN, band_keys, compare_passages, normalized, passages, unit_names
 from tests.workspace.copy_reports import OPENING, OWN_WORK
 
 SENTENCES = [sentence for work in OWN_WORK.values() for sentence in work]
@@ -58,3 +58,17 @@ def test_a_passage_equal_after_normalising_aligns_whole_with_similarity_one():
 def test_band_keys_are_48_signed_32_bit_numbers():
     keys = band_keys(passages(SENTENCES[0])[0])
     assert len(keys) == 48 and all(-(1 << 31) <= key < 1 << 31 for key in keys)
+
+
+def test_a_quoted_title_that_lost_a_bracket_is_left_out_like_a_whole_one():
+    whole = ("镇政府组织机关干部集中学习《中华人民共和国行政复议法》《中华人民共和国行政处罚法》，"
+             "邀请律师解读新修订条款并组织全体执法人员闭卷考试。")
+    lost = ("镇政府组织机关干部集中学习中华人民共和国行政复议法》《中华人民共和国行政处罚法，"
+            "邀请律师解读新修订条款并组织全体执法人员闭卷考试。")
+    [a], [b] = passages(whole), passages(lost)
+    assert a.normalized == b.normalized == "镇政府组织机关干部集中学习邀请律师解读新修订条款并组织全体执法人员闭卷考试"
+    for text, kept in (("认真贯彻《行政许可法》和行政处罚法》等法律规定，落实三项制度。", "认真贯彻等法律规定落实三项制度"),
+                       ("学习《中华人民共和国行政复议法，组织执法考试。", "学习组织执法考试"),
+                       ("全面贯彻中华人民共和国行政复议法》，组织执法考试。", "全面贯彻组织执法考试"),
+                       ("落实法治政府建设实施纲要》的要求。", "的要求")):
+        assert normalized(text, 0, len(text))[0] == kept

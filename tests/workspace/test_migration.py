@@ -161,7 +161,7 @@ def test_a_version_7_file_gets_32_bit_band_keys_and_keeps_its_copy_findings_and_
         [found] = ws.copies(later)  # the converted keys are those the program computes now
         assert found.other_report_id == source.id and found.similarity == 1.0
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     keys = {row[0] for row in conn.execute("SELECT band_key FROM copy_bands WHERE report_id = ?", (source.id,))}
     assert keys == stored_keys and all(-(1 << 31) <= key < 1 << 31 for key in keys)
     assert conn.execute("SELECT count(*) FROM copy_bands WHERE report_id != ?", (later,)).fetchone()[0] == old_bands
@@ -169,6 +169,43 @@ def test_a_version_7_file_gets_32_bit_band_keys_and_keeps_its_copy_findings_and_
     assert conn.execute("SELECT count(*) FROM copy_pending").fetchone()[0] == 0
     assert conn.execute("SELECT reviewer FROM copy_findings WHERE state = 'rejected'").fetchone()[0] == "王五"
     conn.close()
+
+
+V8_TITLES = Path(__file__).parent / "fixtures" / "v8_titles.sqlite"
+
+
+def test_a_version_8_file_indexes_again_the_reports_with_a_lost_title_bracket_and_keeps_their_decisions(tmp_path):
+    path = tmp_path / "v8.sqlite"
+    shutil.copy(V8_TITLES, path)
+    old = sqlite3.connect(path)
+    untouched = old.execute("SELECT band_key, report_id, ordinal FROM copy_bands WHERE report_id != 2 "
+                            "ORDER BY 1, 2, 3").fetchall()
+    old.close()
+    with Workspace.open(path) as ws:
+        source, copier, unrelated = sorted(ws.reports(), key=lambda r: r.id)
+        verbatim, titled = ws.copies(copier.id)
+        assert (verbatim.other_report_id, verbatim.state) == (source.id, "rejected")
+        assert (titled.other_report_id, titled.state, titled.on_this_report) == (source.id, "pending", True)
+        text = ws.report(copier.id).analysis.text
+        assert text[titled.start:titled.end].startswith("镇政府组织机关干部集中学习")
+        assert ws.copies(unrelated.id) == []
+        stored_keys = {key for k in keyed_passages(text, copier.unit) for key in k.keys}
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    keys = {row[0] for row in conn.execute("SELECT band_key FROM copy_bands WHERE report_id = ?", (copier.id,))}
+    assert keys == stored_keys  # the report's rows are those of today's passages, the others' untouched
+    assert conn.execute("SELECT band_key, report_id, ordinal FROM copy_bands WHERE report_id != ? ORDER BY 1, 2, 3",
+                        (copier.id,)).fetchall() == untouched
+    assert conn.execute("SELECT count(*) FROM copy_pending").fetchone()[0] == 0
+    assert conn.execute("SELECT reviewer FROM copy_findings WHERE state = 'rejected'").fetchone()[0] == "王五"
+    conn.close()
+
+
+def test_the_version_9_step_picks_the_texts_whose_passages_change():
+    assert not migrations._v9_changes_passages("学习《宪法》和《民法典》，全年开展培训。")
+    assert migrations._v9_changes_passages("学习宪法》和《民法典》。")
+    assert migrations._v9_changes_passages("学习《中华人民共和国\n行政复议法》。")  # a title across a line break
+    assert migrations._v9_changes_passages("学习《关于加强法治建设的意见。通知》。")  # across a sentence end
 
 
 def test_the_version_8_step_keeps_the_earliest_32_postings_of_a_fuller_key_and_saturates_it():
