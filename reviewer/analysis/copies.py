@@ -38,6 +38,9 @@ PASSAGE_MIN_CHARS = 30
 """Normalised characters a passage needs (about 40 characters of text): shorter text is not worth a finding."""
 SIMILARITY_MIN = 0.7
 """Share of the passage's normalised characters that align with the other passage for it to count as copied."""
+PART_SHARE_MIN = 0.4
+"""Share of a sentence's trigrams a passage that ran it together with another must hold (a copy with one
+character in six changed keeps 0.58 of them; unrelated sentences of these reports share about 0.1–0.2)."""
 JACCARD_MIN = 0.2
 """Trigram overlap below which two passages are not compared further (one character in six changed leaves ~0.41)."""
 BANDS_SHARED_MIN = 2
@@ -253,6 +256,13 @@ def compare_passages(passage: Passage, other: Passage) -> PassageMatch | None:
         other.positions[first.b], other.positions[last.b + last.size - 1] + 1,
         matched, len(passage.normalized),
     )
+
+
+def part_of(other: Passage, passage: Passage) -> bool:
+    """At least :data:`PART_SHARE_MIN` of ``other``'s trigrams occur in ``passage``: ``other`` may be one of the
+    sentences a copy ran together into ``passage`` (worth comparing ``passage`` with it and its neighbours)."""
+    theirs = _trigrams(other.normalized)
+    return len(theirs & _trigrams(passage.normalized)) >= PART_SHARE_MIN * len(theirs)
 
 
 def _trigrams(chars: str) -> set[str]:

@@ -191,7 +191,7 @@ def add_many(conn: sqlite3.Connection, batch: Sequence[tuple[int, Sequence[Keyed
             keys = k.keys
             if saturated and len(saturated.intersection(keys)) >= SATURATED_SHARED:
                 continue
-            shared = Counter(itertools.chain.from_iterable(postings.get(key, ()) for key in keys))
+            shared = Counter(itertools.chain.from_iterable(map(postings.get, keys, itertools.repeat((), len(keys)))))
             candidates = {_pair(p): n for p, n in shared.items()
                           if n >= analysis_copies.BANDS_SHARED_MIN and p >> _ORDINAL_BITS != report_id}
             units = units_of(candidates) - {report.unit_or_own}
@@ -235,23 +235,28 @@ _NEIGHBOUR_RUNS = ((-1, 0), (0, 1), (-1, 1))
 def _verified(conn: sqlite3.Connection, others: Mapping[int, _Indexed],
               looked: Sequence[_Looked]) -> list[dict[int, list[PassageMatch]]]:
     """Per looked-up report: other report id → the passages found in it (checked with difflib, consecutive ones
-    merged). A passage that matches none of its candidates alone is compared with each candidate run together
-    with its neighbours (:data:`_NEIGHBOUR_RUNS`): a copy whose sentence end was edited away is one passage where
-    the original has two."""
+    merged). A passage that matches none of its candidates alone is compared with each candidate it may hold a
+    part of (:func:`~reviewer.analysis.copies.part_of`) run together with its neighbours (:data:`_NEIGHBOUR_RUNS`):
+    a copy whose sentence end was edited away is one passage where the original has two."""
     read = _other_passages(conn, others, {p for r in looked for _passage, pairs in r.compared for p in pairs})
     matches: list[dict[int, list[OrdinalMatch]]] = [{} for _ in looked]
     unmatched: list[tuple[int, Passage, list[_Posting]]] = []
     for index, result in enumerate(looked):
         for passage, pairs in result.compared:
             found = False
-            for other_id, other_ordinal in pairs:
-                other = read.get((other_id, other_ordinal))
-                match = analysis_copies.compare_passages(passage, other) if other is not None else None
+            parts = []
+            for pair in pairs:
+                other = read.get(pair)
+                if other is None:
+                    continue
+                match = analysis_copies.compare_passages(passage, other)
                 if match is not None:
-                    matches[index].setdefault(other_id, []).append(OrdinalMatch(passage.ordinal, other_ordinal, match))
+                    matches[index].setdefault(pair[0], []).append(OrdinalMatch(passage.ordinal, pair[1], match))
                     found = True
-            if not found and pairs:
-                unmatched.append((index, passage, pairs))
+                elif analysis_copies.part_of(other, passage):
+                    parts.append(pair)
+            if not found and parts:
+                unmatched.append((index, passage, parts))
     if unmatched:
         around = {(other_id, ordinal + step) for _i, _p, pairs in unmatched for other_id, ordinal in pairs
                   for step in (-1, 1)}
