@@ -103,7 +103,25 @@ def reanalyze_job(report_ids: Sequence[int]) -> Job:
     return run
 
 
-class BatchWorker(QObject):
+class CancellableWorker(QObject):
+    """Work run by a :class:`BackgroundJob` on its thread: ``run`` does it, ``cancel`` asks it to stop at the next
+    step (thread-safe), ``finished`` says it ended and whether it was cancelled."""
+
+    finished = Signal(bool)
+    """True when cancelled before the end."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+
+class BatchWorker(CancellableWorker):
     progress = Signal(int, int, str)
     """(done, total, what was just done)."""
     pageProgress = Signal(str, int, int)
@@ -112,19 +130,12 @@ class BatchWorker(QObject):
     """(source, result: ImportResult or ReanalyzeResult)."""
     itemFailed = Signal(object)
     """Failure."""
-    finished = Signal(bool)
-    """True when cancelled before the end."""
 
     def __init__(self, workspace_path: Path, job: Job, open_workspace: Callable[[Path], Any]) -> None:
         super().__init__()
         self.workspace_path = workspace_path
         self._job = job
         self._open_workspace = open_workspace
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Stop after the file now being processed (thread-safe)."""
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -160,7 +171,7 @@ class BackgroundJob(QObject):
 
     ended = Signal(bool)
 
-    def __init__(self, worker: BatchWorker, parent: QObject | None = None) -> None:
+    def __init__(self, worker: CancellableWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.thread = QThread()

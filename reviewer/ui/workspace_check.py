@@ -4,7 +4,6 @@ it is due) and on 工具→检查工作区, with its step and a cancel button in
 in a message box as soon as the check ends; a sound result lets the next open skip the check."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -12,30 +11,24 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from reviewer.ui.dialogs import widen_message
-from reviewer.ui.import_worker import BackgroundJob
+from reviewer.ui.import_worker import BackgroundJob, CancellableWorker
 from reviewer.ui.plain_text import plain_label, plain_message
 from reviewer.ui.session import Session
 
 STATUS_MS = 10000
 
 
-class CheckWorker(QObject):
+class CheckWorker(CancellableWorker):
     """Runs :func:`check_workspace` on the job's thread."""
 
     progress = Signal(int, int, str)
     """(steps done, steps in all, the step now running)."""
     checked = Signal(object, list)
     """(the workspace path, the problems found: [] for a sound workspace); not emitted when cancelled."""
-    finished = Signal(bool)
-    """True when cancelled before the end."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -103,7 +96,7 @@ class WorkspaceCheck(QObject):
         worker = CheckWorker(self.session.path)
         worker.progress.connect(self._progress)
         worker.checked.connect(self._checked)  # slots of this object: run on the window's thread
-        self.job = BackgroundJob(worker, self)  # a worker of the same run/cancel/finished shape
+        self.job = BackgroundJob(worker, self)
         self.job.ended.connect(self._ended)
         self.bar.setRange(0, 0)
         self.label.setText(self.tr("上次未正常关闭，正在后台检查工作区…") if automatic
