@@ -3,7 +3,7 @@
 Runs the real app on a first start (default workspace, demo reports imported) in a temporary
 REVIEWER_HOME, does a little review work through the window, and saves:
 window-empty.png (no report open), window-library.png, window-figures.png, window-checks.png,
-window-annotation.png, window-year-compare.png (与上年对比), and Qt's own dialogs in Chinese (there are no native ones under Xvfb):
+window-annotation.png, window-year-compare.png (与上年对比), window-copies.png (相同段落), and Qt's own dialogs in Chinese (there are no native ones under Xvfb):
 dialog-open.png (importing reports, detail view), dialog-print.png.
 Needs an X display for real font rendering: uses DISPLAY if set, else starts ``Xvfb :99`` itself.
 """
@@ -73,6 +73,7 @@ def take_screenshots(home: str) -> None:
     from reviewer.ui.app import create_application, start_window
     from reviewer.ui.item_dialogs import AnnotationDialog
     from reviewer.ui.open_report import Target
+    from reviewer.ui.report_items import Group
     from reviewer.ui.review_commands import AddAnnotationCommand
     from reviewer.workspace import RosterUnit
 
@@ -232,6 +233,33 @@ def take_screenshots(home: str) -> None:
     compare.grab().save(str(OUT / "window-year-compare.png"))
     print(OUT / "window-year-compare.png")
     compare.close()
+
+    # 相同段落: 白沙乡's 2024 report, its 2018 report with the years changed, and a paragraph of 青溪镇's 2023 report
+    # with the unit renamed and two of its sentences run together
+    paragraph = max((line for line in window.ws.report(reports["01"]).analysis.text.splitlines()
+                     if line.count("。") >= 3), key=len)
+    copied = paragraph.replace("青溪镇", "白沙乡").replace("。", "，", 1)
+    baisha = next(resource_path("demo").glob("04_*.txt")).read_text(encoding="utf-8")
+    lines = baisha.replace("2019", "2025").replace("2018", "2024").splitlines()
+    lines.insert(next(i for i, line in enumerate(lines) if len(line) > 80) + 1, copied)
+    later = Path(home) / "白沙乡2024年度法治政府建设工作情况报告.txt"
+    later.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    window.import_paths([str(later)])
+    while window.imports.busy:
+        settle(100)
+    window.refresh_library()
+    later_id = next(r.id for r in window.ws.reports() if r.file_name == later.name)
+    window.library.select_report(later_id)
+    window.pane.tabs.setCurrentWidget(window.pane.checks)
+    tree = window.pane.checks.tree
+    number, copy = next((n, c) for n, c in enumerate(window.report.copies) if c.kind == "other_unit")
+    group = tree.model().index_of(Group.COPIES)
+    tree.expand(group)
+    row = tree.model().index(number, 0, group)
+    tree.setCurrentIndex(row)
+    tree.scrollTo(row)
+    window.pane.document.select_span(copy.start, copy.end)
+    save("window-copies.png")
     window.close()
     app.quit()
 
