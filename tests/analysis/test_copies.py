@@ -2,9 +2,18 @@
 standard wording and unrelated text are not."""
 from __future__ import annotations
 
+import difflib
 import random
 
-from reviewer.analysis.copies import BANDS_SHARED_MIN, band_keys, compare_passages, normalized, passages, unit_names
+from reviewer.analysis.copies import (
+    BANDS_SHARED_MIN,
+    Passage,
+    band_keys,
+    compare_passages,
+    normalized,
+    passages,
+    unit_names,
+)
 from tests.workspace.copy_reports import OPENING, OWN_WORK
 
 SENTENCES = [sentence for work in OWN_WORK.values() for sentence in work]
@@ -72,3 +81,13 @@ def test_a_quoted_title_that_lost_a_bracket_is_left_out_like_a_whole_one():
                        ("全面贯彻中华人民共和国行政复议法》，组织执法考试。", "全面贯彻组织执法考试"),
                        ("落实法治政府建设实施纲要》的要求。", "的要求")):
         assert normalized(text, 0, len(text))[0] == kept
+
+
+def test_lone_characters_that_happen_to_align_do_not_count_towards_the_similarity():
+    alphabet = [chr(0x4E00 + 7 * i) for i in range(120)]
+    mine = "".join(alphabet[:60])
+    theirs = "".join(alphabet[:33]) + "".join(c if i % 2 else alphabet[60 + i] for i, c in enumerate(alphabet[33:60]))
+    blocks = difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks()
+    assert sum(b.size for b in blocks) >= 0.7 * len(mine)  # lone characters counted, it would pass
+    a, b = (Passage(0, 0, 60, chars, tuple(range(60))) for chars in (mine, theirs))
+    assert compare_passages(a, b) is None  # 33 in one run and 13 lone characters: 0.55
