@@ -222,11 +222,6 @@ def _without(pattern: re.Pattern[str], chars: str, positions: list[int]) -> tupl
     return "".join(kept_chars), kept_positions
 
 
-def band_keys(passage: Passage) -> list[int]:
-    """The passage's :data:`~reviewer.analysis.copy_keys.BANDS` index keys (see :mod:`reviewer.analysis.copy_keys`)."""
-    return list(band_keys_of([passage.normalized])[0])
-
-
 @dataclass(frozen=True)
 class KeyedPassage:
     """A passage with its band keys: what the index stores of it (computed away from the database at import)."""
@@ -288,11 +283,11 @@ class OrdinalMatch:
     ordinal: int
     other_ordinal: int
     match: PassageMatch
-    other_last: int = -1
+    other_last: int | None = None  # None: the one passage ``other_ordinal``
 
     @property
     def other_through(self) -> int:
-        return max(self.other_ordinal, self.other_last)
+        return self.other_ordinal if self.other_last is None else self.other_last
 
 
 def merged(matches: Iterable[OrdinalMatch]) -> list[PassageMatch]:

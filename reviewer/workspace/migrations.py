@@ -389,7 +389,7 @@ CREATE TABLE copy_pending (
 
 def _to_v8(db: sqlite_utils.Database) -> None:
     """Bounded posting lists of 32-bit band keys, saturated keys, reports pending indexing. The old 63-bit keys
-    become their top 32 bits as signed numbers (what :func:`reviewer.analysis.copies.band_keys` computes since),
+    become their top 32 bits as signed numbers (what :func:`reviewer.analysis.copy_keys.band_keys_of` computes since),
     so no report is read again; a key with more than :data:`V8_POSTINGS_MAX` postings keeps the earliest ones and
     is saturated. Copy findings and their decisions stay as they are. Current reports the index lacks (those of
     a file upgraded from version 5) are marked pending, for the open to index."""
